@@ -1,0 +1,68 @@
+/**
+ * The API map: function → action → request and response. The mini-program's service module and
+ * the functions' schemas are both checked against it, so client and server stay in step.
+ * Requests never carry identity: the caller is whoever the platform says.
+ */
+import type { Me, Page, RegionNode, Role, RoleGrant, Unit, UnitPairing, UserSummary } from './domain';
+
+/** `org`: organisation and identity. */
+export interface OrgApi {
+  /** Any caller with an openid: create their own user record as a resident. */
+  register: { req: { name: string; phone?: string }; res: Me };
+  /** The caller's profile, roles, community, unit. */
+  me: { req: Record<string, never>; res: Me };
+  /** The region tree from the county down to buildings. Any registered user. */
+  regionTree: { req: Record<string, never>; res: RegionNode[] };
+  /** Every unit with the communities it is paired with. Any registered user. */
+  listUnits: { req: Record<string, never>; res: UnitWithPairings[] };
+  /** Admin: pair a unit with a community (结对共建). Idempotent. */
+  pairUnit: { req: { unitId: string; communityId: string }; res: UnitPairing };
+  /** Admin: end a pairing. */
+  unpairUnit: { req: { unitId: string; communityId: string }; res: { removed: boolean } };
+  /** Admin (any role, anywhere); secretary (staff / gridWorker in their own community). */
+  grantRole: { req: RoleChange; res: UserSummary };
+  /** Same rights as grantRole. */
+  revokeRole: { req: RoleChange; res: UserSummary };
+  /** Admin: everyone; staff / secretary: people of their own community. Phones masked. */
+  listUsers: {
+    req: { communityId?: string; role?: Role; page?: number; pageSize?: number };
+    res: Page<UserSummary>;
+  };
+  /** A registered user binds themselves to the building they live in. */
+  bindBuilding: { req: { buildingId: string }; res: Me };
+  /** 长辈模式, remembered on the server so it follows the person to another phone. */
+  setElderMode: { req: { elderMode: boolean }; res: Me };
+}
+
+export interface UnitWithPairings extends Unit {
+  communityIds: string[];
+}
+
+/** A role granted or revoked, with its scope. */
+export interface RoleChange {
+  openid: string;
+  role: Role;
+  /** Required for staff, gridWorker, secretary. */
+  communityId?: string;
+  /** Required for liaison and member. */
+  unitId?: string;
+}
+
+/** Every function and its actions. */
+export interface ApiMap {
+  org: OrgApi;
+}
+
+export type FunctionName = keyof ApiMap;
+export type ActionName<F extends FunctionName> = keyof ApiMap[F] & string;
+export type RequestOf<F extends FunctionName, A extends ActionName<F>> = ApiMap[F][A] extends { req: infer R } ? R : never;
+export type ResponseOf<F extends FunctionName, A extends ActionName<F>> = ApiMap[F][A] extends { res: infer R } ? R : never;
+
+/** A demo user as `GET /api/dev/users` lists them (local mode only). */
+export interface DevUser {
+  openid: string;
+  name: string;
+  roles: RoleGrant[];
+  /** A short Chinese label for the role switcher, e.g. "社区工作者 · 东街社区". */
+  label: string;
+}
