@@ -1,0 +1,188 @@
+/**
+ * The local cloud runtime: runs cloud functions in this process with the real `wx-server-sdk`.
+ * Three seams, all installed on the SDK's own objects, so function code runs unchanged:
+ * - database: the one request class of `@cloudbase/database` (`Db.reqClass`) is pinned to a class
+ *   that answers from the LocalDatabase (pinned: the SDK assigns it again on every `database()`);
+ * - identity: `getWXContext()` reads the caller of the current invocation from AsyncLocalStorage,
+ *   so concurrent calls never see each other's openid;
+ * - storage and subscribe messages: `uploadFile` / `getTempFileURL` / `downloadFile` /
+ *   `deleteFile` on local disk, `openapi.subscribeMessage.send` into a local outbox.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LocalDatabase, type RequestKind } from './db/backend';
+import { Journal } from './db/journal';
+import { Store, type CollectionSpec } from './db/store';
+
+/** What a deployable function module exports. */
+export interface FunctionModule {
+  main: (event: Record<string, unknown>, context?: unknown) => Promise<unknown>;
+  /** Action name → JSON schema of its input (for `GET /api`). */
+  describe?: () => Record<string, unknown>;
+}
+
+/** Database requests made by one invocation, by kind. */
+export type RequestCounts = Record<RequestKind, number>;
+
+interface Invocation {
+  openid: string | null;
+  counts: RequestCounts;
+}
+
+export interface OutboxMessage {
+  at: string;
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, unknown>;
+}
+
+export interface LocalCloudOptions {
+  dataDir: string;
+  collections: CollectionSpec[];
+  /** Clock for server dates (db.serverDate()); tests may pass a fixed one. */
+  now?: () => number;
+}
+
+const invocation = new AsyncLocalStorage<Invocation>();
+let active: LocalCloud | null = null;
+
+export class LocalCloud {
+  readonly db: LocalDatabase;
+  private readonly filesDir: string;
+  private readonly outboxPath: string;
+
+  private constructor(readonly options: LocalCloudOptions) {
+    this.db = new LocalDatabase(new Store(new Journal(path.join(options.dataDir, 'db')), options.collections), options.now);
+    this.filesDir = path.join(options.dataDir, 'files');
+    this.outboxPath = path.join(options.dataDir, 'outbox.jsonl');
+    fs.mkdirSync(this.filesDir, { recursive: true });
+  }
+
+  /** Opens the data folder and installs the seams. One local cloud per process. */
+  static open(options: LocalCloudOptions): LocalCloud {
+    if (active) throw new Error('a local cloud is already open in this process');
+    const cloud = new LocalCloud(options);
+    installSeams();
+    active = cloud;
+    return cloud;
+  }
+
+  close(): void {
+    if (active === this) active = null;
+  }
+
+  /** Calls a function as `openid` (null: no identity, as an unauthenticated request). */
+  async invoke(fn: FunctionModule, event: Record<string, unknown>, openid: string | null): Promise<{ result: unknown; counts: RequestCounts }> {
+    const inv: Invocation = { openid, counts: { read: 0, write: 0, transaction: 0 } };
+    const result = await invocation.run(inv, () => fn.main(structuredClone(event), {}));
+    return { result, counts: inv.counts };
+  }
+
+  /** Subscribe messages sent so far, oldest first. */
+  outbox(): OutboxMessage[] {
+    if (!fs.existsSync(this.outboxPath)) return [];
+    return fs
+      .readFileSync(this.outboxPath, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as OutboxMessage);
+  }
+
+  /** The file on disk behind a cloud path, refusing paths that climb out of the files folder. */
+  filePath(cloudPath: string): string {
+    const full = path.resolve(this.filesDir, cloudPath.replace(/^\/+/, ''));
+    if (!full.startsWith(path.resolve(this.filesDir) + path.sep)) throw new Error('invalid cloud path');
+    return full;
+  }
+
+  /** Maps a fileID `cloud://local/<path>` to its cloud path. */
+  static cloudPathOf(fileID: string): string {
+    const prefix = 'cloud://local/';
+    if (!fileID.startsWith(prefix)) throw new Error(`not a local fileID: ${fileID}`);
+    return fileID.slice(prefix.length);
+  }
+
+  recordMessage(msg: Omit<OutboxMessage, 'at'>): void {
+    const line = JSON.stringify({ at: new Date(this.options.now?.() ?? Date.now()).toISOString(), ...msg });
+    fs.appendFileSync(this.outboxPath, line + '\n');
+  }
+}
+
+function current(): LocalCloud {
+  if (!active) throw new Error('no local cloud is open');
+  return active;
+}
+
+let installed = false;
+
+function installSeams(): void {
+  if (installed) return;
+  installed = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sdk = require('wx-server-sdk');
+  const sdkDir = path.dirname(require.resolve('wx-server-sdk'));
+  const nodeSdkDir = path.dirname(require.resolve('@cloudbase/node-sdk/package.json', { paths: [sdkDir] }));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Db } = require(require.resolve('@cloudbase/database', { paths: [nodeSdkDir] }));
+
+  class LocalRequester {
+    async send(api: string, data?: Record<string, unknown>): Promise<Record<string, unknown>> {
+      const kind = LocalDatabase.kindOf(api);
+      const inv = invocation.getStore();
+      if (inv && kind) inv.counts[kind]++;
+      // Answer on a later tick, as a network would, so concurrent calls really interleave.
+      await new Promise((r) => setImmediate(r));
+      return current().db.handle(api, data ?? {});
+    }
+  }
+  Object.defineProperty(Db, 'reqClass', { configurable: true, get: () => LocalRequester, set: () => undefined });
+
+  sdk.getWXContext = () => {
+    const inv = invocation.getStore();
+    const ctx: Record<string, string> = { APPID: 'local-appid', ENV: 'local' };
+    if (inv?.openid) ctx.OPENID = inv.openid;
+    return ctx;
+  };
+
+  sdk.uploadFile = async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer | string }) => {
+    const file = current().filePath(cloudPath);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, fileContent);
+    return { fileID: `cloud://local/${cloudPath.replace(/^\/+/, '')}`, statusCode: 200, errMsg: 'uploadFile:ok' };
+  };
+  sdk.downloadFile = async ({ fileID }: { fileID: string }) => ({
+    fileContent: fs.readFileSync(current().filePath(LocalCloud.cloudPathOf(fileID))),
+    statusCode: 200,
+    errMsg: 'downloadFile:ok',
+  });
+  sdk.getTempFileURL = async ({ fileList }: { fileList: (string | { fileID: string })[] }) => ({
+    fileList: fileList.map((f) => {
+      const fileID = typeof f === 'string' ? f : f.fileID;
+      const cloudPath = LocalCloud.cloudPathOf(fileID);
+      const exists = fs.existsSync(current().filePath(cloudPath));
+      return exists
+        ? { fileID, tempFileURL: `/files/${cloudPath}`, status: 0, errMsg: 'ok', maxAge: 86400 }
+        : { fileID, tempFileURL: '', status: -1, errMsg: 'file not found' };
+    }),
+    errMsg: 'getTempFileURL:ok',
+  });
+  sdk.deleteFile = async ({ fileList }: { fileList: string[] }) => ({
+    fileList: fileList.map((fileID) => {
+      const file = current().filePath(LocalCloud.cloudPathOf(fileID));
+      const existed = fs.existsSync(file);
+      if (existed) fs.unlinkSync(file);
+      return { fileID, status: existed ? 0 : -1, errMsg: existed ? 'ok' : 'file not found' };
+    }),
+    errMsg: 'deleteFile:ok',
+  });
+  sdk.openapi = {
+    subscribeMessage: {
+      send: async (msg: { touser: string; templateId: string; page?: string; data: Record<string, unknown> }) => {
+        current().recordMessage({ touser: msg.touser, templateId: msg.templateId, page: msg.page, data: msg.data });
+        return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
+      },
+    },
+  };
+}
