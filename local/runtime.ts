@@ -9,6 +9,7 @@
  *   `deleteFile` on local disk, `openapi.subscribeMessage.send` into a local outbox.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LocalDatabase, type RequestKind } from './db/backend';
@@ -63,6 +64,7 @@ export class LocalCloud {
   /** Opens the data folder and installs the seams. One local cloud per process. */
   static open(options: LocalCloudOptions): LocalCloud {
     if (active) throw new Error('a local cloud is already open in this process');
+    takeLock(options.dataDir);
     const cloud = new LocalCloud(options);
     installSeams();
     active = cloud;
@@ -71,6 +73,7 @@ export class LocalCloud {
 
   close(): void {
     if (active === this) active = null;
+    releaseLock(this.options.dataDir);
   }
 
   /** Calls a function as `openid` (null: no identity, as an unauthenticated request). */
@@ -110,6 +113,33 @@ export class LocalCloud {
   }
 }
 
+/** One process per data folder: two writers would interleave their journals. */
+function takeLock(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = path.join(dataDir, 'LOCK');
+  if (fs.existsSync(lock)) {
+    const pid = Number(fs.readFileSync(lock, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`the data folder ${dataDir} is in use by process ${pid} (stop it first)`);
+    }
+  }
+  fs.writeFileSync(lock, String(process.pid));
+}
+
+function releaseLock(dataDir: string): void {
+  const lock = path.join(dataDir, 'LOCK');
+  if (fs.existsSync(lock) && Number(fs.readFileSync(lock, 'utf8')) === process.pid) fs.unlinkSync(lock);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function current(): LocalCloud {
   if (!active) throw new Error('no local cloud is open');
   return active;
@@ -120,12 +150,12 @@ let installed = false;
 function installSeams(): void {
   if (installed) return;
   installed = true;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sdk = require('wx-server-sdk');
-  const sdkDir = path.dirname(require.resolve('wx-server-sdk'));
-  const nodeSdkDir = path.dirname(require.resolve('@cloudbase/node-sdk/package.json', { paths: [sdkDir] }));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Db } = require(require.resolve('@cloudbase/database', { paths: [nodeSdkDir] }));
+  // Resolve the SDK the functions resolve (from the project root), and the database package it uses.
+  const req = createRequire(path.join(process.cwd(), 'package.json'));
+  const sdk = req('wx-server-sdk');
+  const sdkDir = path.dirname(req.resolve('wx-server-sdk'));
+  const nodeSdkDir = path.dirname(req.resolve('@cloudbase/node-sdk/package.json', { paths: [sdkDir] }));
+  const { Db } = req(req.resolve('@cloudbase/database', { paths: [nodeSdkDir] }));
 
   class LocalRequester {
     async send(api: string, data?: Record<string, unknown>): Promise<Record<string, unknown>> {

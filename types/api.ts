@@ -11,8 +11,12 @@ export interface OrgApi {
   register: { req: { name: string; phone?: string }; res: Me };
   /** The caller's profile, roles, community, unit. */
   me: { req: Record<string, never>; res: Me };
-  /** The region tree from the county down to buildings. Any registered user. */
-  regionTree: { req: Record<string, never>; res: RegionNode[] };
+  /**
+   * The region tree under `rootId` (default: from the county), `depth` levels deep (default and
+   * most 5: county → building). At most 1000 regions; ask for a subtree in a large county.
+   * Any registered user (households are not part of it).
+   */
+  regionTree: { req: { rootId?: string; depth?: number }; res: RegionNode[] };
   /** Every unit with the communities it is paired with. Any registered user. */
   listUnits: { req: Record<string, never>; res: UnitWithPairings[] };
   /** Admin: pair a unit with a community (结对共建). Idempotent. */

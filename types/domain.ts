@@ -25,6 +25,8 @@ export interface Region {
   parentId: string | null;
   /** Ancestor ids from the county down, excluding this region. */
   path: string[];
+  /** path.length: 0 for the county, 4 for a building. */
+  depth: number;
 }
 
 /** A region with its children, as `org.regionTree` returns it. */

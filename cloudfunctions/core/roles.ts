@@ -1,0 +1,76 @@
+/**
+ * Who may do what with roles and people: pure rules over role grants, no I/O.
+ * Scope: staff, gridWorker and secretary act in one community; liaison and member belong to a unit.
+ */
+import type { RoleChange } from '../../types/api';
+import type { Role, RoleGrant } from '../../types/domain';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  member: '党员',
+  liaison: '单位联络员',
+  staff: '社区工作者',
+  gridWorker: '网格员',
+  secretary: '书记',
+  admin: '县委组织部',
+};
+
+export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+
+/** Which scope a role needs when granted. */
+export function scopeOf(role: Role): 'community' | 'unit' | null {
+  if (role === 'staff' || role === 'gridWorker' || role === 'secretary') return 'community';
+  if (role === 'liaison' || role === 'member') return 'unit';
+  return null;
+}
+
+export function isAdmin(grants: RoleGrant[]): boolean {
+  return grants.some((g) => g.role === 'admin');
+}
+
+/** Communities where the person works as staff, grid worker or secretary. */
+export function staffCommunities(grants: RoleGrant[]): string[] {
+  return grants.filter((g) => scopeOf(g.role) === 'community' && g.communityId).map((g) => g.communityId!);
+}
+
+export function isSecretaryOf(grants: RoleGrant[], communityId: string): boolean {
+  return grants.some((g) => g.role === 'secretary' && g.communityId === communityId);
+}
+
+/** A grant in canonical form: only the scope field its role uses. */
+export function normalizeGrant(change: Pick<RoleChange, 'role' | 'communityId' | 'unitId'>): RoleGrant {
+  const scope = scopeOf(change.role);
+  if (scope === 'community') return { role: change.role, communityId: change.communityId };
+  if (scope === 'unit') return { role: change.role, unitId: change.unitId };
+  return { role: change.role };
+}
+
+export function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
+  return a.role === b.role && (a.communityId ?? null) === (b.communityId ?? null) && (a.unitId ?? null) === (b.unitId ?? null);
+}
+
+/**
+ * May `caller` grant or revoke `change`? Admin: any role anywhere. Secretary: staff and grid
+ * workers of their own community. Nobody changes their own roles (no self-promotion, no locking
+ * the county out by revoking the last admin from oneself).
+ */
+export function canChangeRole(caller: { openid: string; roles: RoleGrant[] }, change: RoleChange): boolean {
+  if (change.openid === caller.openid) return false;
+  if (isAdmin(caller.roles)) return true;
+  return (
+    (change.role === 'staff' || change.role === 'gridWorker') &&
+    !!change.communityId &&
+    isSecretaryOf(caller.roles, change.communityId)
+  );
+}
+
+/**
+ * Which community's people the caller may list: admin any (or all, with null); staff, grid
+ * workers and secretaries their own only. Returns undefined when refused.
+ */
+export function listableCommunity(grants: RoleGrant[], requested: string | undefined): string | null | undefined {
+  if (isAdmin(grants)) return requested ?? null;
+  const own = staffCommunities(grants);
+  if (requested) return own.includes(requested) ? requested : undefined;
+  return own.length === 1 ? own[0] : undefined;
+}

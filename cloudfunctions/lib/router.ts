@@ -1,0 +1,76 @@
+/**
+ * A thin action router: `main(event)` picks the action, validates the event with the action's
+ * schema, establishes the caller from the platform context (and the database, for roles), runs
+ * the handler and returns the envelope. Handlers throw AppError to refuse; anything else is logged
+ * and answered as INTERNAL without details.
+ */
+import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../types/api';
+import type { User } from '../../types/domain';
+import type { Envelope } from '../../types/errors';
+import { callerOpenid, db } from './cloud';
+import { AppError } from './errors';
+import { parseInput, z } from './validate';
+
+/** What a handler knows about the call. */
+export interface Ctx {
+  openid: string;
+  /** The caller's user record; only for actions with `caller: 'user'` (the default). */
+  user: User;
+  /** The time of the call, taken once so that one action sees one clock. */
+  now: Date;
+}
+
+export interface ActionSpec<I, R> {
+  input: z.ZodType<I>;
+  /** 'openid': anyone the platform identifies; 'user' (default): a registered user. */
+  caller?: 'openid' | 'user';
+  run(input: I, ctx: Ctx): Promise<R>;
+}
+
+export type Handlers<F extends FunctionName> = {
+  [A in ActionName<F>]: ActionSpec<RequestOf<F, A>, ResponseOf<F, A>>;
+};
+
+/** Keys the platform adds to an event from the mini-program; they are never trusted or validated. */
+const PLATFORM_KEYS = ['userInfo'];
+
+export function createFunction<F extends FunctionName>(name: F, actions: Handlers<F>) {
+  const specs = actions as unknown as Record<string, ActionSpec<unknown, unknown>>;
+
+  async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
+    const action = typeof event?.action === 'string' ? event.action : '';
+    try {
+      const spec = Object.prototype.hasOwnProperty.call(specs, action) ? specs[action] : undefined;
+      if (!spec) throw new AppError('UNKNOWN_ACTION', `未知的操作：${action.slice(0, 40) || '（未指定）'}`);
+      const openid = callerOpenid();
+      if (!openid) throw new AppError('UNAUTHENTICATED', '无法识别您的身份，请在微信中重新打开小程序');
+      const payload: Record<string, unknown> = { ...event };
+      delete payload.action;
+      for (const key of PLATFORM_KEYS) delete payload[key];
+      const input = parseInput(spec.input, payload);
+      let user = null as unknown as User;
+      if ((spec.caller ?? 'user') === 'user') {
+        const found = (await db.collection('users').doc(openid).get<User>()).data;
+        if (!found) throw new AppError('NOT_REGISTERED', '您还没有注册，请先在「我的」页面完成注册');
+        user = found;
+      }
+      const data = await spec.run(input, { openid, user, now: new Date() });
+      return { ok: true, data };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };
+      console.error(`[${name}.${action}]`, e);
+      return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
+    }
+  }
+
+  /** Action name → JSON schema of its input, for `GET /api` in the local cloud. */
+  function describe(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [action, spec] of Object.entries(specs)) {
+      out[action] = { caller: spec.caller ?? 'user', input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }) };
+    }
+    return out;
+  }
+
+  return { main, describe };
+}

@@ -1,0 +1,46 @@
+/**
+ * Validation at the function edge: every event is parsed by its action's schema (strict objects,
+ * bounded strings), and the first problem becomes a Chinese message the person can act on.
+ */
+import { z } from 'zod';
+import { AppError } from './errors';
+
+export { z };
+
+/** A required id: non-empty, short, no spaces. */
+export const id = () => z.string().min(1).max(64).regex(/^[\w-]+$/);
+
+/** Text a person typed: trimmed, 1..max characters. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Pagination every list takes: page from 1, at most 50 a page. */
+export const paging = {
+  page: z.number().int().min(1).max(10000).optional(),
+  pageSize: z.number().int().min(1).max(50).optional(),
+};
+
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError('INVALID_INPUT', describeIssue(result.error.issues[0]));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length ? `「${issue.path.join('.')}」` : '请求';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `不允许的字段：${issue.keys.map((k) => `「${k}」`).join('、')}`;
+    case 'invalid_type':
+      return issue.input === undefined ? `缺少必填字段${field}` : `字段${field}的类型不正确`;
+    case 'too_big':
+      return issue.origin === 'string' ? `字段${field}过长，最多 ${issue.maximum} 个字` : `字段${field}超出允许范围（最大 ${issue.maximum}）`;
+    case 'too_small':
+      return issue.origin === 'string' ? `字段${field}不能为空` : `字段${field}超出允许范围（最小 ${issue.minimum}）`;
+    case 'invalid_value':
+      return `字段${field}的取值无效`;
+    case 'invalid_format':
+      return `字段${field}的格式不正确`;
+    default:
+      return `字段${field}不正确`;
+  }
+}

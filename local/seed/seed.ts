@@ -1,0 +1,54 @@
+/**
+ * Seeds the demo county through the real SDK path (as a function would write it). Idempotent:
+ * every document has a fixed id and is inserted only when missing, so a restart never overwrites
+ * what people changed in the running app.
+ */
+import { db, isDuplicateWrite } from '../../cloudfunctions/lib/cloud';
+import type { LocalCloud } from '../runtime';
+import { DEMO_PAIRINGS, DEMO_PEOPLE, DEMO_UNITS, demoHouseholds, demoRegions } from './demo-county';
+
+export interface SeedReport {
+  inserted: number;
+  existing: number;
+}
+
+export async function seedDemoCounty(local: LocalCloud, now = new Date()): Promise<SeedReport> {
+  const report: SeedReport = { inserted: 0, existing: 0 };
+  const insert = async (coll: string, doc: { _id: string } & Record<string, unknown>) => {
+    try {
+      await db.collection(coll).add({ data: doc });
+      report.inserted++;
+    } catch (e) {
+      if (!isDuplicateWrite(e)) throw e;
+      report.existing++;
+    }
+  };
+  await local.invoke(
+    {
+      main: async () => {
+        for (const r of demoRegions()) await insert('regions', { ...r });
+        for (const h of demoHouseholds()) await insert('households', { ...h });
+        for (const u of DEMO_UNITS) await insert('units', { ...u });
+        for (const [unitId, communityId] of DEMO_PAIRINGS) {
+          await insert('pairings', { _id: `${unitId}_${communityId}`, unitId, communityId, createdAt: now, createdBy: 'seed' });
+        }
+        for (const p of DEMO_PEOPLE) {
+          await insert('users', {
+            _id: p.openid,
+            name: p.name,
+            phone: p.phone,
+            roles: p.roles,
+            communityId: p.communityId,
+            buildingId: p.buildingId,
+            unitId: p.unitId,
+            elderMode: null,
+            createdAt: now,
+          });
+        }
+      },
+    },
+    {},
+    'seed',
+  );
+  return report;
+}

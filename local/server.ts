@@ -1,0 +1,191 @@
+/**
+ * The local cloud server: one process on 127.0.0.1 that serves the H5 build and runs the built
+ * cloud functions against the embedded database.
+ *
+ *   POST /api/<function>   { action, ...payload } → the function's envelope; caller from `x-openid`
+ *   GET  /api              every function and action with its input schema
+ *   GET  /api/dev/users    the demo people with their openids and roles (local mode only)
+ *   GET  /api/dev/outbox   subscribe messages sent so far
+ *   GET  /files/<path>     files in local cloud storage
+ *   GET  /*                the H5 app (dist/h5)
+ *
+ * Environment: PORT (default 8787), HOST (default 127.0.0.1), JINLIN_DATA (default .data),
+ * JINLIN_WEB (default dist/h5), JINLIN_FUNCTIONS (default build/cloudfunctions).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import collections from '../deploy/collections.json';
+import { LocalCloud, type FunctionModule } from './runtime';
+import { DEMO_PEOPLE } from './seed/demo-county';
+import { seedDemoCounty } from './seed/seed';
+
+const MAX_BODY = 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  webDir: string;
+  functionsDir: string;
+  /** Seed the demo county at start (idempotent). */
+  seed: boolean;
+}
+
+export function loadFunctions(dir: string): Record<string, FunctionModule> {
+  const out: Record<string, FunctionModule> = {};
+  if (!fs.existsSync(dir)) return out;
+  for (const name of fs.readdirSync(dir).sort()) {
+    const entry = path.join(dir, name, 'index.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (fs.existsSync(entry)) out[name] = require(path.resolve(entry)) as FunctionModule;
+  }
+  return out;
+}
+
+export async function startServer(opts: ServerOptions): Promise<{ server: http.Server; local: LocalCloud; url: string }> {
+  const local = LocalCloud.open({ dataDir: opts.dataDir, collections: collections.collections as never });
+  if (opts.seed) await seedDemoCounty(local);
+  const functions = loadFunctions(opts.functionsDir);
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      console.error('[local cloud]', e);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const p = decodeURIComponent(url.pathname);
+    if (p === '/api' && req.method === 'GET') {
+      const list = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, { actions: fn.describe?.() ?? {} }]));
+      return sendJson(res, 200, { ok: true, data: { functions: list } });
+    }
+    if (p === '/api/dev/users' && req.method === 'GET') {
+      const users = DEMO_PEOPLE.map((d) => ({ openid: d.openid, name: d.name, roles: d.roles, label: d.label }));
+      return sendJson(res, 200, { ok: true, data: users });
+    }
+    if (p === '/api/dev/outbox' && req.method === 'GET') return sendJson(res, 200, { ok: true, data: local.outbox() });
+    const call = /^\/api\/([a-z][\w-]*)$/.exec(p);
+    if (call && req.method === 'POST') {
+      const fn = functions[call[1]];
+      if (!fn) return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: `没有名为 ${call[1]} 的云函数` } });
+      let event: unknown;
+      try {
+        event = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        return sendJson(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' } });
+      }
+      if (!event || typeof event !== 'object' || Array.isArray(event)) {
+        return sendJson(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容应为对象' } });
+      }
+      const openid = header(req, 'x-openid');
+      const { result, counts } = await local.invoke(fn, event as Record<string, unknown>, openid);
+      res.setHeader('x-db-reads', String(counts.read));
+      res.setHeader('x-db-writes', String(counts.write));
+      res.setHeader('x-db-transactions', String(counts.transaction));
+      return sendJson(res, 200, result);
+    }
+    if (p.startsWith('/api')) return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: '没有这个接口' } });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '不支持的请求方法' } });
+    if (p.startsWith('/files/')) {
+      let file: string;
+      try {
+        file = local.filePath(p.slice('/files/'.length));
+      } catch {
+        return sendText(res, 404, 'not found');
+      }
+      return sendFile(res, file);
+    }
+    const web = path.resolve(opts.webDir);
+    const file = path.resolve(web, '.' + p);
+    if (!file.startsWith(web)) return sendText(res, 404, 'not found');
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return sendFile(res, file);
+    return sendFile(res, path.join(web, 'index.html'));
+  }
+
+  await new Promise<void>((resolve) => server.listen(opts.port, opts.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  server.on('close', () => local.close());
+  return { server, local, url: `http://${opts.host}:${port}/` };
+}
+
+function header(req: http.IncomingMessage, name: string): string | null {
+  const v = req.headers[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s && s.trim() ? s.trim() : null;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendText(res: http.ServerResponse, status: number, body: string) {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(body);
+}
+
+function sendFile(res: http.ServerResponse, file: string) {
+  if (!fs.existsSync(file)) return sendText(res, 404, 'not found — run `npm run build:h5` first');
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+}
+
+if (require.main === module) {
+  const root = process.cwd();
+  startServer({
+    port: Number(process.env.PORT ?? 8787),
+    host: process.env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(root, process.env.JINLIN_DATA ?? '.data'),
+    webDir: path.resolve(root, process.env.JINLIN_WEB ?? 'dist/h5'),
+    functionsDir: path.resolve(root, process.env.JINLIN_FUNCTIONS ?? 'build/cloudfunctions'),
+    seed: process.env.JINLIN_SEED !== '0',
+  }).then(
+    ({ url, server, local }) => {
+      console.log(`近邻 Jinlin local cloud: ${url}  (API ${url}api, demo users ${url}api/dev/users)`);
+      const stop = () => {
+        server.close();
+        local.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}
