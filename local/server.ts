@@ -41,6 +41,8 @@ export interface ServerOptions {
   dataDir: string;
   webDir: string;
   functionsDir: string;
+  /** Function modules to serve instead of loading functionsDir (tests pass the TypeScript sources). */
+  functions?: Record<string, FunctionModule>;
   /** Seed the demo county at start (idempotent). */
   seed: boolean;
 }
@@ -59,7 +61,7 @@ export function loadFunctions(dir: string): Record<string, FunctionModule> {
 export async function startServer(opts: ServerOptions): Promise<{ server: http.Server; local: LocalCloud; url: string }> {
   const local = LocalCloud.open({ dataDir: opts.dataDir, collections: collections.collections as never });
   if (opts.seed) await seedDemoCounty(local);
-  const functions = loadFunctions(opts.functionsDir);
+  const functions = opts.functions ?? loadFunctions(opts.functionsDir);
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e) => {
