@@ -1,0 +1,48 @@
+// Lint: TypeScript's recommended rules, React hooks, and the import boundaries of CONVENTIONS.md:
+// pages → service → (network) → function router → core + lib → database; core imports no edge.
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const boundary = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'build/**', '.data/**', '.tmp/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', 'scripts/**', 'deploy/**/*.mjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': boundary(['**/cloudfunctions/**', '**/local/**', 'wx-server-sdk'], 'The mini-program reaches the backend only through src/services/api.ts.'),
+    },
+  },
+  {
+    files: ['types/**'],
+    rules: { 'no-restricted-imports': boundary(['../*', '**/cloudfunctions/**', '**/src/**', 'wx-server-sdk', 'zod'], 'types/ holds contracts only and imports nothing outside itself.') },
+  },
+  {
+    files: ['cloudfunctions/core/**'],
+    rules: { 'no-restricted-imports': boundary(['../lib/*', '**/lib/**', 'wx-server-sdk', 'zod', '**/src/**', '**/local/**'], 'core/ is pure: no SDK, no database, no validation library.') },
+  },
+  {
+    files: ['cloudfunctions/**'],
+    ignores: ['cloudfunctions/core/**'],
+    rules: { 'no-restricted-imports': boundary(['**/src/**', '**/local/**'], 'Functions must not depend on the app or the local cloud.') },
+  },
+  {
+    files: ['cloudfunctions/*/index.ts', 'cloudfunctions/*/*.ts'],
+    ignores: ['cloudfunctions/lib/**', 'cloudfunctions/core/**'],
+    rules: { 'no-restricted-imports': boundary(['wx-server-sdk', '**/src/**', '**/local/**'], 'Only cloudfunctions/lib touches wx-server-sdk.') },
+  },
+);
