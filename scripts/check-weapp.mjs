@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const BUDGET = { main: 512 * 1024, subpackage: 300 * 1024 };
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'dist', 'weapp');
+// Run from the repository root (npm scripts do).
+const root = path.resolve(process.cwd(), 'dist', 'weapp');
 
 function dirSize(dir, skip = new Set()) {
   let total = 0;

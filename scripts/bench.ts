@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: the figures the README keeps.
+ * 1. weapp package sizes against budgets (main ≤ 512 KB, each subpackage ≤ 300 KB);
+ * 2. database requests per action, counted by the local cloud, against per-action budgets;
+ * 3. behaviour at a realistic volume: a county of 20,000 registered people — reads per call and
+ *    milliseconds (median of repeated calls) for the actions whose cost could grow with data.
+ * Exits non-zero when a budget is exceeded. Run from the repository root.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import collections from '../deploy/collections.json';
+import * as org from '../cloudfunctions/org/index';
+import { LocalCloud, type FunctionModule, type RequestCounts } from '../local/runtime';
+import { seedDemoCounty } from '../local/seed/seed';
+import { BUDGET, packageSizes } from './check-weapp.mjs';
+
+const failures: string[] = [];
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+// ---- 1. package sizes ----------------------------------------------------------------------------
+function sizes(): string {
+  const s = packageSizes();
+  const rows: (string | number)[][] = [['main package', kb(s.main), kb(BUDGET.main), s.main <= BUDGET.main ? 'ok' : 'OVER']];
+  if (s.main > BUDGET.main) failures.push('main package over budget');
+  for (const [sub, size] of Object.entries(s.subpackages)) {
+    rows.push([`subpackage ${sub}`, kb(size), kb(BUDGET.subpackage), size <= BUDGET.subpackage ? 'ok' : 'OVER']);
+    if (size > BUDGET.subpackage) failures.push(`subpackage ${sub} over budget`);
+  }
+  const fnDir = path.join('build', 'cloudfunctions');
+  for (const fn of fs.existsSync(fnDir) ? fs.readdirSync(fnDir) : []) {
+    rows.push([`cloud function ${fn} (index.js)`, kb(fs.statSync(path.join(fnDir, fn, 'index.js')).size), '—', '']);
+  }
+  return table(['package', 'size', 'budget', ''], rows);
+}
+
+// ---- 2. round trips per action -------------------------------------------------------------------
+interface Case {
+  fn: string;
+  action: string;
+  as: string;
+  payload?: Record<string, unknown>;
+  budget: { read: number; write: number };
+}
+
+const CASES: Case[] = [
+  { fn: 'org', action: 'me', as: 'demo-staff-dongjie', budget: { read: 3, write: 0 } },
+  { fn: 'org', action: 'register', as: 'bench-new-person', payload: { name: '新居民' }, budget: { read: 3, write: 1 } },
+  { fn: 'org', action: 'regionTree', as: 'demo-resident-wang', budget: { read: 2, write: 0 } },
+  { fn: 'org', action: 'regionTree', as: 'demo-resident-wang', payload: { rootId: 'c-dongjie' }, budget: { read: 3, write: 0 } },
+  { fn: 'org', action: 'listUnits', as: 'demo-admin', budget: { read: 3, write: 0 } },
+  { fn: 'org', action: 'pairUnit', as: 'demo-admin', payload: { unitId: 'unit-renshe', communityId: 'c-nanshan' }, budget: { read: 3, write: 1 } },
+  { fn: 'org', action: 'unpairUnit', as: 'demo-admin', payload: { unitId: 'unit-renshe', communityId: 'c-nanshan' }, budget: { read: 1, write: 1 } },
+  { fn: 'org', action: 'grantRole', as: 'demo-admin', payload: { openid: 'demo-resident-li', role: 'gridWorker', communityId: 'c-ximen' }, budget: { read: 3, write: 2 } },
+  { fn: 'org', action: 'revokeRole', as: 'demo-admin', payload: { openid: 'demo-resident-li', role: 'gridWorker', communityId: 'c-ximen' }, budget: { read: 2, write: 2 } },
+  { fn: 'org', action: 'listUsers', as: 'demo-staff-dongjie', payload: { pageSize: 20 }, budget: { read: 3, write: 0 } },
+  { fn: 'org', action: 'bindBuilding', as: 'demo-resident-wang', payload: { buildingId: 'b-xingfu-2' }, budget: { read: 4, write: 1 } },
+  { fn: 'org', action: 'setElderMode', as: 'demo-resident-wang', payload: { elderMode: true }, budget: { read: 3, write: 1 } },
+];
+
+const FUNCTIONS: Record<string, FunctionModule> = { org };
+
+async function call(local: LocalCloud, c: Pick<Case, 'fn' | 'action' | 'as' | 'payload'>): Promise<RequestCounts> {
+  const { result, counts } = await local.invoke(FUNCTIONS[c.fn], { action: c.action, ...(c.payload ?? {}) }, c.as);
+  const env = result as { ok: boolean; error?: { code: string; message: string } };
+  if (!env.ok) throw new Error(`${c.fn}.${c.action} as ${c.as} refused: ${env.error?.code} ${env.error?.message}`);
+  return counts;
+}
+
+async function roundTrips(local: LocalCloud): Promise<string> {
+  const rows: (string | number)[][] = [];
+  for (const c of CASES) {
+    const n = await call(local, c);
+    const over = n.read > c.budget.read || n.write > c.budget.write;
+    if (over) failures.push(`${c.fn}.${c.action} made ${n.read} reads / ${n.write} writes`);
+    const what = c.payload ? `${c.action} ${JSON.stringify(c.payload).slice(0, 48)}` : c.action;
+    rows.push([`${c.fn}.${what}`, n.read, n.write, n.transaction, `≤ ${c.budget.read} / ≤ ${c.budget.write}`, over ? 'OVER' : 'ok']);
+  }
+  return table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', ''], rows);
+}
+
+// ---- 3. volume -----------------------------------------------------------------------------------
+const PEOPLE = 20_000;
+
+async function volume(local: LocalCloud): Promise<string> {
+  const communities = ['c-dongjie', 'c-ximen', 'c-nanshan'];
+  const batch = Array.from({ length: PEOPLE }, (_x, i) => ({
+    coll: 'users',
+    id: `bench-${i}`,
+    doc: {
+      _id: `bench-${i}`,
+      name: `居民${String(i).padStart(5, '0')}`,
+      phone: `139${String(i).padStart(8, '0')}`,
+      roles: [{ role: 'resident' }],
+      communityId: communities[i % 3],
+      buildingId: null,
+      unitId: null,
+      elderMode: null,
+      createdAt: new Date(),
+    },
+  }));
+  local.db.store.commit(batch as never); // setup only: written straight into the store, not measured
+  const cases: Pick<Case, 'fn' | 'action' | 'as' | 'payload'>[] = [
+    { fn: 'org', action: 'me', as: 'bench-777' },
+    { fn: 'org', action: 'listUsers', as: 'demo-staff-dongjie', payload: { page: 1, pageSize: 20 } },
+    { fn: 'org', action: 'listUsers', as: 'demo-admin', payload: { page: 500, pageSize: 20 } },
+    { fn: 'org', action: 'regionTree', as: 'demo-admin' },
+  ];
+  const rows: (string | number)[][] = [];
+  for (const c of cases) {
+    const times: number[] = [];
+    let counts: RequestCounts = { read: 0, write: 0, transaction: 0 };
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      counts = await call(local, c);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    rows.push([`${c.fn}.${c.action} ${c.payload ? JSON.stringify(c.payload) : ''}`, counts.read, `${times[7].toFixed(1)} ms`]);
+  }
+  return `${PEOPLE.toLocaleString('en')} registered people in the local cloud:\n\n` + table(['action', 'reads', 'median time (local cloud)'], rows);
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jinlin-bench-'));
+  const local = LocalCloud.open({ dataDir, collections: collections.collections as never });
+  try {
+    await seedDemoCounty(local);
+    const out = [
+      '### Package sizes\n\n' + sizes(),
+      '### Database requests per action\n\n' + (await roundTrips(local)),
+      '### At volume\n\n' + (await volume(local)),
+    ].join('\n\n');
+    console.log(out);
+    fs.mkdirSync('.tmp', { recursive: true });
+    fs.writeFileSync(path.join('.tmp', 'bench.md'), out + '\n');
+  } finally {
+    local.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    console.error(`\nover budget:\n- ${failures.join('\n- ')}`);
+    process.exit(1);
+  }
+}
+
+main();
