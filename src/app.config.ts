@@ -1,0 +1,26 @@
+const tab = (name: string, text: string) => ({
+  pagePath: `pages/${name}/index`,
+  text,
+  iconPath: `assets/tab/${name}.png`,
+  selectedIconPath: `assets/tab/${name}-active.png`,
+})
+
+export default defineAppConfig({
+  // Tab pages live in the main package. Non-tab pages go to subPackages (none yet).
+  pages: ['pages/dispatch/index', 'pages/points/index', 'pages/visits/index', 'pages/me/index'],
+  window: {
+    navigationBarTitleText: '近邻',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4e5560',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [tab('dispatch', '派单'), tab('points', '积分'), tab('visits', '敲门'), tab('me', '我的')],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})
