@@ -1,0 +1,147 @@
+/**
+ * The only caller of the backend. Pages and stores go through `call()`; nothing else touches
+ * `Taro.cloud` or the network.
+ *
+ * Transport is chosen at build time by `process.env.TARO_ENV` (replaced by Taro's DefinePlugin):
+ * - 'weapp': `Taro.cloud.callFunction({ name: fn, data: { action, ...payload } })`, envelope in `res.result`;
+ *   the caller's identity is the WeChat OPENID the platform injects.
+ * - anything else (H5): `POST ${JINLIN_API_BASE}/api/${fn}` with the same body and the demo
+ *   identity in the `x-openid` header (local mode only).
+ */
+import Taro from '@tarojs/taro'
+
+import type { ActionName, DevUser, FunctionName, RequestOf, ResponseOf } from '@/types/api'
+import type { Envelope, ErrorCode } from '@/types/errors'
+
+import { CLOUD_ENV_ID } from './cloud-env'
+
+/** Error codes the client can see: the server's, plus a failed request. */
+export type ClientErrorCode = ErrorCode | 'NETWORK'
+
+export const NETWORK_MESSAGE = '网络异常，请稍后再试'
+
+/** A refusal from the backend (`{ ok: false }`) or a request that failed; `message` is Chinese, shown as is. */
+export class ApiCallError extends Error {
+  readonly code: ClientErrorCode
+
+  constructor(code: ClientErrorCode, message: string) {
+    super(message)
+    this.name = 'ApiCallError'
+    this.code = code
+    // Keep `instanceof` working when classes are compiled down to ES5.
+    Object.setPrototypeOf(this, ApiCallError.prototype)
+  }
+}
+
+export function isApiCallError(e: unknown): e is ApiCallError {
+  return e instanceof ApiCallError
+}
+
+const OPENID_KEY = 'jinlin.openid'
+
+function storage(): Storage | null {
+  try {
+    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null
+  } catch {
+    return null
+  }
+}
+
+/** H5 only: the demo identity chosen in the role switcher, or null. Always null in WeChat. */
+export function getDemoOpenid(): string | null {
+  if (process.env.TARO_ENV === 'weapp') return null
+  return storage()?.getItem(OPENID_KEY) || null
+}
+
+/** H5 only: remember (or with null, forget) the demo identity. */
+export function setDemoOpenid(openid: string | null): void {
+  if (process.env.TARO_ENV === 'weapp') return
+  const s = storage()
+  if (!s) return
+  if (openid) s.setItem(OPENID_KEY, openid)
+  else s.removeItem(OPENID_KEY)
+}
+
+/** Whether this build talks to the local cloud over HTTP (H5) rather than to WeChat's cloud. */
+export function isLocalMode(): boolean {
+  return process.env.TARO_ENV !== 'weapp'
+}
+
+function apiBase(): string {
+  return (process.env.JINLIN_API_BASE || '').replace(/\/+$/, '')
+}
+
+function isEnvelope(x: unknown): x is Envelope<unknown> {
+  if (typeof x !== 'object' || x === null || typeof (x as { ok?: unknown }).ok !== 'boolean') return false
+  if ((x as { ok: boolean }).ok) return 'data' in x
+  const error = (x as { error?: unknown }).error
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+}
+
+function unwrap<T>(body: unknown): T {
+  if (!isEnvelope(body)) throw new ApiCallError('NETWORK', NETWORK_MESSAGE)
+  if (body.ok) return body.data as T
+  throw new ApiCallError(body.error.code, body.error.message || NETWORK_MESSAGE)
+}
+
+async function fetchJson(path: string, init: RequestInit): Promise<unknown> {
+  let res: Response
+  try {
+    res = await fetch(apiBase() + path, init)
+  } catch {
+    throw new ApiCallError('NETWORK', NETWORK_MESSAGE)
+  }
+  // Refusals come with 4xx statuses and an envelope body: read the body whatever the status.
+  try {
+    return await res.json()
+  } catch {
+    throw new ApiCallError('NETWORK', NETWORK_MESSAGE)
+  }
+}
+
+function headers(): Record<string, string> {
+  const h: Record<string, string> = { 'content-type': 'application/json' }
+  const openid = getDemoOpenid()
+  if (openid) h['x-openid'] = openid
+  return h
+}
+
+/**
+ * Call one action of one cloud function. Resolves with `data` of `{ ok: true, data }`; rejects
+ * with an `ApiCallError` carrying the envelope's code and Chinese message, or code 'NETWORK'.
+ */
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  payload: RequestOf<F, A>,
+): Promise<ResponseOf<F, A>> {
+  const body = { action, ...(payload as object) }
+  if (process.env.TARO_ENV === 'weapp') {
+    let result: unknown
+    try {
+      const res = await Taro.cloud.callFunction({ name: fn, data: body })
+      result = res.result
+    } catch {
+      throw new ApiCallError('NETWORK', NETWORK_MESSAGE)
+    }
+    return unwrap<ResponseOf<F, A>>(result)
+  }
+  const json = await fetchJson(`/api/${fn}`, { method: 'POST', headers: headers(), body: JSON.stringify(body) })
+  return unwrap<ResponseOf<F, A>>(json)
+}
+
+/** H5 only: the demo users of the local cloud, for the role switcher. Empty in WeChat. */
+export async function listDevUsers(): Promise<DevUser[]> {
+  if (process.env.TARO_ENV === 'weapp') return []
+  const json = await fetchJson('/api/dev/users', { method: 'GET', headers: { accept: 'application/json' } })
+  return unwrap<DevUser[]>(json)
+}
+
+let cloudReady = false
+
+/** WeChat only, once at start-up: bind `wx.cloud` to the environment in `CLOUD_ENV_ID`. */
+export function initCloud(): void {
+  if (process.env.TARO_ENV !== 'weapp' || cloudReady) return
+  Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true })
+  cloudReady = true
+}
