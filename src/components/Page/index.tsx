@@ -1,0 +1,25 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+
+import { useSession } from '../../store/session'
+import { cx } from '../../utils/cx'
+import './index.scss'
+
+/**
+ * The theme of the current page: `jl-theme` always, plus `jl-theme--elder` in 长辈模式.
+ * Pages never carry sizes of their own; they read the tokens this class defines.
+ */
+export function usePageTheme() {
+  const { elderMode } = useSession()
+  return { elderMode, pageClass: cx('jl-theme', 'jl-page', elderMode && 'jl-theme--elder') }
+}
+
+/** The root of every page: applies the theme so that all pages switch together. */
+export default function Page({ children, className }: { children?: ReactNode; className?: string }) {
+  const { pageClass, elderMode } = usePageTheme()
+  return (
+    <View className={cx(pageClass, className)} data-elder={elderMode ? '1' : '0'}>
+      {children}
+    </View>
+  )
+}

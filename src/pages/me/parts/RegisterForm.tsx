@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { AtButton, AtInput } from 'taro-ui'
+
+import Section from '../../../components/Section'
+import { call, isApiCallError, NETWORK_MESSAGE } from '../../../services/api'
+import { useSession } from '../../../store/session'
+import 'taro-ui/lib/style/components/input.scss'
+import 'taro-ui/lib/style/components/button.scss'
+
+const PHONE = /^1\d{10}$/
+
+/** Shown when `org.me` says NOT_REGISTERED: name and an optional phone, then org.register. */
+export default function RegisterForm() {
+  const { setMe } = useSession()
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [error, setError] = useState('')
+  const [submitting, setSubmitting] = useState(false)
+
+  const submit = async () => {
+    const trimmedName = name.trim()
+    const trimmedPhone = phone.trim()
+    if (!trimmedName) {
+      setError('请填写姓名')
+      return
+    }
+    if (trimmedPhone && !PHONE.test(trimmedPhone)) {
+      setError('手机号应为 11 位数字')
+      return
+    }
+    setError('')
+    setSubmitting(true)
+    try {
+      const me = await call('org', 'register', trimmedPhone ? { name: trimmedName, phone: trimmedPhone } : { name: trimmedName })
+      setMe(me)
+    } catch (e) {
+      setError(isApiCallError(e) ? e.message : NETWORK_MESSAGE)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <Section title='注册'>
+      <Text className='jl-form__lead'>第一次使用，请留下姓名。手机号可不填，只有需要联系您的社区工作者能看到完整号码。</Text>
+      <View className='jl-form'>
+        <AtInput
+          name='jl-register-name'
+          title='姓名'
+          type='text'
+          placeholder='请输入姓名'
+          maxLength={20}
+          required
+          value={name}
+          onChange={(v: string | number) => setName(String(v))}
+        />
+        <AtInput
+          name='jl-register-phone'
+          title='手机号'
+          type='phone'
+          placeholder='选填'
+          maxLength={11}
+          value={phone}
+          onChange={(v: string | number) => setPhone(String(v))}
+        />
+        {error ? (
+          <View className='jl-form__error' role='alert' ariaRole='alert'>
+            {error}
+          </View>
+        ) : null}
+        <AtButton className='jl-button' type='primary' loading={submitting} disabled={submitting} onClick={() => void submit()}>
+          注册
+        </AtButton>
+      </View>
+    </Section>
+  )
+}
