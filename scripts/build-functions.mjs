@@ -43,7 +43,7 @@ async function main() {
     if (fs.existsSync(config)) fs.copyFileSync(config, path.join(dir, 'config.json'));
   }
   await build({
-    entryPoints: [path.join(root, 'local', 'server.ts')],
+    entryPoints: [path.join(root, 'local', 'main.ts')],
     outfile: path.join(root, 'build', 'local', 'server.js'),
     bundle: true,
     platform: 'node',

@@ -1,0 +1,48 @@
+/** The app shell in a real browser: each demo person sees their own data, and can switch roles. */
+import { startApp, type App } from './browser';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(() => app?.close());
+
+test('a staff member and a resident each see their own profile on 我的', async () => {
+  const staff = await app.openAs('demo-staff-dongjie');
+  await staff.getByText('周芳').first().waitFor();
+  const staffText = await staff.locator('body').innerText();
+  expect(staffText).toContain('社区工作者');
+  expect(staffText).toContain('东街社区');
+  expect(staffText).toContain('138****4001');
+  expect(staffText).not.toContain('王秀英');
+
+  const resident = await app.openAs('demo-resident-wang');
+  await resident.getByText('王秀英').first().waitFor();
+  const residentText = await resident.locator('body').innerText();
+  expect(residentText).toContain('居民');
+  expect(residentText).toContain('幸福小区1号楼');
+  expect(residentText).not.toContain('周芳');
+  expect(residentText).not.toContain('13800001001'); // never an unmasked phone
+});
+
+test('with no identity chosen, the role switcher lists the demo people and switching shows theirs', async () => {
+  const page = await app.openAs(null);
+  await page.getByText('林海').first().waitFor();
+  await page.getByText(/县委组织部 · 林海/).first().click();
+  await page.getByText('县委组织部').first().waitFor();
+  await expect(page.evaluate(() => window.localStorage.getItem('jinlin.openid'))).resolves.toBe('demo-admin');
+  await page.reload();
+  await page.getByText('林海').first().waitFor();
+});
+
+test('every tab answers for the signed-in person without inventing data', async () => {
+  const page = await app.openAs('demo-member-zhang', '/pages/dispatch/index');
+  await page.waitForLoadState('networkidle');
+  for (const route of ['/pages/dispatch/index', '/pages/points/index', '/pages/visits/index']) {
+    await page.goto(`${app.url}#${route}`);
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/出错|加载失败/);
+    expect(text).toMatch(/暂无|还没有/); // an honest empty state until the pillars fill the tab
+  }
+});
