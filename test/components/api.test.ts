@@ -1,0 +1,74 @@
+import { ApiCallError, call, getDemoOpenid, listDevUsers, NETWORK_MESSAGE, setDemoOpenid } from '../../src/services/api'
+import { makeDevUser, makeMe } from './fixtures'
+
+type FetchMock = jest.Mock<Promise<Partial<Response>>, [string, RequestInit?]>
+
+function respond(status: number, body: unknown): Partial<Response> {
+  return { ok: status < 400, status, json: () => Promise.resolve(body) }
+}
+
+describe('service module (H5 transport)', () => {
+  let fetchMock: FetchMock
+
+  beforeEach(() => {
+    localStorage.clear()
+    fetchMock = jest.fn()
+    globalThis.fetch = fetchMock as unknown as typeof fetch
+  })
+
+  it('posts { action, ...payload } to /api/<function> with the demo openid and resolves with data', async () => {
+    setDemoOpenid('o-staff-1')
+    const me = makeMe()
+    fetchMock.mockResolvedValue(respond(200, { ok: true, data: me }))
+
+    await expect(call('org', 'setElderMode', { elderMode: true })).resolves.toEqual(me)
+
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/org')
+    expect(init?.method).toBe('POST')
+    expect(init?.headers).toEqual({ 'content-type': 'application/json', 'x-openid': 'o-staff-1' })
+    expect(JSON.parse(String(init?.body))).toEqual({ action: 'setElderMode', elderMode: true })
+  })
+
+  it('maps an { ok: false } envelope to ApiCallError with its code and Chinese message', async () => {
+    fetchMock.mockResolvedValue(respond(403, { ok: false, error: { code: 'FORBIDDEN', message: '只有本社区的工作人员可以查看' } }))
+
+    const error = await call('org', 'listUsers', {}).catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(ApiCallError)
+    expect(error).toMatchObject({ code: 'FORBIDDEN', message: '只有本社区的工作人员可以查看' })
+  })
+
+  it('turns a failed request into code NETWORK with 网络异常，请稍后再试', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    await expect(call('org', 'me', {})).rejects.toMatchObject({ code: 'NETWORK', message: NETWORK_MESSAGE })
+    expect(NETWORK_MESSAGE).toBe('网络异常，请稍后再试')
+  })
+
+  it('treats a body that is not an envelope (e.g. a 404 page) as a network failure', async () => {
+    fetchMock.mockResolvedValue({ ok: false, status: 404, json: () => Promise.reject(new SyntaxError('Unexpected token')) })
+    await expect(call('org', 'me', {})).rejects.toMatchObject({ code: 'NETWORK' })
+  })
+
+  it('sends no x-openid header until a demo identity is chosen, and remembers the choice in localStorage', async () => {
+    fetchMock.mockResolvedValue(respond(401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先选择身份' } }))
+    await expect(call('org', 'me', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+    expect(fetchMock.mock.calls[0][1]?.headers).toEqual({ 'content-type': 'application/json' })
+
+    expect(getDemoOpenid()).toBeNull()
+    setDemoOpenid('o-member-2')
+    expect(localStorage.getItem('jinlin.openid')).toBe('o-member-2')
+    expect(getDemoOpenid()).toBe('o-member-2')
+    setDemoOpenid(null)
+    expect(getDemoOpenid()).toBeNull()
+  })
+
+  it('lists demo users with GET /api/dev/users', async () => {
+    const users = [makeDevUser(), makeDevUser({ openid: 'o-member-2', name: '王建国', label: '党员 · 县卫健局' })]
+    fetchMock.mockResolvedValue(respond(200, { ok: true, data: users }))
+    await expect(listDevUsers()).resolves.toEqual(users)
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/dev/users')
+    expect(fetchMock.mock.calls[0][1]?.method).toBe('GET')
+  })
+})
