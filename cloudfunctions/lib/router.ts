@@ -41,7 +41,8 @@ export function createFunction<F extends FunctionName>(name: F, actions: Handler
     const action = typeof event?.action === 'string' ? event.action : '';
     try {
       const spec = Object.prototype.hasOwnProperty.call(specs, action) ? specs[action] : undefined;
-      if (!spec) throw new AppError('UNKNOWN_ACTION', `未知的操作：${action.slice(0, 40) || '（未指定）'}`);
+      // A fixed message: the client's text is never echoed back.
+      if (!spec) throw new AppError('UNKNOWN_ACTION', action ? '未知的操作' : '请求缺少操作名称（action）');
       const openid = callerOpenid();
       if (!openid) throw new AppError('UNAUTHENTICATED', '无法识别您的身份，请在微信中重新打开小程序');
       const payload: Record<string, unknown> = { ...event };

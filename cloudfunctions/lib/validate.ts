@@ -20,7 +20,8 @@ export const paging = {
 };
 
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
+  // reportInput: without it zod leaves `issue.input` out and a mistyped field reads as missing.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new AppError('INVALID_INPUT', describeIssue(result.error.issues[0]));
 }

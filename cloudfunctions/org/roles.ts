@@ -2,7 +2,7 @@
 import type { RoleChange } from '../../types/api';
 import type { Region, Role, RoleGrant, Unit, User } from '../../types/domain';
 import { canChangeRole, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf } from '../core/roles';
-import { db } from '../lib/cloud';
+import { db, isTransactionConflict } from '../lib/cloud';
 import { AppError, refuse } from '../lib/errors';
 import { toSummary } from '../lib/people';
 import type { Ctx, Handlers } from '../lib/router';
@@ -35,21 +35,38 @@ async function changeRole(change: RoleChange, { user, now }: Ctx, kind: 'grant' 
   const grant = normalizeGrant(change);
   if (kind === 'grant') await requireScopeExists(grant);
 
-  const result = await db.runTransaction(async (t) => {
-    const target = (await t.collection('users').doc(change.openid).get<User>()).data;
-    if (!target) throw refuse.notFound('用户');
-    const has = target.roles.some((g) => sameGrant(g, grant));
-    // Granting a role held already, or revoking one not held, changes nothing (retries are safe).
-    if (kind === 'grant' ? has : !has) return target;
-    const roles: RoleGrant[] = kind === 'grant' ? [...target.roles, grant] : target.roles.filter((g) => !sameGrant(g, grant));
-    const patch: Partial<User> = { roles };
-    // A member's unit is where they work; it follows the grant.
-    if (kind === 'grant' && grant.role === 'member') patch.unitId = grant.unitId!;
-    await t.collection('users').doc(target._id).update({ data: patch });
-    await t.collection('roleEvents').add({ data: { openid: target._id, kind, grant, by: user._id, at: now } });
-    return { ...target, ...patch };
-  });
-  return toSummary(result as User);
+  const apply = () =>
+    db.runTransaction(async (t) => {
+      const target = (await t.collection('users').doc(change.openid).get<User>()).data;
+      if (!target) throw refuse.notFound('用户');
+      const has = target.roles.some((g) => sameGrant(g, grant));
+      // Granting a role held already, or revoking one not held, changes nothing (retries are safe).
+      if (kind === 'grant' ? has : !has) return target;
+      const roles: RoleGrant[] = kind === 'grant' ? [...target.roles, grant] : target.roles.filter((g) => !sameGrant(g, grant));
+      const patch: Partial<User> = { roles, unitId: workUnit(target.unitId, roles) };
+      await t.collection('users').doc(target._id).update({ data: patch });
+      await t.collection('roleEvents').add({ data: { openid: target._id, kind, grant, by: user._id, at: now } });
+      return { ...target, ...patch };
+    });
+  // A concurrent change to the same person makes our write conflict inside the transaction, which
+  // CloudBase does not retry; the change is idempotent, so retrying it here is safe.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return toSummary(await apply());
+    } catch (e) {
+      if (!isTransactionConflict(e)) throw e;
+      if (attempt >= CONFLICT_RETRIES) throw refuse.conflict('该用户的角色正被他人修改，请稍后重试');
+    }
+  }
+}
+
+const CONFLICT_RETRIES = 5;
+
+/** A person's unit is where they work: it follows their unit grants (member, liaison), else null. */
+function workUnit(current: string | null, roles: RoleGrant[]): string | null {
+  const units = roles.filter((g) => scopeOf(g.role) === 'unit' && g.unitId).map((g) => g.unitId!);
+  if (current && units.includes(current)) return current;
+  return units.at(-1) ?? null;
 }
 
 async function requireScopeExists(grant: RoleGrant) {

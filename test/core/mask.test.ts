@@ -24,9 +24,8 @@ describe('maskPhone', () => {
     expect(masked).not.toContain('1234');
   });
 
-  // BUG: cloudfunctions/core/mask.ts:4 — `phone.length < 7` lets a 7-character value through with
-  // zero stars (3 shown + 0 hidden + 4 shown), i.e. completely unmasked. Fix: `<= 7`.
-  test.failing('never returns a non-empty phone unmasked (7 characters)', () => {
+  // Regression: a 7-character value used to come back with zero stars.
+  test('never returns a non-empty phone unmasked (7 characters)', () => {
     expect(maskPhone('1234567')).not.toBe('1234567');
     expect(maskPhone('1234567')).toContain('*');
   });

@@ -189,12 +189,9 @@ describe('me', () => {
 
 // Tests below write; they come last so that the counts above see the seed as it was.
 describe('role changes that write', () => {
-  // BUG: cloudfunctions/org/roles.ts:38-51 — two role changes for the same person at once: the
-  // second write inside the transaction fails with -501001 DATABASE_TRANSACTION_CONFLICT, which
-  // runTransaction does not retry (PLATFORM.md: "callers must handle it"); changeRole does not,
-  // so the router answers INTERNAL. Fix: catch `isTransactionConflict(e)` (lib/cloud.ts:29) and
-  // retry the transaction a few times (the change is idempotent), or answer refuse.conflict().
-  test.failing('concurrent grants to one person: each succeeds or answers CONFLICT (never INTERNAL), none is lost', async () => {
+  // Regression: a conflicting write inside the transaction (-501001) is not retried by CloudBase;
+  // changeRole retries it itself, so concurrent changes never answer INTERNAL.
+  test('concurrent grants to one person: each succeeds or answers CONFLICT (never INTERNAL), none is lost', async () => {
     const openid = PEOPLE.residentXimen;
     // The router logs the unexpected error; keep the test output quiet.
     const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -217,11 +214,8 @@ describe('role changes that write', () => {
     expect(stored.filter((g) => g.role === 'staff')).toHaveLength(results[0].ok || results[2].ok ? 1 : 0);
   });
 
-  // BUG: cloudfunctions/org/roles.ts:46-47 — granting `member` sets users.unitId ("it follows the
-  // grant"), but revoking it leaves unitId in place, so `me` still shows the old work unit and
-  // per-unit figures (双报到 compliance) keep counting the person. Fix: on revoke of a member
-  // grant, set unitId to the unit of a remaining member grant, or null.
-  test.failing('revoking the member grant clears the work unit it set', async () => {
+  // Regression: the work unit follows the unit grants, on revoke too.
+  test('revoking the member grant clears the work unit it set', async () => {
     const openid = 'behaviour-member';
     await h.ok(openid, 'org', 'register', { name: '临时党员' });
     await h.ok(PEOPLE.admin, 'org', 'grantRole', { openid, role: 'member', unitId: 'unit-zhujian' });

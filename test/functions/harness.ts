@@ -1,0 +1,74 @@
+/**
+ * Fixtures for function tests: a fresh local cloud seeded with the demo county, and a typed
+ * `call` that invokes a function's TypeScript source as a given caller, like the HTTP API does.
+ */
+import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../types/api';
+import type { Envelope } from '../../types/errors';
+import type { FunctionModule, LocalCloud, RequestCounts } from '../../local/runtime';
+import { seedDemoCounty } from '../../local/seed/seed';
+import { openTestCloud } from '../local/helpers';
+
+export { DEMO_PEOPLE } from '../../local/seed/demo-county';
+
+/** Demo openids by role, for readable tests. */
+export const PEOPLE = {
+  resident: 'demo-resident-wang',
+  residentXimen: 'demo-resident-li',
+  member: 'demo-member-zhang',
+  memberWeijian: 'demo-member-liu',
+  liaison: 'demo-liaison-renshe',
+  staff: 'demo-staff-dongjie',
+  gridWorker: 'demo-grid-dongjie',
+  staffXimen: 'demo-staff-ximen',
+  secretary: 'demo-secretary-dongjie',
+  admin: 'demo-admin',
+} as const;
+
+const modules: Record<FunctionName, () => FunctionModule> = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  org: () => require('../../cloudfunctions/org/index'),
+};
+
+export interface Harness {
+  local: LocalCloud;
+  /** Calls `fn.action` as `openid` and returns the raw envelope. */
+  call<F extends FunctionName, A extends ActionName<F>>(
+    openid: string | null,
+    fn: F,
+    action: A,
+    payload?: RequestOf<F, A> | Record<string, unknown>,
+  ): Promise<Envelope<ResponseOf<F, A>>>;
+  /** Like call, but returns the data and fails the test on a refusal. */
+  ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload?: RequestOf<F, A>): Promise<ResponseOf<F, A>>;
+  /** Calls with a raw event (for malformed input) and returns the envelope with request counts. */
+  raw(openid: string | null, fn: FunctionName, event: Record<string, unknown>): Promise<{ result: Envelope<unknown>; counts: RequestCounts }>;
+  close(): void;
+}
+
+export async function openHarness(): Promise<Harness> {
+  const local = openTestCloud();
+  await seedDemoCounty(local, new Date('2026-11-01T09:00:00+08:00'));
+  const raw: Harness['raw'] = async (openid, fn, event) => {
+    const { result, counts } = await local.invoke(modules[fn](), event, openid);
+    return { result: result as Envelope<unknown>, counts };
+  };
+  const call: Harness['call'] = async (openid, fn, action, payload = {}) =>
+    (await raw(openid, fn, { ...(payload as object), action })).result as never;
+  return {
+    local,
+    call,
+    raw,
+    async ok(openid, fn, action, payload) {
+      const res = await call(openid, fn, action, payload);
+      if (!res.ok) throw new Error(`${fn}.${String(action)} as ${openid} refused: ${res.error.code} ${res.error.message}`);
+      return res.data;
+    },
+    close: () => local.close(),
+  };
+}
+
+/** A snapshot of every collection, to prove that a refused call changed nothing. */
+export function snapshot(local: LocalCloud): string {
+  const store = local.db.store;
+  return JSON.stringify(store.collectionNames().map((c) => [c, store.all(c)]));
+}
