@@ -36,7 +36,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',
-    plugins: [],
+    // weapp: WeChat's aria-label / aria-role on view, text and button (see the plugin).
+    plugins: [path.resolve(__dirname, 'plugins/weapp-a11y.js')],
     alias: {
       '@/types': path.resolve(__dirname, '..', 'types'),
     },
