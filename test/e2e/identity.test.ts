@@ -9,30 +9,32 @@ afterAll(() => app?.close());
 
 test('a staff member and a resident each see their own profile on 我的', async () => {
   const staff = await app.openAs('demo-staff-dongjie');
-  await staff.getByText('周芳').first().waitFor();
-  const staffText = await staff.locator('body').innerText();
+  const staffCard = staff.locator('.jl-profile');
+  await staffCard.getByText('周芳').waitFor();
+  const staffText = await staffCard.innerText();
   expect(staffText).toContain('社区工作者');
   expect(staffText).toContain('东街社区');
   expect(staffText).toContain('138****4001');
   expect(staffText).not.toContain('王秀英');
 
   const resident = await app.openAs('demo-resident-wang');
-  await resident.getByText('王秀英').first().waitFor();
-  const residentText = await resident.locator('body').innerText();
+  const residentCard = resident.locator('.jl-profile');
+  await residentCard.getByText('王秀英').waitFor();
+  const residentText = await residentCard.innerText();
   expect(residentText).toContain('居民');
   expect(residentText).toContain('幸福小区1号楼');
   expect(residentText).not.toContain('周芳');
-  expect(residentText).not.toContain('13800001001'); // never an unmasked phone
+  expect(await resident.locator('body').innerText()).not.toContain('13800001001'); // never an unmasked phone
 });
 
 test('with no identity chosen, the role switcher lists the demo people and switching shows theirs', async () => {
   const page = await app.openAs(null);
   await page.getByText('林海').first().waitFor();
   await page.getByText(/县委组织部 · 林海/).first().click();
-  await page.getByText('县委组织部').first().waitFor();
+  await page.locator('.jl-profile').getByText('林海').waitFor();
   await expect(page.evaluate(() => window.localStorage.getItem('jinlin.openid'))).resolves.toBe('demo-admin');
   await page.reload();
-  await page.getByText('林海').first().waitFor();
+  await page.locator('.jl-profile').getByText('林海').waitFor();
 });
 
 test('every tab answers for the signed-in person without inventing data', async () => {
