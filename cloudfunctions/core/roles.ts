@@ -5,17 +5,19 @@
 import type { RoleChange } from '../../types/api';
 import type { Role, RoleGrant } from '../../types/domain';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  member: '党员',
-  liaison: '单位联络员',
-  staff: '社区工作者',
-  gridWorker: '网格员',
-  secretary: '书记',
-  admin: '县委组织部',
+/** Every role once; a Record so that adding a Role to the type without listing it fails to compile. */
+const ALL_ROLES: Record<Role, true> = {
+  resident: true,
+  member: true,
+  liaison: true,
+  staff: true,
+  gridWorker: true,
+  secretary: true,
+  admin: true,
 };
 
-export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+/** Every role (their Chinese labels belong to the app: src/domain/roles.ts). */
+export const ROLES = Object.keys(ALL_ROLES) as Role[];
 
 /** Which scope a role needs when granted. */
 export function scopeOf(role: Role): 'community' | 'unit' | null {
