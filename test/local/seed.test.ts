@@ -1,0 +1,38 @@
+/** The demo county: complete, and idempotent without overwriting what people changed. */
+import { db } from '../../cloudfunctions/lib/cloud';
+import { DEMO_PEOPLE } from '../../local/seed/demo-county';
+import { seedDemoCounty } from '../../local/seed/seed';
+import { openTestCloud } from './helpers';
+
+test('seeding twice inserts nothing the second time and keeps changes made in between', async () => {
+  const local = openTestCloud();
+  try {
+    const first = await seedDemoCounty(local);
+    expect(first.existing).toBe(0);
+    expect(first.inserted).toBeGreaterThan(100);
+    await local.invoke({ main: () => db.collection('users').doc('demo-resident-wang').update({ data: { elderMode: true } }) }, {}, 'x');
+
+    const second = await seedDemoCounty(local);
+    expect(second).toEqual({ inserted: 0, existing: first.inserted });
+    const { result } = await local.invoke({ main: () => db.collection('users').doc('demo-resident-wang').get() }, {}, 'x');
+    expect((result as { data: { elderMode: boolean } }).data.elderMode).toBe(true);
+  } finally {
+    local.close();
+  }
+});
+
+test('the demo county has every role, three communities and four paired units', async () => {
+  const roles = new Set(DEMO_PEOPLE.flatMap((p) => p.roles.map((r) => r.role)));
+  expect([...roles].sort()).toEqual(['admin', 'gridWorker', 'liaison', 'member', 'resident', 'secretary', 'staff']);
+  const local = openTestCloud();
+  try {
+    await seedDemoCounty(local);
+    const store = local.db.store;
+    expect(store.all('regions').filter((r) => r.level === 'community')).toHaveLength(3);
+    expect(store.all('units')).toHaveLength(4);
+    expect(new Set(store.all('pairings').map((p) => p.unitId)).size).toBe(4);
+    expect(store.all('households').length).toBeGreaterThanOrEqual(100);
+  } finally {
+    local.close();
+  }
+});
