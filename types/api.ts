@@ -3,6 +3,16 @@
  * the functions' schemas are both checked against it, so client and server stay in step.
  * Requests never carry identity: the caller is whoever the platform says.
  */
+import type {
+  DemandCategory,
+  DemandDetail,
+  DemandKind,
+  DemandListRequest,
+  DemandPage,
+  Rating,
+  Scorecard,
+  Urgency,
+} from './dispatch';
 import type { Me, Page, RegionNode, Role, RoleGrant, Unit, UnitPairing, UserSummary } from './domain';
 
 /** `org`: organisation and identity. */
@@ -52,9 +62,56 @@ export interface RoleChange {
   unitId?: string;
 }
 
+/** A demand by id, and an optional reason or note where the step needs one. */
+type ById = { id: string };
+
+/** `dispatch`: Pillar 1, the demand → dispatch → claim → verify → rate loop. */
+export interface DispatchApi {
+  /** A resident submits (place from their binding); staff may submit on a resident's behalf. */
+  submit: {
+    req: {
+      kind?: DemandKind;
+      category: DemandCategory;
+      text: string;
+      photos?: string[];
+      urgency?: Urgency;
+      anonymous?: boolean;
+      householdId?: string;
+      /** Staff only: the resident (openid) the demand is for. */
+      onBehalfOf?: string;
+    };
+    res: DemandDetail;
+  };
+  /** Photos go through the function so that type and size are checked on the server. */
+  uploadPhoto: { req: { contentType: 'image/jpeg' | 'image/png' | 'image/webp'; base64: string }; res: { fileID: string; url: string } };
+  list: { req: DemandListRequest; res: DemandPage };
+  detail: { req: ById; res: DemandDetail };
+  handle: { req: ById & { note?: string }; res: DemandDetail };
+  /** To one paired unit, or (no unitId) offered to every paired unit: the first to accept takes it. */
+  dispatch: { req: ById & { unitId?: string; slots: number; expectedHours: number; urgency?: Urgency; deadline?: string }; res: DemandDetail };
+  merge: { req: ById & { intoId: string }; res: DemandDetail };
+  decline: { req: ById & { reason: string }; res: DemandDetail };
+  accept: { req: ById; res: DemandDetail };
+  reject: { req: ById & { reason: string }; res: DemandDetail };
+  assign: { req: ById & { memberOpenids: string[] }; res: DemandDetail };
+  claim: { req: ById; res: DemandDetail };
+  withdraw: { req: ById; res: DemandDetail };
+  /** A claimant reports their part (own hours); staff complete a demand handled in the community. */
+  complete: { req: ById & { notes: string; photos?: string[]; hours?: number }; res: DemandDetail };
+  verify: { req: ById; res: DemandDetail };
+  sendBack: { req: ById & { reason: string }; res: DemandDetail };
+  rate: { req: ById & { value: Rating; comment?: string }; res: DemandDetail };
+  returnVisit: { req: ById & { note: string }; res: DemandDetail };
+  escalate: { req: ById & { reason: string }; res: DemandDetail };
+  close: { req: ById & { note: string }; res: DemandDetail };
+  /** 三率 of a community or a unit for a month (YYYY-MM). */
+  scorecard: { req: { scope: 'community' | 'unit'; id: string; month: string }; res: Scorecard };
+}
+
 /** Every function and its actions. */
 export interface ApiMap {
   org: OrgApi;
+  dispatch: DispatchApi;
 }
 
 export type FunctionName = keyof ApiMap;

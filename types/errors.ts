@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   /** The object changed under the caller or the write would duplicate one (retry after reloading). */
   | 'CONFLICT'
+  /** The object is not in a state that allows this step (e.g. rating a demand not yet verified). */
+  | 'INVALID_STATE'
   /** Anything unexpected; details stay in the server log, never in the response. */
   | 'INTERNAL';
 

@@ -24,7 +24,8 @@ export const PEOPLE = {
   admin: 'demo-admin',
 } as const;
 
-const modules: Record<FunctionName, () => FunctionModule> = {
+/** The functions built so far, loaded from their TypeScript sources. */
+const modules: Partial<Record<FunctionName, () => FunctionModule>> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   org: () => require('../../cloudfunctions/org/index'),
 };
@@ -49,7 +50,9 @@ export async function openHarness(): Promise<Harness> {
   const local = openTestCloud();
   await seedDemoCounty(local, new Date('2026-11-01T09:00:00+08:00'));
   const raw: Harness['raw'] = async (openid, fn, event) => {
-    const { result, counts } = await local.invoke(modules[fn](), event, openid);
+    const load = modules[fn];
+    if (!load) throw new Error(`no function ${fn} in the harness`);
+    const { result, counts } = await local.invoke(load(), event, openid);
     return { result: result as Envelope<unknown>, counts };
   };
   const call: Harness['call'] = async (openid, fn, action, payload = {}) =>

@@ -1,0 +1,352 @@
+/**
+ * The demand / dispatch lifecycle as one pure transition: `transition(demand, step, actor, now)`
+ * returns the next demand (with its timeline event appended) and the effects to carry out
+ * (notifications, scorecard counts), or a typed refusal. No I/O, no clock of its own.
+ * `allowedActions` uses the same guards, so what the app shows is what the server accepts.
+ */
+import type { RoleGrant } from '../../types/domain';
+import type { Claim, Demand, DemandEvent, DemandStatus, Rating, TimelineEvent, Urgency } from '../../types/dispatch';
+import { staffCommunities } from './roles';
+import { deadlines, DEFAULT_SLA, monthOf, type SlaConfig } from './sla';
+
+export interface Actor {
+  openid: string;
+  name: string;
+  roles: RoleGrant[];
+}
+
+/** A step with its input (already validated at the edge; ids already resolved by the handler). */
+export type Step =
+  | { event: 'handle'; note?: string }
+  | { event: 'dispatch'; unitId: string | null; pairedUnitIds: string[]; slots: number; expectedHours: number; urgency: Urgency; deadline: Date | null }
+  | { event: 'merge'; intoId: string }
+  | { event: 'decline'; reason: string }
+  | { event: 'accept' }
+  | { event: 'reject'; reason: string }
+  | { event: 'assign'; members: { openid: string; name: string }[] }
+  | { event: 'claim' }
+  | { event: 'withdraw' }
+  | { event: 'complete'; notes: string; photos: string[]; hours: number | null }
+  | { event: 'verify' }
+  | { event: 'sendBack'; reason: string }
+  | { event: 'rate'; value: Rating; comment: string }
+  | { event: 'returnVisit'; note: string }
+  | { event: 'escalate'; reason: string }
+  | { event: 'close'; note: string };
+
+export type Refusal = { ok: false; code: 'FORBIDDEN' | 'INVALID_STATE' | 'INVALID_INPUT'; message: string };
+
+/** Counters of the 三率 scorecard, by scope and the month the item counts in. */
+export type ScoreField = 'dispatched' | 'acceptedWithinSla' | 'acceptMinutes' | 'accepted' | 'resolved' | 'resolveMinutes' | 'rated' | 'satisfiedOrBasic';
+
+export type Effect =
+  | { kind: 'notify'; template: NotifyTemplate; to: Recipient }
+  | { kind: 'score'; scope: 'community' | 'unit'; id: string; month: string; field: ScoreField; by: number };
+
+export type NotifyTemplate = 'newDispatch' | 'accepted' | 'rejected' | 'claimConfirmed' | 'sentBack' | 'pleaseRate' | 'escalated';
+
+export type Recipient = { openid: string } | { liaisonsOf: string[] } | { staffOf: string } | { admins: true };
+
+export type Transition = { ok: true; demand: Demand; effects: Effect[] } | Refusal;
+
+export const OPEN: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'escalated'];
+
+export const STATUS_LABELS: Record<DemandStatus, string> = {
+  submitted: '待受理',
+  handling: '社区办理中',
+  dispatched: '已派单',
+  accepted: '已接单',
+  completed: '待验收',
+  verified: '待评价',
+  closed: '已办结',
+  declined: '不予受理',
+  merged: '已合并',
+  escalated: '已吹哨',
+};
+
+export function isOpen(d: Pick<Demand, 'status'>): boolean {
+  return OPEN.includes(d.status);
+}
+
+/** Not accepted by its accept time, or not done by its finish time. */
+export function isOverdue(d: Pick<Demand, 'status' | 'dispatch'>, now: Date): boolean {
+  if (!d.dispatch) return false;
+  if (d.status === 'dispatched' && now > new Date(d.dispatch.acceptBy)) return true;
+  return (d.status === 'dispatched' || d.status === 'accepted') && now > new Date(d.dispatch.finishBy);
+}
+
+// ---- who is who, relative to a demand -----------------------------------------------------------
+
+const isStaffOf = (a: Actor, d: Demand) => staffCommunities(a.roles).includes(d.communityId);
+const isSecretaryOf = (a: Actor, d: Demand) => a.roles.some((g) => g.role === 'secretary' && g.communityId === d.communityId);
+const isAdmin = (a: Actor) => a.roles.some((g) => g.role === 'admin');
+const liaisonUnits = (a: Actor) => a.roles.filter((g) => g.role === 'liaison' && g.unitId).map((g) => g.unitId!);
+const memberUnits = (a: Actor) => a.roles.filter((g) => g.role === 'member' && g.unitId).map((g) => g.unitId!);
+
+/** The unit of the actor's that may accept or reject this dispatch, if any. */
+function acceptingUnit(a: Actor, d: Demand): string | null {
+  if (!d.dispatch) return null;
+  const candidates = d.dispatch.unitId ? [d.dispatch.unitId] : d.dispatch.offeredTo;
+  return liaisonUnits(a).find((u) => candidates.includes(u)) ?? null;
+}
+
+const isLiaisonOfUnit = (a: Actor, d: Demand) => !!d.dispatch?.unitId && liaisonUnits(a).includes(d.dispatch.unitId);
+const ownClaim = (a: Actor, d: Demand) => d.claims.find((c) => c.openid === a.openid);
+
+/** Who may see a demand at all (detail, timeline). */
+export function canRead(d: Demand, a: Actor): boolean {
+  if (d.submitter.openid === a.openid || isStaffOf(a, d) || isAdmin(a)) return true;
+  if (!d.dispatch) return false;
+  const units = d.dispatch.unitId ? [d.dispatch.unitId] : d.dispatch.offeredTo;
+  return units.some((u) => liaisonUnits(a).includes(u) || memberUnits(a).includes(u)) || d.claims.some((c) => c.openid === a.openid);
+}
+
+/** Who handles it and so sees contact details unmasked: the community's staff, the claimants. */
+export function handles(d: Demand, a: Actor): boolean {
+  return isStaffOf(a, d) || d.claims.some((c) => c.openid === a.openid) || isLiaisonOfUnit(a, d);
+}
+
+// ---- guards: may this actor take this step now? -------------------------------------------------
+
+const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
+const FORBIDDEN = refuse('FORBIDDEN', '您无权对该诉求进行此操作');
+const wrongState = (d: Demand) => refuse('INVALID_STATE', `该诉求当前为「${STATUS_LABELS[d.status]}」，不能进行此操作`);
+
+/** null when allowed; otherwise why not. Input-independent, so `allowedActions` can use it. */
+export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date): Refusal | null {
+  const need = (ok: boolean, who: boolean): Refusal | null => (!who ? FORBIDDEN : ok ? null : wrongState(d));
+  switch (event) {
+    case 'handle':
+    case 'merge':
+    case 'decline':
+      return need(d.status === 'submitted', isStaffOf(a, d));
+    case 'dispatch':
+      if (d.status === 'escalated') return need(true, isSecretaryOf(a, d) || isAdmin(a));
+      return need(d.status === 'submitted', isStaffOf(a, d));
+    case 'accept':
+    case 'reject':
+      return need(d.status === 'dispatched', acceptingUnit(a, d) !== null);
+    case 'assign':
+      return need(d.status === 'accepted', isLiaisonOfUnit(a, d));
+    case 'claim': {
+      const member = !!d.dispatch?.unitId && memberUnits(a).includes(d.dispatch.unitId);
+      if (!member) return FORBIDDEN;
+      if (d.status !== 'accepted') return wrongState(d);
+      if (ownClaim(a, d)) return refuse('INVALID_STATE', '您已认领该任务');
+      if (d.claimedCount >= (d.dispatch?.slots ?? 0)) return refuse('INVALID_STATE', '该任务名额已满');
+      return null;
+    }
+    case 'withdraw': {
+      const claim = ownClaim(a, d);
+      return need(d.status === 'accepted' && !!claim && !claim.done, !!claim);
+    }
+    case 'complete': {
+      if (d.status === 'handling') return need(true, isStaffOf(a, d));
+      const claim = ownClaim(a, d);
+      return need(d.status === 'accepted' && !!claim && !claim.done, !!claim);
+    }
+    case 'verify':
+    case 'sendBack':
+      return need(d.status === 'completed', isStaffOf(a, d));
+    case 'rate':
+      return need(d.status === 'verified', d.submitter.openid === a.openid);
+    case 'returnVisit':
+      return need(d.status === 'closed' && d.resolvedAt !== null, isStaffOf(a, d));
+    case 'escalate':
+      return need(isOverdue(d, now) && !d.escalatedAt, isStaffOf(a, d));
+    case 'close':
+      return need(d.status === 'escalated', isSecretaryOf(a, d) || isAdmin(a));
+  }
+}
+
+export const EVENTS: DemandEvent[] = [
+  'handle', 'dispatch', 'merge', 'decline', 'accept', 'reject', 'assign', 'claim', 'withdraw',
+  'complete', 'verify', 'sendBack', 'rate', 'returnVisit', 'escalate', 'close',
+];
+
+export function allowedActions(d: Demand, a: Actor, now: Date): DemandEvent[] {
+  return EVENTS.filter((e) => guard(d, e, a, now) === null);
+}
+
+// ---- the transition ----------------------------------------------------------------------------
+
+const MINUTE = 60_000;
+
+export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaConfig = DEFAULT_SLA): Transition {
+  const refused = guard(d, step.event, a, now);
+  if (refused) return refused;
+  const effects: Effect[] = [];
+  const month = d.dispatch?.month ?? monthOf(new Date(d.createdAt));
+  const score = (scope: 'community' | 'unit', id: string, field: ScoreField, by = 1) =>
+    effects.push({ kind: 'score', scope, id, month, field, by });
+  const notify = (template: NotifyTemplate, to: Recipient) => effects.push({ kind: 'notify', template, to });
+  const next: Demand = { ...d, claims: d.claims.map((c) => ({ ...c })), version: d.version + 1 };
+  let reason: string | undefined;
+
+  switch (step.event) {
+    case 'handle':
+      next.status = 'handling';
+      reason = step.note;
+      break;
+    case 'dispatch': {
+      if (step.unitId && !step.pairedUnitIds.includes(step.unitId)) return refuse('FORBIDDEN', '只能派单给与本社区结对共建的单位');
+      if (!step.unitId && step.pairedUnitIds.length === 0) return refuse('INVALID_STATE', '本社区还没有结对共建单位，无法派单');
+      const { acceptBy, finishBy } = deadlines(step.urgency, now, step.deadline, sla);
+      const dispatchMonth = monthOf(now);
+      next.status = 'dispatched';
+      next.urgency = step.urgency;
+      next.dispatch = {
+        unitId: step.unitId,
+        offeredTo: step.unitId ? [step.unitId] : [...step.pairedUnitIds],
+        slots: step.slots,
+        expectedHours: step.expectedHours,
+        dispatchedAt: now,
+        month: dispatchMonth,
+        acceptBy,
+        finishBy,
+        acceptedAt: null,
+        acceptedWithinSla: null,
+      };
+      next.claims = [];
+      next.claimedCount = 0;
+      next.completion = null;
+      effects.push({ kind: 'score', scope: 'community', id: d.communityId, month: dispatchMonth, field: 'dispatched', by: 1 });
+      if (step.unitId) effects.push({ kind: 'score', scope: 'unit', id: step.unitId, month: dispatchMonth, field: 'dispatched', by: 1 });
+      notify('newDispatch', { liaisonsOf: next.dispatch.offeredTo });
+      break;
+    }
+    case 'merge':
+      if (step.intoId === d._id) return refuse('INVALID_INPUT', '不能合并到自身');
+      next.status = 'merged';
+      next.mergedInto = step.intoId;
+      break;
+    case 'decline':
+      next.status = 'declined';
+      reason = step.reason;
+      break;
+    case 'accept': {
+      const unitId = acceptingUnit(a, d)!;
+      const dispatch = d.dispatch!;
+      const within = now <= new Date(dispatch.acceptBy);
+      const minutes = Math.round((now.getTime() - new Date(dispatch.dispatchedAt).getTime()) / MINUTE);
+      next.status = 'accepted';
+      next.dispatch = { ...dispatch, unitId, offeredTo: [unitId], acceptedAt: now, acceptedWithinSla: within };
+      // An open offer belongs to no unit until one takes it: it counts for that unit from now.
+      if (!dispatch.unitId) score('unit', unitId, 'dispatched');
+      for (const scope of ['community', 'unit'] as const) {
+        const id = scope === 'community' ? d.communityId : unitId;
+        score(scope, id, 'accepted');
+        score(scope, id, 'acceptMinutes', minutes);
+        if (within) score(scope, id, 'acceptedWithinSla');
+      }
+      notify('accepted', { staffOf: d.communityId });
+      break;
+    }
+    case 'reject':
+      // Back to the community's triage queue; the unit's missed acceptance stays in its figures.
+      next.status = 'submitted';
+      reason = step.reason;
+      notify('rejected', { staffOf: d.communityId });
+      break;
+    case 'assign': {
+      const slots = d.dispatch!.slots;
+      const fresh = step.members.filter((m) => !d.claims.some((c) => c.openid === m.openid));
+      if (d.claimedCount + fresh.length > slots) return refuse('INVALID_STATE', `名额不足：还剩 ${slots - d.claimedCount} 个`);
+      for (const m of fresh) {
+        next.claims.push({ openid: m.openid, name: m.name, at: now, by: 'liaison', done: false, hours: null });
+        notify('claimConfirmed', { openid: m.openid });
+      }
+      next.claimedCount = next.claims.length;
+      reason = fresh.map((m) => m.name).join('、');
+      break;
+    }
+    case 'claim':
+      next.claims.push({ openid: a.openid, name: a.name, at: now, by: 'self', done: false, hours: null });
+      next.claimedCount = next.claims.length;
+      notify('claimConfirmed', { openid: a.openid });
+      break;
+    case 'withdraw':
+      next.claims = next.claims.filter((c) => c.openid !== a.openid);
+      next.claimedCount = next.claims.length;
+      break;
+    case 'complete': {
+      if (d.status === 'handling') {
+        next.status = 'verified';
+        next.completion = { notes: step.notes, photos: step.photos, at: now };
+        next.resolvedAt = now;
+        notify('pleaseRate', { openid: d.submitter.openid });
+        break;
+      }
+      if (step.hours === null) return refuse('INVALID_INPUT', '请填写本次服务时长（小时）');
+      const claim = next.claims.find((c) => c.openid === a.openid) as Claim;
+      claim.done = true;
+      claim.hours = step.hours;
+      const notes = d.completion?.notes ? `${d.completion.notes}\n${a.name}：${step.notes}` : `${a.name}：${step.notes}`;
+      next.completion = { notes, photos: [...(d.completion?.photos ?? []), ...step.photos], at: now };
+      if (next.claims.every((c) => c.done)) next.status = 'completed';
+      reason = `${step.hours} 小时`;
+      break;
+    }
+    case 'verify': {
+      next.status = 'verified';
+      if (!d.resolvedAt) {
+        next.resolvedAt = now;
+        const minutes = Math.round((now.getTime() - new Date(d.dispatch!.dispatchedAt).getTime()) / MINUTE);
+        for (const [scope, id] of [['community', d.communityId], ['unit', d.dispatch!.unitId!]] as const) {
+          score(scope, id, 'resolved');
+          score(scope, id, 'resolveMinutes', minutes);
+        }
+      }
+      notify('pleaseRate', { openid: d.submitter.openid });
+      break;
+    }
+    case 'sendBack':
+      next.status = 'accepted';
+      next.claims = next.claims.map((c) => ({ ...c, done: false }));
+      reason = step.reason;
+      for (const c of d.claims) notify('sentBack', { openid: c.openid });
+      break;
+    case 'rate': {
+      next.rating = { value: step.value, comment: step.comment, at: now };
+      reason = step.comment || undefined;
+      const scopes: ['community' | 'unit', string][] = [['community', d.communityId]];
+      if (d.dispatch?.unitId) scopes.push(['unit', d.dispatch.unitId]);
+      for (const [scope, id] of scopes) {
+        score(scope, id, 'rated');
+        if (step.value !== 'unsatisfied') score(scope, id, 'satisfiedOrBasic');
+      }
+      if (step.value !== 'unsatisfied') {
+        next.status = 'closed';
+      } else if (d.reopenCount === 0) {
+        // 不满意 reopens the work once: back to the unit (or to the community that handled it).
+        next.status = d.dispatch ? 'accepted' : 'handling';
+        next.reopenCount = 1;
+        next.claims = next.claims.map((c) => ({ ...c, done: false }));
+        for (const c of d.claims) notify('sentBack', { openid: c.openid });
+      } else {
+        next.status = 'escalated';
+        next.escalatedAt = now;
+        notify('escalated', { admins: true });
+      }
+      break;
+    }
+    case 'returnVisit':
+      next.returnVisits = [...d.returnVisits, { at: now, by: a.openid, note: step.note }];
+      reason = step.note;
+      break;
+    case 'escalate':
+      next.escalatedAt = now;
+      reason = step.reason;
+      notify('escalated', { admins: true });
+      if (d.dispatch) notify('escalated', { liaisonsOf: d.dispatch.offeredTo });
+      break;
+    case 'close':
+      next.status = 'closed';
+      reason = step.note;
+      break;
+  }
+  const event: TimelineEvent = { at: now, actor: a.openid, actorName: a.name, event: step.event, from: d.status, to: next.status };
+  if (reason) event.reason = reason;
+  next.timeline = [...d.timeline, event];
+  return { ok: true, demand: next, effects };
+}

@@ -1,0 +1,211 @@
+/**
+ * The demand lifecycle as tables: every state × event × actor against a spec written here,
+ * independently of the guards; then the effects of each transition.
+ */
+import { allowedActions, EVENTS, guard, isOverdue, transition, type Step } from '../../cloudfunctions/core/demand';
+import type { DemandEvent, DemandStatus } from '../../types/dispatch';
+import { ACTORS, demand, HOUR, T0, type ActorName } from './demand.fixtures';
+
+const STATES: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated'];
+const COMMUNITY_STAFF: ActorName[] = ['staff', 'gridWorker', 'secretary'];
+
+/** Who may take which step in which state (member2 holds the one claim of an accepted demand). */
+const SPEC: Record<DemandEvent, Partial<Record<DemandStatus, ActorName[]>>> = {
+  handle: { submitted: COMMUNITY_STAFF },
+  dispatch: { submitted: COMMUNITY_STAFF, escalated: ['secretary', 'admin'] },
+  merge: { submitted: COMMUNITY_STAFF },
+  decline: { submitted: COMMUNITY_STAFF },
+  accept: { dispatched: ['liaison'] },
+  reject: { dispatched: ['liaison'] },
+  assign: { accepted: ['liaison'] },
+  claim: { accepted: ['member'] },
+  withdraw: { accepted: ['member2'] },
+  complete: { accepted: ['member2'], handling: COMMUNITY_STAFF },
+  verify: { completed: COMMUNITY_STAFF },
+  sendBack: { completed: COMMUNITY_STAFF },
+  rate: { verified: ['submitter'] },
+  returnVisit: { closed: COMMUNITY_STAFF },
+  escalate: {}, // only when overdue: see below
+  close: { escalated: ['secretary', 'admin'] },
+};
+
+const NOW = new Date(T0.getTime() + 2 * HOUR);
+const cases = STATES.flatMap((s) => EVENTS.flatMap((e) => (Object.keys(ACTORS) as ActorName[]).map((a) => [s, e, a] as const)));
+
+test.each(cases)('%s × %s × %s', (status, event, actor) => {
+  const expected = SPEC[event][status]?.includes(actor) ?? false;
+  const refusal = guard(demand(status), event, ACTORS[actor], NOW);
+  expect(refusal === null).toBe(expected);
+  if (refusal && !expected) {
+    // Outsiders are told they may not; insiders are told the state does not allow it.
+    expect(['FORBIDDEN', 'INVALID_STATE']).toContain(refusal.code);
+    expect(refusal.message).toMatch(/[\u4e00-\u9fa5]/);
+  }
+});
+
+test('allowedActions is exactly what the guards allow', () => {
+  expect(allowedActions(demand('submitted'), ACTORS.staff, NOW)).toEqual(['handle', 'dispatch', 'merge', 'decline']);
+  expect(allowedActions(demand('accepted'), ACTORS.member2, NOW)).toEqual(['withdraw', 'complete']);
+  expect(allowedActions(demand('accepted'), ACTORS.otherResident, NOW)).toEqual([]);
+});
+
+describe('SLA and overdue', () => {
+  const d = demand('dispatched');
+  test.each([
+    ['just before the accept time', 24 * HOUR - 1, false],
+    ['just after the accept time, not accepted', 24 * HOUR + 1, true],
+  ])('dispatched: %s', (_label, offset, overdue) => {
+    expect(isOverdue(d, new Date(T0.getTime() + offset))).toBe(overdue);
+  });
+  test.each([
+    ['accepted, before finish', 7 * 24 * HOUR - 1, false],
+    ['accepted, after finish', 7 * 24 * HOUR + 1, true],
+  ])('%s', (_label, offset, overdue) => {
+    expect(isOverdue(demand('accepted'), new Date(T0.getTime() + offset))).toBe(overdue);
+  });
+  test('verified, closed and community-handled items are never overdue', () => {
+    const late = new Date(T0.getTime() + 100 * 24 * HOUR);
+    for (const s of ['completed', 'verified', 'closed', 'handling'] as DemandStatus[]) expect(isOverdue(demand(s), late)).toBe(false);
+  });
+  test('escalate (吹哨) is open to the community staff only once an item is overdue, and once', () => {
+    const late = new Date(T0.getTime() + 25 * HOUR);
+    expect(guard(d, 'escalate', ACTORS.staff, NOW)?.code).toBe('INVALID_STATE');
+    expect(guard(d, 'escalate', ACTORS.staff, late)).toBeNull();
+    expect(guard(d, 'escalate', ACTORS.liaison, late)?.code).toBe('FORBIDDEN');
+    const r = transition(d, { event: 'escalate', reason: '超期未接单' }, ACTORS.staff, late);
+    expect(r.ok && guard(r.demand, 'escalate', ACTORS.staff, late)?.code).toBe('INVALID_STATE');
+  });
+});
+
+function run(d: ReturnType<typeof demand>, step: Step, actor: ActorName, at = NOW) {
+  const r = transition(d, step, ACTORS[actor], at);
+  if (!r.ok) throw new Error(`${step.event} refused: ${r.message}`);
+  return r;
+}
+
+describe('transitions', () => {
+  const dispatchStep: Step = { event: 'dispatch', unitId: 'u1', pairedUnitIds: ['u1', 'u2'], slots: 2, expectedHours: 3, urgency: 'urgent', deadline: null };
+
+  test('dispatch sets the SLA of the grade, counts for community and unit, and notifies the liaisons', () => {
+    const r = run(demand('submitted'), dispatchStep, 'staff', T0);
+    expect(r.demand.status).toBe('dispatched');
+    expect(r.demand.dispatch).toMatchObject({ unitId: 'u1', slots: 2, month: '2026-11' });
+    expect(new Date(r.demand.dispatch!.acceptBy).getTime() - T0.getTime()).toBe(2 * HOUR);
+    expect(new Date(r.demand.dispatch!.finishBy).getTime() - T0.getTime()).toBe(24 * HOUR);
+    expect(r.effects).toEqual(
+      expect.arrayContaining([
+        { kind: 'score', scope: 'community', id: 'c1', month: '2026-11', field: 'dispatched', by: 1 },
+        { kind: 'score', scope: 'unit', id: 'u1', month: '2026-11', field: 'dispatched', by: 1 },
+        { kind: 'notify', template: 'newDispatch', to: { liaisonsOf: ['u1'] } },
+      ]),
+    );
+    expect(r.demand.timeline.at(-1)).toMatchObject({ actor: 's1', actorName: '周芳', event: 'dispatch', from: 'submitted', to: 'dispatched' });
+  });
+
+  test('a staff deadline earlier than the grade wins; a later one does not', () => {
+    const early = new Date(T0.getTime() + 5 * HOUR);
+    expect(run(demand('submitted'), { ...dispatchStep, deadline: early }, 'staff', T0).demand.dispatch!.finishBy).toEqual(early);
+    const late = new Date(T0.getTime() + 500 * HOUR);
+    expect(new Date(run(demand('submitted'), { ...dispatchStep, deadline: late }, 'staff', T0).demand.dispatch!.finishBy).getTime()).toBe(T0.getTime() + 24 * HOUR);
+  });
+
+  test('dispatching to a unit the community is not paired with is refused', () => {
+    const r = transition(demand('submitted'), { ...dispatchStep, unitId: 'u9' }, ACTORS.staff, T0);
+    expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  test('an open offer is accepted by a liaison of any offered unit, who takes it', () => {
+    const offered = run(demand('submitted'), { ...dispatchStep, unitId: null }, 'staff', T0).demand;
+    expect(offered.dispatch!.offeredTo).toEqual(['u1', 'u2']);
+    expect(guard(offered, 'accept', ACTORS.liaisonUnpaired, NOW)?.code).toBe('FORBIDDEN');
+    const taken = run(offered, { event: 'accept' }, 'liaisonOtherUnit', new Date(T0.getTime() + HOUR));
+    expect(taken.demand.dispatch).toMatchObject({ unitId: 'u2', offeredTo: ['u2'], acceptedWithinSla: true });
+    expect(taken.effects).toContainEqual({ kind: 'score', scope: 'unit', id: 'u2', month: '2026-11', field: 'dispatched', by: 1 });
+  });
+
+  test('accepting late is recorded as outside the SLA', () => {
+    const d = run(demand('submitted'), dispatchStep, 'staff', T0).demand;
+    const late = run(d, { event: 'accept' }, 'liaison', new Date(T0.getTime() + 3 * HOUR));
+    expect(late.demand.dispatch!.acceptedWithinSla).toBe(false);
+    expect(late.effects.some((e) => e.kind === 'score' && e.field === 'acceptedWithinSla')).toBe(false);
+  });
+
+  test('reject sends it back to the community with the reason in the timeline', () => {
+    const r = run(demand('dispatched'), { event: 'reject', reason: '不属于本单位职责' }, 'liaison');
+    expect(r.demand.status).toBe('submitted');
+    expect(r.demand.timeline.at(-1)).toMatchObject({ event: 'reject', reason: '不属于本单位职责' });
+  });
+
+  test('claims never exceed the slots and a member holds one slot', () => {
+    let d = demand('accepted'); // member2 holds 1 of 2
+    d = run(d, { event: 'claim' }, 'member').demand;
+    expect(d.claimedCount).toBe(2);
+    expect(guard(d, 'claim', ACTORS.member, NOW)?.message).toMatch(/已认领/);
+    const full = { ...d, claims: d.claims.filter((c) => c.openid !== 'm1'), claimedCount: 2 };
+    expect(guard(full, 'claim', ACTORS.member, NOW)?.message).toMatch(/名额已满/);
+  });
+
+  test('assign fills slots with the unit’s members and refuses more than the slots left', () => {
+    const d = demand('accepted');
+    const r = run(d, { event: 'assign', members: [{ openid: 'm1', name: '张伟' }] }, 'liaison');
+    expect(r.demand.claims.map((c) => [c.openid, c.by])).toEqual([['m2', 'self'], ['m1', 'liaison']]);
+    const tooMany = transition(d, { event: 'assign', members: [{ openid: 'm1', name: '张伟' }, { openid: 'm4', name: '某某' }] }, ACTORS.liaison, NOW);
+    expect(tooMany).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  });
+
+  test('the demand is completed when every claimant has reported, then verified, then rated', () => {
+    let d = run(demand('accepted'), { event: 'claim' }, 'member').demand;
+    d = run(d, { event: 'complete', notes: '已更换灯泡', photos: [], hours: 1.5 }, 'member').demand;
+    expect(d.status).toBe('accepted');
+    d = run(d, { event: 'complete', notes: '已检查线路', photos: [], hours: 2 }, 'member2').demand;
+    expect(d.status).toBe('completed');
+    expect(d.claims.map((c) => c.hours)).toEqual([2, 1.5]);
+    const verified = run(d, { event: 'verify' }, 'staff');
+    expect(verified.demand.status).toBe('verified');
+    expect(verified.effects).toContainEqual({ kind: 'notify', template: 'pleaseRate', to: { openid: 'r1' } });
+    const rated = run(verified.demand, { event: 'rate', value: 'basic', comment: '还行' }, 'submitter');
+    expect(rated.demand.status).toBe('closed');
+    expect(rated.effects).toContainEqual({ kind: 'score', scope: 'unit', id: 'u1', month: '2026-11', field: 'satisfiedOrBasic', by: 1 });
+  });
+
+  test('a claimant must report hours', () => {
+    expect(transition(demand('accepted'), { event: 'complete', notes: 'x', photos: [], hours: null }, ACTORS.member2, NOW)).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
+  });
+
+  test('send back reopens every claim with the reason', () => {
+    const d = demand('completed', { claims: [{ openid: 'm2', name: '陈静', at: T0, by: 'self', done: true, hours: 2 }], claimedCount: 1 });
+    const r = run(d, { event: 'sendBack', reason: '灯仍不亮' }, 'staff');
+    expect(r.demand.status).toBe('accepted');
+    expect(r.demand.claims[0].done).toBe(false);
+    expect(r.effects).toContainEqual({ kind: 'notify', template: 'sentBack', to: { openid: 'm2' } });
+  });
+
+  test('不满意 reopens once, and the second 不满意 escalates to the town level', () => {
+    const first = run(demand('verified'), { event: 'rate', value: 'unsatisfied', comment: '没修好' }, 'submitter');
+    expect(first.demand).toMatchObject({ status: 'accepted', reopenCount: 1 });
+    const again = { ...first.demand, status: 'verified' as const };
+    const second = run(again, { event: 'rate', value: 'unsatisfied', comment: '还是没修好' }, 'submitter');
+    expect(second.demand.status).toBe('escalated');
+    expect(second.effects).toContainEqual({ kind: 'notify', template: 'escalated', to: { admins: true } });
+    const closed = run(second.demand, { event: 'close', note: '镇里协调解决' }, 'secretary');
+    expect(closed.demand.status).toBe('closed');
+  });
+
+  test('handled inside the community: staff complete it and the resident rates', () => {
+    const handling = run(demand('submitted'), { event: 'handle', note: '网格员上门处理' }, 'gridWorker').demand;
+    const done = run(handling, { event: 'complete', notes: '已处理', photos: [], hours: null }, 'staff');
+    expect(done.demand.status).toBe('verified');
+    expect(done.demand.resolvedAt).toEqual(NOW);
+  });
+
+  test('every transition appends exactly one timeline event and bumps the version', () => {
+    const d = demand('submitted');
+    const r = run(d, { event: 'decline', reason: '不属于社区职责范围' }, 'staff');
+    expect(r.demand.timeline).toHaveLength(d.timeline.length + 1);
+    expect(r.demand.version).toBe(d.version + 1);
+    expect(d.status).toBe('submitted'); // the input is never mutated
+  });
+});

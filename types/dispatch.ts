@@ -1,0 +1,207 @@
+/** Pillar 1 — demands and their dispatch: contracts shared by the `dispatch` function and the app. */
+import type { Page } from './domain';
+
+/** 诉求 (a need or problem), 微心愿 (a small wish), 吹哨 (an urgent call on units). */
+export type DemandKind = 'demand' | 'wish' | 'whistle';
+
+/** Categories a resident picks from (coded, so that statistics group cleanly). */
+export type DemandCategory = 'elderlyCare' | 'environment' | 'facilities' | 'safety' | 'neighbourhood' | 'employment' | 'health' | 'other';
+
+/** Urgency grade; each grade's SLA comes from configuration (core/sla.ts). 紧急 / 一般 / 复杂. */
+export type Urgency = 'urgent' | 'normal' | 'complex';
+
+/**
+ * Where a demand is in its life.
+ * submitted 待受理 → handling 社区办理中 | dispatched 已派单 | merged 已合并 | declined 不予受理;
+ * dispatched → accepted 已接单 (or back to submitted on 退单); accepted → completed 待验收 (every
+ * claim done); completed → verified 待评价 (or back to accepted: 退回重办); handling → verified;
+ * verified → closed 已办结 (满意 / 基本满意) or reopened once (不满意), a second 不满意 → escalated 已吹哨;
+ * escalated → dispatched (redispatched by the secretary) or closed.
+ */
+export type DemandStatus =
+  | 'submitted'
+  | 'handling'
+  | 'dispatched'
+  | 'accepted'
+  | 'completed'
+  | 'verified'
+  | 'closed'
+  | 'declined'
+  | 'merged'
+  | 'escalated';
+
+/** What a person can do to a demand. Each is an action of the `dispatch` function. */
+export type DemandEvent =
+  | 'handle' // staff: 小事不出小区 — handle inside the community
+  | 'dispatch' // staff: 派单 to a paired unit, or offered to all paired units
+  | 'merge' // staff: a duplicate of another demand
+  | 'decline' // staff: 不予受理, with a reason the resident sees
+  | 'accept' // liaison: 接单
+  | 'reject' // liaison: 退单, with a reason (back to the community)
+  | 'assign' // liaison: assign members to slots
+  | 'claim' // member: 认领 a slot
+  | 'withdraw' // member: give a slot back before finishing
+  | 'complete' // member (own claim) or staff (a demand handled in the community): 办结
+  | 'verify' // staff: 验收 passed
+  | 'sendBack' // staff: 验收 failed, with a reason
+  | 'rate' // the resident who submitted: 评价
+  | 'returnVisit' // staff: 回访 note after closing
+  | 'escalate' // staff / secretary: 吹哨 an overdue item to the town level
+  | 'close'; // secretary: close an escalated demand with a note
+
+export type Rating = 'satisfied' | 'basic' | 'unsatisfied';
+
+/** A slot taken by a member. */
+export interface Claim {
+  openid: string;
+  name: string;
+  at: Date | string;
+  /** 'assigned' when the liaison put the member there. */
+  by: 'self' | 'liaison';
+  done: boolean;
+  /** Hours the member reports on completion. */
+  hours: number | null;
+}
+
+/** One immutable step of a demand's timeline. */
+export interface TimelineEvent {
+  at: Date | string;
+  /** openid of whoever acted; 'system' for automatic steps. */
+  actor: string;
+  actorName: string;
+  event: DemandEvent | 'submit';
+  from: DemandStatus | null;
+  to: DemandStatus;
+  /** Why, in the actor's words (decline, reject, send back, rating comment …). */
+  reason?: string;
+}
+
+/** A demand as stored (collection `demands`). */
+export interface Demand {
+  _id: string;
+  kind: DemandKind;
+  category: DemandCategory;
+  text: string;
+  /** cloud:// file ids. */
+  photos: string[];
+  urgency: Urgency;
+  /** Hidden from other residents (staff and the handling unit still see who asked). */
+  anonymous: boolean;
+  status: DemandStatus;
+  submitter: { openid: string; name: string; phone: string };
+  /** Submitted by staff on the resident's behalf. */
+  onBehalfBy: string | null;
+  communityId: string;
+  buildingId: string | null;
+  /** The household it concerns (Pillar 3 visits link it). */
+  householdId: string | null;
+  createdAt: Date | string;
+  /** Set on dispatch. */
+  dispatch: DispatchInfo | null;
+  claims: Claim[];
+  /** Number of claims, for the compare-and-set that keeps claims within slots. */
+  claimedCount: number;
+  completion: { notes: string; photos: string[]; at: Date | string } | null;
+  rating: { value: Rating; comment: string; at: Date | string } | null;
+  /** Times a 不满意 rating sent it back to work (at most once before escalation). */
+  reopenCount: number;
+  mergedInto: string | null;
+  /** 吹哨: when it was escalated to the town level. */
+  escalatedAt: Date | string | null;
+  returnVisits: { at: Date | string; by: string; note: string }[];
+  resolvedAt: Date | string | null;
+  timeline: TimelineEvent[];
+  /** Optimistic-concurrency counter: every change increments it. */
+  version: number;
+}
+
+export interface DispatchInfo {
+  /** The unit, or null while offered to every paired unit (the first to accept takes it). */
+  unitId: string | null;
+  /** Units it was offered to. */
+  offeredTo: string[];
+  slots: number;
+  expectedHours: number;
+  dispatchedAt: Date | string;
+  /** `YYYY-MM` of dispatch: the scorecard month the item counts in. */
+  month: string;
+  acceptBy: Date | string;
+  finishBy: Date | string;
+  acceptedAt: Date | string | null;
+  acceptedWithinSla: boolean | null;
+}
+
+/** A demand as listed: no timeline, no contact details. */
+export interface DemandSummary {
+  _id: string;
+  kind: DemandKind;
+  category: DemandCategory;
+  text: string;
+  urgency: Urgency;
+  status: DemandStatus;
+  communityId: string;
+  unitId: string | null;
+  slots: number | null;
+  claimedCount: number;
+  createdAt: Date | string;
+  /** Past its accept or finish time and still open. */
+  overdue: boolean;
+  finishBy: Date | string | null;
+  /** Submitter's name, or '匿名居民' when anonymous and the reader is another resident. */
+  submitterName: string;
+}
+
+/** A demand's detail for one reader: what they may see and what they may do now. */
+export interface DemandDetail extends DemandSummary {
+  photos: string[];
+  /** Temporary URLs for the photos. */
+  photoUrls: string[];
+  anonymous: boolean;
+  /** Phone, masked unless the reader handles the demand. */
+  submitterPhone: string;
+  dispatch: DispatchInfo | null;
+  claims: Claim[];
+  completion: Demand['completion'];
+  rating: Demand['rating'];
+  reopenCount: number;
+  mergedInto: string | null;
+  escalatedAt: Date | string | null;
+  returnVisits: Demand['returnVisits'];
+  timeline: TimelineEvent[];
+  /** Computed by the same rules that enforce them: render buttons from this, nothing else. */
+  allowedActions: DemandEvent[];
+}
+
+/** Which list. */
+export type DemandListScope = 'mine' | 'triage' | 'community' | 'unit' | 'claimable' | 'myTasks';
+
+export interface DemandListRequest {
+  scope: DemandListScope;
+  status?: DemandStatus;
+  urgency?: Urgency;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+export type DemandPage = Page<DemandSummary>;
+
+/** 三率 scorecard of a community or a unit for one month (items counted by dispatch month). */
+export interface Scorecard {
+  scope: 'community' | 'unit';
+  id: string;
+  month: string;
+  dispatched: number;
+  acceptedWithinSla: number;
+  resolved: number;
+  /** Open items past their finish time, counted live. */
+  openOverdue: number;
+  rated: number;
+  satisfiedOrBasic: number;
+  /** null when the denominator is 0. */
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  avgAcceptHours: number | null;
+  avgResolveHours: number | null;
+}
