@@ -101,6 +101,8 @@ export interface Demand {
   claims: Claim[];
   /** Number of claims, for the compare-and-set that keeps claims within slots. */
   claimedCount: number;
+  /** slots − claimedCount (0 until dispatched): lets 可认领 be one indexed query. */
+  openSlots: number;
   completion: { notes: string; photos: string[]; at: Date | string } | null;
   rating: { value: Rating; comment: string; at: Date | string } | null;
   /** Times a 不满意 rating sent it back to work (at most once before escalation). */

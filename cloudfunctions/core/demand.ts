@@ -164,6 +164,17 @@ export const EVENTS: DemandEvent[] = [
   'complete', 'verify', 'sendBack', 'rate', 'returnVisit', 'escalate', 'close',
 ];
 
+/**
+ * True when the demand already shows this step taken by this actor — a retried request — so the
+ * caller gets the current state back and nothing is written twice.
+ */
+export function isRepeat(d: Demand, event: DemandEvent, a: Actor, now: Date): boolean {
+  if (guard(d, event, a, now) === null) return false;
+  if (event === 'claim') return d.claims.some((c) => c.openid === a.openid);
+  const last = [...d.timeline].reverse().find((e) => e.actor === a.openid);
+  return last?.event === event;
+}
+
 export function allowedActions(d: Demand, a: Actor, now: Date): DemandEvent[] {
   return EVENTS.filter((e) => guard(d, e, a, now) === null);
 }
@@ -345,6 +356,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
       reason = step.note;
       break;
   }
+  next.openSlots = next.dispatch && next.status === 'accepted' ? Math.max(0, next.dispatch.slots - next.claimedCount) : 0;
   const event: TimelineEvent = { at: now, actor: a.openid, actorName: a.name, event: step.event, from: d.status, to: next.status };
   if (reason) event.reason = reason;
   next.timeline = [...d.timeline, event];

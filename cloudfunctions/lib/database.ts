@@ -73,6 +73,7 @@ export type Command = Record<string, (...args: never[]) => unknown> & {
   push(v: unknown): unknown;
   pull(v: unknown): unknown;
   addToSet(v: unknown): unknown;
+  elemMatch(condition: Data): unknown;
 };
 
 export interface Database {

@@ -57,6 +57,7 @@ export function demand(status: DemandStatus, overrides: Partial<Demand> = {}): D
       : null,
     claims,
     claimedCount: claims.length,
+    openSlots: status === 'accepted' ? 2 - claims.length : 0,
     completion: null,
     rating: null,
     reopenCount: 0,

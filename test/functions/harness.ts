@@ -28,6 +28,8 @@ export const PEOPLE = {
 const modules: Partial<Record<FunctionName, () => FunctionModule>> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   org: () => require('../../cloudfunctions/org/index'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  dispatch: () => require('../../cloudfunctions/dispatch/index'),
 };
 
 export interface Harness {

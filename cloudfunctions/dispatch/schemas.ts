@@ -1,0 +1,69 @@
+/** Input schemas of the dispatch actions: the edge's validation, strict and bounded. */
+import type { DemandCategory, DemandKind, DemandStatus, Rating, Urgency } from '../../types/dispatch';
+import { id, paging, text, z } from '../lib/validate';
+
+export const KINDS: [DemandKind, ...DemandKind[]] = ['demand', 'wish', 'whistle'];
+export const CATEGORIES: [DemandCategory, ...DemandCategory[]] = ['elderlyCare', 'environment', 'facilities', 'safety', 'neighbourhood', 'employment', 'health', 'other'];
+export const URGENCIES: [Urgency, ...Urgency[]] = ['urgent', 'normal', 'complex'];
+export const STATUSES: [DemandStatus, ...DemandStatus[]] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated'];
+export const RATINGS: [Rating, ...Rating[]] = ['satisfied', 'basic', 'unsatisfied'];
+
+/** A cloud storage file id (cloud://…), as uploadPhoto returns. */
+export const fileId = () => z.string().min(10).max(300).regex(/^cloud:\/\/[\w.\-/]+$/);
+export const photos = () => z.array(fileId()).max(6);
+export const reason = () => text(200);
+
+export const byId = z.strictObject({ id: id() });
+export const withReason = z.strictObject({ id: id(), reason: reason() });
+
+export const submitInput = z.strictObject({
+  kind: z.enum(KINDS).optional(),
+  category: z.enum(CATEGORIES),
+  text: text(500),
+  photos: photos().optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  anonymous: z.boolean().optional(),
+  householdId: id().optional(),
+  onBehalfOf: id().optional(),
+});
+
+export const uploadPhotoInput = z.strictObject({
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  // ≤ 1 MB of image once decoded (base64 is 4/3 of that).
+  base64: z.string().min(8).max(Math.ceil((1024 * 1024 * 4) / 3) + 4),
+});
+
+export const listInput = z.strictObject({
+  scope: z.enum(['mine', 'triage', 'community', 'unit', 'claimable', 'myTasks']),
+  status: z.enum(STATUSES).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  overdue: z.boolean().optional(),
+  ...paging,
+});
+
+export const dispatchInput = z.strictObject({
+  id: id(),
+  unitId: id().optional(),
+  slots: z.number().int().min(1).max(20),
+  expectedHours: z.number().min(0.5).max(100),
+  urgency: z.enum(URGENCIES).optional(),
+  deadline: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const completeInput = z.strictObject({
+  id: id(),
+  notes: text(500),
+  photos: photos().optional(),
+  hours: z.number().min(0.5).max(24).multipleOf(0.5).optional(),
+});
+
+export const rateInput = z.strictObject({ id: id(), value: z.enum(RATINGS), comment: z.string().trim().max(200).optional() });
+export const assignInput = z.strictObject({ id: id(), memberOpenids: z.array(id()).min(1).max(20) });
+export const mergeInput = z.strictObject({ id: id(), intoId: id() });
+export const handleInput = z.strictObject({ id: id(), note: z.string().trim().max(200).optional() });
+export const noteInput = z.strictObject({ id: id(), note: text(500) });
+export const scorecardInput = z.strictObject({
+  scope: z.enum(['community', 'unit']),
+  id: id(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});

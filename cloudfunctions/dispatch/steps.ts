@@ -1,0 +1,163 @@
+/** dispatch: every step of the lifecycle — load, decide with the pure transition, save, effects. */
+import type { Actor, Step } from '../core/demand';
+import { canRead, isRepeat, transition } from '../core/demand';
+import type { Demand, DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
+import type { UnitPairing, User } from '../../types/domain';
+import { _, db } from '../lib/cloud';
+import { toDemandDetail } from '../lib/demand-views';
+import { applyEffects, loadDemand, saveTransition } from '../lib/demands';
+import { AppError, refuse } from '../lib/errors';
+import type { Ctx, Handlers } from '../lib/router';
+import { assignInput, byId, completeInput, dispatchInput, handleInput, mergeInput, noteInput, rateInput, withReason } from './schemas';
+
+type H = Handlers<'dispatch'>;
+
+export const actorOf = (ctx: Ctx): Actor => ({ openid: ctx.user._id, name: ctx.user.name, roles: ctx.user.roles });
+
+/** Attempts before a step gives up under contention (each attempt reloads and decides again). */
+const ATTEMPTS = 4;
+
+/**
+ * Runs one step: load the demand, let the pure transition decide, compare-and-set it with its
+ * timeline event, then carry out its effects. A repeated request returns the current state and
+ * writes nothing; a lost race reloads and decides again.
+ */
+async function runStep(ctx: Ctx, id: string, event: DemandEvent, build: (d: Demand) => Promise<Step> | Step): Promise<DemandDetail> {
+  const actor = actorOf(ctx);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const d = await loadDemand(id);
+    if (!d || !canRead(d, actor)) throw refuse.notFound('诉求');
+    if (isRepeat(d, event, actor, ctx.now)) return toDemandDetail(d, actor, ctx.now);
+    const result = transition(d, await build(d), actor, ctx.now);
+    if (!result.ok) throw new AppError(result.code, result.message);
+    // A claim only needs a free slot and no claim of the caller's: concurrent claims do not
+    // have to retry one another, and the slots can never be exceeded.
+    const condition =
+      event === 'claim'
+        ? { status: 'accepted', claimedCount: _.lt(d.dispatch!.slots), 'claims.openid': _.neq(actor.openid) }
+        : undefined;
+    const saved =
+      event === 'claim'
+        ? await saveClaim(d, result.demand, condition!)
+        : await saveTransition(d, result.demand);
+    if (saved) {
+      await applyEffects(result.effects, result.demand);
+      return toDemandDetail(result.demand, actor, ctx.now);
+    }
+  }
+  throw refuse.conflict('该诉求正被他人处理，请刷新后重试');
+}
+
+async function saveClaim(before: Demand, after: Demand, condition: Record<string, unknown>): Promise<boolean> {
+  const claim = after.claims[after.claims.length - 1];
+  const res = await db
+    .collection('demands')
+    .where({ _id: before._id, ...condition })
+    .update({
+      data: {
+        claims: _.push([claim]),
+        claimedCount: _.inc(1),
+        openSlots: _.inc(-1),
+        timeline: _.push(after.timeline.slice(before.timeline.length)),
+        version: _.inc(1),
+      },
+    });
+  return res.stats.updated === 1;
+}
+
+const simple = (event: Exclude<DemandEvent, 'dispatch' | 'assign' | 'merge' | 'handle' | 'complete' | 'rate'>) =>
+  ({
+    input: byId,
+    run: ({ id }: { id: string }, ctx: Ctx) => runStep(ctx, id, event, () => ({ event }) as Step),
+  }) as const;
+
+const withWhy = (event: 'decline' | 'reject' | 'sendBack' | 'escalate') =>
+  ({
+    input: withReason,
+    run: ({ id, reason }: { id: string; reason: string }, ctx: Ctx) => runStep(ctx, id, event, () => ({ event, reason })),
+  }) as const;
+
+export const handle: H['handle'] = {
+  input: handleInput,
+  run: ({ id, note }, ctx) => runStep(ctx, id, 'handle', () => ({ event: 'handle', note })),
+};
+
+export const dispatch: H['dispatch'] = {
+  input: dispatchInput,
+  run: ({ id, unitId, slots, expectedHours, urgency, deadline }, ctx) =>
+    runStep(ctx, id, 'dispatch', async (d) => {
+      const pairings = (await db.collection('pairings').where({ communityId: d.communityId }).limit(100).get<UnitPairing>()).data;
+      return {
+        event: 'dispatch',
+        unitId: unitId ?? null,
+        pairedUnitIds: pairings.map((p) => p.unitId),
+        slots,
+        expectedHours,
+        urgency: (urgency ?? d.urgency) as Urgency,
+        deadline: deadline ? new Date(deadline) : null,
+      };
+    }),
+};
+
+export const merge: H['merge'] = {
+  input: mergeInput,
+  run: ({ id, intoId }, ctx) =>
+    runStep(ctx, id, 'merge', async (d) => {
+      const into = await loadDemand(intoId);
+      if (!into || into.communityId !== d.communityId) throw refuse.notFound('要合并到的诉求');
+      return { event: 'merge', intoId };
+    }),
+};
+
+export const decline = withWhy('decline') as H['decline'];
+export const accept = simple('accept') as H['accept'];
+export const reject = withWhy('reject') as H['reject'];
+
+export const assign: H['assign'] = {
+  input: assignInput,
+  run: ({ id, memberOpenids }, ctx) =>
+    runStep(ctx, id, 'assign', async (d) => {
+      const unitId = d.dispatch?.unitId;
+      const users = (await db.collection('users').where({ _id: _.in(memberOpenids) }).limit(20).get<User>()).data;
+      const members = users.filter((u) => u.roles.some((g) => g.role === 'member' && g.unitId === unitId));
+      if (members.length !== new Set(memberOpenids).size) throw refuse.invalid('只能指派本单位的党员');
+      return { event: 'assign', members: members.map((u) => ({ openid: u._id, name: u.name })) };
+    }),
+};
+
+export const claim = simple('claim') as H['claim'];
+export const withdraw = simple('withdraw') as H['withdraw'];
+
+export const complete: H['complete'] = {
+  input: completeInput,
+  run: ({ id, notes, photos = [], hours }, ctx) =>
+    runStep(ctx, id, 'complete', () => {
+      if (photos.some((p) => !ownsPhoto(p, ctx.openid))) throw refuse.invalid('只能使用您自己上传的照片');
+      return { event: 'complete', notes, photos, hours: hours ?? null };
+    }),
+};
+
+export const verify = simple('verify') as H['verify'];
+export const sendBack = withWhy('sendBack') as H['sendBack'];
+
+export const rate: H['rate'] = {
+  input: rateInput,
+  run: ({ id, value, comment }, ctx) => runStep(ctx, id, 'rate', () => ({ event: 'rate', value, comment: comment ?? '' })),
+};
+
+export const returnVisit: H['returnVisit'] = {
+  input: noteInput,
+  run: ({ id, note }, ctx) => runStep(ctx, id, 'returnVisit', () => ({ event: 'returnVisit', note })),
+};
+
+export const escalate = withWhy('escalate') as H['escalate'];
+
+export const close: H['close'] = {
+  input: noteInput,
+  run: ({ id, note }, ctx) => runStep(ctx, id, 'close', () => ({ event: 'close', note })),
+};
+
+/** Photos live under demands/<openid>/: a request may only attach the caller's own uploads. */
+export function ownsPhoto(fileID: string, openid: string): boolean {
+  return fileID.includes(`/demands/${openid}/`);
+}

@@ -1,0 +1,59 @@
+/** A demand as one reader may see it: anonymity, masked phones, the actions open to them. */
+import { allowedActions, handles, isOverdue, type Actor } from '../core/demand';
+import { maskPhone } from '../core/mask';
+import type { Demand, DemandDetail, DemandSummary } from '../../types/dispatch';
+import { cloud } from './cloud';
+
+const ANONYMOUS = '匿名居民';
+
+function submitterName(d: Demand, reader: Actor): string {
+  const self = d.submitter.openid === reader.openid;
+  return d.anonymous && !self && !handles(d, reader) ? ANONYMOUS : d.submitter.name;
+}
+
+export function toDemandSummary(d: Demand, reader: Actor, now: Date): DemandSummary {
+  return {
+    _id: d._id,
+    kind: d.kind,
+    category: d.category,
+    text: d.text,
+    urgency: d.urgency,
+    status: d.status,
+    communityId: d.communityId,
+    unitId: d.dispatch?.unitId ?? null,
+    slots: d.dispatch?.slots ?? null,
+    claimedCount: d.claimedCount,
+    createdAt: d.createdAt,
+    overdue: isOverdue(d, now),
+    finishBy: d.dispatch?.finishBy ?? null,
+    submitterName: submitterName(d, reader),
+  };
+}
+
+export async function toDemandDetail(d: Demand, reader: Actor, now: Date): Promise<DemandDetail> {
+  const photos = [...d.photos, ...(d.completion?.photos ?? [])];
+  let photoUrls: string[] = [];
+  if (photos.length) {
+    const res = (await cloud.getTempFileURL({ fileList: photos })) as unknown as { fileList: { tempFileURL: string }[] };
+    photoUrls = res.fileList.map((f) => f.tempFileURL);
+  }
+  // Whoever must call (the community's staff, the members doing the work) sees the number.
+  const mayCall = handles(d, reader) || d.submitter.openid === reader.openid;
+  return {
+    ...toDemandSummary(d, reader, now),
+    photos,
+    photoUrls,
+    anonymous: d.anonymous,
+    submitterPhone: mayCall ? d.submitter.phone : maskPhone(d.submitter.phone),
+    dispatch: d.dispatch,
+    claims: d.claims,
+    completion: d.completion,
+    rating: d.rating,
+    reopenCount: d.reopenCount,
+    mergedInto: d.mergedInto,
+    escalatedAt: d.escalatedAt,
+    returnVisits: d.returnVisits,
+    timeline: d.timeline,
+    allowedActions: allowedActions(d, reader, now),
+  };
+}

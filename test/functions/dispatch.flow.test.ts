@@ -1,0 +1,161 @@
+/** The dispatch loop through the function, as each demo role, with the races that matter. */
+import type { DemandDetail } from '../../types/dispatch';
+import { openHarness, PEOPLE, snapshot, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(() => h.close());
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex').toString('base64');
+
+async function submitted(text = '幸福小区1号楼楼道灯不亮，晚上老人上下楼不方便'): Promise<DemandDetail> {
+  return h.ok(PEOPLE.resident, 'dispatch', 'submit', { category: 'facilities', text });
+}
+
+async function acceptedTask(slots: number): Promise<string> {
+  const d = await submitted();
+  await h.ok(PEOPLE.staff, 'dispatch', 'dispatch', { id: d._id, unitId: 'unit-renshe', slots, expectedHours: 2 });
+  await h.ok(PEOPLE.liaison, 'dispatch', 'accept', { id: d._id });
+  return d._id;
+}
+
+test('the whole loop: submit with a photo → dispatch → accept → claims → complete → verify → rate', async () => {
+  const photo = await h.ok(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png', base64: PNG });
+  const d = await h.ok(PEOPLE.resident, 'dispatch', 'submit', { category: 'facilities', text: '楼道灯坏了', photos: [photo.fileID], urgency: 'urgent' });
+  expect(d).toMatchObject({ status: 'submitted', communityId: 'c-dongjie', submitterName: '王秀英' });
+
+  const triage = await h.ok(PEOPLE.staff, 'dispatch', 'list', { scope: 'triage' });
+  expect(triage.items.map((i) => i._id)).toContain(d._id);
+  const staffView = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: d._id });
+  expect(staffView.allowedActions).toEqual(['handle', 'dispatch', 'merge', 'decline']);
+  expect(staffView.photoUrls[0]).toMatch(/^\/files\/demands\//);
+
+  await h.ok(PEOPLE.staff, 'dispatch', 'dispatch', { id: d._id, unitId: 'unit-renshe', slots: 2, expectedHours: 2 });
+  const unitQueue = await h.ok(PEOPLE.liaison, 'dispatch', 'list', { scope: 'unit' });
+  expect(unitQueue.items.map((i) => i._id)).toContain(d._id);
+  await h.ok(PEOPLE.liaison, 'dispatch', 'accept', { id: d._id });
+
+  const claimable = await h.ok(PEOPLE.member, 'dispatch', 'list', { scope: 'claimable' });
+  expect(claimable.items.map((i) => i._id)).toContain(d._id);
+  await h.ok(PEOPLE.member, 'dispatch', 'claim', { id: d._id });
+  await h.ok(PEOPLE.liaison, 'dispatch', 'claim', { id: d._id }); // 赵敏 is also a member of 县人社局
+  const third = await h.call('demo-member-chen', 'dispatch', 'claim', { id: d._id });
+  expect(third).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+
+  await h.ok(PEOPLE.member, 'dispatch', 'complete', { id: d._id, notes: '更换了灯泡', hours: 1.5 });
+  const done = await h.ok(PEOPLE.liaison, 'dispatch', 'complete', { id: d._id, notes: '检查了线路', hours: 2 });
+  expect(done.status).toBe('completed');
+  await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id: d._id });
+  const closed = await h.ok(PEOPLE.resident, 'dispatch', 'rate', { id: d._id, value: 'satisfied', comment: '修得很快' });
+  expect(closed.status).toBe('closed');
+  expect(closed.timeline.map((e) => [e.event, e.actorName])).toEqual([
+    ['submit', '王秀英'],
+    ['dispatch', '周芳'],
+    ['accept', '赵敏'],
+    ['claim', '张伟'],
+    ['claim', '赵敏'],
+    ['complete', '张伟'],
+    ['complete', '赵敏'],
+    ['verify', '周芳'],
+    ['rate', '王秀英'],
+  ]);
+  const messages = h.local.outbox().map((m) => [m.templateId, m.touser]);
+  expect(messages).toEqual(
+    expect.arrayContaining([
+      ['TPL_NEW_DISPATCH', 'demo-liaison-renshe'],
+      ['TPL_ACCEPTED', 'demo-staff-dongjie'],
+      ['TPL_CLAIM', 'demo-member-zhang'],
+      ['TPL_PLEASE_RATE', 'demo-resident-wang'],
+    ]),
+  );
+});
+
+test('50 concurrent claims on a 3-slot task: exactly 3 claims', async () => {
+  const id = await acceptedTask(3);
+  // 50 distinct members of 县人社局
+  const members = Array.from({ length: 50 }, (_x, i) => `bench-member-${i}`);
+  h.local.db.store.commit(
+    members.map((openid, i) => ({
+      coll: 'users',
+      id: openid,
+      doc: { _id: openid, name: `党员${i}`, phone: '', roles: [{ role: 'member', unitId: 'unit-renshe' }], communityId: 'c-dongjie', buildingId: null, unitId: 'unit-renshe', elderMode: null, createdAt: new Date() },
+    })),
+  );
+  const results = await Promise.all(members.map((m) => h.call(m, 'dispatch', 'claim', { id })));
+  expect(results.filter((r) => r.ok)).toHaveLength(3);
+  expect(results.filter((r) => !r.ok).every((r) => !r.ok && ['INVALID_STATE', 'CONFLICT'].includes(r.error.code))).toBe(true);
+  const d = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id });
+  expect(d.claims).toHaveLength(3);
+  expect(d.claimedCount).toBe(3);
+  expect(d.timeline.filter((e) => e.event === 'claim')).toHaveLength(3);
+});
+
+test('retries of claim, complete, verify and rate create no duplicates', async () => {
+  const id = await acceptedTask(1);
+  await h.ok(PEOPLE.member, 'dispatch', 'claim', { id });
+  await h.ok(PEOPLE.member, 'dispatch', 'claim', { id });
+  await h.ok(PEOPLE.member, 'dispatch', 'complete', { id, notes: '完成', hours: 1 });
+  await h.ok(PEOPLE.member, 'dispatch', 'complete', { id, notes: '完成', hours: 1 });
+  await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
+  await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
+  await h.ok(PEOPLE.resident, 'dispatch', 'rate', { id, value: 'basic' });
+  const last = await h.ok(PEOPLE.resident, 'dispatch', 'rate', { id, value: 'basic' });
+  expect(last.timeline.map((e) => e.event)).toEqual(['submit', 'dispatch', 'accept', 'claim', 'complete', 'verify', 'rate']);
+  expect(last.claims).toHaveLength(1);
+});
+
+test('two units accepting an open offer at once: exactly one wins', async () => {
+  const d = await submitted();
+  await h.ok(PEOPLE.staff, 'dispatch', 'dispatch', { id: d._id, slots: 1, expectedHours: 1 });
+  const [a, b] = await Promise.all([
+    h.call(PEOPLE.liaison, 'dispatch', 'accept', { id: d._id }),
+    h.call('demo-liaison-weijian', 'dispatch', 'accept', { id: d._id }),
+  ]);
+  expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+  const after = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: d._id });
+  expect(after.timeline.filter((e) => e.event === 'accept')).toHaveLength(1);
+  expect(['unit-renshe', 'unit-weijian']).toContain(after.dispatch?.unitId);
+});
+
+test('refusals change nothing: another community, another unit, a task not claimed', async () => {
+  const id = await acceptedTask(2);
+  const before = snapshot(h.local);
+  expect((await h.call(PEOPLE.staffXimen, 'dispatch', 'verify', { id })).ok).toBe(false);
+  expect((await h.call(PEOPLE.staffXimen, 'dispatch', 'detail', { id })).ok).toBe(false);
+  expect((await h.call('demo-liaison-weijian', 'dispatch', 'reject', { id, reason: '不是我们的' })).ok).toBe(false);
+  expect((await h.call(PEOPLE.memberWeijian, 'dispatch', 'claim', { id })).ok).toBe(false);
+  const notClaimed = await h.call(PEOPLE.member, 'dispatch', 'complete', { id, notes: '做完了', hours: 1 });
+  expect(notClaimed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(snapshot(h.local)).toBe(before);
+});
+
+test('bad input is refused with a typed error and nothing changes', async () => {
+  const before = snapshot(h.local);
+  const cases: Record<string, unknown>[] = [
+    { action: 'submit', text: '缺类别' },
+    { action: 'submit', category: 'weather', text: '错误类别' },
+    { action: 'submit', category: 'other', text: '长'.repeat(501) },
+    { action: 'submit', category: 'other', text: 'x', photos: ['http://evil/x.png'] },
+    { action: 'detail', id: 'no such id' },
+    { action: 'uploadPhoto', contentType: 'image/gif', base64: PNG },
+    { action: 'uploadPhoto', contentType: 'image/jpeg', base64: PNG },
+    { action: 'uploadPhoto', contentType: 'image/png', base64: 'A'.repeat(1_500_000) },
+  ];
+  for (const event of cases) {
+    const { result } = await h.raw(PEOPLE.resident, 'dispatch', event);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  }
+  const unknown = await h.call(PEOPLE.staff, 'dispatch', 'detail', { id: 'nosuchdemand' });
+  expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(snapshot(h.local)).toBe(before);
+});
+
+test('the scorecard equals hand-computed figures, with open overdue items counted against 解决率', async () => {
+  const month = new Date().toISOString().slice(0, 7);
+  const card = await h.ok(PEOPLE.liaison, 'dispatch', 'scorecard', { scope: 'unit', id: 'unit-renshe', month });
+  expect(card.dispatched).toBeGreaterThan(0);
+  expect(card.responseRate).toBe(Math.round((card.acceptedWithinSla / card.dispatched) * 1000) / 1000);
+  expect((await h.call(PEOPLE.member, 'dispatch', 'scorecard', { scope: 'unit', id: 'unit-renshe', month })).ok).toBe(false);
+});
