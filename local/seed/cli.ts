@@ -8,7 +8,7 @@ const dataDir = path.resolve(process.cwd(), process.env.JINLIN_DATA ?? '.data');
 const local = LocalCloud.open({ dataDir, collections: collections.collections as never });
 seedDemoCounty(local).then(
   (r) => {
-    console.log(`demo county seeded into ${dataDir}: ${r.inserted} inserted, ${r.existing} already there`);
+    console.log(`demo county seeded into ${dataDir}: ${r.inserted} inserted, ${r.existing} already there, ${r.demands} demo demands`);
     local.close();
   },
   (e) => {

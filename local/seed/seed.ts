@@ -6,14 +6,18 @@
 import { db, isDuplicateWrite } from '../../cloudfunctions/lib/cloud';
 import type { LocalCloud } from '../runtime';
 import { DEMO_PAIRINGS, DEMO_PEOPLE, DEMO_UNITS, demoHouseholds, demoRegions } from './demo-county';
+import { seedDemoDemands } from './demo-demands';
 
 export interface SeedReport {
   inserted: number;
   existing: number;
+  /** Demo demands created (only on an empty demands collection). */
+  demands: number;
 }
 
-export async function seedDemoCounty(local: LocalCloud, now = new Date()): Promise<SeedReport> {
-  const report: SeedReport = { inserted: 0, existing: 0 };
+/** `withDemands: false` seeds the county and its people only (tests build their own demands). */
+export async function seedDemoCounty(local: LocalCloud, now = new Date(), { withDemands = true } = {}): Promise<SeedReport> {
+  const report: SeedReport = { inserted: 0, existing: 0, demands: 0 };
   const insert = async (coll: string, doc: { _id: string } & Record<string, unknown>) => {
     try {
       await db.collection(coll).add({ data: doc });
@@ -50,5 +54,6 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date()): Promi
     {},
     'seed',
   );
+  if (withDemands) report.demands = await seedDemoDemands(local);
   return report;
 }

@@ -50,7 +50,7 @@ export interface Harness {
 
 export async function openHarness(): Promise<Harness> {
   const local = openTestCloud();
-  await seedDemoCounty(local, new Date('2026-11-01T09:00:00+08:00'));
+  await seedDemoCounty(local, new Date('2026-11-01T09:00:00+08:00'), { withDemands: false });
   const raw: Harness['raw'] = async (openid, fn, event) => {
     const load = modules[fn];
     if (!load) throw new Error(`no function ${fn} in the harness`);

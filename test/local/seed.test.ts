@@ -13,7 +13,7 @@ test('seeding twice inserts nothing the second time and keeps changes made in be
     await local.invoke({ main: () => db.collection('users').doc('demo-resident-wang').update({ data: { elderMode: true } }) }, {}, 'x');
 
     const second = await seedDemoCounty(local);
-    expect(second).toEqual({ inserted: 0, existing: first.inserted });
+    expect(second).toEqual({ inserted: 0, existing: first.inserted, demands: 0 });
     const { result } = await local.invoke({ main: () => db.collection('users').doc('demo-resident-wang').get() }, {}, 'x');
     expect((result as { data: { elderMode: boolean } }).data.elderMode).toBe(true);
   } finally {
@@ -32,6 +32,22 @@ test('the demo county has every role, three communities and four paired units', 
     expect(store.all('units')).toHaveLength(4);
     expect(new Set(store.all('pairings').map((p) => p.unitId)).size).toBe(4);
     expect(store.all('households').length).toBeGreaterThanOrEqual(100);
+  } finally {
+    local.close();
+  }
+});
+
+test('the demo demands cover every state, some overdue, across communities and units', async () => {
+  const local = openTestCloud();
+  try {
+    const report = await seedDemoCounty(local);
+    expect(report.demands).toBeGreaterThanOrEqual(12);
+    const demands = local.db.store.all('demands') as unknown as { status: string; communityId: string; dispatch: { unitId: string | null; finishBy: Date } | null }[];
+    const states = new Set(demands.map((d) => d.status));
+    for (const s of ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated']) expect(states).toContain(s);
+    expect(new Set(demands.map((d) => d.communityId)).size).toBeGreaterThan(1);
+    expect(new Set(demands.map((d) => d.dispatch?.unitId).filter(Boolean)).size).toBeGreaterThan(1);
+    expect(demands.filter((d) => d.dispatch && new Date(d.dispatch.finishBy) < new Date()).length).toBeGreaterThanOrEqual(2);
   } finally {
     local.close();
   }
