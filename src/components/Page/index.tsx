@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 
 import { useSession } from '../../store/session'
 import { cx } from '../../utils/cx'
@@ -22,4 +22,20 @@ export default function Page({ children, className }: { children?: ReactNode; cl
       {children}
     </View>
   )
+}
+
+/**
+ * H5 only: the same theme classes on <html>, so that what Taro draws outside the pages — the tab
+ * bar — reads the tokens too (styles/taro-h5-tokens.scss styles it from there). weapp's tab bar is native and
+ * follows WeChat's own font setting. Rendered once, in the app shell.
+ */
+export function DocumentTheme() {
+  const { elderMode } = useSession()
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
+    const html = document.documentElement.classList
+    html.add('jl-theme')
+    html.toggle('jl-theme--elder', elderMode)
+  }, [elderMode])
+  return null
 }

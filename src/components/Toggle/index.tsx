@@ -35,9 +35,11 @@ export default function Toggle({
         <Text className='jl-toggle__label'>{label}</Text>
         {description ? <Text className='jl-toggle__desc'>{description}</Text> : null}
       </View>
-      <Text className='jl-toggle__state'>{stateText}</Text>
-      <View className='jl-toggle__track'>
-        <View className='jl-toggle__knob' />
+      <View className='jl-toggle__control'>
+        <Text className='jl-toggle__state'>{stateText}</Text>
+        <View className='jl-toggle__track'>
+          <View className='jl-toggle__knob' />
+        </View>
       </View>
     </View>
   )
