@@ -1,0 +1,34 @@
+/**
+ * The one list of resident-facing pages that elder.test.ts measures, normal and 长辈模式.
+ * A new page (or a new state of one) is covered by adding a line here.
+ */
+export interface ResidentPage {
+  /** Hash route of the H5 build. */
+  route: string;
+  /** Short Chinese name for the table. */
+  name: string;
+  /** The demo person it is opened as (a seeded openid, or one the test prepares, see below). */
+  openid: string;
+  /**
+   * How that person exists: 'seeded' by the demo county; 'registered' by the test with org.register
+   * (a newcomer with no building yet); 'unregistered' (never registered — 长辈模式 can then only be
+   * turned on by the switch on 我的, which the test taps).
+   */
+  person: 'seeded' | 'registered' | 'unregistered';
+  /** A Playwright selector that is visible once the page shows what it is measured for. */
+  ready: string;
+}
+
+export const RESIDENT = 'demo-resident-wang';
+export const NEWCOMER = 'e2e-newcomer';
+export const STRANGER = 'e2e-unregistered';
+
+export const PAGES: ResidentPage[] = [
+  { route: '/pages/dispatch/index', name: '派单', openid: RESIDENT, person: 'seeded', ready: '.jl-tab-header' },
+  { route: '/pages/points/index', name: '积分', openid: RESIDENT, person: 'seeded', ready: '.jl-tab-header' },
+  { route: '/pages/visits/index', name: '敲门', openid: RESIDENT, person: 'seeded', ready: '.jl-tab-header' },
+  { route: '/pages/me/index', name: '我的', openid: RESIDENT, person: 'seeded', ready: '.jl-profile' },
+  { route: '/pages/me/index', name: '我的·注册', openid: STRANGER, person: 'unregistered', ready: 'text=第一次使用' },
+  { route: '/pages/me/index', name: '我的·绑定楼栋', openid: NEWCOMER, person: 'registered', ready: 'text=第一步：选择社区' },
+  { route: '/pages/dispatch/index', name: '派单·未注册', openid: STRANGER, person: 'unregistered', ready: 'text=请先完成注册' },
+];
