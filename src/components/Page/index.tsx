@@ -26,8 +26,8 @@ export default function Page({ children, className }: { children?: ReactNode; cl
 
 /**
  * H5 only: the same theme classes on <html>, so that what Taro draws outside the pages — the tab
- * bar — reads the tokens too (styles/taro-h5-tokens.scss styles it from there). weapp's tab bar is native and
- * follows WeChat's own font setting. Rendered once, in the app shell.
+ * bar — reads the tokens too (styles/taro-h5-tokens.scss). weapp's tab bar is native and follows
+ * WeChat's own font setting. Rendered once, in the app shell.
  */
 export function DocumentTheme() {
   const { elderMode } = useSession()
