@@ -34,6 +34,11 @@ export interface FunctionSettings {
    * `permissions.openapi` in the function's built config.json (the deploy checks it).
    */
   openapi: readonly string[]
+  /**
+   * A timer trigger, as a 7-field CloudBase cron (second minute hour day month weekday year), for
+   * functions that run on a schedule rather than being called.
+   */
+  timer?: string
 }
 
 const DEFAULTS = {
@@ -49,6 +54,8 @@ export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   // Reserved for the functions being written; they are deployed once their build folder exists.
   // Transactions (points ledger, dispatch claims) may take a few round trips: 20 s.
   dispatch: { ...DEFAULTS, timeout: 20 },
+  // Drains the subscribe-message queue every minute (steps only enqueue, so no step waits on WeChat).
+  notify: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'], timer: '0 * * * * * *' },
   points: { ...DEFAULTS, timeout: 20 },
   visits: { ...DEFAULTS, timeout: 20 },
   stats: { ...DEFAULTS, timeout: 20 },
@@ -66,6 +73,7 @@ export interface CloudbasercFunction {
   runtime: string
   installDependency: boolean
   ignore: string[]
+  triggers?: { name: string; type: 'timer'; config: string }[]
 }
 
 export interface Cloudbaserc {
@@ -122,6 +130,7 @@ export function renderFunctionEntry(name: string): CloudbasercFunction {
     runtime: s.runtime,
     installDependency: s.installDependency,
     ignore: ['node_modules', 'node_modules/**/*'],
+    ...(s.timer ? { triggers: [{ name: `${name}-timer`, type: 'timer' as const, config: s.timer }] } : {}),
   }
 }
 

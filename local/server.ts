@@ -62,6 +62,7 @@ export async function startServer(opts: ServerOptions): Promise<{ server: http.S
   const local = LocalCloud.open({ dataDir: opts.dataDir, collections: collections.collections as never });
   if (opts.seed) await seedDemoCounty(local);
   const functions = opts.functions ?? loadFunctions(opts.functionsDir);
+  const stopTimers = startTimers(local, functions);
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e) => {
@@ -123,8 +124,37 @@ export async function startServer(opts: ServerOptions): Promise<{ server: http.S
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
-  server.on('close', () => local.close());
+  server.on('close', () => {
+    stopTimers();
+    local.close();
+  });
   return { server, local, url: `http://${opts.host}:${port}/` };
+}
+
+/**
+ * Timer triggers, as CloudBase runs them from deploy/functions.ts: locally every second rather
+ * than every minute, so that a queued subscribe message reaches the outbox at once.
+ */
+const TIMER_FUNCTIONS = ['notify'];
+
+function startTimers(local: LocalCloud, functions: Record<string, FunctionModule>): () => void {
+  const timers = TIMER_FUNCTIONS.filter((name) => functions[name]).map((name) => {
+    let running = false;
+    const t = setInterval(async () => {
+      if (running) return;
+      running = true;
+      try {
+        await local.invoke(functions[name], { Type: 'Timer', TriggerName: `${name}-timer` }, null);
+      } catch (e) {
+        console.error(`[timer ${name}]`, e);
+      } finally {
+        running = false;
+      }
+    }, 1000);
+    t.unref();
+    return t;
+  });
+  return () => timers.forEach((t) => clearInterval(t));
 }
 
 function header(req: http.IncomingMessage, name: string): string | null {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import collections from '../deploy/collections.json';
+import * as dispatchFn from '../cloudfunctions/dispatch/index';
 import * as org from '../cloudfunctions/org/index';
 import { LocalCloud, type FunctionModule, type RequestCounts } from '../local/runtime';
 import { seedDemoCounty } from '../local/seed/seed';
@@ -63,7 +64,7 @@ const CASES: Case[] = [
   { fn: 'org', action: 'setElderMode', as: 'demo-resident-wang', payload: { elderMode: true }, budget: { read: 3, write: 1 } },
 ];
 
-const FUNCTIONS: Record<string, FunctionModule> = { org };
+const FUNCTIONS: Record<string, FunctionModule> = { org, dispatch: dispatchFn };
 
 async function call(local: LocalCloud, c: Pick<Case, 'fn' | 'action' | 'as' | 'payload'>): Promise<RequestCounts> {
   const { result, counts } = await local.invoke(FUNCTIONS[c.fn], { action: c.action, ...(c.payload ?? {}) }, c.as);
@@ -72,13 +73,51 @@ async function call(local: LocalCloud, c: Pick<Case, 'fn' | 'action' | 'as' | 'p
   return counts;
 }
 
+/** Dispatch actions in the order a demand lives through them; `{id}` is the demand of the run. */
+const DISPATCH_BUDGET = { read: 2, write: 4 };
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+
+async function dispatchCases(local: LocalCloud): Promise<Case[]> {
+  const b = DISPATCH_BUDGET;
+  const submit = async (): Promise<string> => {
+    const { result } = await local.invoke(dispatchFn, { action: 'submit', category: 'facilities', text: '楼道灯坏了' }, 'demo-resident-wang');
+    return (result as { data: { _id: string } }).data._id;
+  };
+  const [a, m, d2, h] = [await submit(), await submit(), await submit(), await submit()];
+  const cases: Case[] = [
+    { fn: 'dispatch', action: 'submit', as: 'demo-resident-wang', payload: { category: 'facilities', text: '楼道灯坏了' }, budget: b },
+    { fn: 'dispatch', action: 'uploadPhoto', as: 'demo-resident-wang', payload: { contentType: 'image/png', base64: PNG }, budget: b },
+    { fn: 'dispatch', action: 'list', as: 'demo-staff-dongjie', payload: { scope: 'triage' }, budget: b },
+    { fn: 'dispatch', action: 'detail', as: 'demo-staff-dongjie', payload: { id: a }, budget: b },
+    { fn: 'dispatch', action: 'dispatch', as: 'demo-staff-dongjie', payload: { id: a, unitId: 'unit-renshe', slots: 2, expectedHours: 2 }, budget: b },
+    { fn: 'dispatch', action: 'accept', as: 'demo-liaison-renshe', payload: { id: a }, budget: b },
+    { fn: 'dispatch', action: 'list', as: 'demo-member-zhang', payload: { scope: 'claimable' }, budget: b },
+    { fn: 'dispatch', action: 'claim', as: 'demo-member-zhang', payload: { id: a }, budget: b },
+    { fn: 'dispatch', action: 'withdraw', as: 'demo-member-zhang', payload: { id: a }, budget: b },
+    { fn: 'dispatch', action: 'assign', as: 'demo-liaison-renshe', payload: { id: a, memberOpenids: ['demo-member-zhang'] }, budget: b },
+    { fn: 'dispatch', action: 'complete', as: 'demo-member-zhang', payload: { id: a, notes: '已修好', hours: 1 }, budget: b },
+    { fn: 'dispatch', action: 'sendBack', as: 'demo-staff-dongjie', payload: { id: a, reason: '灯仍不亮' }, budget: b },
+    { fn: 'dispatch', action: 'complete', as: 'demo-member-zhang', payload: { id: a, notes: '换了镇流器', hours: 1 }, budget: b },
+    { fn: 'dispatch', action: 'verify', as: 'demo-staff-dongjie', payload: { id: a }, budget: b },
+    { fn: 'dispatch', action: 'rate', as: 'demo-resident-wang', payload: { id: a, value: 'satisfied' }, budget: b },
+    { fn: 'dispatch', action: 'returnVisit', as: 'demo-staff-dongjie', payload: { id: a, note: '电话回访' }, budget: b },
+    { fn: 'dispatch', action: 'merge', as: 'demo-staff-dongjie', payload: { id: m, intoId: d2 }, budget: b },
+    { fn: 'dispatch', action: 'dispatch', as: 'demo-staff-dongjie', payload: { id: d2, slots: 1, expectedHours: 1 }, budget: b },
+    { fn: 'dispatch', action: 'reject', as: 'demo-liaison-renshe', payload: { id: d2, reason: '不属于本单位' }, budget: b },
+    { fn: 'dispatch', action: 'decline', as: 'demo-staff-dongjie', payload: { id: d2, reason: '不属于社区职责' }, budget: b },
+    { fn: 'dispatch', action: 'handle', as: 'demo-grid-dongjie', payload: { id: h, note: '网格员处理' }, budget: b },
+    { fn: 'dispatch', action: 'scorecard', as: 'demo-staff-dongjie', payload: { scope: 'community', id: 'c-dongjie', month: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) }, budget: b },
+  ];
+  return cases;
+}
+
 async function roundTrips(local: LocalCloud): Promise<string> {
   const rows: (string | number)[][] = [];
-  for (const c of CASES) {
+  for (const c of [...CASES, ...(await dispatchCases(local))]) {
     const n = await call(local, c);
     const over = n.read > c.budget.read || n.write > c.budget.write;
     if (over) failures.push(`${c.fn}.${c.action} made ${n.read} reads / ${n.write} writes`);
-    const what = c.payload ? `${c.action} ${JSON.stringify(c.payload).slice(0, 48)}` : c.action;
+    const what = c.payload ? `${c.action} ${JSON.stringify(c.payload).replace(/"id":"\w+",?/, '').slice(0, 40)}` : c.action;
     rows.push([`${c.fn}.${what}`, n.read, n.write, n.transaction, `≤ ${c.budget.read} / ≤ ${c.budget.write}`, over ? 'OVER' : 'ok']);
   }
   return table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', ''], rows);

@@ -41,7 +41,9 @@ export type ScoreField = 'dispatched' | 'acceptedWithinSla' | 'acceptMinutes' | 
 
 export type Effect =
   | { kind: 'notify'; template: NotifyTemplate; to: Recipient }
-  | { kind: 'score'; scope: 'community' | 'unit'; id: string; month: string; field: ScoreField; by: number };
+  | { kind: 'score'; scope: 'community' | 'unit'; id: string; month: string; field: ScoreField; by: number }
+  /** The item's finish time as the scorecard tracks it while the item is open with an SLA (null: no longer). */
+  | { kind: 'deadline'; scope: 'community' | 'unit'; id: string; month: string; demandId: string; finishBy: Date | string | null };
 
 export type NotifyTemplate = 'newDispatch' | 'accepted' | 'rejected' | 'claimConfirmed' | 'sentBack' | 'pleaseRate' | 'escalated';
 
@@ -177,6 +179,36 @@ export function isRepeat(d: Demand, event: DemandEvent, a: Actor, now: Date): bo
 
 export function allowedActions(d: Demand, a: Actor, now: Date): DemandEvent[] {
   return EVENTS.filter((e) => guard(d, e, a, now) === null);
+}
+
+// ---- open deadlines, as the scorecard tracks them --------------------------------------------------
+
+type Tracked = { scope: 'community' | 'unit'; id: string; month: string; finishBy: string };
+
+/** Where an open item with an SLA counts: its community, and its unit once it has one. */
+function tracked(d: Demand): Tracked[] {
+  if (!d.dispatch || (d.status !== 'dispatched' && d.status !== 'accepted')) return [];
+  const finishBy = new Date(d.dispatch.finishBy).toISOString();
+  const out: Tracked[] = [{ scope: 'community', id: d.communityId, month: d.dispatch.month, finishBy }];
+  if (d.dispatch.unitId) out.push({ scope: 'unit', id: d.dispatch.unitId, month: d.dispatch.month, finishBy });
+  return out;
+}
+
+/**
+ * The scorecard keeps each open item's finish time so that "open past deadline" is read from one
+ * document, never by scanning demands: entries appear when an item is dispatched and go when it
+ * is resolved, returned or closed.
+ */
+function deadlineChanges(before: Demand, after: Demand): Effect[] {
+  const key = (t: Tracked) => `${t.scope}/${t.id}/${t.month}`;
+  const was = new Map(tracked(before).map((t) => [key(t), t]));
+  const now = new Map(tracked(after).map((t) => [key(t), t]));
+  const out: Effect[] = [];
+  for (const [k, t] of was) if (!now.has(k)) out.push({ kind: 'deadline', scope: t.scope, id: t.id, month: t.month, demandId: before._id, finishBy: null });
+  for (const [k, t] of now) {
+    if (was.get(k)?.finishBy !== t.finishBy) out.push({ kind: 'deadline', scope: t.scope, id: t.id, month: t.month, demandId: after._id, finishBy: new Date(t.finishBy) });
+  }
+  return out;
 }
 
 // ---- the transition ----------------------------------------------------------------------------
@@ -357,6 +389,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
       break;
   }
   next.openSlots = next.dispatch && next.status === 'accepted' ? Math.max(0, next.dispatch.slots - next.claimedCount) : 0;
+  effects.push(...deadlineChanges(d, next));
   const event: TimelineEvent = { at: now, actor: a.openid, actorName: a.name, event: step.event, from: d.status, to: next.status };
   if (reason) event.reason = reason;
   next.timeline = [...d.timeline, event];

@@ -15,13 +15,20 @@ export interface Counters {
   resolveMinutes?: number;
   rated?: number;
   satisfiedOrBasic?: number;
+  /** Open items with an SLA: demand id → finish time. */
+  open?: Record<string, Date | string>;
+}
+
+/** Open items whose finish time has passed. */
+export function openOverdue(c: Counters, now: Date): number {
+  return Object.values(c.open ?? {}).filter((t) => new Date(t) < now).length;
 }
 
 const ratio = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 1000 : null);
 const hours = (minutes: number, n: number) => (n > 0 ? Math.round((minutes / n / 60) * 10) / 10 : null);
 
 export function scorecard(scope: 'community' | 'unit', id: string, month: string, c: Counters, openOverdue: number): Scorecard {
-  const n = (k: keyof Counters) => c[k] ?? 0;
+  const n = (k: Exclude<keyof Counters, 'open'>) => c[k] ?? 0;
   return {
     scope,
     id,

@@ -5,7 +5,7 @@ import type { Demand, DemandDetail, DemandEvent, Urgency } from '../../types/dis
 import type { UnitPairing, User } from '../../types/domain';
 import { _, db } from '../lib/cloud';
 import { toDemandDetail } from '../lib/demand-views';
-import { applyEffects, loadDemand, saveTransition } from '../lib/demands';
+import { applyEffects, loadDemand, loadDemandJoined, saveTransition } from '../lib/demands';
 import { AppError, refuse } from '../lib/errors';
 import type { Ctx, Handlers } from '../lib/router';
 import { assignInput, byId, completeInput, dispatchInput, handleInput, mergeInput, noteInput, rateInput, withReason } from './schemas';
@@ -22,13 +22,19 @@ const ATTEMPTS = 4;
  * timeline event, then carry out its effects. A repeated request returns the current state and
  * writes nothing; a lost race reloads and decides again.
  */
-async function runStep(ctx: Ctx, id: string, event: DemandEvent, build: (d: Demand) => Promise<Step> | Step): Promise<DemandDetail> {
+async function runStep<D extends Demand = Demand>(
+  ctx: Ctx,
+  id: string,
+  event: DemandEvent,
+  build: (d: D) => Promise<Step> | Step,
+  load: (id: string) => Promise<D | null> = loadDemand as (id: string) => Promise<D | null>,
+): Promise<DemandDetail> {
   const actor = actorOf(ctx);
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const d = await loadDemand(id);
+    const d = await load(id);
     if (!d || !canRead(d, actor)) throw refuse.notFound('诉求');
     if (isRepeat(d, event, actor, ctx.now)) return toDemandDetail(d, actor, ctx.now);
-    const result = transition(d, await build(d), actor, ctx.now);
+    const result = transition(strip(d), await build(d), actor, ctx.now);
     if (!result.ok) throw new AppError(result.code, result.message);
     // A claim only needs a free slot and no claim of the caller's: concurrent claims do not
     // have to retry one another, and the slots can never be exceeded.
@@ -38,14 +44,20 @@ async function runStep(ctx: Ctx, id: string, event: DemandEvent, build: (d: Dema
         : undefined;
     const saved =
       event === 'claim'
-        ? await saveClaim(d, result.demand, condition!)
-        : await saveTransition(d, result.demand);
+        ? await saveClaim(strip(d), result.demand, condition!)
+        : await saveTransition(strip(d), result.demand);
     if (saved) {
-      await applyEffects(result.effects, result.demand);
+      await applyEffects(result.effects, result.demand, ctx.now);
       return toDemandDetail(result.demand, actor, ctx.now);
     }
   }
   throw refuse.conflict('该诉求正被他人处理，请刷新后重试');
+}
+
+/** The demand without what a join added to it. */
+function strip(d: Demand & { pairings?: unknown; unitMembers?: unknown }): Demand {
+  const { pairings: _p, unitMembers: _m, ...demand } = d;
+  return demand;
 }
 
 async function saveClaim(before: Demand, after: Demand, condition: Record<string, unknown>): Promise<boolean> {
@@ -85,28 +97,43 @@ export const handle: H['handle'] = {
 export const dispatch: H['dispatch'] = {
   input: dispatchInput,
   run: ({ id, unitId, slots, expectedHours, urgency, deadline }, ctx) =>
-    runStep(ctx, id, 'dispatch', async (d) => {
-      const pairings = (await db.collection('pairings').where({ communityId: d.communityId }).limit(100).get<UnitPairing>()).data;
-      return {
+    runStep<Demand & { pairings: UnitPairing[] }>(
+      ctx,
+      id,
+      'dispatch',
+      (d) => ({
         event: 'dispatch',
         unitId: unitId ?? null,
-        pairedUnitIds: pairings.map((p) => p.unitId),
+        pairedUnitIds: d.pairings.map((p) => p.unitId),
         slots,
         expectedHours,
         urgency: (urgency ?? d.urgency) as Urgency,
         deadline: deadline ? new Date(deadline) : null,
-      };
-    }),
+      }),
+      (demandId) => loadDemandJoined<'pairings', UnitPairing>(demandId, { from: 'pairings', localField: 'communityId', foreignField: 'communityId', as: 'pairings' }),
+    ),
 };
 
 export const merge: H['merge'] = {
   input: mergeInput,
-  run: ({ id, intoId }, ctx) =>
-    runStep(ctx, id, 'merge', async (d) => {
-      const into = await loadDemand(intoId);
-      if (!into || into.communityId !== d.communityId) throw refuse.notFound('要合并到的诉求');
-      return { event: 'merge', intoId };
-    }),
+  run: ({ id, intoId }, ctx) => {
+    let into: Demand | undefined;
+    return runStep(
+      ctx,
+      id,
+      'merge',
+      (d) => {
+        if (!into || into.communityId !== d.communityId) throw refuse.notFound('要合并到的诉求');
+        return { event: 'merge', intoId };
+      },
+      // Both demands in one request.
+      async (demandId) => {
+        const both = (await db.collection('demands').where({ _id: _.in([demandId, intoId]) }).limit(2).get<Demand>()).data;
+        into = both.find((x) => x._id === intoId);
+        return both.find((x) => x._id === demandId) ?? null;
+      },
+    );
+  },
 };
 
 export const decline = withWhy('decline') as H['decline'];
@@ -116,13 +143,20 @@ export const reject = withWhy('reject') as H['reject'];
 export const assign: H['assign'] = {
   input: assignInput,
   run: ({ id, memberOpenids }, ctx) =>
-    runStep(ctx, id, 'assign', async (d) => {
-      const unitId = d.dispatch?.unitId;
-      const users = (await db.collection('users').where({ _id: _.in(memberOpenids) }).limit(20).get<User>()).data;
-      const members = users.filter((u) => u.roles.some((g) => g.role === 'member' && g.unitId === unitId));
-      if (members.length !== new Set(memberOpenids).size) throw refuse.invalid('只能指派本单位的党员');
-      return { event: 'assign', members: members.map((u) => ({ openid: u._id, name: u.name })) };
-    }),
+    runStep<Demand & { unitMembers: User[] }>(
+      ctx,
+      id,
+      'assign',
+      (d) => {
+        const unitId = d.dispatch?.unitId;
+        const wanted = new Set(memberOpenids);
+        const members = d.unitMembers.filter((u) => wanted.has(u._id) && u.roles.some((g) => g.role === 'member' && g.unitId === unitId));
+        if (members.length !== wanted.size) throw refuse.invalid('只能指派本单位的党员');
+        return { event: 'assign', members: members.map((u) => ({ openid: u._id, name: u.name })) };
+      },
+      // The unit's people (whose work unit it is) come with the demand, in one request.
+      (demandId) => loadDemandJoined<'unitMembers', User>(demandId, { from: 'users', localField: 'dispatch.unitId', foreignField: 'unitId', as: 'unitMembers' }),
+    ),
 };
 
 export const claim = simple('claim') as H['claim'];

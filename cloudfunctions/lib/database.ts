@@ -31,6 +31,7 @@ export interface Aggregate {
   group(spec: Data): Aggregate;
   sort(spec: Record<string, 1 | -1>): Aggregate;
   project(spec: Data): Aggregate;
+  lookup(spec: { from: string; localField: string; foreignField: string; as: string }): Aggregate;
   skip(n: number): Aggregate;
   limit(n: number): Aggregate;
   end<T = Data>(): Promise<{ list: T[] }>;

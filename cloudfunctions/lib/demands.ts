@@ -1,16 +1,28 @@
 /**
  * Persistence of demands: load, compare-and-set a transition together with its timeline event in
- * one single-document write, and carry out the transition's effects (scorecard counters,
- * subscribe messages). Shaping for responses lives in ./demand-views.ts.
+ * one single-document write, and carry out the transition's effects (scorecard counters and
+ * open deadlines, queued subscribe messages). Shaping for responses lives in ./demand-views.ts.
  */
-import type { Effect, NotifyTemplate, Recipient } from '../core/demand';
+import type { Effect } from '../core/demand';
 import type { Demand } from '../../types/dispatch';
-import type { User } from '../../types/domain';
-import { _, cloud, db, isDuplicateWrite } from './cloud';
+import { _, db, isDuplicateWrite } from './cloud';
 import type { Data } from './database';
+import { enqueue, type NotificationJob } from './notifications';
 
 export async function loadDemand(id: string): Promise<Demand | null> {
   return (await db.collection('demands').doc(id).get<Demand>()).data;
+}
+
+/**
+ * A demand together with the documents of another collection that a step needs (its
+ * community's pairings, its unit's members) in ONE database request, through $lookup.
+ */
+export async function loadDemandJoined<K extends string, J>(
+  id: string,
+  join: { from: string; localField: string; foreignField: string; as: K },
+): Promise<(Demand & Record<K, J[]>) | null> {
+  const res = await db.collection('demands').aggregate().match({ _id: id }).lookup(join).limit(1).end<Demand & Record<K, J[]>>();
+  return res.list[0] ?? null;
 }
 
 /**
@@ -29,72 +41,60 @@ export async function saveTransition(before: Demand, after: Demand, condition: D
   return res.stats.updated === 1;
 }
 
-/** Scorecard counters: one document per scope, id and month, created on its first count. */
-async function addToScorecard(scope: string, id: string, month: string, incs: Record<string, number>): Promise<void> {
-  const docId = `${scope}_${id}_${month}`;
-  const data = Object.fromEntries(Object.entries(incs).map(([k, v]) => [k, _.inc(v)]));
+/** One scorecard document's changes: counters to add, open deadlines to set or drop. */
+interface ScorecardChange {
+  scope: string;
+  id: string;
+  month: string;
+  incs: Record<string, number>;
+  open: Record<string, Date | null>;
+}
+
+/**
+ * Applies a scorecard change in one write; the document is created on its first change. The
+ * update always sets `updatedAt`, so "nothing matched" is the only way it reports 0 updated.
+ */
+async function writeScorecard(c: ScorecardChange, now: Date): Promise<void> {
+  const docId = `${c.scope}_${c.id}_${c.month}`;
+  const data: Data = { updatedAt: now };
+  for (const [k, v] of Object.entries(c.incs)) data[k] = _.inc(v);
+  for (const [demandId, finishBy] of Object.entries(c.open)) data[`open.${demandId}`] = finishBy ? finishBy : _.remove();
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await db.collection('scorecards').doc(docId).update({ data })).stats.updated === 1) return;
+    const open = Object.fromEntries(Object.entries(c.open).filter(([, v]) => v !== null));
     try {
-      await db.collection('scorecards').add({ data: { _id: docId, scope, id, month, ...incs } });
+      await db.collection('scorecards').add({ data: { _id: docId, scope: c.scope, id: c.id, month: c.month, ...c.incs, open, updatedAt: now } });
       return;
     } catch (e) {
-      if (!isDuplicateWrite(e)) throw e; // created by a concurrent request: add to it instead
+      if (!isDuplicateWrite(e)) throw e; // created by a concurrent request: apply to it instead
     }
   }
 }
 
-/** Subscribe-message templates: ids come from the environment in production. */
-const TEMPLATES: Record<NotifyTemplate, { id: string; title: string; page: string }> = {
-  newDispatch: { id: 'TPL_NEW_DISPATCH', title: '新派单待接单', page: 'packages/dispatch/detail/index' },
-  accepted: { id: 'TPL_ACCEPTED', title: '派单已被接单', page: 'packages/dispatch/detail/index' },
-  rejected: { id: 'TPL_REJECTED', title: '派单被退回', page: 'packages/dispatch/detail/index' },
-  claimConfirmed: { id: 'TPL_CLAIM', title: '认领成功', page: 'packages/dispatch/detail/index' },
-  sentBack: { id: 'TPL_SENT_BACK', title: '任务被退回重办', page: 'packages/dispatch/detail/index' },
-  pleaseRate: { id: 'TPL_PLEASE_RATE', title: '请评价办理结果', page: 'packages/dispatch/detail/index' },
-  escalated: { id: 'TPL_ESCALATED', title: '诉求已吹哨上报', page: 'packages/dispatch/detail/index' },
-};
-
-async function recipients(to: Recipient): Promise<string[]> {
-  if ('openid' in to) return [to.openid];
-  let where: Data;
-  if ('liaisonsOf' in to) where = { roles: _.elemMatch({ role: 'liaison', unitId: _.in(to.liaisonsOf) }) };
-  else if ('staffOf' in to) where = { roles: _.elemMatch({ role: _.in(['staff', 'secretary']), communityId: to.staffOf }) };
-  else where = { 'roles.role': 'admin' };
-  const users = (await db.collection('users').where(where).field({ _id: true }).limit(100).get<Pick<User, '_id'>>()).data;
-  return users.map((u) => u._id);
-}
-
 /**
- * Carries out a transition's effects after it is saved. A failed subscribe message never undoes
- * the step (the person may not have subscribed); it is logged.
+ * Carries out a transition's effects after it is saved: at most one write per scorecard
+ * document and one queued notification job.
  */
-export async function applyEffects(effects: Effect[], demand: Demand): Promise<void> {
-  const scores = new Map<string, { scope: string; id: string; month: string; incs: Record<string, number> }>();
+export async function applyEffects(effects: Effect[], demand: Demand, now: Date): Promise<void> {
+  const changes = new Map<string, ScorecardChange>();
+  const change = (scope: string, id: string, month: string) => {
+    const key = `${scope}_${id}_${month}`;
+    if (!changes.has(key)) changes.set(key, { scope, id, month, incs: {}, open: {} });
+    return changes.get(key)!;
+  };
+  const messages: NotificationJob['messages'] = [];
   for (const e of effects) {
-    if (e.kind !== 'score') continue;
-    const key = `${e.scope}_${e.id}_${e.month}`;
-    const entry = scores.get(key) ?? { scope: e.scope, id: e.id, month: e.month, incs: {} };
-    entry.incs[e.field] = (entry.incs[e.field] ?? 0) + e.by;
-    scores.set(key, entry);
+    if (e.kind === 'score') {
+      const c = change(e.scope, e.id, e.month);
+      c.incs[e.field] = (c.incs[e.field] ?? 0) + e.by;
+    } else if (e.kind === 'deadline') {
+      change(e.scope, e.id, e.month).open[e.demandId] = e.finishBy === null ? null : new Date(e.finishBy);
+    } else {
+      messages.push({ template: e.template, to: e.to });
+    }
   }
-  const sends = effects.filter((e): e is Extract<Effect, { kind: 'notify' }> => e.kind === 'notify');
   await Promise.all([
-    ...[...scores.values()].map((s) => addToScorecard(s.scope, s.id, s.month, s.incs)),
-    ...sends.map(async (e) => {
-      const tpl = TEMPLATES[e.template];
-      for (const touser of await recipients(e.to)) {
-        try {
-          await cloud.openapi.subscribeMessage.send({
-            touser,
-            templateId: tpl.id,
-            page: `${tpl.page}?id=${demand._id}`,
-            data: { thing1: { value: tpl.title }, thing2: { value: demand.text.slice(0, 20) } },
-          } as never);
-        } catch (err) {
-          console.warn(`[notify] ${e.template} → ${touser} not sent`, err);
-        }
-      }
-    }),
+    ...[...changes.values()].map((c) => writeScorecard(c, now)),
+    messages.length ? enqueue({ demandId: demand._id, text: demand.text.slice(0, 20), messages, createdAt: now }) : Promise.resolve(),
   ]);
 }

@@ -139,7 +139,9 @@ export class LocalDatabase {
     const stages = (p.stages as { stageKey: string; stageValue: string }[]).map((s) => ({
       [s.stageKey]: EJSON.parse(s.stageValue),
     }));
-    const out = new Aggregator(stages).run(this.store.all(coll).map(clone));
+    // $lookup reads other collections through the resolver, as CloudBase joins across collections.
+    const resolver = (name: string) => (this.store.hasCollection(name) ? this.store.all(name).map(clone) : []);
+    const out = new Aggregator(stages, { collectionResolver: resolver }).run(this.store.all(coll).map(clone));
     return { data: { list: out.map((d) => serialize(d as Doc)) } };
   }
 

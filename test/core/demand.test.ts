@@ -201,6 +201,18 @@ describe('transitions', () => {
     expect(done.demand.resolvedAt).toEqual(NOW);
   });
 
+  test('open deadlines: tracked from dispatch, moved to the unit that accepts an offer, dropped on resolution', () => {
+    const deadlines = (r: ReturnType<typeof run>) => r.effects.filter((e) => e.kind === 'deadline').map((e) => e.kind === 'deadline' && [e.scope, e.id, e.finishBy === null ? null : 'set']);
+    const offered = run(demand('submitted'), { ...dispatchStep, unitId: null }, 'staff', T0);
+    expect(deadlines(offered)).toEqual([['community', 'c1', 'set']]);
+    const taken = run(offered.demand, { event: 'accept' }, 'liaison', new Date(T0.getTime() + HOUR));
+    expect(deadlines(taken)).toEqual([['unit', 'u1', 'set']]);
+    const d = demand('completed', { claims: [{ openid: 'm2', name: '陈静', at: T0, by: 'self', done: true, hours: 2 }], claimedCount: 1 });
+    expect(deadlines(run(d, { event: 'verify' }, 'staff'))).toEqual([]); // completed is no longer tracked
+    const rejected = run(demand('dispatched'), { event: 'reject', reason: '不是本单位职责' }, 'liaison');
+    expect(deadlines(rejected)).toEqual([['community', 'c1', null], ['unit', 'u1', null]]);
+  });
+
   test('every transition appends exactly one timeline event and bumps the version', () => {
     const d = demand('submitted');
     const r = run(d, { event: 'decline', reason: '不属于社区职责范围' }, 'staff');

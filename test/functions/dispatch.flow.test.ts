@@ -61,6 +61,8 @@ test('the whole loop: submit with a photo → dispatch → accept → claims →
     ['verify', '周芳'],
     ['rate', '王秀英'],
   ]);
+  expect(h.local.outbox().filter((m) => m.templateId === 'TPL_PLEASE_RATE')).toHaveLength(0); // queued, not yet sent
+  await h.drainNotifications();
   const messages = h.local.outbox().map((m) => [m.templateId, m.touser]);
   expect(messages).toEqual(
     expect.arrayContaining([

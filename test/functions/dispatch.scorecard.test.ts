@@ -27,12 +27,20 @@ async function resolved(text: string, rating: 'satisfied' | 'basic' | 'unsatisfi
   return id;
 }
 
-/** Time passes for one demand: its deadlines move into the past (as if dispatched long ago). */
+/**
+ * Time passes for one demand: its deadlines move into the past (as if dispatched long ago),
+ * on the demand and in the scorecards that track it.
+ */
 function makeOverdue(id: string) {
   const store = h.local.db.store;
   const d = store.get('demands', id) as unknown as Demand;
   const past = new Date(Date.now() - 3600_000);
-  store.commit([{ coll: 'demands', id, doc: { ...d, dispatch: { ...d.dispatch!, acceptBy: past, finishBy: past } } as never }]);
+  const changes = [{ coll: 'demands', id, doc: { ...d, dispatch: { ...d.dispatch!, acceptBy: past, finishBy: past } } }];
+  for (const card of store.all('scorecards')) {
+    const open = card.open as Record<string, Date> | undefined;
+    if (open && id in open) changes.push({ coll: 'scorecards', id: card._id, doc: { ...card, open: { ...open, [id]: past } } as never });
+  }
+  store.commit(changes as never);
 }
 
 test('responseRate, resolutionRate, satisfactionRate for a unit and its community', async () => {

@@ -25,11 +25,13 @@ export const PEOPLE = {
 } as const;
 
 /** The functions built so far, loaded from their TypeScript sources. */
-const modules: Partial<Record<FunctionName, () => FunctionModule>> = {
+const modules: Partial<Record<FunctionName | 'notify', () => FunctionModule>> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   org: () => require('../../cloudfunctions/org/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   dispatch: () => require('../../cloudfunctions/dispatch/index'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  notify: () => require('../../cloudfunctions/notify/index'),
 };
 
 export interface Harness {
@@ -45,6 +47,8 @@ export interface Harness {
   ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload?: RequestOf<F, A>): Promise<ResponseOf<F, A>>;
   /** Calls with a raw event (for malformed input) and returns the envelope with request counts. */
   raw(openid: string | null, fn: FunctionName, event: Record<string, unknown>): Promise<{ result: Envelope<unknown>; counts: RequestCounts }>;
+  /** Runs the notify function as its timer would, sending queued subscribe messages. */
+  drainNotifications(): Promise<void>;
   close(): void;
 }
 
@@ -67,6 +71,9 @@ export async function openHarness(): Promise<Harness> {
       const res = await call(openid, fn, action, payload);
       if (!res.ok) throw new Error(`${fn}.${String(action)} as ${openid} refused: ${res.error.code} ${res.error.message}`);
       return res.data;
+    },
+    async drainNotifications() {
+      await local.invoke(modules.notify!(), { Type: 'Timer' }, null);
     },
     close: () => local.close(),
   };
