@@ -12,9 +12,11 @@ const PHONE = /^1\d{10}$/
 
 /** Shown when `org.me` says NOT_REGISTERED: name and an optional phone, then org.register. */
 export default function RegisterForm() {
-  const { setMe } = useSession()
+  const { setMe, elderMode } = useSession()
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
+  // 长辈模式: one field first; the optional phone only when the person asks for it.
+  const [askPhone, setAskPhone] = useState(!elderMode)
   const [error, setError] = useState('')
   const [submitting, setSubmitting] = useState(false)
 
@@ -55,15 +57,21 @@ export default function RegisterForm() {
           value={name}
           onChange={(v: string | number) => setName(String(v))}
         />
-        <AtInput
-          name='jl-register-phone'
-          title='手机号'
-          type='phone'
-          placeholder='选填'
-          maxLength={11}
-          value={phone}
-          onChange={(v: string | number) => setPhone(String(v))}
-        />
+        {askPhone || !elderMode ? (
+          <AtInput
+            name='jl-register-phone'
+            title='手机号'
+            type='phone'
+            placeholder='选填'
+            maxLength={11}
+            value={phone}
+            onChange={(v: string | number) => setPhone(String(v))}
+          />
+        ) : (
+          <AtButton className='jl-button' onClick={() => setAskPhone(true)}>
+            添加手机号（选填）
+          </AtButton>
+        )}
         {error ? (
           <View className='jl-form__error' role='alert' ariaRole='alert'>
             {error}
