@@ -6,8 +6,15 @@ const tab = (name: string, text: string) => ({
 })
 
 export default defineAppConfig({
-  // Tab pages live in the main package. Non-tab pages go to subPackages (none yet).
+  // Tab pages live in the main package. Non-tab pages go to subPackages.
   pages: ['pages/dispatch/index', 'pages/points/index', 'pages/visits/index', 'pages/me/index'],
+  subPackages: [
+    {
+      // Pillar 1 beyond the tab: report, detail, the step forms and the 三率 scorecard.
+      root: 'packages/dispatch',
+      pages: ['report/index', 'detail/index', 'dispatch/index', 'complete/index', 'rate/index', 'scorecard/index'],
+    },
+  ],
   window: {
     navigationBarTitleText: '近邻',
     navigationBarBackgroundColor: '#b71c1c',

@@ -1,31 +1,81 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { AtButton } from 'taro-ui'
+
 import type { Me } from '@/types/domain'
 
+import DemandList from '../../components/DemandList'
 import IdentityGate from '../../components/IdentityGate'
 import Page from '../../components/Page'
-import RoleEmptyList from '../../components/RoleEmptyList'
+import Section from '../../components/Section'
+import Segments from '../../components/Segments'
+import { EmptyState } from '../../components/States'
 import TabHeader from '../../components/TabHeader'
-import type { EmptyLine } from '../../domain/roles'
+import { DEMAND_CHANGED, isAdmin, isWorker, ROUTES, scorecardTargets, sectionsFor } from '../../domain/dispatch'
+import CommunityFilters, { type Filters } from './parts/CommunityFilters'
+import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 
-/** What this tab will list for each role, shown as empty states until the dispatch function ships. */
-const LINES: EmptyLine[] = [
-  { roles: ['admin'], title: '暂无全县派单数据', description: '各社区的派单进度和响应率、解决率、满意率会在这里。' },
-  {
-    roles: ['secretary', 'staff', 'gridWorker'],
-    title: '暂无待分派的诉求',
-    description: '本社区居民提交的诉求会在这里，由您分派给结对单位或在社区内办理。',
-  },
-  { roles: ['liaison'], title: '暂无待接的派单', description: '社区派给本单位的任务会在这里，接单后可安排党员认领。' },
-  { roles: ['member'], title: '暂无可认领的任务', description: '本单位接下的派单会在这里，认领后按时办结。' },
-  { roles: ['resident'], title: '暂无诉求', description: '您提交的诉求和微心愿会在这里，可随时查看办理进度。' },
-]
+const go = (url: string) => () => void Taro.navigateTo({ url })
 
+/**
+ * 派单: the caller's lists, chosen by their roles — 待受理 / 社区诉求 for community staff, 单位派单 for
+ * a liaison, 可认领 / 我的任务 for members, 我的诉求 for everyone who lives here. A resident sees
+ * the large 我要反映 button first.
+ */
 function DispatchHome({ me }: { me: Me }) {
+  const sections = sectionsFor(me)
+  const [chosen, setChosen] = useState(sections[0]?.scope)
+  const [filters, setFilters] = useState<Filters>({})
+  const [version, setVersion] = useState(0)
+  const active = sections.find((s) => s.scope === chosen) ?? sections[0]
+  const worker = isWorker(me)
+  const scorecard = isAdmin(me) || scorecardTargets(me).length > 0
+
+  useEffect(() => {
+    const refresh = () => setVersion((v) => v + 1)
+    Taro.eventCenter.on(DEMAND_CHANGED, refresh)
+    return () => {
+      Taro.eventCenter.off(DEMAND_CHANGED, refresh)
+    }
+  }, [])
+
+  const reportButton = (
+    <AtButton className='jl-button jl-dispatch__report' type='primary' onClick={go(ROUTES.report)}>
+      我要反映
+    </AtButton>
+  )
+
   return (
     <>
       <TabHeader title='派单' me={me} />
-      {/* Lists from the dispatch function (待分派 / 待接单 / 可认领 / 我的诉求) go here. */}
-      <RoleEmptyList className='jl-dispatch__list' me={me} lines={LINES} />
+      {!worker ? <View className='jl-dispatch__lead'>{reportButton}</View> : null}
+      {scorecard ? (
+        <AtButton className='jl-button jl-dispatch__scorecard' onClick={go(ROUTES.scorecard)}>
+          查看三率（响应率、解决率、满意率）
+        </AtButton>
+      ) : null}
+      {sections.length > 1 ? (
+        <Segments items={sections.map((s) => ({ key: s.scope, title: s.title }))} value={active.scope} onChange={(k) => setChosen(k as typeof chosen)} />
+      ) : null}
+      {active ? (
+        <Section title={active.title}>
+          {active.scope === 'mine' && worker ? reportButton : null}
+          {active.filters ? <CommunityFilters value={filters} onChange={setFilters} /> : null}
+          <DemandList
+            key={active.scope}
+            request={active.filters ? { scope: active.scope, ...filters } : { scope: active.scope }}
+            emptyTitle={active.emptyTitle}
+            emptyDescription={active.emptyDescription}
+            version={version}
+          />
+        </Section>
+      ) : (
+        <Section>
+          <EmptyState title='全县派单看三率' description='县委组织部可查看各社区、各单位每月的响应率、解决率和满意率。' />
+        </Section>
+      )}
     </>
   )
 }
@@ -33,7 +83,7 @@ function DispatchHome({ me }: { me: Me }) {
 export default function DispatchPage() {
   return (
     <Page>
-      <IdentityGate>{(me) => <DispatchHome me={me} />}</IdentityGate>
+      <IdentityGate>{(me) => <DispatchHome key={me.openid} me={me} />}</IdentityGate>
     </Page>
   )
 }

@@ -1,0 +1,34 @@
+import { Text, View } from '@tarojs/components'
+
+import type { DemandCategory, DemandStatus, Urgency } from '@/types/dispatch'
+
+import { CATEGORY_LABEL, STATUS_LABEL, STATUS_TONE, URGENCY_LABEL } from '../../domain/dispatch'
+import { cx } from '../../utils/cx'
+import './index.scss'
+
+/** A small labelled tag. The word carries the meaning; the tone only repeats it. */
+export function Tag({ text, tone = 'neutral', strong }: { text: string; tone?: 'info' | 'warning' | 'success' | 'danger' | 'neutral'; strong?: boolean }) {
+  return <Text className={cx('jl-tag', `jl-tag--${tone}`, strong && 'jl-tag--strong')}>{text}</Text>
+}
+
+/** Status, urgency, 超期 and category of a demand, as words. */
+export default function DemandTags({
+  status,
+  urgency,
+  overdue,
+  category,
+}: {
+  status: DemandStatus
+  urgency: Urgency
+  overdue?: boolean
+  category?: DemandCategory
+}) {
+  return (
+    <View className='jl-tags'>
+      <Tag text={STATUS_LABEL[status]} tone={STATUS_TONE[status]} strong />
+      {urgency === 'normal' ? null : <Tag text={URGENCY_LABEL[urgency]} tone={urgency === 'urgent' ? 'danger' : 'neutral'} />}
+      {overdue ? <Tag text='超期' tone='danger' strong /> : null}
+      {category ? <Tag text={CATEGORY_LABEL[category]} /> : null}
+    </View>
+  )
+}

@@ -1,0 +1,309 @@
+/**
+ * Pillar 1 in the field's words: labels for categories, urgency, status, steps and ratings, and the
+ * formatters the dispatch pages share. Pure: no Taro, no network. A status always carries a word;
+ * its tone (colour) only repeats what the word says.
+ */
+import dayjs from 'dayjs'
+
+import type { DemandCategory, DemandEvent, DemandKind, DemandListScope, DemandStatus, Rating, Scorecard, TimelineEvent, Urgency } from '@/types/dispatch'
+import type { Me, Role } from '@/types/domain'
+
+export const CATEGORY_LABEL: Record<DemandCategory, string> = {
+  elderlyCare: '养老助老',
+  environment: '环境卫生',
+  facilities: '设施维修',
+  safety: '安全隐患',
+  neighbourhood: '邻里纠纷',
+  employment: '就业社保',
+  health: '医疗健康',
+  other: '其他',
+}
+
+/** The order categories are offered in on the report form (most common first, 其他 last). */
+export const CATEGORIES: DemandCategory[] = ['elderlyCare', 'facilities', 'environment', 'safety', 'neighbourhood', 'employment', 'health', 'other']
+
+/** A one-line example under each category, so that a resident knows which to pick. */
+export const CATEGORY_HINT: Record<DemandCategory, string> = {
+  elderlyCare: '助餐、陪护、代办、探望',
+  facilities: '路灯、水管、电梯、门禁坏了',
+  environment: '垃圾、污水、噪声、卫生死角',
+  safety: '消防通道、电线、危房、高空坠物',
+  neighbourhood: '邻里矛盾、调解',
+  employment: '找工作、社保、工资',
+  health: '看病、义诊、慢病管理',
+  other: '以上都不是',
+}
+
+export const KIND_LABEL: Record<DemandKind, string> = { demand: '诉求', wish: '微心愿', whistle: '吹哨' }
+
+export const URGENCY_LABEL: Record<Urgency, string> = { urgent: '紧急', normal: '一般', complex: '复杂' }
+
+/** Same words as the backend's STATUS_LABELS (cloudfunctions/core/demand.ts). */
+export const STATUS_LABEL: Record<DemandStatus, string> = {
+  submitted: '待受理',
+  handling: '社区办理中',
+  dispatched: '已派单',
+  accepted: '已接单',
+  completed: '待验收',
+  verified: '待评价',
+  closed: '已办结',
+  declined: '不予受理',
+  merged: '已合并',
+  escalated: '已吹哨',
+}
+
+export const STATUSES: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated']
+
+export type Tone = 'info' | 'warning' | 'success' | 'danger' | 'neutral'
+
+/** Colour family of a status tag; the word is always shown with it. */
+export const STATUS_TONE: Record<DemandStatus, Tone> = {
+  submitted: 'warning',
+  handling: 'info',
+  dispatched: 'info',
+  accepted: 'info',
+  completed: 'warning',
+  verified: 'warning',
+  closed: 'success',
+  declined: 'neutral',
+  merged: 'neutral',
+  escalated: 'danger',
+}
+
+/** What a button says for each step. */
+export const ACTION_LABEL: Record<DemandEvent, string> = {
+  handle: '受理',
+  dispatch: '派单',
+  merge: '合并',
+  decline: '不予受理',
+  accept: '接单',
+  reject: '退单',
+  assign: '指派党员',
+  claim: '认领',
+  withdraw: '退出认领',
+  complete: '办结',
+  verify: '验收通过',
+  sendBack: '退回重办',
+  rate: '评价',
+  returnVisit: '回访',
+  escalate: '吹哨',
+  close: '结案',
+}
+
+/** How a step reads in the timeline ("周芳 派单"). */
+export const EVENT_LABEL: Record<TimelineEvent['event'], string> = {
+  submit: '提交诉求',
+  handle: '受理，社区办理',
+  dispatch: '派单',
+  merge: '合并到其他诉求',
+  decline: '不予受理',
+  accept: '接单',
+  reject: '退单',
+  assign: '指派党员',
+  claim: '认领',
+  withdraw: '退出认领',
+  complete: '办结',
+  verify: '验收通过',
+  sendBack: '退回重办',
+  rate: '评价',
+  returnVisit: '回访',
+  escalate: '吹哨',
+  close: '结案',
+}
+
+/** The word before a step's reason in the timeline. */
+export const REASON_LABEL: Partial<Record<TimelineEvent['event'], string>> = {
+  handle: '说明',
+  decline: '理由',
+  reject: '理由',
+  sendBack: '理由',
+  escalate: '理由',
+  rate: '评价意见',
+  returnVisit: '回访记录',
+  close: '结案说明',
+  complete: '服务时长',
+  assign: '指派',
+}
+
+export const RATING_LABEL: Record<Rating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' }
+export const RATINGS: Rating[] = ['satisfied', 'basic', 'unsatisfied']
+
+/** The order action buttons are shown in: the usual next step first (the primary button), refusals after. */
+export const ACTION_ORDER: DemandEvent[] = [
+  'handle', 'dispatch', 'merge', 'decline',
+  'accept', 'reject',
+  'claim', 'complete', 'withdraw',
+  'verify', 'sendBack',
+  'rate', 'returnVisit', 'escalate', 'close',
+]
+
+/**
+ * The steps the app offers, in order, out of what the server allows. `assign` has no form yet: a
+ * liaison cannot list the unit's members (org.listUsers is for staff and admins).
+ */
+export function visibleActions(allowed: DemandEvent[]): DemandEvent[] {
+  return ACTION_ORDER.filter((e) => allowed.includes(e))
+}
+
+// ---- time and numbers ---------------------------------------------------------------------------
+
+/** "5月3日 14:05", with the year when it is not this year. */
+export function formatTime(at: Date | string | null | undefined, now: Date = new Date()): string {
+  if (!at) return ''
+  const d = dayjs(at)
+  if (!d.isValid()) return ''
+  return d.year() === now.getFullYear() ? d.format('M月D日 HH:mm') : d.format('YYYY年M月D日 HH:mm')
+}
+
+/** "3 小时", "1.5 小时"; "不到 0.1 小时" rather than a misleading 0. */
+export function formatHours(h: number | null | undefined): string {
+  if (h === null || h === undefined) return '暂无'
+  const rounded = Math.round(h * 10) / 10
+  return rounded === 0 ? '不到 0.1 小时' : `${rounded} 小时`
+}
+
+/** "85.7%", or "暂无" when there is nothing to divide by. */
+export function formatRate(r: number | null): string {
+  if (r === null) return '暂无'
+  return `${Math.round(r * 1000) / 10}%`
+}
+
+/** `YYYY-MM` of a date (the device's calendar). */
+export function monthKey(d: Date = new Date()): string {
+  return dayjs(d).format('YYYY-MM')
+}
+
+/** The month `by` months before (negative) or after `month`. */
+export function shiftMonth(month: string, by: number): string {
+  return dayjs(`${month}-01`).add(by, 'month').format('YYYY-MM')
+}
+
+/** "2025年5月". */
+export function formatMonth(month: string): string {
+  return dayjs(`${month}-01`).format('YYYY年M月')
+}
+
+/** End of a chosen day (YYYY-MM-DD) in China Standard Time, as the API's ISO datetime with offset. */
+export function deadlineOf(day: string): string {
+  return `${day}T23:59:59+08:00`
+}
+
+// ---- photos --------------------------------------------------------------------------------------
+
+export const MAX_PHOTO_BYTES = 1024 * 1024
+export const MAX_PHOTOS = 3
+export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp'
+
+/** The image type from its first bytes (base64), or null when it is none the server accepts. */
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+/** The first bytes of base64 data (no atob: older WeChat base libraries lack it). */
+function headBytes(base64: string, n: number): number[] {
+  const out: number[] = []
+  for (let i = 0; i + 3 < base64.length && out.length < n; i += 4) {
+    const [a, b, c, d] = [0, 1, 2, 3].map((k) => B64.indexOf(base64[i + k]))
+    if (a < 0 || b < 0) break
+    out.push((a << 2) | (b >> 4))
+    if (c >= 0) out.push(((b & 15) << 4) | (c >> 2))
+    if (d >= 0) out.push(((c & 3) << 6) | d)
+  }
+  return out.slice(0, n)
+}
+
+/** The image type from its first bytes (the same signatures the server checks), or null. */
+export function photoTypeOf(base64: string): PhotoType | null {
+  const b = headBytes(base64, 12)
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.slice(from, to))
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg'
+  if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x)) return 'image/png'
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
+  return null
+}
+
+/** Decoded size of base64 data, in bytes. */
+export function base64Bytes(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0
+  return Math.floor((base64.length * 3) / 4) - padding
+}
+
+// ---- who sees which list -------------------------------------------------------------------------
+
+export interface ListSection {
+  scope: DemandListScope
+  title: string
+  emptyTitle: string
+  emptyDescription: string
+  /** 社区诉求 can be filtered by status, urgency and 超期. */
+  filters?: boolean
+}
+
+const SECTIONS: Record<DemandListScope, ListSection> = {
+  triage: { scope: 'triage', title: '待受理', emptyTitle: '暂无待受理的诉求', emptyDescription: '本社区居民新提交的诉求会在这里，由您受理、派单、合并或说明不予受理。' },
+  community: { scope: 'community', title: '社区诉求', emptyTitle: '没有符合条件的诉求', emptyDescription: '本社区的全部诉求会在这里，可按状态、紧急程度和超期筛选。', filters: true },
+  unit: { scope: 'unit', title: '单位派单', emptyTitle: '暂无派给本单位的任务', emptyDescription: '社区派给本单位的任务会在这里，接单后由本单位党员认领。' },
+  claimable: { scope: 'claimable', title: '可认领', emptyTitle: '暂无可认领的任务', emptyDescription: '本单位已接下、还有名额的任务会在这里。' },
+  myTasks: { scope: 'myTasks', title: '我的任务', emptyTitle: '您还没有认领任务', emptyDescription: '您认领的任务会在这里，办完后填写办结情况和服务时长。' },
+  mine: { scope: 'mine', title: '我的诉求', emptyTitle: '您还没有反映过诉求', emptyDescription: '点「我要反映」提交，社区会尽快受理，办理进度会在这里。' },
+}
+
+const has = (me: Me, ...roles: Role[]) => me.roles.some((g) => roles.includes(g.role))
+
+/** Work roles: someone who has one sees their work first and their own demands last. */
+export function isWorker(me: Me): boolean {
+  return has(me, 'staff', 'gridWorker', 'secretary', 'liaison', 'member', 'admin')
+}
+
+/** The lists of the 派单 tab for this person, their work first. Every registered person is a resident. */
+export function sectionsFor(me: Me): ListSection[] {
+  const out: ListSection[] = []
+  if (has(me, 'staff', 'gridWorker', 'secretary')) out.push(SECTIONS.triage, SECTIONS.community)
+  if (has(me, 'liaison')) out.push(SECTIONS.unit)
+  if (has(me, 'member')) out.push(SECTIONS.claimable, SECTIONS.myTasks)
+  if (!has(me, 'admin') || has(me, 'resident')) out.push(SECTIONS.mine)
+  return out
+}
+
+/** Whose 三率 this person may read: their communities as staff, their units as liaison. */
+export interface ScorecardTarget {
+  scope: Scorecard['scope']
+  id: string
+}
+
+export function scorecardTargets(me: Me): ScorecardTarget[] {
+  const out: ScorecardTarget[] = []
+  const seen = new Set<string>()
+  for (const g of me.roles) {
+    const t: ScorecardTarget | null =
+      (g.role === 'staff' || g.role === 'gridWorker' || g.role === 'secretary') && g.communityId
+        ? { scope: 'community', id: g.communityId }
+        : g.role === 'liaison' && g.unitId
+          ? { scope: 'unit', id: g.unitId }
+          : null
+    if (t && !seen.has(`${t.scope}:${t.id}`)) {
+      seen.add(`${t.scope}:${t.id}`)
+      out.push(t)
+    }
+  }
+  return out
+}
+
+export function isAdmin(me: Me): boolean {
+  return has(me, 'admin')
+}
+
+/** Event name on Taro.eventCenter when a step changed a demand: pages refresh what they show. */
+export const DEMAND_CHANGED = 'jinlin:demandChanged'
+
+// ---- page routes (the subpackage's pages; navigation only) ---------------------------------------
+
+const SUB = '/packages/dispatch'
+export const ROUTES = {
+  report: `${SUB}/report/index`,
+  detail: (id: string) => `${SUB}/detail/index?id=${encodeURIComponent(id)}`,
+  dispatch: (id: string) => `${SUB}/dispatch/index?id=${encodeURIComponent(id)}`,
+  complete: (id: string) => `${SUB}/complete/index?id=${encodeURIComponent(id)}`,
+  rate: (id: string) => `${SUB}/rate/index?id=${encodeURIComponent(id)}`,
+  scorecard: `${SUB}/scorecard/index`,
+  me: '/pages/me/index',
+  tab: '/pages/dispatch/index',
+}

@@ -1,0 +1,202 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { AtButton } from 'taro-ui'
+
+import type { DemandDetail, DemandEvent } from '@/types/dispatch'
+
+import { ACTION_LABEL, ROUTES, visibleActions } from '../../../domain/dispatch'
+import { call } from '../../../services/api'
+import MergePicker from './MergePicker'
+import TextField from './TextField'
+import { announce, confirmStep, messageOf } from './useDemand'
+
+/** Steps that open their own form page. */
+const FORMS: Partial<Record<DemandEvent, (id: string) => string>> = {
+  dispatch: ROUTES.dispatch,
+  complete: ROUTES.complete,
+  rate: ROUTES.rate,
+}
+
+/** Steps that need a few words first: how many, whether required, what the field is called. */
+const NOTES: Partial<Record<DemandEvent, { label: string; max: number; required: boolean; placeholder: string }>> = {
+  handle: { label: '办理说明', max: 200, required: false, placeholder: '例如：由网格员上门处理' },
+  decline: { label: '不予受理的理由（居民会看到）', max: 200, required: true, placeholder: '请说明原因，以及可以去哪里办' },
+  reject: { label: '退单理由（社区会看到）', max: 200, required: true, placeholder: '例如：不属于本单位职责' },
+  sendBack: { label: '退回理由', max: 200, required: true, placeholder: '还有哪些没有办好' },
+  escalate: { label: '吹哨理由', max: 200, required: true, placeholder: '为什么需要上级协调' },
+  returnVisit: { label: '回访记录', max: 500, required: true, placeholder: '回访了谁、怎么说的' },
+  close: { label: '结案说明', max: 500, required: true, placeholder: '如何处理的结果' },
+}
+
+/** What the confirmation asks before each step is sent. */
+const CONFIRM: Record<DemandEvent, string> = {
+  handle: '确认受理，由社区自行办理？',
+  dispatch: '',
+  merge: '确认把这条诉求合并到所选诉求？合并后本条不再单独办理。',
+  decline: '确认不予受理？居民会看到您填写的理由。',
+  accept: '确认接下这项派单？接单后由本单位党员认领办理。',
+  reject: '确认退单？任务会退回社区重新处理。',
+  assign: '',
+  claim: '确认认领这项任务？认领后请按时办结。',
+  withdraw: '确认退出认领？名额会让给其他党员。',
+  complete: '',
+  verify: '确认验收通过？通过后请居民评价。',
+  sendBack: '确认退回重办？认领的党员需要重新办结。',
+  rate: '',
+  returnVisit: '确认保存这条回访记录？',
+  escalate: '确认吹哨？将报告镇街和县委组织部协调。',
+  close: '确认结案？结案后不再办理。',
+}
+
+const DONE: Partial<Record<DemandEvent, string>> = {
+  handle: '已受理',
+  merge: '已合并',
+  decline: '已不予受理',
+  accept: '已接单',
+  reject: '已退单',
+  claim: '已认领',
+  withdraw: '已退出认领',
+  verify: '已验收',
+  sendBack: '已退回',
+  returnVisit: '已记录回访',
+  escalate: '已吹哨',
+  close: '已结案',
+}
+
+function send(event: DemandEvent, id: string, note: string, intoId: string | null): Promise<DemandDetail> {
+  switch (event) {
+    case 'handle':
+      return call('dispatch', 'handle', note ? { id, note } : { id })
+    case 'merge':
+      return call('dispatch', 'merge', { id, intoId: intoId ?? '' })
+    case 'decline':
+    case 'reject':
+    case 'sendBack':
+    case 'escalate':
+      return call('dispatch', event, { id, reason: note })
+    case 'returnVisit':
+    case 'close':
+      return call('dispatch', event, { id, note })
+    case 'accept':
+    case 'claim':
+    case 'withdraw':
+    case 'verify':
+      return call('dispatch', event, { id })
+    default:
+      return Promise.reject(new Error(`no direct call for ${event}`))
+  }
+}
+
+/**
+ * The buttons for what this reader may do now — exactly `detail.allowedActions`, nothing more —
+ * each opening its form, its few words, or a confirmation before the step is sent.
+ */
+export default function ActionBar({ detail, onDone }: { detail: DemandDetail; onDone: (d: DemandDetail) => void }) {
+  const actions = visibleActions(detail.allowedActions)
+  const [open, setOpen] = useState<DemandEvent | null>(null)
+  const [note, setNote] = useState('')
+  const [intoId, setIntoId] = useState<string | null>(null)
+  const [pending, setPending] = useState<DemandEvent | null>(null)
+  const busy = pending !== null
+  const [error, setError] = useState('')
+
+  if (actions.length === 0) return null
+
+  const close = () => {
+    setOpen(null)
+    setNote('')
+    setIntoId(null)
+    setError('')
+  }
+
+  const submit = async (event: DemandEvent) => {
+    const spec = NOTES[event]
+    const text = note.trim()
+    if (spec?.required && !text) {
+      setError(`请填写${spec.label.replace(/（.*）/, '')}`)
+      return
+    }
+    if (event === 'merge' && !intoId) {
+      setError('请选择要合并到哪条诉求')
+      return
+    }
+    setError('')
+    if (!(await confirmStep(ACTION_LABEL[event], CONFIRM[event], ACTION_LABEL[event]))) return
+    setPending(event)
+    try {
+      const next = await send(event, detail._id, text, intoId)
+      close()
+      onDone(next)
+      announce(next)
+      void Taro.showToast({ title: DONE[event] ?? '已完成', icon: 'none' })
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setPending(null)
+    }
+  }
+
+  const tap = (event: DemandEvent) => {
+    setError('')
+    const form = FORMS[event]
+    if (form) {
+      void Taro.navigateTo({ url: form(detail._id) })
+      return
+    }
+    if (NOTES[event] || event === 'merge') {
+      setOpen(event === open ? null : event)
+      setNote('')
+      setIntoId(null)
+      return
+    }
+    void submit(event)
+  }
+
+  const spec = open ? NOTES[open] : undefined
+  return (
+    <View className='jl-actions'>
+      <Text className='jl-actions__title'>您可以</Text>
+      {open ? (
+        <View className='jl-panel'>
+          <Text className='jl-panel__title'>{ACTION_LABEL[open]}</Text>
+          {spec ? <TextField label={spec.label} value={note} onChange={setNote} max={spec.max} placeholder={spec.placeholder} optional={!spec.required} disabled={busy} /> : null}
+          {open === 'merge' ? <MergePicker demand={detail} value={intoId} onChange={setIntoId} /> : null}
+          {error ? (
+            <View className='jl-form-error' role='alert' ariaRole='alert'>
+              {error}
+            </View>
+          ) : null}
+          <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit(open)}>
+            {`确认${ACTION_LABEL[open]}`}
+          </AtButton>
+          <AtButton className='jl-button' disabled={busy} onClick={close}>
+            取消
+          </AtButton>
+        </View>
+      ) : (
+        <>
+          {error ? (
+            <View className='jl-form-error' role='alert' ariaRole='alert'>
+              {error}
+            </View>
+          ) : null}
+          <View className='jl-actions__buttons'>
+            {actions.map((event, i) => (
+              <AtButton
+                key={event}
+                className='jl-button jl-action'
+                type={i === 0 ? 'primary' : 'secondary'}
+                disabled={busy}
+                loading={pending === event}
+                onClick={() => tap(event)}
+              >
+                {ACTION_LABEL[event]}
+              </AtButton>
+            ))}
+          </View>
+        </>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,163 @@
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState, type ReactNode } from 'react'
+
+import type { DemandDetail } from '@/types/dispatch'
+
+import DemandTags from '../../../components/DemandTags'
+import Section from '../../../components/Section'
+import { ErrorState, Loading } from '../../../components/States'
+import { formatHours, formatTime, KIND_LABEL, RATING_LABEL, ROUTES, URGENCY_LABEL } from '../../../domain/dispatch'
+import { call } from '../../../services/api'
+import { tappable } from '../../../utils/a11y'
+import ActionBar from './ActionBar'
+import Timeline from './Timeline'
+import { useDemand } from './useDemand'
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='jl-kv'>
+      <Text className='jl-kv__label'>{label}</Text>
+      <Text className='jl-kv__value'>{children}</Text>
+    </View>
+  )
+}
+
+/** Unit names for the dispatch section; the page still works (with ids hidden) if this fails. */
+function useUnitNames(): Record<string, string> {
+  const [names, setNames] = useState<Record<string, string>>({})
+  useEffect(() => {
+    let live = true
+    call('org', 'listUnits', {})
+      .then((units) => live && setNames(Object.fromEntries(units.map((u) => [u._id, u.name]))))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [])
+  return names
+}
+
+function Photos({ urls }: { urls: string[] }) {
+  const shown = urls.filter(Boolean)
+  if (!shown.length) return null
+  return (
+    <View className='jl-photos'>
+      {shown.map((url, i) => (
+        <View key={url} className='jl-photos__item' {...tappable(`查看第 ${i + 1} 张照片`)} onClick={() => void Taro.previewImage({ urls: shown, current: url })}>
+          <Image className='jl-photos__image' src={url} mode='aspectFill' />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function DispatchInfo({ d, units }: { d: DemandDetail; units: Record<string, string> }) {
+  const info = d.dispatch
+  if (!info) return null
+  const unitName = (id: string) => units[id] ?? '结对单位'
+  const target = info.unitId ? unitName(info.unitId) : `所有结对单位（先接先得）：${info.offeredTo.map(unitName).join('、')}`
+  const accepted = info.acceptedAt ? `${formatTime(info.acceptedAt)}（${info.acceptedWithinSla ? '按时接单' : '超时接单'}）` : '尚未接单'
+  if (d.status === 'submitted') {
+    // 退单: back with the community; the last dispatch is history, not a running clock.
+    return (
+      <Section title='上次派单（已退单）'>
+        <Row label='派给'>{target}</Row>
+        <Row label='派单时间'>{formatTime(info.dispatchedAt)}</Row>
+      </Section>
+    )
+  }
+  return (
+    <Section title='派单情况'>
+      {d.overdue ? (
+        <View className='jl-warning' role='alert' ariaRole='alert'>
+          <Text>⚠ 已超期：{d.status === 'dispatched' && !info.acceptedAt ? '超过接单时限仍未接单' : '超过办结时限仍未办结'}</Text>
+        </View>
+      ) : null}
+      <Row label='承办单位'>{target}</Row>
+      <Row label='派单时间'>{formatTime(info.dispatchedAt)}</Row>
+      <Row label='紧急程度'>{URGENCY_LABEL[d.urgency]}</Row>
+      <Row label='需要人数'>{`${info.slots} 人，已认领 ${d.claimedCount} 人`}</Row>
+      <Row label='预计时长'>{`每人 ${formatHours(info.expectedHours)}`}</Row>
+      <Row label='接单时限'>{formatTime(info.acceptBy)}</Row>
+      <Row label='办结时限'>{formatTime(info.finishBy)}</Row>
+      <Row label='接单'>{accepted}</Row>
+    </Section>
+  )
+}
+
+/** 诉求详情: everything this reader may see, the whole timeline, and the steps open to them. */
+export default function DetailScreen({ id }: { id: string }) {
+  const { state, reload, setDetail } = useDemand(id)
+  const units = useUnitNames()
+
+  if (state.status === 'loading') return <Loading text='正在加载诉求…' />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  const d = state.detail
+  return (
+    <View className='jl-detail'>
+      <Section title={KIND_LABEL[d.kind]}>
+        <DemandTags status={d.status} urgency={d.urgency} overdue={d.overdue} category={d.category} />
+        <Text className='jl-detail__text'>{d.text}</Text>
+        <Photos urls={d.photoUrls.slice(0, d.photos.length - (d.completion?.photos.length ?? 0))} />
+        <Row label='反映人'>{d.anonymous ? `${d.submitterName}（对其他居民匿名）` : d.submitterName}</Row>
+        {d.submitterPhone ? <Row label='电话'>{d.submitterPhone}</Row> : null}
+        <Row label='提交时间'>{formatTime(d.createdAt)}</Row>
+        {d.mergedInto ? (
+          <View className='jl-link' {...tappable('查看合并到的诉求', 'link')} onClick={() => void Taro.redirectTo({ url: ROUTES.detail(d.mergedInto!) })}>
+            <Text>已合并到另一条诉求，点此查看 ›</Text>
+          </View>
+        ) : null}
+        {d.escalatedAt ? <Row label='吹哨时间'>{formatTime(d.escalatedAt)}</Row> : null}
+      </Section>
+
+      <ActionBar detail={d} onDone={setDetail} />
+
+      <DispatchInfo d={d} units={units} />
+
+      {d.claims.length ? (
+        <Section title='认领的党员'>
+          {d.claims.map((c) => (
+            <View key={c.openid} className='jl-claim'>
+              <Text className='jl-claim__name'>{c.name}</Text>
+              <Text className='jl-claim__meta'>
+                {c.by === 'liaison' ? '联络员指派' : '自己认领'} · {formatTime(c.at)} · {c.done ? `已办结，服务 ${formatHours(c.hours)}` : '办理中'}
+              </Text>
+            </View>
+          ))}
+        </Section>
+      ) : null}
+
+      {d.completion ? (
+        <Section title='办结情况'>
+          <Text className='jl-detail__text'>{d.completion.notes}</Text>
+          <Photos urls={d.photoUrls.slice(d.photos.length - d.completion.photos.length)} />
+          <Row label='办结时间'>{formatTime(d.completion.at)}</Row>
+        </Section>
+      ) : null}
+
+      {d.rating ? (
+        <Section title='居民评价'>
+          <Text className='jl-detail__rating'>{RATING_LABEL[d.rating.value]}</Text>
+          {d.rating.comment ? <Text className='jl-detail__text'>{d.rating.comment}</Text> : null}
+          <Row label='评价时间'>{formatTime(d.rating.at)}</Row>
+        </Section>
+      ) : null}
+
+      {d.returnVisits.length ? (
+        <Section title='回访'>
+          {d.returnVisits.map((v, i) => (
+            <View key={`${String(v.at)}-${i}`} className='jl-claim'>
+              <Text className='jl-claim__meta'>{formatTime(v.at)}</Text>
+              <Text className='jl-detail__text'>{v.note}</Text>
+            </View>
+          ))}
+        </Section>
+      ) : null}
+
+      <Section title='办理经过'>
+        <Timeline events={d.timeline} />
+      </Section>
+    </View>
+  )
+}

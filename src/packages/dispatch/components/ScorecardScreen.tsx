@@ -1,0 +1,197 @@
+import { Picker, Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { AtButton } from 'taro-ui'
+
+import type { Scorecard } from '@/types/dispatch'
+import type { Me, RegionNode } from '@/types/domain'
+
+import Section from '../../../components/Section'
+import Segments from '../../../components/Segments'
+import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import { formatHours, formatMonth, formatRate, isAdmin, monthKey, scorecardTargets, shiftMonth, type ScorecardTarget } from '../../../domain/dispatch'
+import { call } from '../../../services/api'
+import { tappable } from '../../../utils/a11y'
+import { messageOf } from './useDemand'
+
+interface Named extends ScorecardTarget {
+  name: string
+}
+
+type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
+
+function communitiesOf(nodes: RegionNode[], into: RegionNode[] = []): RegionNode[] {
+  for (const n of nodes) {
+    if (n.level === 'community') into.push(n)
+    else communitiesOf(n.children, into)
+  }
+  return into
+}
+
+/** Whose 三率 the person may see, with names: their own community / unit, or (admin) every one. */
+function useTargets(me: Me) {
+  const [state, setState] = useState<Load<Named[]>>({ status: 'loading' })
+  const load = useCallback(async () => {
+    setState({ status: 'loading' })
+    try {
+      const [tree, units] = await Promise.all([call('org', 'regionTree', { depth: 3 }), call('org', 'listUnits', {})])
+      const communities = communitiesOf(tree)
+      const name = (t: ScorecardTarget) =>
+        (t.scope === 'community' ? communities.find((c) => c._id === t.id)?.name : units.find((u) => u._id === t.id)?.name) ?? t.id
+      const targets: ScorecardTarget[] = isAdmin(me)
+        ? [...communities.map((c) => ({ scope: 'community' as const, id: c._id })), ...units.map((u) => ({ scope: 'unit' as const, id: u._id }))]
+        : scorecardTargets(me)
+      setState({ status: 'ready', value: targets.map((t) => ({ ...t, name: name(t) })) })
+    } catch (e) {
+      setState({ status: 'error', message: messageOf(e) })
+    }
+  }, [me])
+  useEffect(() => {
+    void load()
+  }, [load])
+  return { state, reload: load }
+}
+
+const RATES: { key: 'responseRate' | 'resolutionRate' | 'satisfactionRate'; label: string; formula: (s: Scorecard) => string; empty: string }[] = [
+  { key: 'responseRate', label: '响应率', formula: (s) => `按时接单 ${s.acceptedWithinSla} ÷ 派单 ${s.dispatched}`, empty: '本月没有派单' },
+  {
+    key: 'resolutionRate',
+    label: '解决率',
+    formula: (s) => `已解决 ${s.resolved} ÷（已解决 ${s.resolved} + 超期未办结 ${s.openOverdue}）`,
+    empty: '本月还没有解决或超期的事项',
+  },
+  { key: 'satisfactionRate', label: '满意率', formula: (s) => `满意和基本满意 ${s.satisfiedOrBasic} ÷ 已评价 ${s.rated}`, empty: '本月还没有评价' },
+]
+
+/** A bar chart made of Views: each bar has its label and its number written beside it. */
+function RateBars({ card }: { card: Scorecard }) {
+  return (
+    <View className='jl-bars' role='img' ariaRole='img' ariaLabel={RATES.map((r) => `${r.label}${formatRate(card[r.key])}`).join('，')}>
+      {RATES.map((r) => {
+        const v = card[r.key]
+        return (
+          <View key={r.key} className='jl-bars__row'>
+            <Text className='jl-bars__label'>{r.label}</Text>
+            <View className='jl-bars__track'>
+              <View className='jl-bars__fill' style={{ width: `${v === null ? 0 : Math.round(v * 100)}%` }} />
+            </View>
+            <Text className='jl-bars__value'>{formatRate(v)}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+function Card({ target, month }: { target: Named; month: string }) {
+  const [state, setState] = useState<Load<Scorecard>>({ status: 'loading' })
+  const load = useCallback(async () => {
+    setState({ status: 'loading' })
+    try {
+      setState({ status: 'ready', value: await call('dispatch', 'scorecard', { scope: target.scope, id: target.id, month }) })
+    } catch (e) {
+      setState({ status: 'error', message: messageOf(e) })
+    }
+  }, [target.scope, target.id, month])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  if (state.status === 'loading') return <Loading text='正在计算三率…' />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void load()} />
+  const s = state.value
+  if (s.dispatched === 0 && s.rated === 0 && s.openOverdue === 0 && s.resolved === 0) {
+    return <EmptyState title={`${formatMonth(month)}还没有派单`} description='按派单月份统计：本月派出的事项接单、办结、评价后，三率会在这里。' />
+  }
+  return (
+    <>
+      <View className='jl-rates'>
+        {RATES.map((r) => (
+          <View key={r.key} className='jl-rates__item'>
+            <Text className='jl-rates__label'>{r.label}</Text>
+            <Text className='jl-rates__value'>{formatRate(s[r.key])}</Text>
+            <Text className='jl-rates__formula'>{s[r.key] === null ? r.empty : r.formula(s)}</Text>
+          </View>
+        ))}
+      </View>
+      <Section title='三率对比'>
+        <RateBars card={s} />
+      </Section>
+      <Section title='数量和用时'>
+        <View className='jl-kv'>
+          <Text className='jl-kv__label'>派单</Text>
+          <Text className='jl-kv__value'>{s.dispatched} 件</Text>
+        </View>
+        <View className='jl-kv'>
+          <Text className='jl-kv__label'>按时接单</Text>
+          <Text className='jl-kv__value'>{s.acceptedWithinSla} 件</Text>
+        </View>
+        <View className='jl-kv'>
+          <Text className='jl-kv__label'>已解决</Text>
+          <Text className='jl-kv__value'>{s.resolved} 件</Text>
+        </View>
+        <View className='jl-kv'>
+          <Text className='jl-kv__label'>超期未办结</Text>
+          <Text className='jl-kv__value'>{s.openOverdue} 件</Text>
+        </View>
+        <View className='jl-kv'>
+          <Text className='jl-kv__label'>已评价</Text>
+          <Text className='jl-kv__value'>{s.rated} 件，其中满意和基本满意 {s.satisfiedOrBasic} 件</Text>
+        </View>
+        <View className='jl-kv'>
+          <Text className='jl-kv__label'>平均接单用时</Text>
+          <Text className='jl-kv__value'>{formatHours(s.avgAcceptHours)}</Text>
+        </View>
+        <View className='jl-kv'>
+          <Text className='jl-kv__label'>平均办结用时</Text>
+          <Text className='jl-kv__value'>{formatHours(s.avgResolveHours)}</Text>
+        </View>
+      </Section>
+    </>
+  )
+}
+
+/** 三率 of the person's community (staff, secretary) or unit (liaison), or any one (admin), by month. */
+export default function ScorecardScreen({ me }: { me: Me }) {
+  const { state, reload } = useTargets(me)
+  const thisMonth = monthKey()
+  const [month, setMonth] = useState(thisMonth)
+  const [chosen, setChosen] = useState(0)
+  const targets = useMemo(() => (state.status === 'ready' ? state.value : []), [state])
+
+  if (state.status === 'loading') return <Loading />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  if (targets.length === 0) return <EmptyState title='您没有可查看的三率' description='三率供社区工作人员、单位联络员和县委组织部查看。' />
+  const target = targets[Math.min(chosen, targets.length - 1)]
+  const label = (t: Named) => `${t.scope === 'community' ? '社区' : '单位'} · ${t.name}`
+
+  return (
+    <View className='jl-form'>
+      {targets.length > 1 && targets.length <= 4 ? (
+        <Segments items={targets.map((t, i) => ({ key: String(i), title: label(t) }))} value={String(chosen)} onChange={(k) => setChosen(Number(k))} />
+      ) : null}
+      {targets.length > 4 ? (
+        <Picker mode='selector' range={targets.map(label)} value={chosen} onChange={(e) => setChosen(Number(e.detail.value))}>
+          <View className='jl-picker' {...tappable(`查看：${label(target)}，点此更换`)}>
+            <Text>{label(target)}</Text>
+            <Text className='jl-picker__change'>更换</Text>
+          </View>
+        </Picker>
+      ) : null}
+      <Section title={`${target.name} 三率`}>
+        <View className='jl-month'>
+          <AtButton className='jl-month__button' onClick={() => setMonth(shiftMonth(month, -1))}>
+            上个月
+          </AtButton>
+          <Text className='jl-month__text' {...({ 'aria-live': 'polite' } as Record<string, string>)}>
+            {formatMonth(month)}
+          </Text>
+          <AtButton className='jl-month__button' disabled={month >= thisMonth} onClick={() => setMonth(shiftMonth(month, 1))}>
+            下个月
+          </AtButton>
+        </View>
+        <Text className='jl-field__hint'>按派单月份统计；超期未办结的事项一直计入解决率的分母。</Text>
+      </Section>
+      <Card key={`${target.scope}:${target.id}:${month}`} target={target} month={month} />
+    </View>
+  )
+}
