@@ -1,0 +1,414 @@
+import TestUtils from '@tarojs/test-utils-react'
+import Taro from '@tarojs/taro'
+
+import type { DemandDetail, DemandListRequest, DemandSummary, TimelineEvent } from '@/types/dispatch'
+import type { Me } from '@/types/domain'
+
+import Page from '../../src/components/Page'
+import { base64Bytes, formatHours, formatRate, photoTypeOf, sectionsFor, visibleActions } from '../../src/domain/dispatch'
+import DispatchPage from '../../src/pages/dispatch'
+import DetailScreen from '../../src/packages/dispatch/components/DetailScreen'
+import ReportForm from '../../src/packages/dispatch/components/ReportForm'
+import * as api from '../../src/services/api'
+import { SessionProvider } from '../../src/store/session'
+import { makeMe } from './fixtures'
+
+jest.mock('../../src/services/api', () => {
+  const actual = jest.requireActual('../../src/services/api')
+  return { ...actual, call: jest.fn(), listDevUsers: jest.fn() }
+})
+
+const callMock = api.call as jest.MockedFunction<typeof api.call>
+
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+/** A demand's detail as `dispatch.detail` returns it; overrides win. */
+function makeDetail(overrides: Partial<DemandDetail> = {}): DemandDetail {
+  return {
+    _id: 'd-1',
+    kind: 'demand',
+    category: 'facilities',
+    text: '幸福小区3号楼楼道灯坏了一个星期，晚上看不见路',
+    urgency: 'normal',
+    status: 'submitted',
+    communityId: 'c-dongjie',
+    unitId: null,
+    slots: null,
+    claimedCount: 0,
+    createdAt: '2025-05-03T06:05:00.000Z',
+    overdue: false,
+    finishBy: null,
+    submitterName: '王秀英',
+    photos: [],
+    photoUrls: [],
+    anonymous: false,
+    submitterPhone: '13800001001',
+    dispatch: null,
+    claims: [],
+    completion: null,
+    rating: null,
+    reopenCount: 0,
+    mergedInto: null,
+    escalatedAt: null,
+    returnVisits: [],
+    timeline: [{ at: '2025-05-03T06:05:00.000Z', actor: 'demo-resident-wang', actorName: '王秀英', event: 'submit', from: null, to: 'submitted' }],
+    allowedActions: [],
+    ...overrides,
+  }
+}
+
+/** Answers `call(fn, action, payload)` from a table; anything else is a test error. */
+function answer(table: Record<string, (payload: unknown) => unknown>) {
+  callMock.mockImplementation(((fn: string, action: string, payload: unknown) => {
+    const key = `${fn}.${action}`
+    if (!(key in table)) return Promise.reject(new Error(`unexpected call ${key}`))
+    try {
+      return Promise.resolve(table[key](payload))
+    } catch (e) {
+      return Promise.reject(e)
+    }
+  }) as typeof api.call)
+}
+
+/** Polls an assertion until it holds (as waitForQuerySelector does for elements), up to 2 s. */
+async function waitFor(assertion: () => void, timeout = 2000) {
+  const start = Date.now()
+  for (;;) {
+    try {
+      assertion()
+      return
+    } catch (e) {
+      if (Date.now() - start > timeout) throw e
+      await new Promise((r) => setTimeout(r, 20))
+    }
+  }
+}
+
+const UNITS = [
+  { _id: 'unit-renshe', name: '县人社局', description: '就业、社保', communityIds: ['c-dongjie'] },
+  { _id: 'unit-weijian', name: '县卫健局', description: '医疗卫生', communityIds: ['c-dongjie'] },
+]
+
+describe('诉求详情', () => {
+  let testUtils: TestUtils
+
+  beforeEach(() => {
+    localStorage.setItem('jinlin.openid', 'o-staff-1')
+    testUtils = new TestUtils()
+    callMock.mockReset()
+  })
+
+  afterEach(() => {
+    testUtils.unmout()
+    document.body.innerHTML = ''
+    localStorage.clear()
+  })
+
+  const mountDetail = async (detail: DemandDetail) => {
+    answer({ 'org.me': () => makeMe(), 'dispatch.detail': () => detail, 'org.listUnits': () => UNITS })
+    const App = () => (
+      <SessionProvider>
+        <Page>
+          <DetailScreen id={detail._id} />
+        </Page>
+      </SessionProvider>
+    )
+    await testUtils.mount(App)
+    await testUtils.queries.waitForQuerySelector('.jl-timeline')
+  }
+
+  const buttons = () => [...testUtils.queries.querySelectorAll('.jl-actions .at-button')].map(text)
+
+  it('shows staff on a submitted demand exactly the steps the server allows: 受理, 派单, 合并, 不予受理', async () => {
+    await mountDetail(makeDetail({ allowedActions: ['handle', 'dispatch', 'merge', 'decline'] }))
+    expect(callMock).toHaveBeenCalledWith('dispatch', 'detail', { id: 'd-1' })
+    expect(buttons()).toEqual(['受理', '派单', '合并', '不予受理'])
+    // The status is a word, not only a colour.
+    expect(text(testUtils.queries.querySelector('.jl-tag--strong'))).toBe('待受理')
+  })
+
+  it('shows a member who may do nothing no action buttons at all', async () => {
+    await mountDetail(
+      makeDetail({
+        status: 'accepted',
+        allowedActions: [],
+        submitterName: '匿名居民',
+        submitterPhone: '138****1001',
+        dispatch: {
+          unitId: 'unit-renshe',
+          offeredTo: ['unit-renshe'],
+          slots: 2,
+          expectedHours: 2,
+          dispatchedAt: '2025-05-03T07:00:00.000Z',
+          month: '2025-05',
+          acceptBy: '2025-05-04T07:00:00.000Z',
+          finishBy: '2025-05-10T07:00:00.000Z',
+          acceptedAt: '2025-05-03T08:00:00.000Z',
+          acceptedWithinSla: true,
+        },
+      }),
+    )
+    expect(testUtils.queries.querySelector('.jl-actions')).toBeNull()
+    expect(testUtils.queries.querySelectorAll('.jl-detail .at-button')).toHaveLength(0)
+    // The dispatch section names the unit from org.listUnits.
+    expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('县人社局')
+  })
+
+  it('renders only the allowed steps it has forms for: a liaison sees 接单 and 退单, never 指派 without a form', async () => {
+    await mountDetail(makeDetail({ status: 'dispatched', allowedActions: ['accept', 'reject'] }))
+    expect(buttons()).toEqual(['接单', '退单'])
+  })
+
+  it('shows each step of the timeline with who did it, what, and the states in words, with the reason', async () => {
+    const timeline: TimelineEvent[] = [
+      { at: '2025-05-03T06:05:00.000Z', actor: 'demo-resident-wang', actorName: '王秀英', event: 'submit', from: null, to: 'submitted' },
+      { at: '2025-05-03T07:00:00.000Z', actor: 'demo-staff-dongjie', actorName: '周芳', event: 'dispatch', from: 'submitted', to: 'dispatched' },
+      { at: '2025-05-03T08:00:00.000Z', actor: 'demo-liaison-renshe', actorName: '赵敏', event: 'reject', from: 'dispatched', to: 'submitted', reason: '不属于本单位职责' },
+    ]
+    await mountDetail(makeDetail({ timeline }))
+    const items = [...testUtils.queries.querySelectorAll('.jl-timeline__item')]
+    expect(items).toHaveLength(3)
+    expect(items.map((i) => text(i.querySelector('.jl-timeline__what')))).toEqual(['王秀英 提交诉求', '周芳 派单', '赵敏 退单'])
+    expect(items.map((i) => text(i.querySelector('.jl-timeline__states')))).toEqual(['→ 待受理', '待受理 → 已派单', '已派单 → 待受理'])
+    expect(text(items[2].querySelector('.jl-timeline__reason'))).toBe('理由：不属于本单位职责')
+    expect(text(items[1].querySelector('.jl-timeline__time'))).toMatch(/5月3日 15:00$/)
+  })
+
+  it('shows the error with 重试 when the detail cannot be loaded, and loads again', async () => {
+    let fail = true
+    answer({
+      'org.me': () => makeMe(),
+      'org.listUnits': () => UNITS,
+      'dispatch.detail': () => {
+        if (fail) throw new api.ApiCallError('NOT_FOUND', '诉求不存在或您无权查看')
+        return makeDetail()
+      },
+    })
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <DetailScreen id='d-1' />
+      </SessionProvider>
+    ))
+    const error = await testUtils.queries.waitForQuerySelector('.jl-state--error')
+    expect(text(error)).toContain('诉求不存在或您无权查看')
+    fail = false
+    testUtils.fireEvent.click(error.querySelector('.at-button') as Element)
+    await testUtils.queries.waitForQuerySelector('.jl-timeline')
+  })
+})
+
+describe('我要反映', () => {
+  let testUtils: TestUtils
+
+  beforeEach(() => {
+    localStorage.setItem('jinlin.openid', 'demo-resident-wang')
+    testUtils = new TestUtils()
+    callMock.mockReset()
+    jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' })
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+  })
+
+  afterEach(() => {
+    testUtils.unmout()
+    document.body.innerHTML = ''
+    localStorage.clear()
+    jest.restoreAllMocks()
+  })
+
+  const resident = makeMe({ openid: 'demo-resident-wang', name: '王秀英', roles: [{ role: 'resident' }], building: { _id: 'b-xingfu-1', name: '幸福小区1号楼' } })
+
+  const mountForm = async (me = resident) => {
+    answer({ 'org.me': () => me, 'dispatch.submit': () => makeDetail({ _id: 'd-new' }) })
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <Page>
+          <ReportForm me={me} />
+        </Page>
+      </SessionProvider>
+    ))
+  }
+
+  const submitButton = () => testUtils.queries.querySelector('.jl-submit') as Element
+
+  async function type(value: string) {
+    const host = await testUtils.queries.waitForQuerySelector('.jl-textarea')
+    const field = host.querySelector('textarea') as HTMLTextAreaElement
+    field.value = value
+    field.dispatchEvent(new Event('input', { bubbles: true }))
+    await waitFor(() => expect(text(testUtils.queries.querySelector('.jl-field__count'))).toBe(`${value.length}/500`))
+  }
+
+  it('refuses to submit without a category and a description, and says what is missing', async () => {
+    await mountForm()
+    await testUtils.queries.waitForQuerySelector('.jl-choice')
+    testUtils.fireEvent.click(submitButton())
+    const error = await testUtils.queries.waitForQuerySelector('.jl-form-error')
+    expect(text(error)).toBe('请选择要反映哪一类事情；请写一下具体情况')
+
+    // A category alone is not enough either.
+    testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-choice')[1])
+    testUtils.fireEvent.click(submitButton())
+    await waitFor(() => expect(text(testUtils.queries.querySelector('.jl-form-error'))).toBe('请写一下具体情况'))
+    expect(callMock).not.toHaveBeenCalledWith('dispatch', 'submit', expect.anything())
+  })
+
+  it('submits the category, the text, 一般 urgency by default and 匿名, then opens the new demand', async () => {
+    await mountForm()
+    const choices = await testUtils.queries.waitForQuerySelector('.jl-choice')
+    expect(text(choices)).toContain('养老助老')
+    // 设施维修 is the second category; 匿名 on.
+    testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-choices')[0].querySelectorAll('.jl-choice')[1])
+    await type('  楼道灯坏了  ')
+    testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-toggle') as Element)
+    testUtils.fireEvent.click(submitButton())
+
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/dispatch/detail/index?id=d-new' }))
+    expect(callMock).toHaveBeenCalledWith('dispatch', 'submit', { category: 'facilities', text: '楼道灯坏了', urgency: 'normal', anonymous: true })
+  })
+
+  it('submits 紧急 when the resident chooses it', async () => {
+    await mountForm()
+    await testUtils.queries.waitForQuerySelector('.jl-choice')
+    const groups = testUtils.queries.querySelectorAll('.jl-choices')
+    testUtils.fireEvent.click(groups[0].querySelectorAll('.jl-choice')[0])
+    testUtils.fireEvent.click(groups[1].querySelectorAll('.jl-choice')[1])
+    await type('独居老人家里没人送饭')
+    testUtils.fireEvent.click(submitButton())
+    await waitFor(() =>
+      expect(callMock).toHaveBeenCalledWith('dispatch', 'submit', { category: 'elderlyCare', text: '独居老人家里没人送饭', urgency: 'urgent', anonymous: false }),
+    )
+  })
+
+  it('explains that a person without a building must bind one first, with a way to 我的', async () => {
+    await mountForm({ ...resident, building: null })
+    const empty = await testUtils.queries.waitForQuerySelector('.jl-state--empty')
+    expect(text(empty)).toContain('请先绑定您住的楼栋')
+    expect(text(empty.querySelector('.at-button'))).toBe('去「我的」绑定楼栋')
+    expect(testUtils.queries.querySelector('.jl-submit')).toBeNull()
+  })
+})
+
+function makeSummary(i: number, overrides: Partial<DemandSummary> = {}): DemandSummary {
+  return {
+    _id: `d-${i}`,
+    kind: 'demand',
+    category: 'environment',
+    text: `第 ${i} 条诉求`,
+    urgency: 'normal',
+    status: 'submitted',
+    communityId: 'c-dongjie',
+    unitId: null,
+    slots: null,
+    claimedCount: 0,
+    createdAt: '2025-05-03T06:05:00.000Z',
+    overdue: false,
+    finishBy: null,
+    submitterName: '王秀英',
+    ...overrides,
+  }
+}
+
+describe('派单 tab', () => {
+  let testUtils: TestUtils
+
+  beforeEach(() => {
+    localStorage.setItem('jinlin.openid', 'o-staff-1')
+    testUtils = new TestUtils()
+    callMock.mockReset()
+  })
+
+  afterEach(() => {
+    testUtils.unmout()
+    document.body.innerHTML = ''
+    localStorage.clear()
+  })
+
+  /** 12 demands in the asked scope, served 10 a page. */
+  const pages = (req: DemandListRequest) => {
+    const all = Array.from({ length: 12 }, (_, i) => makeSummary(i + 1, { overdue: i === 0, urgency: i === 0 ? 'urgent' : 'normal' }))
+    const page = req.page ?? 1
+    const size = req.pageSize ?? 20
+    return { items: all.slice((page - 1) * size, page * size), total: all.length, page, pageSize: size }
+  }
+
+  it('gives community staff 待受理, 社区诉求 and 我的诉求, loads 待受理 first, and the next page on 加载更多', async () => {
+    answer({ 'org.me': () => makeMe(), 'dispatch.list': (req) => pages(req as DemandListRequest) })
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <DispatchPage />
+      </SessionProvider>
+    ))
+    await testUtils.queries.waitForQuerySelector('.jl-demand-card')
+    expect([...testUtils.queries.querySelectorAll('.jl-segment')].map(text)).toEqual(['待受理', '社区诉求', '我的诉求'])
+    expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'triage', page: 1, pageSize: 10 })
+    expect(testUtils.queries.querySelectorAll('.jl-demand-card')).toHaveLength(10)
+    // Status, urgency and 超期 are words on the card.
+    const firstTags = testUtils.queries.querySelector('.jl-demand-card .jl-tags') as Element
+    expect([...firstTags.querySelectorAll('.jl-tag')].map(text)).toEqual(['待受理', '紧急', '超期', '环境卫生'])
+    expect(text(testUtils.queries.querySelector('.jl-demand-list__count'))).toBe('已显示 10 条，共 12 条')
+
+    const button = (label: string) => [...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === label)
+    testUtils.fireEvent.click(button('加载更多') as Element)
+    await testUtils.queries.waitForQueryByAttribute('aria-label', '第 12 条诉求，查看详情')
+    expect(testUtils.queries.querySelectorAll('.jl-demand-card')).toHaveLength(12)
+    expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'triage', page: 2, pageSize: 10 })
+    expect(button('加载更多')).toBeUndefined()
+
+    // 社区诉求 brings its filters and asks for the community scope.
+    testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-segment')[1])
+    await testUtils.queries.waitForQuerySelector('.jl-filters')
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'community', page: 1, pageSize: 10 }))
+    await testUtils.queries.waitForQuerySelector('.jl-chip')
+    const overdueChip = [...testUtils.queries.querySelectorAll('.jl-chip')].find((c) => text(c) === '只看超期') as Element
+    testUtils.fireEvent.click(overdueChip)
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'community', overdue: true, page: 1, pageSize: 10 }))
+  })
+
+  it('shows a resident the large 我要反映 button first and their own demands, with an empty state', async () => {
+    localStorage.setItem('jinlin.openid', 'demo-resident-wang')
+    answer({
+      'org.me': () => makeMe({ openid: 'demo-resident-wang', roles: [{ role: 'resident' }] }),
+      'dispatch.list': (req) => ({ items: [], total: 0, page: (req as DemandListRequest).page ?? 1, pageSize: 10 }),
+    })
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <DispatchPage />
+      </SessionProvider>
+    ))
+    const empty = await testUtils.queries.waitForQuerySelector('.jl-state--empty')
+    expect(text(empty)).toContain('您还没有反映过诉求')
+    expect(text(testUtils.queries.querySelector('.at-button'))).toBe('我要反映')
+    expect(testUtils.queries.querySelector('.jl-segment')).toBeNull()
+    expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'mine', page: 1, pageSize: 10 })
+  })
+})
+
+describe('dispatch words and formats', () => {
+  it('knows photo types by their first bytes, as the server checks them', () => {
+    expect(photoTypeOf('/9j/4AAQSkZJRg==')).toBe('image/jpeg')
+    expect(photoTypeOf('iVBORw0KGgoAAAANSUhEUg==')).toBe('image/png')
+    expect(photoTypeOf(Buffer.from('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ', 'latin1').toString('base64'))).toBe('image/webp')
+    expect(photoTypeOf('R0lGODlhAQABAAAAACw=')).toBeNull() // GIF
+    expect(base64Bytes(Buffer.alloc(1000).toString('base64'))).toBe(1000)
+    expect(base64Bytes(Buffer.alloc(1001).toString('base64'))).toBe(1001)
+  })
+
+  it('offers the steps in a fixed order and leaves out 指派 (no form for it)', () => {
+    expect(visibleActions(['decline', 'merge', 'dispatch', 'handle'])).toEqual(['handle', 'dispatch', 'merge', 'decline'])
+    expect(visibleActions(['withdraw', 'complete', 'assign'])).toEqual(['complete', 'withdraw'])
+  })
+
+  it('chooses the lists by role: work first, 我的诉求 last, nothing for an admin who is not a resident', () => {
+    const scopes = (roles: Me['roles']) => sectionsFor(makeMe({ roles })).map((s) => s.scope)
+    expect(scopes([{ role: 'resident' }])).toEqual(['mine'])
+    expect(scopes([{ role: 'resident' }, { role: 'liaison', unitId: 'u' }, { role: 'member', unitId: 'u' }])).toEqual(['unit', 'claimable', 'myTasks', 'mine'])
+    expect(scopes([{ role: 'admin' }])).toEqual([])
+  })
+
+  it('writes rates and hours as words, never a bare 0 or NaN', () => {
+    expect(formatRate(null)).toBe('暂无')
+    expect(formatRate(0.8571)).toBe('85.7%')
+    expect(formatHours(0)).toBe('不到 0.1 小时')
+    expect(formatHours(2.5)).toBe('2.5 小时')
+  })
+})
