@@ -20,7 +20,8 @@ import { LocalCloud, type FunctionModule } from './runtime';
 import { DEMO_PEOPLE } from './seed/demo-county';
 import { seedDemoCounty } from './seed/seed';
 
-const MAX_BODY = 1024 * 1024;
+/** A 1 MB photo travels as ~1.37 MB of base64 inside the JSON body. */
+const MAX_BODY = 2 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -286,8 +286,10 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
       break;
     }
     case 'reject':
-      // Back to the community's triage queue; the unit's missed acceptance stays in its figures.
+      // Back to the community's triage queue; the unit's missed acceptance stays in its figures,
+      // the offer itself is withdrawn (the timeline keeps it) so the units no longer see the item.
       next.status = 'submitted';
+      next.dispatch = null;
       reason = step.reason;
       notify('rejected', { staffOf: d.communityId });
       break;

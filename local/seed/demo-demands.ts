@@ -4,7 +4,7 @@
  * `demands` collection (they have generated ids, so re-seeding would duplicate them).
  */
 import * as dispatchFn from '../../cloudfunctions/dispatch/index';
-import { db } from '../../cloudfunctions/lib/cloud';
+import { _, db } from '../../cloudfunctions/lib/cloud';
 import type { LocalCloud } from '../runtime';
 
 const RESIDENT = 'demo-resident-wang';
@@ -32,10 +32,16 @@ export async function seedDemoDemands(local: LocalCloud): Promise<number> {
   const toUnit = async (id: string, unitId: string | null, slots = 2, urgency = 'normal') => {
     await call(STAFF, 'dispatch', { id, ...(unitId ? { unitId } : {}), slots, expectedHours: 2, urgency });
   };
+  /** As if dispatched long ago: deadlines in the past, on the demand and in the scorecards tracking it. */
   const age = async (id: string, hoursAgo: number) => {
     const past = new Date(Date.now() - hoursAgo * 3600_000);
     await local.invoke(
-      { main: () => db.collection('demands').doc(id).update({ data: { 'dispatch.acceptBy': past, 'dispatch.finishBy': past } }) },
+      {
+        main: async () => {
+          await db.collection('demands').doc(id).update({ data: { 'dispatch.acceptBy': past, 'dispatch.finishBy': past } });
+          await db.collection('scorecards').where({ [`open.${id}`]: _.exists(true) }).update({ data: { [`open.${id}`]: past } });
+        },
+      },
       {},
       'seed',
     );

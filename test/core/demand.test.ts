@@ -133,6 +133,7 @@ describe('transitions', () => {
   test('reject sends it back to the community with the reason in the timeline', () => {
     const r = run(demand('dispatched'), { event: 'reject', reason: '不属于本单位职责' }, 'liaison');
     expect(r.demand.status).toBe('submitted');
+    expect(r.demand.dispatch).toBeNull(); // the unit no longer sees it; the timeline keeps the history
     expect(r.demand.timeline.at(-1)).toMatchObject({ event: 'reject', reason: '不属于本单位职责' });
   });
 

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 
 import { startApp, type App } from './browser';
 import { failures, measure, table, type Mode, type Row } from './measure';
-import { NEWCOMER, PAGES, type ResidentPage } from './pages';
+import { NEWCOMER, PAGES, resolveRoute, type ResidentPage } from './pages';
 
 const ME = '/pages/me/index';
 const TABS = [
@@ -77,7 +77,8 @@ async function tapElderSwitch(page: Page, to: boolean) {
 }
 
 /** Opens `p` in `mode` the way a person gets there: the saved preference, or the switch on 我的. */
-async function open(p: ResidentPage, mode: Mode): Promise<Page> {
+async function open(listed: ResidentPage, mode: Mode): Promise<Page> {
+  const p = { ...listed, route: await resolveRoute(listed.route, listed.openid, app.post) };
   let page: Page;
   if (mode === 'elder' && p.person === 'unregistered') {
     // No profile to save the choice on: the person taps the switch, and it holds until they register.

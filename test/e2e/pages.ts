@@ -3,7 +3,10 @@
  * A new page (or a new state of one) is covered by adding a line here.
  */
 export interface ResidentPage {
-  /** Hash route of the H5 build. */
+  /**
+   * Hash route of the H5 build. `{verified}` stands for the id of one of the person's own demands
+   * that waits for their rating (the demo county has one); the test resolves it through the API.
+   */
   route: string;
   /** Short Chinese name for the table. */
   name: string;
@@ -31,4 +34,20 @@ export const PAGES: ResidentPage[] = [
   { route: '/pages/me/index', name: '我的·注册', openid: STRANGER, person: 'unregistered', ready: 'text=第一次使用' },
   { route: '/pages/me/index', name: '我的·绑定楼栋', openid: NEWCOMER, person: 'registered', ready: 'text=第一步：选择社区' },
   { route: '/pages/dispatch/index', name: '派单·未注册', openid: STRANGER, person: 'unregistered', ready: 'text=请先完成注册' },
+  { route: '/packages/dispatch/report/index', name: '我要反映', openid: RESIDENT, person: 'seeded', ready: 'text=1. 反映哪一类事情' },
+  { route: '/packages/dispatch/detail/index?id={verified}', name: '诉求详情', openid: RESIDENT, person: 'seeded', ready: '.jl-timeline' },
+  { route: '/packages/dispatch/rate/index?id={verified}', name: '评价', openid: RESIDENT, person: 'seeded', ready: '.jl-rate' },
 ];
+
+/** Fills `{verified}` in a route for `openid` through the API (see ResidentPage.route). */
+export async function resolveRoute(
+  route: string,
+  openid: string,
+  post: (fn: string, body: Record<string, unknown>, openid: string) => Promise<{ ok: boolean; data?: unknown }>,
+): Promise<string> {
+  if (!route.includes('{verified}')) return route;
+  const res = await post('dispatch', { action: 'list', scope: 'mine', status: 'verified' }, openid);
+  const items = (res.data as { items?: { _id: string }[] } | undefined)?.items ?? [];
+  if (!res.ok || !items.length) throw new Error(`no demand of ${openid} waits for a rating: the demo county should have one`);
+  return route.replace('{verified}', items[0]._id);
+}

@@ -48,6 +48,10 @@ test('the demo demands cover every state, some overdue, across communities and u
     expect(new Set(demands.map((d) => d.communityId)).size).toBeGreaterThan(1);
     expect(new Set(demands.map((d) => d.dispatch?.unitId).filter(Boolean)).size).toBeGreaterThan(1);
     expect(demands.filter((d) => d.dispatch && new Date(d.dispatch.finishBy) < new Date()).length).toBeGreaterThanOrEqual(2);
+    // The scorecards see the overdue items too (东街's 解决率 must not read 100 %).
+    const cards = local.db.store.all('scorecards').filter((c) => c.scope === 'community' && c.id === 'c-dongjie');
+    const overdue = cards.flatMap((c) => Object.values((c.open ?? {}) as Record<string, Date>)).filter((t) => new Date(t) < new Date());
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
   } finally {
     local.close();
   }
