@@ -1,5 +1,4 @@
 /** Pillar 1 — demands and their dispatch: contracts shared by the `dispatch` function and the app. */
-import type { Page } from './domain';
 
 /** 诉求 (a need or problem), 微心愿 (a small wish), 吹哨 (an urgent call on units). */
 export type DemandKind = 'demand' | 'wish' | 'whistle';
@@ -186,7 +185,16 @@ export interface DemandListRequest {
   pageSize?: number;
 }
 
-export type DemandPage = Page<DemandSummary>;
+/**
+ * A page of demands. No total: counting would cost a second database request on every list, so
+ * the server reads one item more than asked and says whether there is more.
+ */
+export interface DemandPage {
+  items: DemandSummary[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
 
 /** 三率 scorecard of a community or a unit for one month (items counted by dispatch month). */
 export interface Scorecard {

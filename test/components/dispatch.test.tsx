@@ -328,7 +328,7 @@ describe('派单 tab', () => {
     const all = Array.from({ length: 12 }, (_, i) => makeSummary(i + 1, { overdue: i === 0, urgency: i === 0 ? 'urgent' : 'normal' }))
     const page = req.page ?? 1
     const size = req.pageSize ?? 20
-    return { items: all.slice((page - 1) * size, page * size), total: all.length, page, pageSize: size }
+    return { items: all.slice((page - 1) * size, page * size), page, pageSize: size, hasMore: page * size < all.length }
   }
 
   it('gives community staff 待受理, 社区诉求 and 我的诉求, loads 待受理 first, and the next page on 加载更多', async () => {
@@ -345,7 +345,7 @@ describe('派单 tab', () => {
     // Status, urgency and 超期 are words on the card.
     const firstTags = testUtils.queries.querySelector('.jl-demand-card .jl-tags') as Element
     expect([...firstTags.querySelectorAll('.jl-tag')].map(text)).toEqual(['待受理', '紧急', '超期', '环境卫生'])
-    expect(text(testUtils.queries.querySelector('.jl-demand-list__count'))).toBe('已显示 10 条，共 12 条')
+    expect(text(testUtils.queries.querySelector('.jl-demand-list__count'))).toBe('已显示 10 条')
 
     const button = (label: string) => [...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === label)
     testUtils.fireEvent.click(button('加载更多') as Element)
@@ -353,6 +353,7 @@ describe('派单 tab', () => {
     expect(testUtils.queries.querySelectorAll('.jl-demand-card')).toHaveLength(12)
     expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'triage', page: 2, pageSize: 10 })
     expect(button('加载更多')).toBeUndefined()
+    expect(text(testUtils.queries.querySelector('.jl-demand-list__count'))).toBe('共 12 条')
 
     // 社区诉求 brings its filters and asks for the community scope.
     testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-segment')[1])
@@ -368,7 +369,7 @@ describe('派单 tab', () => {
     localStorage.setItem('jinlin.openid', 'demo-resident-wang')
     answer({
       'org.me': () => makeMe({ openid: 'demo-resident-wang', roles: [{ role: 'resident' }] }),
-      'dispatch.list': (req) => ({ items: [], total: 0, page: (req as DemandListRequest).page ?? 1, pageSize: 10 }),
+      'dispatch.list': (req) => ({ items: [], page: (req as DemandListRequest).page ?? 1, pageSize: 10, hasMore: false }),
     })
     await testUtils.mount(() => (
       <SessionProvider>

@@ -161,3 +161,21 @@ test('the scorecard equals hand-computed figures, with open overdue items counte
   expect(card.responseRate).toBe(Math.round((card.acceptedWithinSla / card.dispatched) * 1000) / 1000);
   expect((await h.call(PEOPLE.member, 'dispatch', 'scorecard', { scope: 'unit', id: 'unit-renshe', month })).ok).toBe(false);
 });
+
+test('lists read one page and say whether there is more, without counting the collection', async () => {
+  const first = await h.raw(PEOPLE.resident, 'dispatch', { action: 'list', scope: 'mine', pageSize: 2 });
+  const page1 = first.result as { ok: true; data: { items: { _id: string }[]; hasMore: boolean } };
+  expect(page1.data.items).toHaveLength(2);
+  expect(page1.data.hasMore).toBe(true);
+  expect(first.counts.read).toBe(2); // the caller, and one page
+  const page2 = await h.ok(PEOPLE.resident, 'dispatch', 'list', { scope: 'mine', page: 2, pageSize: 2 });
+  expect(page2.items.map((i) => i._id)).not.toContain(page1.data.items[0]._id);
+  const all = await h.ok(PEOPLE.resident, 'dispatch', 'list', { scope: 'mine', pageSize: 50 });
+  expect(all.hasMore).toBe(false);
+  // Another resident's list never shows these.
+  const other = await h.ok(PEOPLE.residentXimen, 'dispatch', 'list', { scope: 'mine' });
+  expect(other.items.filter((i) => all.items.some((a) => a._id === i._id))).toHaveLength(0);
+  // Lists are role-bound.
+  expect(await h.call(PEOPLE.resident, 'dispatch', 'list', { scope: 'triage' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await h.call(PEOPLE.resident, 'dispatch', 'list', { scope: 'claimable' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});

@@ -18,7 +18,7 @@ export const PAGE_SIZE = 10
 type ListState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; items: DemandSummary[]; total: number; page: number; more: 'idle' | 'loading' | string }
+  | { status: 'ready'; items: DemandSummary[]; hasMore: boolean; page: number; more: 'idle' | 'loading' | string }
 
 const messageOf = (e: unknown) => (isApiCallError(e) ? e.message : NETWORK_MESSAGE)
 
@@ -68,7 +68,7 @@ export default function DemandList({
     setState({ status: 'loading' })
     try {
       const res = await call('dispatch', 'list', { ...(JSON.parse(key) as DemandListRequest), page: 1, pageSize: PAGE_SIZE })
-      if (mine === generation.current) setState({ status: 'ready', items: res.items, total: res.total, page: 1, more: 'idle' })
+      if (mine === generation.current) setState({ status: 'ready', items: res.items, hasMore: res.hasMore, page: 1, more: 'idle' })
     } catch (e) {
       if (mine === generation.current) setState({ status: 'error', message: messageOf(e) })
     }
@@ -79,7 +79,7 @@ export default function DemandList({
   }, [load, version])
 
   const loadMore = useCallback(async () => {
-    if (state.status !== 'ready' || state.more === 'loading' || state.items.length >= state.total) return
+    if (state.status !== 'ready' || state.more === 'loading' || !state.hasMore) return
     const mine = generation.current
     const page = state.page + 1
     setState({ ...state, more: 'loading' })
@@ -88,7 +88,7 @@ export default function DemandList({
       if (mine !== generation.current) return
       // Items may shift between pages while others act: never show one twice.
       const seen = new Set(state.items.map((i) => i._id))
-      setState({ status: 'ready', items: [...state.items, ...res.items.filter((i) => !seen.has(i._id))], total: res.total, page, more: 'idle' })
+      setState({ status: 'ready', items: [...state.items, ...res.items.filter((i) => !seen.has(i._id))], hasMore: res.hasMore, page, more: 'idle' })
     } catch (e) {
       if (mine === generation.current) setState({ ...state, more: messageOf(e) })
     }
@@ -97,7 +97,6 @@ export default function DemandList({
   if (state.status === 'loading') return <Loading />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void load()} />
   if (state.items.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />
-  const rest = state.total - state.items.length
   return (
     <View className='jl-demand-list'>
       {state.items.map((item) => (
@@ -105,14 +104,14 @@ export default function DemandList({
       ))}
       <View className='jl-demand-list__foot'>
         <Text className='jl-demand-list__count'>
-          已显示 {state.items.length} 条，共 {state.total} 条
+          {state.hasMore ? `已显示 ${state.items.length} 条` : `共 ${state.items.length} 条`}
         </Text>
         {state.more !== 'idle' && state.more !== 'loading' ? (
           <View className='jl-demand-list__error' role='alert' ariaRole='alert'>
             {state.more}
           </View>
         ) : null}
-        {rest > 0 ? (
+        {state.hasMore ? (
           <AtButton className='jl-button' loading={state.more === 'loading'} disabled={state.more === 'loading'} onClick={() => void loadMore()}>
             {state.more === 'loading' ? '正在加载…' : '加载更多'}
           </AtButton>

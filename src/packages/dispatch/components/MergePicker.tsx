@@ -14,7 +14,7 @@ import { messageOf } from './useDemand'
 const OPEN: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'escalated']
 const PAGE_SIZE = 20
 
-type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: DemandSummary[]; total: number; page: number; more: boolean }
+type State = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: DemandSummary[]; hasMore: boolean; page: number; more: boolean }
 
 /** 合并到: choose one of the community's open demands (from the 社区诉求 list), newest first. */
 export default function MergePicker({ demand, value, onChange }: { demand: DemandDetail; value: string | null; onChange: (id: string) => void }) {
@@ -26,7 +26,7 @@ export default function MergePicker({ demand, value, onChange }: { demand: Deman
       const res = await call('dispatch', 'list', { scope: 'community', page, pageSize: PAGE_SIZE })
       const seen = new Set(before.map((d) => d._id))
       const items = [...before, ...res.items.filter((d) => !seen.has(d._id))]
-      setState({ status: 'ready', items, total: res.total, page, more: false })
+      setState({ status: 'ready', items, hasMore: res.hasMore, page, more: false })
     } catch (e) {
       setState({ status: 'error', message: messageOf(e) })
     }
@@ -39,7 +39,7 @@ export default function MergePicker({ demand, value, onChange }: { demand: Deman
   if (state.status === 'loading') return <Loading text='正在加载本社区的诉求…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void load(1, [])} />
   const candidates = state.items.filter((d) => d._id !== demand._id && d.communityId === demand.communityId && OPEN.includes(d.status))
-  const loadedAll = state.items.length >= state.total
+  const loadedAll = !state.hasMore
   return (
     <View className='jl-field'>
       <Text className='jl-field__hint'>选择与这条重复、还在办理的诉求，合并后由那条一并办理。</Text>
