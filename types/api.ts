@@ -37,9 +37,12 @@ export interface OrgApi {
   grantRole: { req: RoleChange; res: UserSummary };
   /** Same rights as grantRole. */
   revokeRole: { req: RoleChange; res: UserSummary };
-  /** Admin: everyone; staff / secretary: people of their own community. Phones masked. */
+  /**
+   * Admin: everyone; staff / secretary: people of their own community; with `unitId`, a unit's
+   * liaison: the people who work in their unit (to assign members). Phones masked.
+   */
   listUsers: {
-    req: { communityId?: string; role?: Role; page?: number; pageSize?: number };
+    req: { communityId?: string; unitId?: string; role?: Role; page?: number; pageSize?: number };
     res: Page<UserSummary>;
   };
   /** A registered user binds themselves to the building they live in. */

@@ -76,3 +76,8 @@ export function listableCommunity(grants: RoleGrant[], requested: string | undef
   if (requested) return own.includes(requested) ? requested : undefined;
   return own.length === 1 ? own[0] : undefined;
 }
+
+/** May the caller list the people who work in `unitId`? Its liaison (to assign members), and admins. */
+export function canListUnit(grants: RoleGrant[], unitId: string): boolean {
+  return isAdmin(grants) || grants.some((g) => g.role === 'liaison' && g.unitId === unitId);
+}

@@ -1,7 +1,7 @@
 /** org: granting and revoking roles, listing people. Every change is logged in `roleEvents`. */
 import type { RoleChange } from '../../types/api';
 import type { Region, Role, RoleGrant, Unit, User } from '../../types/domain';
-import { canChangeRole, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf } from '../core/roles';
+import { canChangeRole, canListUnit, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf } from '../core/roles';
 import { db, isTransactionConflict } from '../lib/cloud';
 import { AppError, refuse } from '../lib/errors';
 import { toSummary } from '../lib/people';
@@ -81,12 +81,23 @@ async function requireScopeExists(grant: RoleGrant) {
 }
 
 export const listUsers: H['listUsers'] = {
-  input: z.strictObject({ communityId: id().optional(), role: z.enum(ROLES as [Role, ...Role[]]).optional(), ...paging }),
-  async run({ communityId, role, page = 1, pageSize = 20 }, { user }) {
-    const community = listableCommunity(user.roles, communityId);
-    if (community === undefined) throw new AppError('FORBIDDEN', '您只能查看本社区的人员');
+  input: z.strictObject({
+    communityId: id().optional(),
+    unitId: id().optional(),
+    role: z.enum(ROLES as [Role, ...Role[]]).optional(),
+    ...paging,
+  }),
+  async run({ communityId, unitId, role, page = 1, pageSize = 20 }, { user }) {
     const where: Record<string, unknown> = {};
-    if (community) where.communityId = community;
+    if (unitId) {
+      if (communityId) throw refuse.invalid('请只按社区或只按单位查询');
+      if (!canListUnit(user.roles, unitId)) throw new AppError('FORBIDDEN', '您只能查看本单位的人员');
+      where.unitId = unitId;
+    } else {
+      const community = listableCommunity(user.roles, communityId);
+      if (community === undefined) throw new AppError('FORBIDDEN', '您只能查看本社区的人员');
+      if (community) where.communityId = community;
+    }
     if (role) where['roles.role'] = role;
     const query = db.collection('users').where(where);
     const [items, count] = await Promise.all([

@@ -226,3 +226,17 @@ describe('role changes that write', () => {
     expect(me.unit).toBeNull();
   });
 });
+
+describe('listUsers by unit (a liaison choosing members to assign)', () => {
+  test('a liaison lists the people of their own unit, not of another; staff cannot list by unit', async () => {
+    const own = await h.ok(PEOPLE.liaison, 'org', 'listUsers', { unitId: 'unit-renshe', role: 'member' });
+    expect(own.items.map((u) => u.name).sort()).toEqual(['张伟', '赵敏', '陈静'].sort());
+    expect(own.items.every((u) => u.phone === '' || u.phone.includes('****'))).toBe(true);
+    expect(await h.call(PEOPLE.liaison, 'org', 'listUsers', { unitId: 'unit-weijian' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call(PEOPLE.staff, 'org', 'listUsers', { unitId: 'unit-renshe' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await h.call(PEOPLE.admin, 'org', 'listUsers', { unitId: 'unit-renshe', communityId: 'c-dongjie' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+});
