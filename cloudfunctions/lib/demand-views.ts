@@ -37,8 +37,9 @@ export async function toDemandDetail(d: Demand, reader: Actor, now: Date): Promi
     const res = (await cloud.getTempFileURL({ fileList: photos })) as unknown as { fileList: { tempFileURL: string }[] };
     photoUrls = res.fileList.map((f) => f.tempFileURL);
   }
-  // Whoever must call (the community's staff, the members doing the work) sees the number.
-  const mayCall = handles(d, reader) || d.submitter.openid === reader.openid;
+  // Only whoever must call (the community's staff, the unit's liaison, the members doing the work)
+  // sees the number; everyone else, the resident included, sees it masked as everywhere else.
+  const mayCall = handles(d, reader);
   return {
     ...toDemandSummary(d, reader, now),
     photos,

@@ -179,3 +179,11 @@ test('lists read one page and say whether there is more, without counting the co
   expect(await h.call(PEOPLE.resident, 'dispatch', 'list', { scope: 'triage' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   expect(await h.call(PEOPLE.resident, 'dispatch', 'list', { scope: 'claimable' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 });
+
+test('the phone is unmasked only for those who must call', async () => {
+  const d = await submitted('需要上门，请电话联系');
+  const staff = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: d._id });
+  expect(staff.submitterPhone).toBe('13800001001');
+  const self = await h.ok(PEOPLE.resident, 'dispatch', 'detail', { id: d._id });
+  expect(self.submitterPhone).toBe('138****1001');
+});
