@@ -45,7 +45,7 @@ export type DemandEvent =
   | 'sendBack' // staff: 验收 failed, with a reason
   | 'rate' // the resident who submitted: 评价
   | 'returnVisit' // staff: 回访 note after closing
-  | 'escalate' // staff / secretary: 吹哨 an overdue item to the town level
+  | 'escalate' // secretary: 吹哨 an overdue item to the town level
   | 'close'; // secretary: close an escalated demand with a note
 
 export type Rating = 'satisfied' | 'basic' | 'unsatisfied';

@@ -155,7 +155,8 @@ export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date): Refus
     case 'returnVisit':
       return need(d.status === 'closed' && d.resolvedAt !== null, isStaffOf(a, d));
     case 'escalate':
-      return need(isOverdue(d, now) && !d.escalatedAt, isStaffOf(a, d));
+      // 吹哨 is the secretary's right (DESIGN.md): the community secretary calls the units in.
+      return need(isOverdue(d, now) && !d.escalatedAt, isSecretaryOf(a, d));
     case 'close':
       return need(d.status === 'escalated', isSecretaryOf(a, d) || isAdmin(a));
   }

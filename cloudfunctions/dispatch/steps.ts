@@ -191,7 +191,10 @@ export const close: H['close'] = {
   run: ({ id, note }, ctx) => runStep(ctx, id, 'close', () => ({ event: 'close', note })),
 };
 
+/** A photo's file id: cloud://<env>/demands/<openid>/<name>.<ext>, nothing else (no "..", no sub-folders). */
+const PHOTO_ID = /^cloud:\/\/[\w.-]+\/demands\/([\w-]+)\/[\w-]+\.(jpg|png|webp)$/;
+
 /** Photos live under demands/<openid>/: a request may only attach the caller's own uploads. */
 export function ownsPhoto(fileID: string, openid: string): boolean {
-  return fileID.includes(`/demands/${openid}/`);
+  return PHOTO_ID.exec(fileID)?.[1] === openid;
 }

@@ -38,7 +38,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'too_small':
       return issue.origin === 'string' ? `字段${field}不能为空` : `字段${field}超出允许范围（最小 ${issue.minimum}）`;
     case 'invalid_value':
-      return `字段${field}的取值无效`;
+      // zod reports a missing choice field (an enum) as an invalid value.
+      return issue.input === undefined ? `缺少必填字段${field}` : `字段${field}的取值无效`;
     case 'invalid_format':
       return `字段${field}的格式不正确`;
     default:

@@ -67,13 +67,14 @@ describe('SLA and overdue', () => {
     const late = new Date(T0.getTime() + 100 * 24 * HOUR);
     for (const s of ['completed', 'verified', 'closed', 'handling'] as DemandStatus[]) expect(isOverdue(demand(s), late)).toBe(false);
   });
-  test('escalate (吹哨) is open to the community staff only once an item is overdue, and once', () => {
+  test('escalate (吹哨) is the community secretary’s, only once an item is overdue, and once', () => {
     const late = new Date(T0.getTime() + 25 * HOUR);
-    expect(guard(d, 'escalate', ACTORS.staff, NOW)?.code).toBe('INVALID_STATE');
-    expect(guard(d, 'escalate', ACTORS.staff, late)).toBeNull();
+    expect(guard(d, 'escalate', ACTORS.secretary, NOW)?.code).toBe('INVALID_STATE');
+    expect(guard(d, 'escalate', ACTORS.secretary, late)).toBeNull();
+    expect(guard(d, 'escalate', ACTORS.staff, late)?.code).toBe('FORBIDDEN');
     expect(guard(d, 'escalate', ACTORS.liaison, late)?.code).toBe('FORBIDDEN');
-    const r = transition(d, { event: 'escalate', reason: '超期未接单' }, ACTORS.staff, late);
-    expect(r.ok && guard(r.demand, 'escalate', ACTORS.staff, late)?.code).toBe('INVALID_STATE');
+    const r = transition(d, { event: 'escalate', reason: '超期未接单' }, ACTORS.secretary, late);
+    expect(r.ok && guard(r.demand, 'escalate', ACTORS.secretary, late)?.code).toBe('INVALID_STATE');
   });
 });
 

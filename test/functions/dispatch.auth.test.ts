@@ -212,11 +212,10 @@ const ROWS: Record<string, Row> = {
     action: 'returnVisit', prepare: one(closedInCommunity), payload: ({ id }) => ({ id, note: '回访：灯一直正常' }),
     allowed: DONGJIE_STAFF, readers: COMMUNITY_READERS, to: 'closed',
   },
-  // 吹哨 an overdue item: staff / secretary of the community (types/dispatch.ts). DESIGN.md's role
-  // table lists escalation among the secretary's extra rights; the code and types follow the former.
+  // 吹哨 an overdue item: the community's secretary (DESIGN.md's role table).
   'escalate (dispatched, not accepted within SLA)': {
     action: 'escalate', prepare: one(overdue), payload: ({ id }) => ({ id, reason: '超时未接单' }),
-    allowed: DONGJIE_STAFF, readers: UNIT_READERS, to: 'dispatched',
+    allowed: ['secretary'], readers: UNIT_READERS, to: 'dispatched',
   },
   // an escalated one: the secretary of 东街 or the county closes or redispatches it
   'close (escalated)': {
@@ -384,18 +383,18 @@ describe('the right person at the wrong step → INVALID_STATE', () => {
     ['resident rating a completed but not verified item', completed, 'resident', 'rate', (id) => ({ id, value: 'satisfied' })],
     ['staff verifying an item handled in the community before it is done', handling, 'staff', 'verify', (id) => ({ id })],
     ['staff returning to a verified, not yet closed item', verified, 'staff', 'returnVisit', (id) => ({ id, note: '回访' })],
-    ['staff escalating an item within its SLA', () => dispatched(), 'staff', 'escalate', (id) => ({ id, reason: '催办' })],
+    ['secretary escalating an item within its SLA', () => dispatched(), 'secretary', 'escalate', (id) => ({ id, reason: '催办' })],
     ['secretary closing an item that is not escalated', () => accepted(), 'secretary', 'close', (id) => ({ id, note: '关闭' })],
     ['secretary redispatching an item that is not escalated', () => accepted(), 'secretary', 'dispatch', (id) => ({ id, unitId: 'unit-renshe', slots: 1, expectedHours: 1 })],
   ])('%s', async (_label, prepare, caller, action, payload) => {
     await attempt(caller, action, payload(await prepare()), 'INVALID_STATE');
   });
 
-  test('an item escalated once cannot be escalated again, by anyone', async () => {
+  test('an item escalated once is not escalated again: the same request again changes nothing', async () => {
     const id = await overdue();
-    await ok(PEOPLE.staff, 'escalate', { id, reason: '超时未接单' });
-    await attempt('gridWorker', 'escalate', { id, reason: '再次吹哨' }, 'INVALID_STATE');
-    await attempt('secretary', 'escalate', { id, reason: '再次吹哨' }, 'INVALID_STATE');
+    await ok(PEOPLE.secretary, 'escalate', { id, reason: '超时未接单' });
+    await attempt('secretary', 'escalate', { id, reason: '再次吹哨' }, 'ok', true);
+    await attempt('staff', 'escalate', { id, reason: '再次吹哨' }, 'FORBIDDEN');
   });
 });
 

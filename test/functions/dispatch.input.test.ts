@@ -297,11 +297,8 @@ describe('messages say what is wrong', () => {
     expect(mistyped).toContain('类型不正确');
   });
 
-  // BUG: cloudfunctions/lib/validate.ts:40 describeIssue() — zod 4 reports a *missing* enum field
-  // as `invalid_value` (no `input`), so a missing category / scope / contentType / value reads
-  // 「取值无效」 instead of 「缺少必填字段」. Fix: `case 'invalid_value': return issue.input === undefined
-  // ? `缺少必填字段${field}` : `字段${field}的取值无效`;`
-  test.failing.each<[string, Record<string, unknown>]>([
+  // Regression: zod 4 reports a missing enum field as invalid_value; it must read as missing.
+  test.each<[string, Record<string, unknown>]>([
     ['submit without category', { action: 'submit', text: '缺类别' }],
     ['list without scope', { action: 'list' }],
     ['uploadPhoto without contentType', { action: 'uploadPhoto', base64: PNG }],
@@ -395,12 +392,8 @@ describe('what is allowed: the boundaries', () => {
 });
 
 describe('scorecards name something that exists', () => {
-  // BUG (low): cloudfunctions/dispatch/scorecard.ts:17 reads `scorecards/<scope>_<id>_<month>` and
-  // answers a card of zeros when it is missing, without checking that the community or unit
-  // exists, so the county sees 0 dispatched / null rates for a typo'd or wrong-scope id instead of
-  // NOT_FOUND (types/errors.ts: "an id in the event names nothing the caller can see"). Fix: for
-  // admins, check `regions/<id>` (level community) or `units/<id>` first and refuse.notFound('社区或单位').
-  test.failing.each<[string, 'community' | 'unit']>([
+  // Regression: a scorecard of a community or unit that does not exist is NOT_FOUND, not zeros.
+  test.each<[string, 'community' | 'unit']>([
     ['c-nosuch', 'community'],
     ['unit-nosuch', 'unit'],
     ['unit-renshe', 'community'],
@@ -417,13 +410,8 @@ describe('scorecards name something that exists', () => {
 });
 
 describe('photos must be the caller’s own', () => {
-  // BUG: cloudfunctions/dispatch/steps.ts:195 ownsPhoto() only checks that the fileID *contains*
-  // `/demands/<openid>/`, and schemas.ts:12 fileId() allows `.` and `/` freely, so
-  // `cloud://local/demands/<me>/../<someone>/<file>` passes and resolves to someone else's photo
-  // (the local runtime path-resolves it; detail then serves its URL). Fix: parse the fileID as
-  // `^cloud://[^/]+/demands/([\w-]+)/[\w-]+\.(jpg|png|webp)$` and compare the captured openid,
-  // or reject any `..` / `.` path segment in fileId().
-  test.failing('a path that climbs out of one’s own folder (“..”) is refused', async () => {
+  // Regression: a photo id must be exactly demands/<own openid>/<file>; ".." used to pass.
+  test('a path that climbs out of one’s own folder (“..”) is refused', async () => {
     const staffPhoto = await h.ok(S, 'dispatch', 'uploadPhoto', { contentType: 'image/png', base64: PNG });
     const name = staffPhoto.fileID.split('/').pop();
     const sneaky = `cloud://local/demands/${R}/../${S}/${name}`;
