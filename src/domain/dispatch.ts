@@ -131,15 +131,15 @@ export const RATINGS: Rating[] = ['satisfied', 'basic', 'unsatisfied']
 /** The order action buttons are shown in: the usual next step first (the primary button), refusals after. */
 export const ACTION_ORDER: DemandEvent[] = [
   'handle', 'dispatch', 'merge', 'decline',
-  'accept', 'reject',
+  'accept', 'reject', 'assign',
   'claim', 'complete', 'withdraw',
   'verify', 'sendBack',
   'rate', 'returnVisit', 'escalate', 'close',
 ]
 
 /**
- * The steps the app offers, in order, out of what the server allows. `assign` has no form yet: a
- * liaison cannot list the unit's members (org.listUsers is for staff and admins).
+ * The steps the app offers, in order, out of what the server allows. Every step has its button:
+ * `assign` (指派党员) opens a picker of the unit's members (org.listUsers with the unit's id).
  */
 export function visibleActions(allowed: DemandEvent[]): DemandEvent[] {
   return ACTION_ORDER.filter((e) => allowed.includes(e))
@@ -247,6 +247,26 @@ const SECTIONS: Record<DemandListScope, ListSection> = {
 }
 
 const has = (me: Me, ...roles: Role[]) => me.roles.some((g) => roles.includes(g.role))
+
+/** Community staff (社区工作者, 网格员, 书记): they may report on a resident's behalf (代居民反映). */
+export function isCommunityStaff(me: Me): boolean {
+  return has(me, 'staff', 'gridWorker', 'secretary')
+}
+
+/**
+ * 指派党员: who of the unit's people may still be assigned — members of the demand's unit who
+ * hold no claim on it yet — and how many free slots are left.
+ */
+export function assignable<T extends { openid: string; roles: Me['roles'] }>(
+  people: T[],
+  demand: { dispatch: { unitId: string | null; slots: number } | null; claims: { openid: string }[]; claimedCount: number },
+): { candidates: T[]; free: number } {
+  const unitId = demand.dispatch?.unitId ?? null
+  const claimed = new Set(demand.claims.map((c) => c.openid))
+  const candidates = unitId ? people.filter((p) => !claimed.has(p.openid) && p.roles.some((g) => g.role === 'member' && g.unitId === unitId)) : []
+  const free = Math.max(0, (demand.dispatch?.slots ?? 0) - demand.claimedCount)
+  return { candidates, free }
+}
 
 /** Work roles: someone who has one sees their work first and their own demands last. */
 export function isWorker(me: Me): boolean {

@@ -4,9 +4,11 @@ import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { DemandDetail, DemandEvent } from '@/types/dispatch'
+import type { UserSummary } from '@/types/domain'
 
-import { ACTION_LABEL, ROUTES, visibleActions } from '../../../domain/dispatch'
+import { ACTION_LABEL, assignable, ROUTES, visibleActions } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
+import AssignPicker from './AssignPicker'
 import MergePicker from './MergePicker'
 import TextField from './TextField'
 import { announce, confirmStep, messageOf } from './useDemand'
@@ -55,6 +57,7 @@ const DONE: Partial<Record<DemandEvent, string>> = {
   decline: '已不予受理',
   accept: '已接单',
   reject: '已退单',
+  assign: '已指派',
   claim: '已认领',
   withdraw: '已退出认领',
   verify: '已验收',
@@ -64,8 +67,16 @@ const DONE: Partial<Record<DemandEvent, string>> = {
   close: '已结案',
 }
 
-function send(event: DemandEvent, id: string, note: string, intoId: string | null): Promise<DemandDetail> {
+/** 指派: the confirmation names the people, so that the liaison sees whom they are sending. */
+function confirmText(event: DemandEvent, members: UserSummary[]): string {
+  if (event !== 'assign') return CONFIRM[event]
+  return `确认指派 ${members.map((m) => m.name).join('、')} 办理这项任务？被指派的党员会收到通知，并占用本任务的名额。`
+}
+
+function send(event: DemandEvent, id: string, note: string, intoId: string | null, members: UserSummary[]): Promise<DemandDetail> {
   switch (event) {
+    case 'assign':
+      return call('dispatch', 'assign', { id, memberOpenids: members.map((m) => m.openid) })
     case 'handle':
       return call('dispatch', 'handle', note ? { id, note } : { id })
     case 'merge':
@@ -93,10 +104,12 @@ function send(event: DemandEvent, id: string, note: string, intoId: string | nul
  * each opening its form, its few words, or a confirmation before the step is sent.
  */
 export default function ActionBar({ detail, onDone }: { detail: DemandDetail; onDone: (d: DemandDetail) => void }) {
-  const actions = visibleActions(detail.allowedActions)
+  // 指派党员 only while a slot is free (the server allows the step on any accepted demand).
+  const actions = visibleActions(detail.allowedActions).filter((e) => e !== 'assign' || assignable([], detail).free > 0)
   const [open, setOpen] = useState<DemandEvent | null>(null)
   const [note, setNote] = useState('')
   const [intoId, setIntoId] = useState<string | null>(null)
+  const [members, setMembers] = useState<UserSummary[]>([])
   const [pending, setPending] = useState<DemandEvent | null>(null)
   const busy = pending !== null
   const [error, setError] = useState('')
@@ -107,6 +120,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
     setOpen(null)
     setNote('')
     setIntoId(null)
+    setMembers([])
     setError('')
   }
 
@@ -121,11 +135,15 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
       setError('请选择要合并到哪条诉求')
       return
     }
+    if (event === 'assign' && members.length === 0) {
+      setError('请至少选择一位党员')
+      return
+    }
     setError('')
-    if (!(await confirmStep(ACTION_LABEL[event], CONFIRM[event], ACTION_LABEL[event]))) return
+    if (!(await confirmStep(ACTION_LABEL[event], confirmText(event, members), ACTION_LABEL[event]))) return
     setPending(event)
     try {
-      const next = await send(event, detail._id, text, intoId)
+      const next = await send(event, detail._id, text, intoId, members)
       close()
       onDone(next)
       announce(next)
@@ -144,10 +162,11 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
       void Taro.navigateTo({ url: form(detail._id) })
       return
     }
-    if (NOTES[event] || event === 'merge') {
+    if (NOTES[event] || event === 'merge' || event === 'assign') {
       setOpen(event === open ? null : event)
       setNote('')
       setIntoId(null)
+      setMembers([])
       return
     }
     void submit(event)
@@ -162,6 +181,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
           <Text className='jl-panel__title'>{ACTION_LABEL[open]}</Text>
           {spec ? <TextField label={spec.label} value={note} onChange={setNote} max={spec.max} placeholder={spec.placeholder} optional={!spec.required} disabled={busy} /> : null}
           {open === 'merge' ? <MergePicker demand={detail} value={intoId} onChange={setIntoId} /> : null}
+          {open === 'assign' ? <AssignPicker demand={detail} value={members} onChange={setMembers} disabled={busy} /> : null}
           {error ? (
             <View className='jl-form-error' role='alert' ariaRole='alert'>
               {error}

@@ -1,0 +1,149 @@
+import { Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useState } from 'react'
+import { AtButton } from 'taro-ui'
+
+import type { DemandDetail } from '@/types/dispatch'
+import type { UserSummary } from '@/types/domain'
+
+import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import { assignable } from '../../../domain/dispatch'
+import { call } from '../../../services/api'
+import { useSession } from '../../../store/session'
+import { cx } from '../../../utils/cx'
+import { messageOf } from './useDemand'
+
+export const MEMBERS_PAGE_SIZE = 50
+
+type State =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; items: UserSummary[]; hasMore: boolean; page: number; more: boolean; moreError: string }
+
+/** A large multi-select row: the whole row is the tap target; chosen is written (已选), not only coloured. */
+function MemberRow({ person, chosen, off, mine, onToggle }: { person: UserSummary; chosen: boolean; off: boolean; mine: boolean; onToggle: () => void }) {
+  const label = `${person.name}${mine ? '（您本人）' : ''}${person.phone ? `，${person.phone}` : ''}`
+  return (
+    <View
+      className={cx('jl-choice', 'jl-check', chosen && 'jl-choice--selected', off && 'jl-choice--disabled')}
+      {...({ role: 'checkbox', ariaRole: 'checkbox', ariaLabel: chosen ? `${label}，已选` : label, 'aria-checked': chosen ? 'true' : 'false', 'aria-disabled': off ? 'true' : 'false' } as Record<string, string>)}
+      onClick={() => {
+        if (!off) onToggle()
+      }}
+    >
+      <View className={cx('jl-check__box', chosen && 'jl-check__box--on')}>
+        <Text>{chosen ? '✓' : ''}</Text>
+      </View>
+      <View className='jl-choice__text'>
+        <Text className='jl-choice__title'>{`${person.name}${mine ? '（您本人）' : ''}`}</Text>
+        {person.phone ? <Text className='jl-choice__subtitle'>{person.phone}</Text> : null}
+      </View>
+      {chosen ? <Text className='jl-choice__mark'>已选</Text> : null}
+    </View>
+  )
+}
+
+/**
+ * 指派党员: the members of the demand's unit (org.listUsers with the unit's id, 50 a page), minus
+ * those who already hold a claim; up to the free slots (slots − claimedCount) may be chosen.
+ */
+export default function AssignPicker({
+  demand,
+  value,
+  onChange,
+  disabled,
+}: {
+  demand: DemandDetail
+  value: UserSummary[]
+  onChange: (next: UserSummary[]) => void
+  disabled?: boolean
+}) {
+  const { me } = useSession()
+  const unitId = demand.dispatch?.unitId ?? null
+  const [state, setState] = useState<State>({ status: 'loading' })
+
+  const load = useCallback(
+    async (page: number, before: UserSummary[]) => {
+      if (!unitId) {
+        setState({ status: 'error', message: '这项任务还没有承办单位，不能指派' })
+        return
+      }
+      if (page === 1) setState({ status: 'loading' })
+      try {
+        const res = await call('org', 'listUsers', { unitId, role: 'member', page, pageSize: MEMBERS_PAGE_SIZE })
+        const seen = new Set(before.map((u) => u.openid))
+        const items = [...before, ...res.items.filter((u) => !seen.has(u.openid))]
+        setState({ status: 'ready', items, hasMore: page * res.pageSize < res.total && res.items.length > 0, page, more: false, moreError: '' })
+      } catch (e) {
+        if (page === 1) setState({ status: 'error', message: messageOf(e) })
+        else setState((s) => (s.status === 'ready' ? { ...s, more: false, moreError: messageOf(e) } : s))
+      }
+    },
+    [unitId],
+  )
+
+  useEffect(() => {
+    void load(1, [])
+  }, [load])
+
+  const { free } = assignable([], demand)
+  if (free === 0) return <EmptyState title='名额已满' description='这项任务的名额都已有人认领，不能再指派。' />
+  if (state.status === 'loading') return <Loading text='正在加载本单位的党员…' />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void load(1, [])} />
+
+  const { candidates } = assignable(state.items, demand)
+  const limit = Math.min(free, 20)
+  const chosen = new Set(value.map((u) => u.openid))
+  const full = value.length >= limit
+  const toggle = (person: UserSummary) => {
+    if (chosen.has(person.openid)) onChange(value.filter((u) => u.openid !== person.openid))
+    else if (!full) onChange([...value, person])
+  }
+
+  return (
+    <View className='jl-field'>
+      <View className='jl-assign__count' role='status' ariaRole='status'>
+        <Text>{`还可指派 ${limit} 人，已选 ${value.length} 人`}</Text>
+      </View>
+      <Text className='jl-field__hint'>
+        {full ? `已选满 ${limit} 人。如要换人，请先点一位已选的取消。` : '选择本单位的党员，指派后由他们办理并填写办结情况。已认领的党员不再列出。'}
+      </Text>
+      {candidates.length ? (
+        <View className='jl-choices'>
+          {candidates.map((p) => (
+            <MemberRow
+              key={p.openid}
+              person={p}
+              chosen={chosen.has(p.openid)}
+              off={!!disabled || (full && !chosen.has(p.openid))}
+              mine={p.openid === me?.openid}
+              onToggle={() => toggle(p)}
+            />
+          ))}
+        </View>
+      ) : (
+        <EmptyState
+          title={state.hasMore ? '已加载的人员里没有可指派的党员' : '本单位没有可指派的党员'}
+          description='只能指派本单位、还没有认领这项任务的党员。'
+        />
+      )}
+      {state.moreError ? (
+        <View className='jl-form-error' role='alert' ariaRole='alert'>
+          {state.moreError}
+        </View>
+      ) : null}
+      {state.hasMore ? (
+        <AtButton
+          className='jl-button'
+          loading={state.more}
+          disabled={state.more}
+          onClick={() => {
+            setState({ ...state, more: true, moreError: '' })
+            void load(state.page + 1, state.items)
+          }}
+        >
+          加载更多
+        </AtButton>
+      ) : null}
+    </View>
+  )
+}
