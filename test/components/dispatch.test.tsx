@@ -154,7 +154,7 @@ describe('诉求详情', () => {
     expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('县人社局')
   })
 
-  it('renders only the allowed steps it has forms for: a liaison sees 接单 and 退单, never 指派 without a form', async () => {
+  it('renders exactly the allowed steps: a liaison sees 接单 and 退单 on a dispatched demand, and no 指派党员', async () => {
     await mountDetail(makeDetail({ status: 'dispatched', allowedActions: ['accept', 'reject'] }))
     expect(buttons()).toEqual(['接单', '退单'])
   })
@@ -394,9 +394,10 @@ describe('dispatch words and formats', () => {
     expect(base64Bytes(Buffer.alloc(1001).toString('base64'))).toBe(1001)
   })
 
-  it('offers the steps in a fixed order and leaves out 指派 (no form for it)', () => {
+  it('offers the steps in a fixed order, 指派党员 included', () => {
     expect(visibleActions(['decline', 'merge', 'dispatch', 'handle'])).toEqual(['handle', 'dispatch', 'merge', 'decline'])
-    expect(visibleActions(['withdraw', 'complete', 'assign'])).toEqual(['complete', 'withdraw'])
+    expect(visibleActions(['withdraw', 'complete', 'assign'])).toEqual(['assign', 'complete', 'withdraw'])
+    expect(visibleActions(['claim', 'assign'])).toEqual(['assign', 'claim'])
   })
 
   it('chooses the lists by role: work first, 我的诉求 last, nothing for an admin who is not a resident', () => {
