@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
-import { AtButton } from 'taro-ui'
 
 import type { DemandDetail } from '@/types/dispatch'
 import type { UserSummary } from '@/types/domain'
@@ -11,6 +10,7 @@ import { call } from '../../../services/api'
 import { useSession } from '../../../store/session'
 import { cx } from '../../../utils/cx'
 import { messageOf } from './useDemand'
+import LoadMore from '../../../components/LoadMore'
 
 export const MEMBERS_PAGE_SIZE = 50
 
@@ -126,24 +126,15 @@ export default function AssignPicker({
           description='只能指派本单位、还没有认领这项任务的党员。'
         />
       )}
-      {state.moreError ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {state.moreError}
-        </View>
-      ) : null}
-      {state.hasMore ? (
-        <AtButton
-          className='jl-button'
-          loading={state.more}
-          disabled={state.more}
-          onClick={() => {
-            setState({ ...state, more: true, moreError: '' })
-            void load(state.page + 1, state.items)
-          }}
-        >
-          加载更多
-        </AtButton>
-      ) : null}
+      <LoadMore
+        hasMore={state.hasMore}
+        loading={state.more}
+        error={state.moreError}
+        onMore={() => {
+          setState({ ...state, more: true, moreError: '' })
+          void load(state.page + 1, state.items)
+        }}
+      />
     </View>
   )
 }

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
-import { AtButton } from 'taro-ui'
 
 import type { UserSummary } from '@/types/domain'
 
@@ -8,6 +7,7 @@ import ChoiceList from '../../../components/ChoiceList'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import { call } from '../../../services/api'
 import { messageOf } from './useDemand'
+import LoadMore from '../../../components/LoadMore'
 
 export const RESIDENTS_PAGE_SIZE = 50
 
@@ -71,24 +71,15 @@ export default function ResidentPicker({
       ) : (
         <EmptyState title={state.hasMore ? '已加载的居民里没有可选的' : '本社区还没有登记的居民'} description='居民在小程序登记并绑定楼栋后，会出现在这里。' />
       )}
-      {state.moreError ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {state.moreError}
-        </View>
-      ) : null}
-      {state.hasMore ? (
-        <AtButton
-          className='jl-button'
-          loading={state.more}
-          disabled={state.more}
-          onClick={() => {
-            setState({ ...state, more: true, moreError: '' })
-            void load(state.page + 1, state.items)
-          }}
-        >
-          加载更多
-        </AtButton>
-      ) : null}
+      <LoadMore
+        hasMore={state.hasMore}
+        loading={state.more}
+        error={state.moreError}
+        onMore={() => {
+          setState({ ...state, more: true, moreError: '' })
+          void load(state.page + 1, state.items)
+        }}
+      />
     </View>
   )
 }

@@ -1,0 +1,25 @@
+import { View } from '@tarojs/components'
+import { AtButton } from 'taro-ui'
+
+import 'taro-ui/lib/style/components/button.scss'
+
+/**
+ * The foot of a paged list: the error of the last 加载更多 (if any) and the button while there is
+ * more. An explicit button rather than 上拉加载: easier for elderly users to find and to tap.
+ */
+export default function LoadMore({ hasMore, loading, error, onMore }: { hasMore: boolean; loading: boolean; error?: string; onMore: () => void }) {
+  return (
+    <>
+      {error ? (
+        <View className='jl-form-error' role='alert' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
+      {hasMore ? (
+        <AtButton className='jl-button' loading={loading} disabled={loading} onClick={onMore}>
+          {loading ? '正在加载…' : '加载更多'}
+        </AtButton>
+      ) : null}
+    </>
+  )
+}
