@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import { formatHours, formatMonth, formatRate, isAdmin, monthKey, scorecardTargets, shiftMonth, type ScorecardTarget } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
 import { tappable } from '../../../utils/a11y'
+import RateChart from './RateChart'
 import { messageOf } from './useDemand'
 
 interface Named extends ScorecardTarget {
@@ -62,10 +63,19 @@ const RATES: { key: 'responseRate' | 'resolutionRate' | 'satisfactionRate'; labe
   { key: 'satisfactionRate', label: '满意率', formula: (s) => `满意和基本满意 ${s.satisfiedOrBasic} ÷ 已评价 ${s.rated}`, empty: '本月还没有评价' },
 ]
 
+const summary = (card: Scorecard) => RATES.map((r) => `${r.label}${formatRate(card[r.key])}`).join('，')
+
+/** The 三率 as a uCharts column chart; the numbers are also written out in RateBars and above. */
+function RateColumns({ card }: { card: Scorecard }) {
+  const rates = useMemo(() => RATES.map((r) => ({ label: r.label, value: card[r.key] })), [card])
+  if (rates.every((r) => r.value === null)) return null
+  return <RateChart rates={rates} label={`三率柱状图：${summary(card)}`} />
+}
+
 /** A bar chart made of Views: each bar has its label and its number written beside it. */
 function RateBars({ card }: { card: Scorecard }) {
   return (
-    <View className='jl-bars' role='img' ariaRole='img' ariaLabel={RATES.map((r) => `${r.label}${formatRate(card[r.key])}`).join('，')}>
+    <View className='jl-bars' role='img' ariaRole='img' ariaLabel={summary(card)}>
       {RATES.map((r) => {
         const v = card[r.key]
         return (
@@ -114,6 +124,7 @@ function Card({ target, month }: { target: Named; month: string }) {
         ))}
       </View>
       <Section title='三率对比'>
+        <RateColumns card={s} />
         <RateBars card={s} />
       </Section>
       <Section title='数量和用时'>
