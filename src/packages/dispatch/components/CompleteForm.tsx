@@ -7,11 +7,11 @@ import type { DemandDetail } from '@/types/dispatch'
 import Section from '../../../components/Section'
 import { formatHours } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
-import { backToDetail } from './FormGate'
 import PhotoUploader, { type Photo } from './PhotoUploader'
 import Stepper from './Stepper'
 import TextField from './TextField'
-import { announce, confirmStep, messageOf } from './useDemand'
+import { confirmStep } from './useDemand'
+import { useStepForm } from './useStepForm'
 
 const clampHours = (h: number) => Math.min(24, Math.max(0.5, Math.round(h * 2) / 2))
 
@@ -25,8 +25,7 @@ export default function CompleteForm({ d }: { d: DemandDetail }) {
   const [photos, setPhotos] = useState<Photo[]>([])
   const [uploading, setUploading] = useState(false)
   const [hours, setHours] = useState(clampHours(d.dispatch?.expectedHours ?? 1))
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { error, setError, busy, send } = useStepForm()
 
   const submit = async () => {
     if (!notes.trim()) {
@@ -40,21 +39,16 @@ export default function CompleteForm({ d }: { d: DemandDetail }) {
     setError('')
     const ok = await confirmStep('办结', byCommunity ? '确认已办结？之后请居民评价。' : `确认已办结，服务 ${formatHours(hours)}？提交后由社区验收。`, '确认办结')
     if (!ok) return
-    setBusy(true)
-    try {
-      const next = await call('dispatch', 'complete', {
-        id: d._id,
-        notes: notes.trim(),
-        ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
-        ...(byCommunity ? {} : { hours }),
-      })
-      announce(next)
-      backToDetail('已办结')
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    await send(
+      () =>
+        call('dispatch', 'complete', {
+          id: d._id,
+          notes: notes.trim(),
+          ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
+          ...(byCommunity ? {} : { hours }),
+        }),
+      '已办结',
+    )
   }
 
   return (

@@ -11,9 +11,9 @@ import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import { deadlineOf, formatHours, URGENCY_LABEL } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
 import { tappable } from '../../../utils/a11y'
-import { backToDetail } from './FormGate'
 import Stepper from './Stepper'
-import { announce, confirmStep, messageOf } from './useDemand'
+import { confirmStep, messageOf } from './useDemand'
+import { useStepForm } from './useStepForm'
 
 /** Offered to every paired unit: the first to accept takes it. */
 const ALL = '*'
@@ -39,8 +39,7 @@ export default function DispatchForm({ d }: { d: DemandDetail }) {
   const [hours, setHours] = useState(2)
   const [urgency, setUrgency] = useState<Urgency>(d.urgency)
   const [deadline, setDeadline] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { error, setError, busy, send } = useStepForm()
 
   const communityId = d.communityId
   const loadUnits = useCallback(async () => {
@@ -75,23 +74,18 @@ export default function DispatchForm({ d }: { d: DemandDetail }) {
       '确认派单',
     )
     if (!ok) return
-    setBusy(true)
-    try {
-      const next = await call('dispatch', 'dispatch', {
-        id: d._id,
-        ...(unitId === ALL ? {} : { unitId }),
-        slots,
-        expectedHours: hours,
-        urgency,
-        ...(deadline ? { deadline: deadlineOf(deadline) } : {}),
-      })
-      announce(next)
-      backToDetail('已派单')
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    await send(
+      () =>
+        call('dispatch', 'dispatch', {
+          id: d._id,
+          ...(unitId === ALL ? {} : { unitId }),
+          slots,
+          expectedHours: hours,
+          urgency,
+          ...(deadline ? { deadline: deadlineOf(deadline) } : {}),
+        }),
+      '已派单',
+    )
   }
 
   return (

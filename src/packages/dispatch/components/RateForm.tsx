@@ -8,9 +8,9 @@ import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
 import { RATING_LABEL, RATINGS } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
-import { backToDetail } from './FormGate'
 import TextField from './TextField'
-import { announce, confirmStep, messageOf } from './useDemand'
+import { confirmStep } from './useDemand'
+import { useStepForm } from './useStepForm'
 
 const HINT: Record<Rating, string> = {
   satisfied: '办得好，问题解决了',
@@ -22,8 +22,7 @@ const HINT: Record<Rating, string> = {
 export default function RateForm({ d }: { d: DemandDetail }) {
   const [value, setValue] = useState<Rating | null>(null)
   const [comment, setComment] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { error, setError, busy, send } = useStepForm()
 
   const submit = async () => {
     if (!value) {
@@ -32,16 +31,7 @@ export default function RateForm({ d }: { d: DemandDetail }) {
     }
     setError('')
     if (!(await confirmStep('评价', `确认评价为「${RATING_LABEL[value]}」？提交后不能修改。`, '确认评价'))) return
-    setBusy(true)
-    try {
-      const next = await call('dispatch', 'rate', { id: d._id, value, ...(comment.trim() ? { comment: comment.trim() } : {}) })
-      announce(next)
-      backToDetail('感谢您的评价')
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    await send(() => call('dispatch', 'rate', { id: d._id, value, ...(comment.trim() ? { comment: comment.trim() } : {}) }), '感谢您的评价')
   }
 
   return (
