@@ -92,23 +92,11 @@ export const ACTION_LABEL: Record<DemandEvent, string> = {
 
 /** How a step reads in the timeline ("周芳 派单"). */
 export const EVENT_LABEL: Record<TimelineEvent['event'], string> = {
+  ...ACTION_LABEL,
+  // Where the timeline says more than the button did.
   submit: '提交诉求',
   handle: '受理，社区办理',
-  dispatch: '派单',
   merge: '合并到其他诉求',
-  decline: '不予受理',
-  accept: '接单',
-  reject: '退单',
-  assign: '指派党员',
-  claim: '认领',
-  withdraw: '退出认领',
-  complete: '办结',
-  verify: '验收通过',
-  sendBack: '退回重办',
-  rate: '评价',
-  returnVisit: '回访',
-  escalate: '吹哨',
-  close: '结案',
 }
 
 /** The word before a step's reason in the timeline. */
