@@ -35,7 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist/h5' : 'dist/weapp',
+    // JINLIN_OUT lets two builds run side by side (e.g. while developing two pillars at once).
+    outputRoot: process.env.JINLIN_OUT ?? (isH5 ? 'dist/h5' : 'dist/weapp'),
     // weapp: WeChat's aria-label / aria-role on view, text and button (see the plugin).
     plugins: [path.resolve(__dirname, 'plugins/weapp-a11y.js')],
     alias: {

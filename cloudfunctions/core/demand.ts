@@ -43,7 +43,11 @@ export type Effect =
   | { kind: 'notify'; template: NotifyTemplate; to: Recipient }
   | { kind: 'score'; scope: 'community' | 'unit'; id: string; month: string; field: ScoreField; by: number }
   /** The item's finish time as the scorecard tracks it while the item is open with an SLA (null: no longer). */
-  | { kind: 'deadline'; scope: 'community' | 'unit'; id: string; month: string; demandId: string; finishBy: Date | string | null };
+  | { kind: 'deadline'; scope: 'community' | 'unit'; id: string; month: string; demandId: string; finishBy: Date | string | null }
+  /** Verified dispatch work: each member's reported hours go to the points ledger (Pillar 2), once. */
+  | { kind: 'credit'; demandId: string; communityId: string; unitId: string | null; members: { openid: string; name: string; hours: number }[] }
+  /** A demand about a key household is resolved: its visitors owe a return visit (Pillar 3). */
+  | { kind: 'resolved'; demandId: string; householdId: string; communityId: string };
 
 export type NotifyTemplate = 'newDispatch' | 'accepted' | 'rejected' | 'claimConfirmed' | 'sentBack' | 'pleaseRate' | 'escalated';
 
@@ -320,6 +324,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
         next.status = 'verified';
         next.completion = { notes: step.notes, photos: step.photos, at: now };
         next.resolvedAt = now;
+        if (d.householdId) effects.push({ kind: 'resolved', demandId: d._id, householdId: d.householdId, communityId: d.communityId });
         notify('pleaseRate', { openid: d.submitter.openid });
         break;
       }
@@ -342,7 +347,11 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
           score(scope, id, 'resolved');
           score(scope, id, 'resolveMinutes', minutes);
         }
+        if (d.householdId) effects.push({ kind: 'resolved', demandId: d._id, householdId: d.householdId, communityId: d.communityId });
       }
+      // Every verification offers the hours again; the ledger's source key credits each member once.
+      const members = d.claims.filter((c) => c.done && (c.hours ?? 0) > 0).map((c) => ({ openid: c.openid, name: c.name, hours: c.hours! }));
+      if (members.length) effects.push({ kind: 'credit', demandId: d._id, communityId: d.communityId, unitId: d.dispatch!.unitId, members });
       notify('pleaseRate', { openid: d.submitter.openid });
       break;
     }

@@ -7,6 +7,8 @@ import type { Effect } from '../core/demand';
 import type { Demand } from '../../types/dispatch';
 import { _, db, isDuplicateWrite } from './cloud';
 import type { Data } from './database';
+import { returnVisitDue } from './households';
+import { creditServiceHours } from './ledger';
 import { enqueue, type NotificationJob } from './notifications';
 
 export async function loadDemand(id: string): Promise<Demand | null> {
@@ -73,7 +75,8 @@ async function writeScorecard(c: ScorecardChange, now: Date): Promise<void> {
 
 /**
  * Carries out a transition's effects after it is saved: at most one write per scorecard
- * document and one queued notification job.
+ * document and one queued notification job; verified hours go to the points ledger and a
+ * resolved household demand makes a return visit due (both idempotent, keyed by the demand).
  */
 export async function applyEffects(effects: Effect[], demand: Demand, now: Date): Promise<void> {
   const changes = new Map<string, ScorecardChange>();
@@ -83,17 +86,23 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
     return changes.get(key)!;
   };
   const messages: NotificationJob['messages'] = [];
+  const followUps: Promise<void>[] = [];
   for (const e of effects) {
     if (e.kind === 'score') {
       const c = change(e.scope, e.id, e.month);
       c.incs[e.field] = (c.incs[e.field] ?? 0) + e.by;
     } else if (e.kind === 'deadline') {
       change(e.scope, e.id, e.month).open[e.demandId] = e.finishBy === null ? null : new Date(e.finishBy);
+    } else if (e.kind === 'credit') {
+      followUps.push(creditServiceHours(e, now));
+    } else if (e.kind === 'resolved') {
+      followUps.push(returnVisitDue(e, now));
     } else {
       messages.push({ template: e.template, to: e.to });
     }
   }
   await Promise.all([
+    ...followUps,
     ...[...changes.values()].map((c) => writeScorecard(c, now)),
     messages.length ? enqueue({ demandId: demand._id, text: demand.text.slice(0, 20), messages, createdAt: now }) : Promise.resolve(),
   ]);

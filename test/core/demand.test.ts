@@ -165,6 +165,14 @@ describe('transitions', () => {
     const verified = run(d, { event: 'verify' }, 'staff');
     expect(verified.demand.status).toBe('verified');
     expect(verified.effects).toContainEqual({ kind: 'notify', template: 'pleaseRate', to: { openid: 'r1' } });
+    // Each member's reported hours go to the ledger (the ledger's source key makes it once).
+    const credit = verified.effects.find((e) => e.kind === 'credit');
+    expect(credit).toMatchObject({ kind: 'credit', demandId: d._id, unitId: 'u1' });
+    expect(credit?.kind === 'credit' && credit.members.map((m) => [m.openid, m.hours]).sort()).toEqual([
+      [ACTORS.member.openid, 1.5],
+      [ACTORS.member2.openid, 2],
+    ].sort());
+    expect(verified.effects.some((e) => e.kind === 'resolved')).toBe(false); // not about a household
     const rated = run(verified.demand, { event: 'rate', value: 'basic', comment: '还行' }, 'submitter');
     expect(rated.demand.status).toBe('closed');
     expect(rated.effects).toContainEqual({ kind: 'score', scope: 'unit', id: 'u1', month: '2026-11', field: 'satisfiedOrBasic', by: 1 });
@@ -221,5 +229,20 @@ describe('transitions', () => {
     expect(r.demand.timeline).toHaveLength(d.timeline.length + 1);
     expect(r.demand.version).toBe(d.version + 1);
     expect(d.status).toBe('submitted'); // the input is never mutated
+  });
+});
+
+describe('links to the other pillars', () => {
+  test('a household demand resolved by the community or by verification makes a return visit due, once', () => {
+    const handled = run(demand('handling', { householdId: 'h1' }), { event: 'complete', notes: '已处理', photos: [], hours: null }, 'staff');
+    expect(handled.effects).toContainEqual({ kind: 'resolved', demandId: 'd1', householdId: 'h1', communityId: 'c1' });
+    const completed = demand('completed', { householdId: 'h1', claims: [{ openid: 'm2', name: '陈静', at: T0, by: 'self', done: true, hours: 2 }], claimedCount: 1 });
+    const verified = run(completed, { event: 'verify' }, 'staff');
+    expect(verified.effects).toContainEqual({ kind: 'resolved', demandId: 'd1', householdId: 'h1', communityId: 'c1' });
+    expect(verified.effects).toContainEqual({ kind: 'credit', demandId: 'd1', communityId: 'c1', unitId: 'u1', members: [{ openid: 'm2', name: '陈静', hours: 2 }] });
+    // Verified again after a 不满意 reopen: the hours are offered again (the ledger key stops a second credit), no second return visit.
+    const again = run({ ...completed, resolvedAt: T0 }, { event: 'verify' }, 'staff');
+    expect(again.effects.some((e) => e.kind === 'resolved')).toBe(false);
+    expect(again.effects.some((e) => e.kind === 'credit')).toBe(true);
   });
 });
