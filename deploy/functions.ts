@@ -56,6 +56,8 @@ export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   dispatch: { ...DEFAULTS, timeout: 20 },
   // Drains the subscribe-message queue every minute (steps only enqueue, so no step waits on WeChat).
   notify: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'], timer: '0 * * * * * *' },
+  // Opens this month's and next month's 三率 counter documents every night at 00:05.
+  scorecards: { ...DEFAULTS, timeout: 20, timer: '0 5 0 * * * *' },
   points: { ...DEFAULTS, timeout: 20 },
   visits: { ...DEFAULTS, timeout: 20 },
   stats: { ...DEFAULTS, timeout: 20 },

@@ -136,12 +136,17 @@ export async function startServer(opts: ServerOptions): Promise<{ server: http.S
  * Timer triggers, as CloudBase runs them from deploy/functions.ts: locally every second rather
  * than every minute, so that a queued subscribe message reaches the outbox at once.
  */
-const TIMER_FUNCTIONS = ['notify'];
+/**
+ * Timer functions and how often the local cloud runs them (CloudBase runs them on their cron).
+ * Faster than in production so a person trying the app sees messages at once; each job is cheap
+ * when there is nothing to do.
+ */
+const TIMER_FUNCTIONS: Record<string, number> = { notify: 1000, scorecards: 60_000 };
 
 function startTimers(local: LocalCloud, functions: Record<string, FunctionModule>): () => void {
-  const timers = TIMER_FUNCTIONS.filter((name) => functions[name]).map((name) => {
+  const timers = Object.entries(TIMER_FUNCTIONS).filter(([name]) => functions[name]).map(([name, every]) => {
     let running = false;
-    const t = setInterval(async () => {
+    const run = async () => {
       if (running) return;
       running = true;
       try {
@@ -151,7 +156,9 @@ function startTimers(local: LocalCloud, functions: Record<string, FunctionModule
       } finally {
         running = false;
       }
-    }, 1000);
+    };
+    void run(); // once at start, so a fresh local cloud has its month's documents at once
+    const t = setInterval(run, every);
     t.unref();
     return t;
   });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import collections from '../deploy/collections.json';
 import * as dispatchFn from '../cloudfunctions/dispatch/index';
 import * as org from '../cloudfunctions/org/index';
+import * as scorecardsFn from '../cloudfunctions/scorecards/index';
 import { LocalCloud, type FunctionModule, type RequestCounts } from '../local/runtime';
 import { seedDemoCounty } from '../local/seed/seed';
 import { BUDGET, packageSizes } from './check-weapp.mjs';
@@ -211,6 +212,8 @@ async function main() {
   const local = LocalCloud.open({ dataDir, collections: collections.collections as never });
   try {
     await seedDemoCounty(local);
+    // As in production, the nightly timer has opened the month's 三率 documents before the first dispatch.
+    await local.invoke(scorecardsFn, { Type: 'Timer' }, null);
     const out = [
       '### Package sizes\n\n' + sizes(),
       '### Database requests per action\n\n' + (await roundTrips(local)),

@@ -25,13 +25,15 @@ export const PEOPLE = {
 } as const;
 
 /** The functions built so far, loaded from their TypeScript sources. */
-const modules: Partial<Record<FunctionName | 'notify', () => FunctionModule>> = {
+const modules: Partial<Record<FunctionName | 'notify' | 'scorecards', () => FunctionModule>> = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   org: () => require('../../cloudfunctions/org/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   dispatch: () => require('../../cloudfunctions/dispatch/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   notify: () => require('../../cloudfunctions/notify/index'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  scorecards: () => require('../../cloudfunctions/scorecards/index'),
 };
 
 export interface Harness {
@@ -49,6 +51,8 @@ export interface Harness {
   raw(openid: string | null, fn: FunctionName, event: Record<string, unknown>): Promise<{ result: Envelope<unknown>; counts: RequestCounts }>;
   /** Runs the notify function as its timer would, sending queued subscribe messages. */
   drainNotifications(): Promise<void>;
+  /** Runs the scorecards function as its nightly timer would; returns its envelope. */
+  openScorecards(openid?: string | null): Promise<Envelope<{ months: string[]; created: number }>>;
   close(): void;
 }
 
@@ -74,6 +78,9 @@ export async function openHarness(): Promise<Harness> {
     },
     async drainNotifications() {
       await local.invoke(modules.notify!(), { Type: 'Timer' }, null);
+    },
+    async openScorecards(openid = null) {
+      return (await local.invoke(modules.scorecards!(), { Type: 'Timer' }, openid)).result as never;
     },
     close: () => local.close(),
   };

@@ -1,0 +1,53 @@
+/** Opens the 三率 counter documents of the current and next month, once per month (a marker in `jobs`). */
+import { currentAndNextMonth } from '../core/months';
+import { db, isDuplicateWrite } from '../lib/cloud';
+
+/** Writes in flight at once: a county has hundreds of communities and units, the timer has 20 s. */
+const BATCH = 20;
+/** A read returns at most 1000 documents in a cloud function; page beyond that. */
+const PAGE = 1000;
+
+export interface OpenResult {
+  months: string[];
+  /** Documents created by this run (0 when the marker says the months are already open). */
+  created: number;
+}
+
+export async function openScorecards(now: Date): Promise<OpenResult> {
+  const months = currentAndNextMonth(now);
+  const marker = `scorecards_${months[1]}`;
+  // The marker is written last: a run cut short is simply done again by the next one.
+  if ((await db.collection('jobs').doc(marker).get()).data) return { months, created: 0 };
+  const scopes = [
+    ...(await allIds('regions', { level: 'community' })).map((id) => ['community', id] as const),
+    ...(await allIds('units', {})).map((id) => ['unit', id] as const),
+  ];
+  const docs = scopes.flatMap(([scope, id]) => months.map((month) => ({ _id: `${scope}_${id}_${month}`, scope, id, month, open: {}, updatedAt: now })));
+  let created = 0;
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const results = await Promise.all(docs.slice(i, i + BATCH).map((d) => add(d)));
+    created += results.filter(Boolean).length;
+  }
+  await db.collection('jobs').doc(marker).set({ data: { job: 'scorecards', months, doneAt: now } });
+  return { months, created };
+}
+
+/** Adds a counter document unless a step (or an earlier run) already made it. */
+async function add(doc: Record<string, unknown>): Promise<boolean> {
+  try {
+    await db.collection('scorecards').add({ data: doc });
+    return true;
+  } catch (e) {
+    if (isDuplicateWrite(e)) return false;
+    throw e;
+  }
+}
+
+async function allIds(collection: string, where: Record<string, unknown>): Promise<string[]> {
+  const ids: string[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const page = (await db.collection(collection).where(where).field({ _id: true }).skip(skip).limit(PAGE).get<{ _id: string }>()).data;
+    ids.push(...page.map((d) => d._id));
+    if (page.length < PAGE) return ids;
+  }
+}
