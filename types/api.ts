@@ -14,6 +14,7 @@ import type {
   Urgency,
 } from './dispatch';
 import type { Me, Page, RegionNode, Role, RoleGrant, Unit, UnitPairing, UserSummary } from './domain';
+import type { PointsApi } from './points';
 
 /** `org`: organisation and identity. */
 export interface OrgApi {
@@ -115,6 +116,7 @@ export interface DispatchApi {
 export interface ApiMap {
   org: OrgApi;
   dispatch: DispatchApi;
+  points: PointsApi;
 }
 
 export type FunctionName = keyof ApiMap;
