@@ -14,6 +14,7 @@ import type {
   Urgency,
 } from './dispatch';
 import type { Me, Page, RegionNode, Role, RoleGrant, Unit, UnitPairing, UserSummary } from './domain';
+import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
 
 /** `org`: organisation and identity. */
@@ -86,8 +87,14 @@ export interface DispatchApi {
     };
     res: DemandDetail;
   };
-  /** Photos go through the function so that type and size are checked on the server. */
-  uploadPhoto: { req: { contentType: 'image/jpeg' | 'image/png' | 'image/webp'; base64: string }; res: { fileID: string; url: string } };
+  /**
+   * Photos go through the function so that type and size are checked on the server. Exactly one
+   * of `base64` (H5) or `cdn` (WeChat: the URL `wx.cloud.CDN` turns a chosen file into).
+   */
+  uploadPhoto: {
+    req: { contentType: 'image/jpeg' | 'image/png' | 'image/webp'; base64?: string; cdn?: string };
+    res: { fileID: string; url: string };
+  };
   list: { req: DemandListRequest; res: DemandPage };
   detail: { req: ById; res: DemandDetail };
   handle: { req: ById & { note?: string }; res: DemandDetail };
@@ -116,6 +123,7 @@ export interface DispatchApi {
 export interface ApiMap {
   org: OrgApi;
   dispatch: DispatchApi;
+  visits: VisitsApi;
   points: PointsApi;
 }
 
