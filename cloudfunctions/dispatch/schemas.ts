@@ -27,11 +27,15 @@ export const submitInput = z.strictObject({
   onBehalfOf: id().optional(),
 });
 
-export const uploadPhotoInput = z.strictObject({
-  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
-  // ≤ 1 MB of image once decoded (base64 is 4/3 of that).
-  base64: z.string().min(8).max(Math.ceil((1024 * 1024 * 4) / 3) + 4),
-});
+export const uploadPhotoInput = z
+  .strictObject({
+    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    // ≤ 1 MB of image once decoded (base64 is 4/3 of that). H5 and small photos.
+    base64: z.string().min(8).max(Math.ceil((1024 * 1024 * 4) / 3) + 4).optional(),
+    // In WeChat: the temporary CDN URL that wx.cloud.CDN turned the photo into.
+    cdn: z.string().min(12).max(2048).optional(),
+  })
+  .refine((v) => (v.base64 === undefined) !== (v.cdn === undefined), { message: '请提供照片：字段「base64」与「cdn」二选一', path: ['base64'] });
 
 export const listInput = z.strictObject({
   scope: z.enum(['mine', 'triage', 'community', 'unit', 'claimable', 'myTasks']),

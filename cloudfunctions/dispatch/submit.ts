@@ -9,6 +9,8 @@ import type { Data } from '../lib/database';
 import { toDemandDetail, toDemandSummary } from '../lib/demand-views';
 import { loadDemand } from '../lib/demands';
 import { AppError, refuse } from '../lib/errors';
+import { newDemand } from '../lib/new-demand';
+import { fetchPhoto } from '../lib/photo-source';
 import type { Handlers } from '../lib/router';
 import { listInput, submitInput, uploadPhotoInput, byId } from './schemas';
 import { actorOf, ownsPhoto } from './steps';
@@ -30,35 +32,21 @@ export const submit: H['submit'] = {
     if (!resident.communityId) throw new AppError('INVALID_STATE', '请先在「我的」页面绑定所住楼栋，诉求才能送到所在社区');
     const photos = input.photos ?? [];
     if (photos.some((p) => !ownsPhoto(p, ctx.openid))) throw refuse.invalid('只能使用您自己上传的照片');
-    const demand: Demand = {
-      _id: crypto.randomBytes(12).toString('hex'),
-      kind: input.kind ?? 'demand',
+    const demand = newDemand({
+      kind: input.kind,
       category: input.category,
       text: input.text,
       photos,
-      urgency: input.urgency ?? 'normal',
-      anonymous: input.anonymous ?? false,
-      status: 'submitted',
+      urgency: input.urgency,
+      anonymous: input.anonymous,
       submitter: { openid: resident._id, name: resident.name, phone: resident.phone },
       onBehalfBy: input.onBehalfOf ? ctx.openid : null,
       communityId: resident.communityId,
       buildingId: resident.buildingId,
-      householdId: input.householdId ?? null,
-      createdAt: ctx.now,
-      dispatch: null,
-      claims: [],
-      claimedCount: 0,
-      openSlots: 0,
-      completion: null,
-      rating: null,
-      reopenCount: 0,
-      mergedInto: null,
-      escalatedAt: null,
-      returnVisits: [],
-      resolvedAt: null,
-      timeline: [{ at: ctx.now, actor: ctx.openid, actorName: ctx.user.name, event: 'submit', from: null, to: 'submitted' }],
-      version: 1,
-    };
+      householdId: input.householdId,
+      actor: { openid: ctx.openid, name: ctx.user.name },
+      now: ctx.now,
+    });
     await db.collection('demands').add({ data: demand });
     return toDemandDetail(demand, actor, ctx.now);
   },
@@ -74,9 +62,8 @@ const MAX_PHOTO = 1024 * 1024;
 
 export const uploadPhoto: H['uploadPhoto'] = {
   input: uploadPhotoInput,
-  async run({ contentType, base64 }, ctx) {
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw refuse.invalid('照片数据不是有效的 base64');
-    const bytes = Buffer.from(base64, 'base64');
+  async run({ contentType, base64, cdn }, ctx) {
+    const bytes = cdn !== undefined ? await fetchPhoto(cdn, MAX_PHOTO) : decodeBase64(base64!);
     if (bytes.length > MAX_PHOTO) throw refuse.invalid('照片不能超过 1 MB，请压缩后再传');
     // The bytes must be what they claim: the declared type is checked against the file's signature.
     if (!SIGNATURES[contentType](bytes)) throw refuse.invalid('只支持 JPG、PNG、WebP 格式的照片');
@@ -86,6 +73,11 @@ export const uploadPhoto: H['uploadPhoto'] = {
     return { fileID: up.fileID, url: urls.fileList[0]?.tempFileURL ?? '' };
   },
 };
+
+function decodeBase64(base64: string): Buffer {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw refuse.invalid('照片数据不是有效的 base64');
+  return Buffer.from(base64, 'base64');
+}
 
 export const detail: H['detail'] = {
   input: byId,

@@ -42,6 +42,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.input === undefined ? `缺少必填字段${field}` : `字段${field}的取值无效`;
     case 'invalid_format':
       return `字段${field}的格式不正确`;
+    case 'custom':
+      // A rule across fields (a refine): its message is already written for people.
+      return issue.message;
     default:
       return `字段${field}不正确`;
   }

@@ -1,4 +1,4 @@
-import { ApiCallError, call, getDemoOpenid, listDevUsers, NETWORK_MESSAGE, setDemoOpenid } from '../../src/services/api'
+import { ApiCallError, call, getDemoOpenid, listDevUsers, NETWORK_MESSAGE, setDemoOpenid, uploadPhoto } from '../../src/services/api'
 import { makeDevUser, makeMe } from './fixtures'
 
 type FetchMock = jest.Mock<Promise<Partial<Response>>, [string, RequestInit?]>
@@ -70,5 +70,34 @@ describe('service module (H5 transport)', () => {
     await expect(listDevUsers()).resolves.toEqual(users)
     expect(fetchMock.mock.calls[0][0]).toBe('/api/dev/users')
     expect(fetchMock.mock.calls[0][1]?.method).toBe('GET')
+  })
+})
+
+describe('uploadPhoto: base64 in H5, a wx.cloud.CDN marker in WeChat', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Taro = require('@tarojs/taro').default as { cloud: Record<string, unknown> }
+  const env = process.env.TARO_ENV
+  const cloud = Taro.cloud
+  afterEach(() => {
+    process.env.TARO_ENV = env
+    Taro.cloud = cloud
+  })
+
+  it('H5 posts the bytes as base64', async () => {
+    const fetchMock: FetchMock = jest.fn().mockResolvedValue(respond(200, { ok: true, data: { fileID: 'cloud://x/demands/o/a.png', url: '/files/a.png' } }))
+    globalThis.fetch = fetchMock as unknown as typeof fetch
+    await uploadPhoto('blob:http://local/1', 'image/png', 'iVBORw0K')
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body))).toEqual({ action: 'uploadPhoto', contentType: 'image/png', base64: 'iVBORw0K' })
+  })
+
+  it('WeChat marks the file for the temporary CDN and sends no bytes through callFunction', async () => {
+    process.env.TARO_ENV = 'weapp'
+    const marker = { cdnMarker: true }
+    const CDN = jest.fn().mockReturnValue(marker)
+    const callFunction = jest.fn().mockResolvedValue({ result: { ok: true, data: { fileID: 'cloud://env/demands/o/a.png', url: 'https://t/a.png' } } })
+    Taro.cloud = { ...cloud, CDN, callFunction }
+    await expect(uploadPhoto('wxfile://tmp_1.png', 'image/png', 'iVBORw0K')).resolves.toEqual({ fileID: 'cloud://env/demands/o/a.png', url: 'https://t/a.png' })
+    expect(CDN).toHaveBeenCalledWith({ type: 'filePath', filePath: 'wxfile://tmp_1.png' })
+    expect(callFunction).toHaveBeenCalledWith({ name: 'dispatch', data: { action: 'uploadPhoto', contentType: 'image/png', cdn: marker } })
   })
 })

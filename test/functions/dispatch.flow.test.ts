@@ -187,3 +187,54 @@ test('the phone is unmasked only for those who must call', async () => {
   const self = await h.ok(PEOPLE.resident, 'dispatch', 'detail', { id: d._id });
   expect(self.submitterPhone).toBe('138****1001');
 });
+
+describe('photos from WeChat arrive as a temporary-CDN URL (wx.cloud.CDN)', () => {
+  const realFetch = global.fetch;
+  afterEach(() => {
+    global.fetch = realFetch;
+  });
+
+  test('the function fetches an allowed https CDN URL, checks the bytes and stores them', async () => {
+    const fetched: string[] = [];
+    global.fetch = (async (url: string) => {
+      fetched.push(String(url));
+      return new Response(Buffer.from(PNG, 'base64'), { status: 200, headers: { 'content-length': String(Buffer.from(PNG, 'base64').length) } });
+    }) as typeof fetch;
+    const cdn = 'https://636c-cloud1-123.tcb.qcloud.la/tmp/abc.png';
+    const photo = await h.ok(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png', cdn });
+    expect(fetched).toEqual([cdn]);
+    expect(photo.fileID).toMatch(new RegExp(`/demands/${PEOPLE.resident}/\\w+\\.png$`));
+  });
+
+  test.each([
+    ['plain http', 'http://636c-cloud1-123.tcb.qcloud.la/tmp/abc.png'],
+    ['another host', 'https://evil.example.com/abc.png'],
+    ['a look-alike host', 'https://tcb.qcloud.la.evil.example.com/abc.png'],
+    ['an IP address (metadata service)', 'https://169.254.0.23/latest/meta-data'],
+    ['credentials in the URL', 'https://user:pw@636c.tcb.qcloud.la/abc.png'],
+    ['an explicit port', 'https://636c.tcb.qcloud.la:8443/abc.png'],
+    ['not a URL', 'cloud-cdn-marker'],
+  ])('refuses %s without fetching it', async (_what, cdn) => {
+    let fetched = 0;
+    global.fetch = (async () => {
+      fetched++;
+      return new Response('x');
+    }) as typeof fetch;
+    const res = await h.call(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png', cdn });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(fetched).toBe(0);
+  });
+
+  test('refuses a CDN file over 1 MB (read is cut off) or of the wrong type, and both or neither field', async () => {
+    global.fetch = (async () => new Response(new Uint8Array(1024 * 1024 + 10).fill(0x89))) as typeof fetch;
+    const big = await h.call(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png', cdn: 'https://a.tcb.qcloud.la/big.png' });
+    expect(big).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('1 MB') } });
+    global.fetch = (async () => new Response(Buffer.from('GIF89a-not-a-png'))) as typeof fetch;
+    const gif = await h.call(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png', cdn: 'https://a.tcb.qcloud.la/x.png' });
+    expect(gif).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const both = await h.call(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png', base64: PNG, cdn: 'https://a.tcb.qcloud.la/x.png' });
+    expect(both).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('二选一') } });
+    const neither = await h.call(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png' });
+    expect(neither).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
 import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '../../../domain/dispatch'
-import { call, isApiCallError } from '../../../services/api'
+import { isApiCallError, uploadPhoto } from '../../../services/api'
 import { tappable } from '../../../utils/a11y'
 import { readBase64 } from './readPhoto'
 import { messageOf } from './useDemand'
@@ -73,7 +73,7 @@ export default function PhotoUploader({
           continue
         }
         try {
-          const up = await call('dispatch', 'uploadPhoto', { contentType, base64 })
+          const up = await uploadPhoto(f.path, contentType, base64)
           added.push({ fileID: up.fileID, preview: f.path })
         } catch (e) {
           // A large photo can exceed what the transport carries: say so rather than "网络异常".

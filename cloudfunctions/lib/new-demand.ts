@@ -1,0 +1,59 @@
+/**
+ * A new demand as Pillar 1 stores it, built in one place for everyone who creates demands: a
+ * resident's `dispatch.submit` and a need found on a visit (`visits.recordVisit`). Both land in
+ * the community's triage queue as `submitted` with their first timeline event.
+ */
+import crypto from 'node:crypto';
+import type { Demand, DemandCategory, DemandKind, Urgency } from '../../types/dispatch';
+
+export interface NewDemand {
+  /** Default: a random id. A fixed id makes the creation idempotent (a visit's needs). */
+  _id?: string;
+  kind?: DemandKind;
+  category: DemandCategory;
+  text: string;
+  photos?: string[];
+  urgency?: Urgency;
+  anonymous?: boolean;
+  /** Who it is for: they follow it and rate it. */
+  submitter: Demand['submitter'];
+  onBehalfBy?: string | null;
+  communityId: string;
+  buildingId: string | null;
+  householdId?: string | null;
+  /** Who made it (the first timeline event's actor). */
+  actor: { openid: string; name: string };
+  now: Date;
+}
+
+export function newDemand(n: NewDemand): Demand {
+  return {
+    _id: n._id ?? crypto.randomBytes(12).toString('hex'),
+    kind: n.kind ?? 'demand',
+    category: n.category,
+    text: n.text,
+    photos: n.photos ?? [],
+    urgency: n.urgency ?? 'normal',
+    anonymous: n.anonymous ?? false,
+    status: 'submitted',
+    submitter: n.submitter,
+    onBehalfBy: n.onBehalfBy ?? null,
+    communityId: n.communityId,
+    buildingId: n.buildingId,
+    householdId: n.householdId ?? null,
+    createdAt: n.now,
+    dispatch: null,
+    claims: [],
+    claimedCount: 0,
+    openSlots: 0,
+    completion: null,
+    rating: null,
+    reopenCount: 0,
+    mergedInto: null,
+    escalatedAt: null,
+    returnVisits: [],
+    resolvedAt: null,
+    timeline: [{ at: n.now, actor: n.actor.openid, actorName: n.actor.name, event: 'submit', from: null, to: 'submitted' }],
+    version: 1,
+  };
+}
