@@ -14,6 +14,12 @@ export default defineAppConfig({
       root: 'packages/dispatch',
       pages: ['report/index', 'detail/index', 'dispatch/index', 'complete/index', 'rate/index', 'scorecard/index'],
     },
+    {
+      // Pillar 3 beyond the tab: household detail, the visit form, the staff overview, the
+      // key-household form, pairing and the secretary's sensitive-read log.
+      root: 'packages/visits',
+      pages: ['household/index', 'visit/index', 'overview/index', 'key/index', 'pairing/index', 'reads/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '近邻',

@@ -1,40 +1,84 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { AtButton } from 'taro-ui'
+
 import type { Me } from '@/types/domain'
 
 import IdentityGate from '../../components/IdentityGate'
 import Page from '../../components/Page'
-import RoleEmptyList from '../../components/RoleEmptyList'
+import Section from '../../components/Section'
+import Segments from '../../components/Segments'
+import { EmptyState } from '../../components/States'
 import TabHeader from '../../components/TabHeader'
-import type { EmptyLine } from '../../domain/roles'
+import { HOUSEHOLD_CHANGED, isCommunityWorker, ROUTES, secretaryCommunities, sectionsFor, type HouseholdScope } from '../../domain/visits'
+import HouseholdList from './parts/HouseholdList'
+import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 
-/** What this tab will list for each role, shown as empty states until the visits function ships. */
-const LINES: EmptyLine[] = [
-  { roles: ['admin'], title: '暂无走访统计', description: '全县敲门行动的走访情况和超期未访会在这里。' },
-  { roles: ['secretary'], title: '暂无书记敲门安排', description: '书记敲门走访和回访会在这里。' },
-  {
-    roles: ['staff'],
-    title: '暂无重点户走访安排',
-    description: '本社区的重点户、包挂关系和超期未访会在这里。',
-  },
-  {
-    roles: ['gridWorker', 'member'],
-    title: '暂无包挂的重点户',
-    description: '与您结对的重点户和到期的走访会在这里。',
-  },
-  {
-    roles: ['resident', 'liaison'],
-    fallback: true,
-    title: '敲门行动由党员和网格员开展',
-    description: '如需上门帮助，可在「派单」页提交诉求，社区会安排人员联系您。',
-  },
-]
+const go = (url: string) => () => void Taro.navigateTo({ url })
 
+const REQUEST: Record<HouseholdScope, { scope: 'mine' | 'community'; due?: 'due' | 'overdue' }> = {
+  mine: { scope: 'mine' },
+  due: { scope: 'community', due: 'due' },
+  overdue: { scope: 'community', due: 'overdue' },
+  all: { scope: 'community' },
+}
+
+/**
+ * 敲门: for a visitor (党员, 网格员) 我的包户 — their paired key households, due and overdue first;
+ * for community staff and the secretary the community's due and overdue households and the way to
+ * the 走访概况 (coverage, pairing); for the secretary also the sensitive-read log. Anyone else is
+ * told what the programme is and where to ask for help.
+ */
 function VisitsHome({ me }: { me: Me }) {
+  const sections = sectionsFor(me)
+  const [chosen, setChosen] = useState<HouseholdScope | undefined>(sections[0]?.key)
+  const [version, setVersion] = useState(0)
+  const active = sections.find((s) => s.key === chosen) ?? sections[0]
+  const overview = isCommunityWorker(me) || me.roles.some((g) => g.role === 'admin')
+  const secretary = secretaryCommunities(me).length > 0
+
+  useEffect(() => {
+    const refresh = () => setVersion((v) => v + 1)
+    Taro.eventCenter.on(HOUSEHOLD_CHANGED, refresh)
+    return () => {
+      Taro.eventCenter.off(HOUSEHOLD_CHANGED, refresh)
+    }
+  }, [])
+
   return (
     <>
       <TabHeader title='敲门' me={me} />
-      {/* Due and overdue visits, pairings and visit records from the visits function go here. */}
-      <RoleEmptyList className='jl-visits__list' me={me} lines={LINES} />
+      {overview || secretary ? (
+        <View className='jl-visits__links'>
+          {overview ? (
+            <AtButton className='jl-button' type='primary' onClick={go(ROUTES.overview)}>
+              社区走访概况（覆盖率、重点户、包挂）
+            </AtButton>
+          ) : null}
+          {secretary ? (
+            <AtButton className='jl-button' onClick={go(ROUTES.reads)}>
+              敏感信息查阅记录
+            </AtButton>
+          ) : null}
+        </View>
+      ) : null}
+      {sections.length > 1 ? (
+        <Segments items={sections.map((s) => ({ key: s.key, title: s.title }))} value={active.key} onChange={(k) => setChosen(k as HouseholdScope)} />
+      ) : null}
+      {active ? (
+        <Section title={active.title}>
+          <HouseholdList key={active.key} request={REQUEST[active.key]} emptyTitle={active.emptyTitle} emptyDescription={active.emptyDescription} version={version} />
+        </Section>
+      ) : overview ? null : (
+        <Section>
+          <EmptyState
+            title='敲门行动由党员和网格员开展'
+            description='党员、网格员与独居老人、残疾人等重点户结对，定期上门走访，发现的困难转成诉求办理。如需上门帮助，可在「派单」页提交诉求，社区会安排人员联系您。'
+          />
+        </Section>
+      )}
     </>
   )
 }
@@ -42,7 +86,7 @@ function VisitsHome({ me }: { me: Me }) {
 export default function VisitsPage() {
   return (
     <Page>
-      <IdentityGate>{(me) => <VisitsHome me={me} />}</IdentityGate>
+      <IdentityGate>{(me) => <VisitsHome key={me.openid} me={me} />}</IdentityGate>
     </Page>
   )
 }

@@ -1,0 +1,128 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { AtButton } from 'taro-ui'
+
+import type { KeyHouseholdDetail, VisitorCandidate } from '@/types/visits'
+
+import LoadMore from '../../../components/LoadMore'
+import { usePaged } from '../../../components/LoadMore/usePaged'
+import Section from '../../../components/Section'
+import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import { VISITOR_KIND_LABEL } from '../../../domain/visits'
+import { call } from '../../../services/api'
+import { confirmStep, messageOf } from '../../dispatch/components/useDemand'
+import { announceHousehold, useHousehold } from './useHousehold'
+
+const CANDIDATES_PAGE_SIZE = 20
+
+/** Who may be paired in the community, 20 a page; those already paired are left out. */
+function Candidates({ d, busy, onPair }: { d: KeyHouseholdDetail; busy: boolean; onPair: (c: VisitorCandidate) => void }) {
+  const { state, reload, loadMore } = usePaged(
+    (page) => call('visits', 'visitorCandidates', { communityId: d.communityId, page, pageSize: CANDIDATES_PAGE_SIZE }),
+    (c) => c.openid,
+    d.communityId,
+  )
+  if (state.status === 'loading') return <Loading text='正在加载可包挂的人…' />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  const paired = new Set(d.visitors.map((v) => v.openid))
+  const free = state.items.filter((c) => !paired.has(c.openid))
+  return (
+    <>
+      {free.length ? (
+        free.map((c) => (
+          <View key={c.openid} className='jl-person'>
+            <View className='jl-person__text'>
+              <Text className='jl-person__name'>{c.name}</Text>
+              <Text className='jl-person__meta'>{VISITOR_KIND_LABEL[c.kind]}</Text>
+            </View>
+            <AtButton className='jl-button jl-person__button' type='primary' size='small' disabled={busy} onClick={() => onPair(c)}>
+              {`安排${c.name}包挂`}
+            </AtButton>
+          </View>
+        ))
+      ) : (
+        <EmptyState title='没有可以再安排的人' description='本社区的党员、网格员、社区工作者和书记可以包挂重点户。' />
+      )}
+      <LoadMore hasMore={state.hasMore} loading={state.more} error={state.moreError} onMore={() => void loadMore()} />
+    </>
+  )
+}
+
+/**
+ * 安排包挂: the household's visitors, each with 解除包挂, and the people who may be paired, each with
+ * 包挂 — every change confirmed first and recorded by the server (who, whom, when, why).
+ */
+export default function PairingScreen({ id }: { id: string }) {
+  const { state, reload, setDetail } = useHousehold(id)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  if (state.status === 'loading') return <Loading text='正在加载重点户…' />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  const d = state.detail
+  const canPair = d.allowedActions.includes('pair')
+  const canUnpair = d.allowedActions.includes('unpair')
+  if (!canPair && !canUnpair) return <EmptyState title='不能安排这户的包挂' description='本社区的社区工作者、网格员和书记可以安排包挂。' />
+
+  const step = async (question: string, confirmText: string, request: () => Promise<KeyHouseholdDetail>, done: string) => {
+    if (!(await confirmStep('包挂', question, confirmText))) return
+    setBusy(true)
+    setError('')
+    try {
+      const detail = await request()
+      setDetail(detail)
+      announceHousehold(detail.householdId, detail)
+      void Taro.showToast({ title: done, icon: 'none' })
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='jl-form'>
+      <Text className='jl-page__lead'>{d.address}</Text>
+      {error ? (
+        <View className='jl-form-error' role='alert' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
+      <Section title='现在的包户'>
+        {d.visitors.length ? (
+          d.visitors.map((v) => (
+            <View key={v.openid} className='jl-person'>
+              <View className='jl-person__text'>
+                <Text className='jl-person__name'>{v.name}</Text>
+                <Text className='jl-person__meta'>{VISITOR_KIND_LABEL[v.kind]}</Text>
+              </View>
+              {canUnpair ? (
+                <AtButton
+                  className='jl-button jl-person__button'
+                  size='small'
+                  disabled={busy}
+                  onClick={() => void step(`确认解除 ${v.name} 对 ${d.address} 的包挂？`, '解除', () => call('visits', 'unpair', { householdId: d.householdId, visitorOpenid: v.openid }), '已解除包挂')}
+                >
+                  {`解除${v.name}的包挂`}
+                </AtButton>
+              ) : null}
+            </View>
+          ))
+        ) : (
+          <Text className='jl-field__hint'>还没有安排包户：请从下面选人。</Text>
+        )}
+      </Section>
+      {canPair ? (
+        <Section title='可以安排的人'>
+          <Candidates
+            d={d}
+            busy={busy}
+            onPair={(c) =>
+              void step(`确认安排 ${c.name}（${VISITOR_KIND_LABEL[c.kind]}）包挂 ${d.address}？TA 会在「我的包户」看到这户。`, '安排', () => call('visits', 'pair', { householdId: d.householdId, visitorOpenid: c.openid }), '已安排包挂')
+            }
+          />
+        </Section>
+      ) : null}
+    </View>
+  )
+}

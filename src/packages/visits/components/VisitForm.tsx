@@ -1,0 +1,175 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { AtButton } from 'taro-ui'
+
+import type { DemandCategory } from '@/types/dispatch'
+import type { KeyHouseholdDetail, NeedFound, VisitMethod, VisitOutcome, Wellbeing } from '@/types/visits'
+
+import ChoiceList from '../../../components/ChoiceList'
+import Section from '../../../components/Section'
+import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import Toggle from '../../../components/Toggle'
+import { CATEGORIES, CATEGORY_HINT, CATEGORY_LABEL, formatTime } from '../../../domain/dispatch'
+import { METHOD_LABEL, METHODS, WELLBEING_HINT, WELLBEING_LABEL, WELLBEINGS } from '../../../domain/visits'
+import { call } from '../../../services/api'
+import PhotoUploader, { type Photo } from '../../dispatch/components/PhotoUploader'
+import TextField from '../../dispatch/components/TextField'
+import { confirmStep, messageOf } from '../../dispatch/components/useDemand'
+import { announceHousehold, useHousehold } from './useHousehold'
+
+const MAX_NOTES = 500
+const MAX_NEED = 500
+
+/** A key per form, so that a retried submit records the visit once (RecordVisitRequest.requestId). */
+const newRequestId = () => `v-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+
+const METHOD_HINT: Record<VisitMethod, string> = { door: '到家里看望', phone: '打电话问候', video: '视频通话' }
+
+/**
+ * 记录走访: few fields, each a large choice — how (上门 / 电话 / 视频), whether anyone was met
+ * (敲门未遇 is an attempt and leaves the due date as it is), wellbeing, a need found (it becomes a
+ * demand in the community's 待受理 in the same submit), notes and an optional photo. 书记敲门 is
+ * offered to the secretary; opened from 待回访 it is the 回访 for that demand.
+ */
+function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: string; secretary: boolean }) {
+  const mayMarkSecretary = d.allowedActions.includes('secretaryVisit')
+  const owed = d.returnsDue.find((r) => r.demandId === returnFor) ?? null
+  const [method, setMethod] = useState<VisitMethod>('door')
+  const [outcome, setOutcome] = useState<VisitOutcome | null>(null)
+  const [wellbeing, setWellbeing] = useState<Wellbeing | null>(null)
+  const [needOn, setNeedOn] = useState(false)
+  const [needCategory, setNeedCategory] = useState<DemandCategory | null>(null)
+  const [needText, setNeedText] = useState('')
+  const [notes, setNotes] = useState('')
+  const [photos, setPhotos] = useState<Photo[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [asSecretary, setAsSecretary] = useState(secretary && mayMarkSecretary)
+  const [requestId] = useState(newRequestId)
+  const [errors, setErrors] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
+  const met = outcome === 'contact'
+
+  const submit = async () => {
+    const problems: string[] = []
+    if (!outcome) problems.push('请选择见到人了没有')
+    if (met && !wellbeing) problems.push('请选择身体和生活情况')
+    if (met && needOn && !needCategory) problems.push('请选择发现的困难属于哪一类')
+    if (met && needOn && !needText.trim()) problems.push('请写一下需要帮什么')
+    if (uploading) problems.push('照片还在上传，请稍等')
+    setErrors(problems)
+    if (problems.length || !outcome) return
+    const need: NeedFound | null = met && needOn && needCategory ? { category: needCategory, text: needText.trim() } : null
+    const question = need
+      ? `确认保存这次走访？发现的困难会转成诉求，送到社区「待受理」。`
+      : outcome === 'noContact'
+        ? '确认记为敲门未遇？这算一次尝试，走访时间不变，请改天再去。'
+        : owed
+          ? '确认保存这次回访？'
+          : '确认保存这次走访？'
+    if (!(await confirmStep(owed ? '记录回访' : '记录走访', question, '保存'))) return
+    setBusy(true)
+    try {
+      const res = await call('visits', 'recordVisit', {
+        householdId: d.householdId,
+        method,
+        outcome,
+        requestId,
+        ...(met && wellbeing ? { wellbeing } : {}),
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...(need ? { needs: [need] } : {}),
+        ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
+        ...(asSecretary ? { secretaryVisit: true } : {}),
+        ...(owed ? { returnForDemandId: owed.demandId } : {}),
+      })
+      announceHousehold(d.householdId)
+      const saved = res.demandIds.length ? '已保存，困难已转为诉求' : owed && met ? '已记录回访' : '已保存走访记录'
+      void Taro.showToast({ title: saved, icon: 'none' })
+      void Taro.navigateBack()
+    } catch (e) {
+      setErrors([messageOf(e)])
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='jl-form'>
+      <Section title={owed ? '回访' : '走访'}>
+        <Text className='jl-household__address'>{d.address}</Text>
+        <Text className='jl-field__hint'>联系人：{d.contactName}</Text>
+        {owed ? (
+          <Text className='jl-return__what'>
+            回访「{CATEGORY_LABEL[owed.category]}」诉求：{formatTime(owed.resolvedAt)} 已办结，问问办得怎么样。见到人才算回访完成。
+          </Text>
+        ) : null}
+      </Section>
+      {mayMarkSecretary ? (
+        <Section>
+          <Toggle label='书记敲门' description='书记亲自走访，记录会标为书记敲门。' checked={asSecretary} busy={busy} onChange={setAsSecretary} />
+        </Section>
+      ) : null}
+      <Section title='1. 怎么走访的'>
+        <ChoiceList selectedKey={method} onChoose={(k) => setMethod(k as VisitMethod)} disabled={busy} choices={METHODS.map((m) => ({ key: m, title: METHOD_LABEL[m], subtitle: METHOD_HINT[m] }))} />
+      </Section>
+      <Section title='2. 见到人了吗'>
+        <ChoiceList
+          selectedKey={outcome}
+          onChoose={(k) => setOutcome(k as VisitOutcome)}
+          disabled={busy}
+          choices={[
+            { key: 'contact', title: '见到了', subtitle: method === 'door' ? '见到本人或家人' : '联系上了本人或家人' },
+            { key: 'noContact', title: '敲门未遇', subtitle: '没有见到人：算一次尝试，走访时间不变' },
+          ]}
+        />
+      </Section>
+      {met ? (
+        <>
+          <Section title='3. 身体和生活情况'>
+            <ChoiceList selectedKey={wellbeing} onChoose={(k) => setWellbeing(k as Wellbeing)} disabled={busy} choices={WELLBEINGS.map((w) => ({ key: w, title: WELLBEING_LABEL[w], subtitle: WELLBEING_HINT[w] }))} />
+          </Section>
+          <Section title='4. 有没有需要帮忙的事'>
+            <Toggle label='发现了困难' description='提交后转成诉求，送到社区「待受理」，办结后会提醒您回访。' checked={needOn} busy={busy} onChange={setNeedOn} />
+            {needOn ? (
+              <View className='jl-need'>
+                <Text className='jl-field__label'>属于哪一类</Text>
+                <ChoiceList selectedKey={needCategory} onChoose={(k) => setNeedCategory(k as DemandCategory)} disabled={busy} choices={CATEGORIES.map((c) => ({ key: c, title: CATEGORY_LABEL[c], subtitle: CATEGORY_HINT[c] }))} />
+                <TextField label='需要帮什么' value={needText} onChange={setNeedText} max={MAX_NEED} placeholder='例如：家里水管漏水，老人没法自己修' disabled={busy} />
+              </View>
+            ) : null}
+          </Section>
+        </>
+      ) : null}
+      <Section title={met ? '5. 走访记录' : '3. 走访记录'}>
+        <TextField label='情况说明' optional value={notes} onChange={setNotes} max={MAX_NOTES} placeholder='例如：老人精神不错，叮嘱天冷注意保暖（不要写病名诊断）' disabled={busy} />
+        <PhotoUploader label='走访照片' value={photos} onChange={setPhotos} onBusy={setUploading} max={3} />
+      </Section>
+      {errors.length ? (
+        <View className='jl-form-error' role='alert' ariaRole='alert'>
+          {errors.join('；')}
+        </View>
+      ) : null}
+      <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
+        {owed ? '保存回访' : '保存走访'}
+      </AtButton>
+    </View>
+  )
+}
+
+/** The form once the household is loaded, and only while the server allows a visit. */
+export default function VisitForm({ id, returnFor, secretary }: { id: string; returnFor: string; secretary: boolean }) {
+  const { state, reload } = useHousehold(id, { follow: false })
+  if (state.status === 'loading') return <Loading text='正在加载重点户…' />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
+  const d = state.detail
+  if (!d.allowedActions.includes('recordVisit') && !d.allowedActions.includes('secretaryVisit')) {
+    return (
+      <EmptyState title='现在不能记录走访' description='只有这户的包户和本社区工作人员可以记录走访。'>
+        <AtButton className='jl-button' onClick={() => void Taro.navigateBack()}>
+          返回
+        </AtButton>
+      </EmptyState>
+    )
+  }
+  return <Form key={d.householdId} d={d} returnFor={returnFor} secretary={secretary} />
+}

@@ -1,0 +1,16 @@
+import IdentityGate from '../../../components/IdentityGate'
+import Page from '../../../components/Page'
+import { isCommunityWorker } from '../../../domain/visits'
+import HouseholdScreen from '../components/HouseholdScreen'
+import { usePageParams } from '../components/useHousehold'
+import '../components/visits.scss'
+
+/** 重点户详情 (?id=). */
+export default function HouseholdPage() {
+  const { id = '' } = usePageParams()
+  return (
+    <Page>
+      <IdentityGate>{(me) => <HouseholdScreen key={me.openid} id={id} staff={isCommunityWorker(me)} />}</IdentityGate>
+    </Page>
+  )
+}

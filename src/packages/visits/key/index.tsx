@@ -1,0 +1,15 @@
+import IdentityGate from '../../../components/IdentityGate'
+import Page from '../../../components/Page'
+import KeyForm from '../components/KeyForm'
+import { usePageParams } from '../components/useHousehold'
+import '../components/visits.scss'
+
+/** 标记重点户, or with ?id= 修改重点户信息. */
+export default function KeyPage() {
+  const { id = '' } = usePageParams()
+  return (
+    <Page>
+      <IdentityGate>{(me) => <KeyForm key={me.openid} me={me} id={id} />}</IdentityGate>
+    </Page>
+  )
+}

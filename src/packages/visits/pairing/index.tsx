@@ -1,0 +1,15 @@
+import IdentityGate from '../../../components/IdentityGate'
+import Page from '../../../components/Page'
+import PairingScreen from '../components/PairingScreen'
+import { usePageParams } from '../components/useHousehold'
+import '../components/visits.scss'
+
+/** 安排包挂 (?id=). */
+export default function PairingPage() {
+  const { id = '' } = usePageParams()
+  return (
+    <Page>
+      <IdentityGate>{(me) => <PairingScreen key={me.openid} id={id} />}</IdentityGate>
+    </Page>
+  )
+}
