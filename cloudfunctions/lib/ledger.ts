@@ -1,8 +1,201 @@
 /**
- * The points ledger (Pillar 2) as the other functions write to it. OWNED BY THE POINTS WORK:
- * replaced by the real ledger module.
+ * The points ledger (积分明细): every change of a person's points or hours is one entry, appended
+ * together with the cached account and the leaderboard tallies IN ONE TRANSACTION, so the cache
+ * can never disagree with the ledger except by a bug that `reconcile` would report.
+ *
+ * - An entry's `_id` is its source key (`demand_<demandId>_<openid>`, `redeem_<redemptionId>` …):
+ *   the database refuses a second entry for the same source, so retries and races award once.
+ * - Entries are never updated or removed. A correction is a reversing entry with its own key.
+ * - A balance never goes below 0: the transaction reads the account and refuses.
+ * - Only single-document operations inside transactions (CloudBase's rule); a write conflict
+ *   (-501001, not retried by the SDK) is retried here after a short random wait.
  */
 import type { Effect } from '../core/demand';
+import { applyCaps, applyEntry, emptyAccount, isCapped, periodsOf, pointsFor, tallyKeys } from '../core/points';
+import type { Demand } from '../../types/dispatch';
+import type { User } from '../../types/domain';
+import type { LedgerEntry, PointAccount } from '../../types/points';
+import { _, db, isDuplicateWrite, isTransactionConflict } from './cloud';
+import type { Transaction } from './database';
+import { AppError, refuse } from './errors';
+import { loadRules } from './points-rules';
 
-/** Credits each member's verified hours of a demand exactly once (source key: demand + member). */
-export async function creditServiceHours(_effect: Extract<Effect, { kind: 'credit' }>, _now: Date): Promise<void> {}
+export const LEDGER = 'pointLedger';
+export const ACCOUNTS = 'pointAccounts';
+export const TALLIES = 'pointTallies';
+
+/** What a source asks to write; the ledger applies the caps, dates it and derives the rest. */
+export interface EntryDraft {
+  key: string;
+  openid: string;
+  name: string;
+  /** Points before the caps (capped sources) or exactly (others). */
+  points: number;
+  hours: number;
+  source: LedgerEntry['source'];
+  reason: string;
+  actor: string;
+  actorName: string;
+  /** The community the points are earned for and the unit they count for (leaderboards); null for redeem/refund. */
+  communityId: string | null;
+  unitId: string | null;
+  /** Where the person lives and works, kept on the account (absent: keep what the account has). */
+  home?: { communityId: string | null; unitId: string | null };
+  reverses?: string | null;
+}
+
+export interface Posted {
+  entry: LedgerEntry;
+  account: PointAccount;
+  /** False when the source had already been written: nothing changed. */
+  created: boolean;
+}
+
+/** A transaction with the ledger's operations. */
+export interface LedgerTx {
+  t: Transaction;
+  now: Date;
+  /**
+   * Appends the entry (once per key) and updates the account and tallies. `adjust` changes other
+   * account fields in the same write (a redemption's per-item count). Throws INVALID_STATE when
+   * the balance would go below 0.
+   */
+  post(draft: EntryDraft, adjust?: (a: PointAccount) => PointAccount): Promise<Posted>;
+  /** The account as this transaction sees it (null: none yet). */
+  account(openid: string): Promise<PointAccount | null>;
+}
+
+const ATTEMPTS = 16;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `fn` in a transaction, retrying the whole of it when another writer holds or changed a
+ * document it touches. AppErrors (refusals) roll back and pass through unchanged.
+ */
+export async function ledgerTransaction<T>(now: Date, fn: (tx: LedgerTx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.runTransaction((t) => fn(ledgerTx(t, now)), 1);
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      if (!isTransactionConflict(e) && !isDuplicateWrite(e)) throw e;
+      if (attempt >= ATTEMPTS) throw refuse.conflict('当前操作的人较多，请稍后重试');
+      await sleep(Math.random() * Math.min(200, 4 * 2 ** attempt));
+    }
+  }
+}
+
+function ledgerTx(t: Transaction, now: Date): LedgerTx {
+  const accounts = new Map<string, PointAccount | null>();
+  const account = async (openid: string) => {
+    if (!accounts.has(openid)) accounts.set(openid, (await t.collection(ACCOUNTS).doc(openid).get<PointAccount>()).data);
+    return accounts.get(openid)!;
+  };
+  return {
+    t,
+    now,
+    account,
+    async post(draft, adjust = (a) => a) {
+      const existing = (await t.collection(LEDGER).doc(draft.key).get<LedgerEntry>()).data;
+      const before = await account(draft.openid);
+      if (existing) return { entry: existing, account: before ?? emptyAccount(draft.openid, draft.name, draft.home?.communityId ?? null, draft.home?.unitId ?? null, now), created: false };
+      const base = before ?? emptyAccount(draft.openid, draft.name, draft.home?.communityId ?? null, draft.home?.unitId ?? null, now);
+      const rules = isCapped(draft.source.type) ? await loadRules() : null;
+      const points = rules ? applyCaps(draft.points, base, rules, now) : draft.points;
+      const entry: LedgerEntry = {
+        _id: draft.key,
+        openid: draft.openid,
+        name: draft.name,
+        points,
+        requestedPoints: draft.points,
+        hours: draft.hours,
+        source: draft.source,
+        reason: draft.reason,
+        actor: draft.actor,
+        actorName: draft.actorName,
+        communityId: draft.communityId,
+        unitId: draft.unitId,
+        reverses: draft.reverses ?? null,
+        at: now,
+        ...periodsOf(now),
+      };
+      const after = adjust({ ...applyEntry(base, entry), name: draft.name, ...(draft.home ?? {}) });
+      if (after.balance < 0) throw new AppError('INVALID_STATE', `积分不足：当前可用 ${base.balance} 分`);
+      await t.collection(LEDGER).add({ data: entry });
+      const { _id: _skip, ...fields } = after;
+      await t.collection(ACCOUNTS).doc(draft.openid).set({ data: fields });
+      accounts.set(draft.openid, after);
+      await addToTallies(t, entry);
+      return { entry, account: after, created: true };
+    },
+  };
+}
+
+/** Adds an earning entry to its community's and unit's month and year boards (one document each). */
+async function addToTallies(t: Transaction, entry: LedgerEntry): Promise<void> {
+  if (entry.points === 0 && entry.hours === 0) return;
+  for (const key of tallyKeys(entry)) {
+    const [scope, id, period] = splitTallyKey(key);
+    const ref = t.collection(TALLIES).doc(key);
+    const doc = (await ref.get<{ people: Record<string, unknown> }>()).data;
+    if (!doc) {
+      await ref.set({ data: { scope, id, period, people: { [entry.openid]: { name: entry.name, points: entry.points, hours: entry.hours } } } });
+    } else {
+      const p = `people.${entry.openid}`;
+      await ref.update({ data: { [`${p}.name`]: entry.name, [`${p}.points`]: _.inc(entry.points), [`${p}.hours`]: _.inc(entry.hours) } });
+    }
+  }
+}
+
+/** `<scope>_<id>_<period>`: ids are [\w-]+ and may hold underscores, so split from both ends. */
+export function splitTallyKey(key: string): [string, string, string] {
+  const first = key.indexOf('_');
+  const last = key.lastIndexOf('_');
+  return [key.slice(0, first), key.slice(first + 1, last), key.slice(last + 1)];
+}
+
+/** Posts one entry in its own transaction. */
+export function postEntry(draft: EntryDraft, now: Date): Promise<Posted> {
+  return ledgerTransaction(now, (tx) => tx.post(draft));
+}
+
+/**
+ * Verified dispatch work: each member's reported hours, credited exactly once per demand and
+ * member (the source key), whether staff verify twice or two verifications race. A fulfilled
+ * 微心愿 earns its extra points too. Members are credited one after another so that they do not
+ * contend with each other for the same leaderboard documents.
+ */
+export async function creditServiceHours(effect: Extract<Effect, { kind: 'credit' }>, now: Date): Promise<void> {
+  const [rules, demand, people] = await Promise.all([
+    loadRules(),
+    db.collection('demands').doc(effect.demandId).get<Demand>().then((r) => r.data),
+    db
+      .collection('users')
+      .where({ _id: _.in(effect.members.map((m) => m.openid)) })
+      .limit(effect.members.length)
+      .get<User>()
+      .then((r) => r.data),
+  ]);
+  const wish = demand?.kind === 'wish';
+  const label = demand ? demand.text.slice(0, 20) : effect.demandId;
+  for (const m of effect.members) {
+    const person = people.find((p) => p._id === m.openid);
+    await postEntry(
+      {
+        key: `demand_${effect.demandId}_${m.openid}`,
+        openid: m.openid,
+        name: m.name,
+        points: pointsFor(wish ? 'wish' : 'service', m.hours, rules),
+        hours: m.hours,
+        source: { type: 'service', id: effect.demandId, label },
+        reason: `${wish ? '微心愿' : '派单任务'}验收通过，服务 ${m.hours} 小时`,
+        actor: 'system',
+        actorName: '验收自动计入',
+        communityId: effect.communityId,
+        unitId: effect.unitId ?? person?.unitId ?? null,
+        home: { communityId: person?.communityId ?? null, unitId: person?.unitId ?? null },
+      },
+      now,
+    );
+  }
+}

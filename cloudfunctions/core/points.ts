@@ -1,0 +1,178 @@
+/**
+ * Point rules and the ledger's arithmetic — pure, no I/O, `now` passed in. The ledger module
+ * (lib/ledger.ts) applies an entry to an account with `applyEntry`; `reconcile` folds the whole
+ * ledger through the very same function, so the cache and its recomputation cannot drift apart
+ * by construction, only by a lost write.
+ */
+import type { LedgerEntry, LedgerSourceType, PeriodTotals, PointAccount, PointRules } from '../../types/points';
+
+/**
+ * Defaults (县委组织部 may change them with `setRules`): 10 points a verified hour, 20 for a
+ * fulfilled 微心愿, 5 for the monthly 双报到, 10 an activity hour; at most 100 points a day and 500
+ * a month from those sources; 光泽's 20 service hours a year.
+ */
+export const DEFAULT_POINT_RULES: PointRules = {
+  perServiceHour: 10,
+  perWish: 20,
+  perCheckIn: 5,
+  perActivityHour: 10,
+  dailyCap: 100,
+  monthlyCap: 500,
+  yearlyHourTarget: 20,
+};
+
+/** Sources that earn (count toward totals, leaderboards and caps). Redeem and refund only move the balance. */
+const EARNING: Record<LedgerSourceType, boolean> = {
+  service: true,
+  activity: true,
+  checkIn: true,
+  award: true,
+  reversal: true,
+  redeem: false,
+  refund: false,
+};
+
+/** Sources held to the daily and monthly caps. A manual award is a staff decision with a reason, so it is not capped. */
+const CAPPED: Record<LedgerSourceType, boolean> = {
+  service: true,
+  activity: true,
+  checkIn: true,
+  award: false,
+  reversal: false,
+  redeem: false,
+  refund: false,
+};
+
+export const isEarning = (type: LedgerSourceType) => EARNING[type];
+export const isCapped = (type: LedgerSourceType) => CAPPED[type];
+
+const HOUR = 3600_000;
+
+/** China-time calendar parts of an instant (the county's days, months and years). */
+export function periodsOf(at: Date): { day: string; month: string; year: string } {
+  const cst = new Date(at.getTime() + 8 * HOUR);
+  const year = String(cst.getUTCFullYear());
+  const month = `${year}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`;
+  return { day: `${month}-${String(cst.getUTCDate()).padStart(2, '0')}`, month, year };
+}
+
+/** Points a source earns before caps. Hours are in multiples of 0.5; points are whole. */
+export function pointsFor(source: 'service' | 'wish' | 'activity' | 'checkIn', hours: number, rules: PointRules): number {
+  switch (source) {
+    case 'service':
+      return Math.round(hours * rules.perServiceHour);
+    case 'wish':
+      return Math.round(hours * rules.perServiceHour) + rules.perWish;
+    case 'activity':
+      return Math.round(hours * rules.perActivityHour);
+    case 'checkIn':
+      return rules.perCheckIn;
+  }
+}
+
+/**
+ * Points granted of `requested` given what the account already earned from capped sources today
+ * and this month: never more than what is left under either cap, never negative. Hours are never
+ * capped — they are a fact about service, points are the reward.
+ */
+export function applyCaps(requested: number, account: Pick<PointAccount, 'capDay' | 'capDayPoints' | 'capMonth' | 'capMonthPoints'> | null, rules: PointRules, now: Date): number {
+  if (requested <= 0) return requested;
+  const { day, month } = periodsOf(now);
+  const today = account && account.capDay === day ? account.capDayPoints : 0;
+  const thisMonth = account && account.capMonth === month ? account.capMonthPoints : 0;
+  const room = Math.min(rules.dailyCap - today, rules.monthlyCap - thisMonth);
+  return Math.max(0, Math.min(requested, room));
+}
+
+/** A fresh, empty account. */
+export function emptyAccount(openid: string, name: string, communityId: string | null, unitId: string | null, now: Date): PointAccount {
+  return {
+    _id: openid,
+    name,
+    communityId,
+    unitId,
+    balance: 0,
+    earned: 0,
+    hours: 0,
+    years: {},
+    months: {},
+    capDay: '',
+    capDayPoints: 0,
+    capMonth: '',
+    capMonthPoints: 0,
+    redeemed: {},
+    entries: 0,
+    updatedAt: now,
+  };
+}
+
+const add = (t: PeriodTotals | undefined, points: number, hours: number): PeriodTotals => ({
+  points: (t?.points ?? 0) + points,
+  hours: round2((t?.hours ?? 0) + hours),
+});
+
+/** Hours are halves; sums of halves are exact in binary, but keep figures tidy anyway. */
+export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The account after one entry: balance always; earned totals by year and month for earning
+ * sources; the cap counters for capped sources (dated by the entry's own day and month).
+ * `redeemed` (per-item holdings) is kept by the redemption code, not by entries.
+ */
+export function applyEntry(account: PointAccount, entry: Pick<LedgerEntry, 'points' | 'hours' | 'source' | 'day' | 'month' | 'year' | 'at'>): PointAccount {
+  const next: PointAccount = { ...account, years: { ...account.years }, months: { ...account.months }, entries: account.entries + 1, updatedAt: entry.at };
+  next.balance = account.balance + entry.points;
+  next.hours = round2(account.hours + entry.hours);
+  if (isEarning(entry.source.type)) {
+    next.earned = account.earned + entry.points;
+    next.years[entry.year] = add(account.years[entry.year], entry.points, entry.hours);
+    next.months[entry.month] = add(account.months[entry.month], entry.points, entry.hours);
+  }
+  if (isCapped(entry.source.type)) {
+    next.capDayPoints = (account.capDay === entry.day ? account.capDayPoints : 0) + entry.points;
+    next.capDay = entry.day;
+    next.capMonthPoints = (account.capMonth === entry.month ? account.capMonthPoints : 0) + entry.points;
+    next.capMonth = entry.month;
+  }
+  return next;
+}
+
+/** The leaderboard tallies an entry counts in: its community and its unit, for its month and its year. */
+export function tallyKeys(entry: Pick<LedgerEntry, 'source' | 'communityId' | 'unitId' | 'month' | 'year'>): string[] {
+  if (!isEarning(entry.source.type)) return [];
+  const keys: string[] = [];
+  for (const [scope, id] of [['community', entry.communityId], ['unit', entry.unitId]] as const) {
+    if (id) keys.push(`${scope}_${id}_${entry.month}`, `${scope}_${id}_${entry.year}`);
+  }
+  return keys;
+}
+
+/** A tally document's people ranked by points, then hours, then name; equal figures share a rank. */
+export function rank<T extends { points: number; hours: number; name: string }>(people: Record<string, T>, limit: number): (T & { openid: string; rank: number })[] {
+  const rows = Object.entries(people)
+    .filter(([, p]) => p.points !== 0 || p.hours !== 0)
+    .map(([openid, p]) => ({ ...p, openid }))
+    .sort((a, b) => b.points - a.points || b.hours - a.hours || a.name.localeCompare(b.name, 'zh') || a.openid.localeCompare(b.openid));
+  const out: (T & { openid: string; rank: number })[] = [];
+  rows.forEach((r, i) => {
+    const prev = out[i - 1];
+    const same = prev && prev.points === r.points && prev.hours === r.hours;
+    out.push({ ...r, rank: same ? prev.rank : i + 1 });
+  });
+  return out.slice(0, limit);
+}
+
+/** Progress toward the yearly hour target: at most 1, and `met` once reached. */
+export function targetProgress(hoursThisYear: number, rules: Pick<PointRules, 'yearlyHourTarget'>): { hours: number; progress: number; met: boolean } {
+  const target = rules.yearlyHourTarget;
+  if (target <= 0) return { hours: target, progress: 1, met: true };
+  return { hours: target, progress: Math.min(1, round2(hoursThisYear / target)), met: hoursThisYear >= target };
+}
+
+/** A short random code from an alphabet without look-alikes (no 0/O, 1/I/L), from `random` in [0, 1). */
+export function makeCode(length: number, random: () => number): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+  let s = '';
+  for (let i = 0; i < length; i++) s += alphabet[Math.floor(random() * alphabet.length)];
+  return s;
+}

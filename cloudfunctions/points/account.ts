@@ -1,0 +1,147 @@
+/** points: the caller's account, ledger history, manual awards, reversals and the point rules. */
+import { canAward, canReverse, canViewPerson } from '../core/points-access';
+import { periodsOf, targetProgress } from '../core/points';
+import { checkInRefusal } from '../core/points-access';
+import { isAdmin } from '../core/roles';
+import type { User } from '../../types/domain';
+import type { CheckIn, LedgerEntry, LedgerItem, PointAccount } from '../../types/points';
+import { db } from '../lib/cloud';
+import { refuse } from '../lib/errors';
+import { ACCOUNTS, LEDGER, postEntry } from '../lib/ledger';
+import { loadUser } from '../lib/people';
+import { loadRules, saveRules } from '../lib/points-rules';
+import type { Handlers } from '../lib/router';
+import { actorOf, newId, paged, skipOf } from './common';
+import { awardInput, emptyInput, ledgerInput, reverseInput, setRulesInput } from './schemas';
+
+type H = Handlers<'points'>;
+
+export const toLedgerItem = ({ day: _d, year: _y, ...item }: LedgerEntry): LedgerItem => item;
+
+/** 我的积分: the cached account, the rules and this month's 双报到 — three reads, whatever the ledger's size. */
+export const account: H['account'] = {
+  input: emptyInput,
+  async run(_input, { user, now }) {
+    const { month, year } = periodsOf(now);
+    const [acct, rules, checkIn] = await Promise.all([
+      db.collection(ACCOUNTS).doc(user._id).get<PointAccount>().then((r) => r.data),
+      loadRules(),
+      db.collection('checkIns').doc(`${user._id}_${month}`).get<CheckIn>().then((r) => r.data),
+    ]);
+    const yearTotals = acct?.years[year] ?? { points: 0, hours: 0 };
+    return {
+      openid: user._id,
+      name: user.name,
+      balance: acct?.balance ?? 0,
+      earned: acct?.earned ?? 0,
+      year,
+      yearTotals,
+      month,
+      monthTotals: acct?.months[month] ?? { points: 0, hours: 0 },
+      hours: acct?.hours ?? 0,
+      target: targetProgress(yearTotals.hours, rules),
+      checkIn: { month, at: checkIn?.at ?? null, canCheckIn: !checkIn && checkInRefusal({ openid: user._id, ...user }) === null },
+      rules,
+    };
+  },
+};
+
+export const ledger: H['ledger'] = {
+  input: ledgerInput,
+  async run({ openid, page = 1, pageSize = 20 }, ctx) {
+    const whose = openid ?? ctx.user._id;
+    if (whose !== ctx.user._id) {
+      const person = await loadUser(whose);
+      if (!person || !canViewPerson(actorOf(ctx), { openid: person._id, communityId: person.communityId, unitId: person.unitId })) throw refuse.notFound('用户');
+    }
+    const found = await db
+      .collection(LEDGER)
+      .where({ openid: whose })
+      .orderBy('at', 'desc')
+      .skip(skipOf(page, pageSize))
+      .limit(pageSize + 1)
+      .get<LedgerEntry>();
+    return paged(found.data, page, pageSize, toLedgerItem);
+  },
+};
+
+export const award: H['award'] = {
+  input: awardInput,
+  async run({ openid, points, hours = 0, reason }, ctx) {
+    const actor = actorOf(ctx);
+    if (openid === actor.openid) throw refuse.forbidden('不能给自己奖励积分');
+    const target = await loadUser(openid);
+    if (!target) throw refuse.notFound('用户');
+    if (!canAward(actor, { openid: target._id, communityId: target.communityId, unitId: target.unitId, roles: target.roles })) {
+      throw refuse.forbidden('只能给本社区的居民或党员奖励积分');
+    }
+    const key = `award_${newId()}`;
+    const posted = await postEntry(
+      {
+        key,
+        openid: target._id,
+        name: target.name,
+        points,
+        hours,
+        source: { type: 'award', id: key, label: '社区奖励' },
+        reason,
+        actor: actor.openid,
+        actorName: actor.name,
+        communityId: target.communityId,
+        unitId: target.unitId,
+        home: { communityId: target.communityId, unitId: target.unitId },
+      },
+      ctx.now,
+    );
+    return toLedgerItem(posted.entry);
+  },
+};
+
+export const reverse: H['reverse'] = {
+  input: reverseInput,
+  async run({ entryId, reason }, ctx) {
+    const actor = actorOf(ctx);
+    const entry = (await db.collection(LEDGER).doc(entryId).get<LedgerEntry>()).data;
+    if (!entry || !canViewPerson(actor, { openid: entry.openid, communityId: entry.communityId, unitId: entry.unitId })) throw refuse.notFound('积分记录');
+    if (!canReverse(actor, entry)) {
+      throw refuse.forbidden(entry.openid === actor.openid ? '不能冲正自己的积分记录' : '您无权冲正该积分记录（兑换请通过取消兑换退还）');
+    }
+    const person = await loadUser(entry.openid);
+    const posted = await postEntry(
+      {
+        key: `reverse_${entry._id}`,
+        openid: entry.openid,
+        name: entry.name,
+        points: -entry.points,
+        hours: -entry.hours,
+        source: { type: 'reversal', id: entry._id, label: entry.source.label },
+        reason,
+        actor: actor.openid,
+        actorName: actor.name,
+        communityId: entry.communityId,
+        unitId: entry.unitId,
+        home: { communityId: person?.communityId ?? null, unitId: person?.unitId ?? null },
+        reverses: entry._id,
+      },
+      ctx.now,
+    );
+    return toLedgerItem(posted.entry);
+  },
+};
+
+export const rules: H['rules'] = {
+  input: emptyInput,
+  run: () => loadRules(),
+};
+
+export const setRules: H['setRules'] = {
+  input: setRulesInput,
+  async run(change, { user, now }) {
+    if (!isAdmin(user.roles)) throw refuse.forbidden('只有县委组织部可以修改积分规则');
+    if (Object.keys(change).length === 0) throw refuse.invalid('请至少修改一项规则');
+    return saveRules(change, user._id, now);
+  },
+};
+
+/** The person record's access fields. */
+export const personOf = (u: User) => ({ openid: u._id, communityId: u.communityId, unitId: u.unitId, roles: u.roles });

@@ -1,0 +1,45 @@
+/** Cloud function `points`: Pillar 2 — the ledger, activities, 双报到, the catalogue and redemptions, leaderboards, 双认双评. */
+import { createFunction } from '../lib/router';
+import { account, award, ledger, reverse, rules, setRules } from './account';
+import { activityCheckIn, activityCheckOut, approveHours, cancelActivity, cancelSignup, createActivity, detail, listActivities, resolveCheckOut, signUp } from './activities';
+import { leaderboard, memberProfile, reviewMember } from './boards';
+import { createItem, listItems, redeem, updateItem } from './catalogue';
+import { checkIn, compliance } from './checkins';
+import { reconcile } from './reconcile';
+import { cancelRedemption, fulfil, listRedemptions, lookupRedemption } from './redemptions';
+
+const fn = createFunction('points', {
+  account,
+  ledger,
+  award,
+  reverse,
+  reconcile,
+  rules,
+  setRules,
+  createActivity,
+  cancelActivity,
+  listActivities,
+  activityDetail: detail,
+  signUp,
+  cancelSignup,
+  activityCheckIn,
+  activityCheckOut,
+  resolveCheckOut,
+  approveHours,
+  checkIn,
+  compliance,
+  createItem,
+  updateItem,
+  listItems,
+  redeem,
+  lookupRedemption,
+  fulfil,
+  cancelRedemption,
+  listRedemptions,
+  leaderboard,
+  memberProfile,
+  reviewMember,
+});
+
+export const main = fn.main;
+export const describe = fn.describe;

@@ -1,0 +1,84 @@
+/**
+ * points.reconcile (admin): folds the whole ledger through the same `applyEntry` the ledger uses,
+ * rebuilds every leaderboard tally, and compares with the cached documents. It reports; it never
+ * writes — a difference is a bug to find, not a figure to paper over.
+ */
+import { applyEntry, emptyAccount, tallyKeys } from '../core/points';
+import { isAdmin } from '../core/roles';
+import type { LedgerEntry, PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport } from '../../types/points';
+import { db } from '../lib/cloud';
+import { refuse } from '../lib/errors';
+import { ACCOUNTS, LEDGER, TALLIES } from '../lib/ledger';
+import type { Handlers } from '../lib/router';
+import { emptyInput } from './schemas';
+
+const BATCH = 1000;
+
+/** Every document of a collection, a thousand at a time (the most one read may return). */
+async function readAll<T>(collection: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += BATCH) {
+    const { data } = await db.collection(collection).orderBy('_id', 'asc').skip(skip).limit(BATCH).get<T>();
+    out.push(...data);
+    if (data.length < BATCH) return out;
+  }
+}
+
+type Tally = { _id: string; people: Record<string, { points: number; hours: number }> };
+
+export async function reconcileAll(now: Date): Promise<ReconcileReport> {
+  const [entries, accounts, tallies] = await Promise.all([readAll<LedgerEntry>(LEDGER), readAll<PointAccount>(ACCOUNTS), readAll<Tally>(TALLIES)]);
+  const computed = new Map<string, PointAccount>();
+  const boards = new Map<string, Map<string, { points: number; hours: number }>>();
+  for (const e of entries) {
+    const acct = computed.get(e.openid) ?? emptyAccount(e.openid, e.name, null, null, now);
+    computed.set(e.openid, applyEntry(acct, e));
+    if (e.points === 0 && e.hours === 0) continue;
+    for (const key of tallyKeys(e)) {
+      const board = boards.get(key) ?? new Map();
+      const row = board.get(e.openid) ?? { points: 0, hours: 0 };
+      board.set(e.openid, { points: row.points + e.points, hours: row.hours + e.hours });
+      boards.set(key, board);
+    }
+  }
+
+  const differences: ReconcileDifference[] = [];
+  const diff = (kind: ReconcileDifference['kind'], key: string, field: string, cached: number | null, value: number) => {
+    if (cached === null || Math.abs(cached - value) > 1e-9) differences.push({ kind, key, field, cached, computed: value });
+  };
+  const cachedById = new Map(accounts.map((a) => [a._id, a]));
+  for (const id of new Set([...computed.keys(), ...cachedById.keys()])) {
+    const want = computed.get(id) ?? emptyAccount(id, '', null, null, now);
+    const have = cachedById.get(id) ?? null;
+    for (const field of ['balance', 'earned', 'hours', 'entries'] as const) diff('account', id, field, have ? have[field] : null, want[field]);
+    for (const [period, totals] of [...periodFields('years', want.years, have?.years), ...periodFields('months', want.months, have?.months)]) {
+      diff('account', id, `${period}.points`, totals.have?.points ?? null, totals.want.points);
+      diff('account', id, `${period}.hours`, totals.have?.hours ?? null, totals.want.hours);
+    }
+  }
+  const cachedBoards = new Map(tallies.map((t) => [t._id, t]));
+  for (const key of new Set([...boards.keys(), ...cachedBoards.keys()])) {
+    const want = boards.get(key) ?? new Map<string, { points: number; hours: number }>();
+    const have = cachedBoards.get(key)?.people ?? {};
+    for (const openid of new Set([...want.keys(), ...Object.keys(have)])) {
+      const w = want.get(openid) ?? { points: 0, hours: 0 };
+      diff('tally', `${key}/${openid}`, 'points', have[openid]?.points ?? null, w.points);
+      diff('tally', `${key}/${openid}`, 'hours', have[openid]?.hours ?? null, w.hours);
+    }
+  }
+  return { entries: entries.length, accounts: computed.size, tallies: boards.size, differences };
+}
+
+/** Both sides' period totals, keyed `years.2026` / `months.2026-11`; a missing side reads as zero wanted or null cached. */
+function periodFields(name: string, want: Record<string, PeriodTotals>, have: Record<string, PeriodTotals> | undefined) {
+  const keys = new Set([...Object.keys(want), ...Object.keys(have ?? {})]);
+  return [...keys].map((k) => [`${name}.${k}`, { want: want[k] ?? { points: 0, hours: 0 }, have: have?.[k] ?? null }] as const);
+}
+
+export const reconcile: Handlers<'points'>['reconcile'] = {
+  input: emptyInput,
+  async run(_input, { user, now }) {
+    if (!isAdmin(user.roles)) throw refuse.forbidden('只有县委组织部可以对账');
+    return reconcileAll(now);
+  },
+};
