@@ -102,8 +102,8 @@ export interface KeyHousehold {
   /** The earliest of the regular window and the return visits owed: lists sort and filter on these. */
   nextDueFrom: Date | string;
   nextDueBy: Date | string;
-  /** The `nextDueFrom` a reminder was last sent for (one reminder per window). */
-  remindedFor: Date | string | null;
+  /** A reminder was sent for the current `nextDueFrom` (false again whenever a new window begins). */
+  reminded: boolean;
   updatedAt: Date | string;
   /** Optimistic-concurrency counter: every change increments it. */
   version: number;
@@ -233,8 +233,8 @@ export interface SensitiveRead {
   reader: { openid: string; name: string };
   /** Why the reader was allowed: paired visitor, or the community's staff / grid worker / secretary. */
   readerRole: 'visitor' | 'staff' | 'gridWorker' | 'secretary';
-  /** Which action read it. */
-  action: 'detail' | 'listVisits';
+  /** Which action read it (marking and updating answer with the details too). */
+  action: 'detail' | 'listVisits' | 'markKey' | 'updateKey';
   at: Date | string;
 }
 

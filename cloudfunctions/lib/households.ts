@@ -1,8 +1,47 @@
 /**
- * Key households (Pillar 3) as the other functions touch them. OWNED BY THE VISITS WORK:
- * replaced by the real module.
+ * Key households (Pillar 3) as the other functions touch them: a resolved demand about a key
+ * household makes a return visit (回访) due for its visitors.
  */
 import type { Effect } from '../core/demand';
+import { oweReturn, returnVisitDue as owed } from '../core/visits';
+import type { Demand } from '../../types/dispatch';
+import type { KeyHousehold } from '../../types/visits';
+import { _, db } from './cloud';
+import { KEY } from './visits-store';
 
-/** A resolved demand about a key household: its visitors owe a return visit linked to the demand. */
-export async function returnVisitDue(_effect: Extract<Effect, { kind: 'resolved' }>, _now: Date): Promise<void> {}
+const ATTEMPTS = 4;
+
+/**
+ * Called by applyEffects when a demand linked to a household is resolved. Idempotent: a demand
+ * owes one return visit however often it is verified (a reopened demand is verified again), and
+ * none once it was made. Nothing happens for a household that is not (or no longer) key, or that
+ * belongs to another community than the demand. The write is a compare-and-set on the
+ * household's version, retried when a visit was recorded at the same moment.
+ */
+export async function returnVisitDue(effect: Extract<Effect, { kind: 'resolved' }>, now: Date): Promise<void> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const h = (await db.collection(KEY).doc(effect.householdId).get<KeyHousehold>()).data;
+    if (!h || !h.active || h.communityId !== effect.communityId) return;
+    if (h.returnsDone.includes(effect.demandId) || h.returnsDue.some((r) => r.demandId === effect.demandId)) return;
+    const demand = (await db.collection('demands').doc(effect.demandId).get<Pick<Demand, 'category' | 'resolvedAt'>>()).data;
+    if (!demand) return;
+    const s = oweReturn(h, owed(effect.demandId, demand.category, demand.resolvedAt ? new Date(demand.resolvedAt) : now));
+    if (!s) return;
+    const newWindow = new Date(s.nextDueFrom).getTime() !== new Date(h.nextDueFrom).getTime();
+    const res = await db
+      .collection(KEY)
+      .where({ _id: h._id, version: h.version })
+      .update({
+        data: {
+          returnsDue: _.set(s.returnsDue),
+          nextDueFrom: s.nextDueFrom,
+          nextDueBy: s.nextDueBy,
+          reminded: newWindow ? false : h.reminded,
+          updatedAt: now,
+          version: _.inc(1),
+        },
+      });
+    if (res.stats.updated === 1) return;
+  }
+  throw new Error(`return visit for demand ${effect.demandId} not recorded: household ${effect.householdId} kept changing`);
+}

@@ -31,6 +31,8 @@ const modules: Partial<Record<FunctionName | 'notify' | 'scorecards', () => Func
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   dispatch: () => require('../../cloudfunctions/dispatch/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  visits: () => require('../../cloudfunctions/visits/index'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   points: () => require('../../cloudfunctions/points/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   notify: () => require('../../cloudfunctions/notify/index'),

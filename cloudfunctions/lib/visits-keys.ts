@@ -1,0 +1,183 @@
+/**
+ * Marking key households and pairing their visitors (包挂): the community's staff, grid workers
+ * and secretary decide; every pairing change is an append-only `visitPairings` record written in
+ * the same transaction as the household.
+ */
+import crypto from 'node:crypto';
+import { canManage, visitorKind } from '../core/visits-access';
+import { diagnosisMessage, diagnosisTerm } from '../core/visits-text';
+import { schedule } from '../core/visits';
+import { maskPhone } from '../core/mask';
+import type { Region, User } from '../../types/domain';
+import type { HouseholdCare, KeyHousehold, KeyHouseholdFields, PairingChange } from '../../types/visits';
+import { _, db } from './cloud';
+import type { Transaction } from './database';
+import { AppError, refuse } from './errors';
+import { inTransaction, type Person } from './visits-tx';
+import { CARE, KEY, PAIRINGS } from './visits-store';
+
+/** A household as the organisation seeds it (collection `households`). */
+interface Household {
+  _id: string;
+  buildingId: string;
+  estateId: string;
+  communityId: string;
+  room: string;
+}
+
+const CONFLICT = '该户信息正被他人修改，请稍后重试';
+
+/** Refuses notes that name a diagnosis (core/visits-text.ts says why). */
+export function checkNoDiagnosis(field: string, text: string | undefined): void {
+  const term = text ? diagnosisTerm(text) : null;
+  if (term) throw refuse.invalid(diagnosisMessage(field, term));
+}
+
+/** Loads a key household inside a transaction; refuses unless the caller manages its community. */
+async function managed(t: Transaction, caller: Person, householdId: string): Promise<KeyHousehold> {
+  const h = (await t.collection(KEY).doc(householdId).get<KeyHousehold>()).data;
+  if (!h || !canManage(caller.roles, h.communityId)) throw refuse.notFound('重点户');
+  if (!h.active) throw new AppError('INVALID_STATE', '该户已不是重点户');
+  return h;
+}
+
+/** Writes a household and its care details whole (a document's `_id` is never part of its data). */
+async function writeKey(t: Transaction, h: KeyHousehold, care: HouseholdCare): Promise<{ h: KeyHousehold; care: HouseholdCare }> {
+  const { _id: _k, ...hData } = h;
+  const { _id: _c, ...careData } = care;
+  await t.collection(KEY).doc(h._id).set({ data: hData });
+  await t.collection(CARE).doc(h._id).set({ data: careData });
+  return { h, care };
+}
+
+/** Mark a household as key (or mark it again after it was unmarked). */
+export async function markKey(caller: Person, input: { householdId: string } & KeyHouseholdFields, now: Date): Promise<{ h: KeyHousehold; care: HouseholdCare }> {
+  const household = (await db.collection('households').doc(input.householdId).get<Household>()).data;
+  if (!household) throw refuse.notFound('户');
+  if (!canManage(caller.roles, household.communityId)) throw refuse.forbidden('只有本社区的工作人员可以标记重点户');
+  checkNoDiagnosis('备注', input.notes);
+  const building = (await db.collection('regions').doc(household.buildingId).get<Region>()).data;
+  const address = `${building?.name ?? ''} ${household.room}`.trim();
+  return inTransaction(async (t) => {
+    const before = (await t.collection(KEY).doc(household._id).get<KeyHousehold>()).data;
+    if (before?.active) throw new AppError('INVALID_STATE', '该户已是重点户，请修改其信息');
+    const last = (d: Date | string | null | undefined) => (d ? new Date(d) : null);
+    const h: KeyHousehold = {
+      _id: household._id,
+      communityId: household.communityId,
+      estateId: household.estateId,
+      buildingId: household.buildingId,
+      room: household.room,
+      address,
+      active: true,
+      contactName: input.contactName,
+      contactPhoneMasked: maskPhone(input.contactPhone),
+      visitors: [],
+      markedBy: caller.openid,
+      // Marked again: the visits made before still count for the schedule; returns owed do not.
+      ...schedule(input.careLevel, now, last(before?.lastContactAt), last(before?.lastVisitAt), [], before?.returnsDone ?? []),
+      reminded: false,
+      updatedAt: now,
+      version: (before?.version ?? 0) + 1,
+    };
+    const care: HouseholdCare = {
+      _id: h._id,
+      communityId: h.communityId,
+      categories: input.categories,
+      contactPhone: input.contactPhone,
+      notes: input.notes ?? '',
+      updatedAt: now,
+      updatedBy: caller.openid,
+    };
+    return writeKey(t, h, care);
+  }, CONFLICT);
+}
+
+/** Change any of a key household's fields; a new care level reschedules it. */
+export async function updateKey(caller: Person, input: { householdId: string } & Partial<KeyHouseholdFields>, now: Date): Promise<{ h: KeyHousehold; care: HouseholdCare }> {
+  checkNoDiagnosis('备注', input.notes);
+  return inTransaction(async (t) => {
+    const h = await managed(t, caller, input.householdId);
+    const care = (await t.collection(CARE).doc(h._id).get<HouseholdCare>()).data;
+    if (!care) throw new AppError('INTERNAL', 'care details missing');
+    const d = (x: Date | string | null) => (x === null ? null : new Date(x));
+    const careLevel = input.careLevel ?? h.careLevel;
+    const s = schedule(careLevel, new Date(h.markedAt), d(h.lastContactAt), d(h.lastVisitAt), h.returnsDue, h.returnsDone);
+    const next: KeyHousehold = {
+      ...h,
+      ...s,
+      contactName: input.contactName ?? h.contactName,
+      contactPhoneMasked: input.contactPhone ? maskPhone(input.contactPhone) : h.contactPhoneMasked,
+      reminded: new Date(s.nextDueFrom).getTime() === new Date(h.nextDueFrom).getTime() ? h.reminded : false,
+      updatedAt: now,
+      version: h.version + 1,
+    };
+    const nextCare: HouseholdCare = {
+      ...care,
+      categories: input.categories ?? care.categories,
+      contactPhone: input.contactPhone ?? care.contactPhone,
+      notes: input.notes ?? care.notes,
+      updatedAt: now,
+      updatedBy: caller.openid,
+    };
+    return writeKey(t, next, nextCare);
+  }, CONFLICT);
+}
+
+function pairingRecord(h: KeyHousehold, change: PairingChange['change'], visitor: { openid: string; name: string }, caller: Person, reason: string, now: Date): PairingChange {
+  return { _id: crypto.randomBytes(12).toString('hex'), householdId: h._id, communityId: h.communityId, change, visitor, by: { openid: caller.openid, name: caller.name }, at: now, reason };
+}
+
+async function addPairing(t: Transaction, p: PairingChange): Promise<void> {
+  await t.collection(PAIRINGS).add({ data: p });
+}
+
+/**
+ * No longer key: the sensitive details are deleted (kept no longer than needed), its visitors
+ * unpaired (each recorded), its visits and pairing history kept.
+ */
+export async function unmarkKey(caller: Person, input: { householdId: string; reason: string }, now: Date): Promise<void> {
+  await inTransaction(async (t) => {
+    const h = await managed(t, caller, input.householdId);
+    await t.collection(KEY).doc(h._id).update({ data: { active: false, visitors: _.set([]), returnsDue: _.set([]), reminded: true, updatedAt: now, version: h.version + 1 } });
+    await t.collection(CARE).doc(h._id).remove();
+    for (const v of h.visitors) await addPairing(t, pairingRecord(h, 'unpair', v, caller, input.reason, now));
+  }, CONFLICT);
+}
+
+/** Pair a visitor with a household. Pairing someone already paired changes nothing. */
+export async function pair(caller: Person, input: { householdId: string; visitorOpenid: string }, now: Date): Promise<KeyHousehold> {
+  const person = (await db.collection('users').doc(input.visitorOpenid).get<User>()).data;
+  if (!person) throw refuse.notFound('走访人');
+  const probe = await db.collection(KEY).doc(input.householdId).get<KeyHousehold>();
+  const communityId = probe.data?.communityId;
+  if (!communityId || !canManage(caller.roles, communityId)) throw refuse.notFound('重点户');
+  // Only a member who neither lives nor works here needs the community's unit pairings.
+  const needsPairings = visitorKind({ openid: person._id, roles: person.roles, communityId: person.communityId }, communityId, []) === null;
+  const units = needsPairings
+    ? (await db.collection('pairings').where({ communityId }).field({ unitId: true }).limit(100).get<{ unitId: string }>()).data.map((p) => p.unitId)
+    : [];
+  const kind = visitorKind({ openid: person._id, roles: person.roles, communityId: person.communityId }, communityId, units);
+  if (!kind) throw refuse.invalid('只能包挂本社区的网格员、社区工作者，或住在本社区、单位与本社区结对的党员');
+  return inTransaction(async (t) => {
+    const h = await managed(t, caller, input.householdId);
+    if (h.visitors.some((v) => v.openid === person._id)) return h;
+    const visitors = [...h.visitors, { openid: person._id, name: person.name, kind, since: now }];
+    await t.collection(KEY).doc(h._id).update({ data: { visitors: _.set(visitors), updatedAt: now, version: h.version + 1 } });
+    await addPairing(t, pairingRecord(h, 'pair', { openid: person._id, name: person.name }, caller, '', now));
+    return { ...h, visitors, updatedAt: now, version: h.version + 1 };
+  }, CONFLICT);
+}
+
+/** End a pairing. Unpairing someone not paired changes nothing. */
+export async function unpair(caller: Person, input: { householdId: string; visitorOpenid: string; reason?: string }, now: Date): Promise<KeyHousehold> {
+  return inTransaction(async (t) => {
+    const h = await managed(t, caller, input.householdId);
+    const gone = h.visitors.find((v) => v.openid === input.visitorOpenid);
+    if (!gone) return h;
+    const visitors = h.visitors.filter((v) => v.openid !== input.visitorOpenid);
+    await t.collection(KEY).doc(h._id).update({ data: { visitors: _.set(visitors), updatedAt: now, version: h.version + 1 } });
+    await addPairing(t, pairingRecord(h, 'unpair', gone, caller, input.reason ?? '', now));
+    return { ...h, visitors, updatedAt: now, version: h.version + 1 };
+  }, CONFLICT);
+}

@@ -1,0 +1,39 @@
+/**
+ * Cloud function `visits`: Pillar 3 — 敲门行动. Key households, pairing, visit records, return
+ * visits, coverage, the sensitive-read log. Also runs on a timer trigger (no caller) to send
+ * visit reminders.
+ */
+import { callerOpenid } from '../lib/cloud';
+import { createFunction } from '../lib/router';
+import { sendReminders } from '../lib/visits-reminders';
+import { buildingHouseholds, detail, list, listVisits, markKey, unmarkKey, updateKey } from './households';
+import { pair, unpair, visitorCandidates } from './pairing';
+import { recordVisit } from './record';
+import { coverage, sensitiveReads } from './reports';
+
+const fn = createFunction('visits', {
+  markKey,
+  updateKey,
+  unmarkKey,
+  list,
+  detail,
+  listVisits,
+  buildingHouseholds,
+  visitorCandidates,
+  pair,
+  unpair,
+  recordVisit,
+  coverage,
+  sensitiveReads,
+});
+
+/** A timer event has no caller; from a client (which always has one) it is an ordinary, unknown action. */
+function isTimer(event: Record<string, unknown>): boolean {
+  return event?.Type === 'Timer' && !callerOpenid();
+}
+
+export async function main(event: Record<string, unknown>): Promise<unknown> {
+  if (isTimer(event)) return { ok: true, data: await sendReminders(new Date()) };
+  return fn.main(event);
+}
+export const describe = fn.describe;

@@ -1,0 +1,71 @@
+/**
+ * The 敲门 loop through the functions: mark and pair, 我的包户, a visit with a need found → a
+ * demand in the triage queue → resolved through dispatch → a return visit due → recorded, loop closed.
+ */
+import { returnVisitDue } from '../../cloudfunctions/lib/households';
+import { openHarness, PEOPLE, type Harness } from './harness';
+import { HH, keyHousehold } from './visits.fixtures';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await openHarness();
+});
+afterAll(() => h.close());
+
+test('a need found on a visit becomes a demand; resolving it makes a return visit due; recording it closes the loop', async () => {
+  await keyHousehold(h, HH.a, [PEOPLE.member]);
+
+  const mine = await h.ok(PEOPLE.member, 'visits', 'list', { scope: 'mine' });
+  expect(mine.items.map((i) => i.householdId)).toEqual([HH.a]);
+  expect(mine.items[0]).toMatchObject({ address: '幸福小区1号楼 101', dueStatus: 'due', contactPhone: '139****5678' });
+
+  const visit = await h.ok(PEOPLE.member, 'visits', 'recordVisit', {
+    householdId: HH.a,
+    method: 'door',
+    outcome: 'contact',
+    wellbeing: 'fair',
+    notes: '精神不错，冰箱空了',
+    needs: [{ category: 'facilities', text: '卫生间水龙头漏水，需要上门维修' }],
+  });
+  expect(visit.demandIds).toHaveLength(1);
+  expect(visit.household.dueStatus).toBe('notDue');
+  const demandId = visit.demandIds[0];
+
+  // In the community's triage queue, linked to the household, reported by the visitor.
+  const triage = await h.ok(PEOPLE.staff, 'dispatch', 'list', { scope: 'triage' });
+  expect(triage.items.map((i) => i._id)).toContain(demandId);
+  const demand = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: demandId });
+  expect(demand).toMatchObject({ status: 'submitted', communityId: 'c-dongjie', submitterName: '张伟', text: '卫生间水龙头漏水，需要上门维修' });
+
+  // Resolved through Pillar 1: dispatched, accepted, claimed, completed, verified.
+  await h.ok(PEOPLE.staff, 'dispatch', 'dispatch', { id: demandId, unitId: 'unit-renshe', slots: 1, expectedHours: 1 });
+  await h.ok(PEOPLE.liaison, 'dispatch', 'accept', { id: demandId });
+  await h.ok(PEOPLE.liaison, 'dispatch', 'claim', { id: demandId });
+  await h.ok(PEOPLE.liaison, 'dispatch', 'complete', { id: demandId, notes: '换了水龙头', hours: 1 });
+  const verified = await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id: demandId });
+  expect(verified.status).toBe('verified');
+
+  const due = await h.ok(PEOPLE.member, 'visits', 'list', { scope: 'mine', due: 'due' });
+  expect(due.items).toHaveLength(1);
+  expect(due.items[0].returnsDue.map((r) => r.demandId)).toEqual([demandId]);
+  expect(due.items[0].dueStatus).toBe('due');
+
+  const back = await h.ok(PEOPLE.member, 'visits', 'recordVisit', {
+    householdId: HH.a,
+    method: 'phone',
+    outcome: 'contact',
+    wellbeing: 'good',
+    notes: '水龙头不漏了，很满意',
+    returnForDemandId: demandId,
+  });
+  expect(back.visit.returnForDemandId).toBe(demandId);
+  expect(back.household.returnsDue).toEqual([]);
+  expect(back.household.dueStatus).toBe('notDue');
+  expect((await h.ok(PEOPLE.member, 'visits', 'list', { scope: 'mine', due: 'due' })).items).toEqual([]);
+
+  // Verifying again (after a reopen) owes no second return visit.
+  await h.local.invoke({ main: () => returnVisitDue({ kind: 'resolved', demandId, householdId: HH.a, communityId: 'c-dongjie' }, new Date()) }, {}, 'test');
+  const detail = await h.ok(PEOPLE.member, 'visits', 'detail', { householdId: HH.a });
+  expect(detail.returnsDue).toEqual([]);
+  expect(detail.recentVisits.map((v) => v.returnForDemandId)).toEqual([demandId, null]);
+});
