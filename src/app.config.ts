@@ -15,6 +15,15 @@ export default defineAppConfig({
       pages: ['report/index', 'detail/index', 'dispatch/index', 'complete/index', 'rate/index', 'scorecard/index'],
     },
     {
+      // Pillar 2 beyond the tab: ledger, activities, catalogue and redemptions, fulfilment,
+      // leaderboards, 双报到 compliance, 双认双评 and the county's reconciliation.
+      root: 'packages/points',
+      pages: [
+        'ledger/index', 'activities/index', 'activity/index', 'activity-form/index', 'catalogue/index', 'item-form/index',
+        'redemptions/index', 'fulfil/index', 'leaderboard/index', 'compliance/index', 'member/index', 'reconcile/index',
+      ],
+    },
+    {
       // Pillar 3 beyond the tab: household detail, the visit form, the staff overview, the
       // key-household form, pairing and the secretary's sensitive-read log.
       root: 'packages/visits',

@@ -1,0 +1,162 @@
+/**
+ * Pillar 2 in the field's words: labels for ledger sources, activity phases, sign-ups,
+ * redemptions and review grades, the formatters the points pages share, and who sees which
+ * entrance. Pure: no Taro, no network. A status always carries a word; its tone only repeats it.
+ */
+import dayjs from 'dayjs'
+
+import type { Me, Role } from '@/types/domain'
+import type {
+  ActivityAction,
+  ActivityListScope,
+  ActivityPhase,
+  HoursRule,
+  LedgerSourceType,
+  RedemptionStatus,
+  ReviewGrade,
+  SignupStatus,
+} from '@/types/points'
+
+import type { Tone } from './dispatch'
+
+export const SOURCE_LABEL: Record<LedgerSourceType, string> = {
+  service: '派单服务',
+  activity: '志愿活动',
+  checkIn: '双报到',
+  award: '社区奖励',
+  redeem: '积分兑换',
+  refund: '兑换退回',
+  reversal: '更正冲销',
+}
+
+export const PHASE_LABEL: Record<ActivityPhase, string> = { upcoming: '未开始', ongoing: '进行中', ended: '已结束', cancelled: '已取消' }
+export const PHASE_TONE: Record<ActivityPhase, Tone> = { upcoming: 'info', ongoing: 'success', ended: 'neutral', cancelled: 'neutral' }
+
+export const SIGNUP_LABEL: Record<SignupStatus, string> = {
+  signedUp: '已报名',
+  cancelled: '已取消报名',
+  checkedIn: '已签到',
+  checkedOut: '已签退',
+  approved: '时长已核定',
+}
+
+export const HOURS_RULE_LABEL: Record<HoursRule, string> = { actual: '按签到签退实际时长', fixed: '按固定时长' }
+
+export const REDEMPTION_LABEL: Record<RedemptionStatus, string> = { pending: '待核销', fulfilled: '已核销', cancelled: '已取消' }
+export const REDEMPTION_TONE: Record<RedemptionStatus, Tone> = { pending: 'warning', fulfilled: 'success', cancelled: 'neutral' }
+
+export const GRADE_LABEL: Record<ReviewGrade, string> = { excellent: '优秀', good: '良好', fair: '一般', poor: '较差' }
+export const GRADES: ReviewGrade[] = ['excellent', 'good', 'fair', 'poor']
+
+/** What an activity button says. */
+export const ACTIVITY_ACTION_LABEL: Record<ActivityAction, string> = {
+  signUp: '我要报名',
+  cancelSignup: '取消报名',
+  checkIn: '签到',
+  checkOut: '签退',
+  cancel: '取消活动',
+  resolveCheckOut: '补记签退',
+  approveHours: '核定时长',
+}
+
+/** The usual next step first (the primary button); the organiser's own steps have their section. */
+export const ACTIVITY_ACTION_ORDER: ActivityAction[] = ['signUp', 'checkIn', 'checkOut', 'cancelSignup', 'cancel']
+
+export const ACTIVITY_SCOPE_LABEL: Record<ActivityListScope, string> = { open: '可报名', mine: '我报名的', managed: '本社区活动' }
+
+// ---- numbers -------------------------------------------------------------------------------------
+
+/** "+12 分", "−30 分": a sign always, so that spending reads as spending. */
+export function formatDelta(points: number): string {
+  if (points > 0) return `+${points} 分`
+  if (points < 0) return `−${Math.abs(points)} 分`
+  return '0 分'
+}
+
+/** "+2 小时", "−1.5 小时", or '' when the entry moved no hours. */
+export function formatHoursDelta(hours: number): string {
+  if (!hours) return ''
+  const h = Math.round(Math.abs(hours) * 10) / 10
+  return `${hours > 0 ? '+' : '−'}${h} 小时`
+}
+
+/** "65%" of a 0..1 progress. */
+export function formatPercent(progress: number): string {
+  return `${Math.round(Math.max(0, Math.min(1, progress)) * 100)}%`
+}
+
+/** Hours still to serve to reach the target (0 when met), one decimal. */
+export function hoursToGo(hours: number, target: number): number {
+  return Math.max(0, Math.round((target - hours) * 10) / 10)
+}
+
+/** "11月23日 09:00–11:30", with the end day when it differs. */
+export function formatSpan(startAt: Date | string, endAt: Date | string): string {
+  const s = dayjs(startAt)
+  const e = dayjs(endAt)
+  if (!s.isValid() || !e.isValid()) return ''
+  const year = s.year() === new Date().getFullYear() ? '' : 'YYYY年'
+  const end = s.isSame(e, 'day') ? e.format('HH:mm') : e.format('M月D日 HH:mm')
+  return `${s.format(`${year}M月D日 HH:mm`)}–${end}`
+}
+
+/** A redemption code spaced in fours for reading aloud at the counter: "AB12 CD34". */
+export function spacedCode(code: string): string {
+  return code.replace(/(.{4})(?=.)/g, '$1 ')
+}
+
+/** What a person typed as a code: spaces and dashes dropped, letters upper-cased. */
+export function normaliseCode(typed: string): string {
+  return typed.replace(/[\s-]+/g, '').toUpperCase()
+}
+
+/** A date picker's YYYY-MM-DD and a time HH:mm in China Standard Time, as the API's ISO datetime. */
+export function isoOf(day: string, time: string): string {
+  return `${day}T${time}:00+08:00`
+}
+
+// ---- who sees which entrance -------------------------------------------------------------------
+
+const has = (me: Me, ...roles: Role[]) => me.roles.some((g) => roles.includes(g.role))
+
+export const isMember = (me: Me) => has(me, 'member')
+export const isCommunityWorker = (me: Me) => has(me, 'staff', 'gridWorker', 'secretary')
+export const isLiaison = (me: Me) => has(me, 'liaison')
+export const isPointsAdmin = (me: Me) => has(me, 'admin')
+
+/** The community a worker acts for (their first grant), for creating activities and items. */
+export function workerCommunity(me: Me): string | null {
+  return me.roles.find((g) => (g.role === 'staff' || g.role === 'gridWorker' || g.role === 'secretary') && g.communityId)?.communityId ?? null
+}
+
+/** The unit a liaison manages. */
+export function liaisonUnit(me: Me): string | null {
+  return me.roles.find((g) => g.role === 'liaison' && g.unitId)?.unitId ?? null
+}
+
+/** Which activity lists this person sees: workers manage theirs; everyone may join. */
+export function activityScopes(me: Me): ActivityListScope[] {
+  return isCommunityWorker(me) ? ['managed', 'open', 'mine'] : ['open', 'mine']
+}
+
+/** Event name on Taro.eventCenter when points moved (a check-in, a redemption): 我的积分 reloads. */
+export const POINTS_CHANGED = 'jinlin:pointsChanged'
+
+// ---- page routes (the subpackage's pages; navigation only) ---------------------------------------
+
+const SUB = '/packages/points'
+const q = (id: string) => encodeURIComponent(id)
+export const POINTS_ROUTES = {
+  ledger: `${SUB}/ledger/index`,
+  activities: (scope?: ActivityListScope) => (scope ? `${SUB}/activities/index?scope=${scope}` : `${SUB}/activities/index`),
+  activity: (id: string) => `${SUB}/activity/index?id=${q(id)}`,
+  activityForm: `${SUB}/activity-form/index`,
+  catalogue: (manage = false) => (manage ? `${SUB}/catalogue/index?manage=1` : `${SUB}/catalogue/index`),
+  itemForm: `${SUB}/item-form/index`,
+  redemptions: (manage = false) => (manage ? `${SUB}/redemptions/index?manage=1` : `${SUB}/redemptions/index`),
+  fulfil: `${SUB}/fulfil/index`,
+  leaderboard: `${SUB}/leaderboard/index`,
+  compliance: `${SUB}/compliance/index`,
+  member: (openid?: string) => (openid ? `${SUB}/member/index?openid=${q(openid)}` : `${SUB}/member/index`),
+  reconcile: `${SUB}/reconcile/index`,
+}

@@ -1,0 +1,20 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+
+import IdentityGate from '../../../components/IdentityGate'
+import Page from '../../../components/Page'
+import { ManageScreen, RedeemScreen } from '../components/CatalogueScreen'
+import { useTitle } from '../components/useTitle'
+import 'taro-ui/lib/style/components/button.scss'
+import '../components/points.scss'
+
+/** 积分兑换 (redeem), or with ?manage=1 兑换目录管理 for those who manage items. */
+export default function CataloguePage() {
+  const [manage] = useState(() => Taro.getCurrentInstance().router?.params.manage === '1')
+  useTitle(manage ? '兑换目录管理' : null)
+  return (
+    <Page>
+      <IdentityGate>{(me) => (manage ? <ManageScreen key={me.openid} me={me} /> : <RedeemScreen key={me.openid} />)}</IdentityGate>
+    </Page>
+  )
+}

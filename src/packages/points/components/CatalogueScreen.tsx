@@ -1,0 +1,101 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { AtButton } from 'taro-ui'
+
+import type { Me } from '@/types/domain'
+import type { AccountView, CatalogueItemView, RedemptionView } from '@/types/points'
+
+import Section from '../../../components/Section'
+import { messageOf, useLoad } from '../../../components/States/useLoad'
+import { isCommunityWorker, isLiaison, POINTS_CHANGED, POINTS_ROUTES, spacedCode } from '../../../domain/points'
+import { call } from '../../../services/api'
+import { confirmStep } from '../../dispatch/components/useDemand'
+import { ManageCard, RedeemCard } from './ItemCard'
+import PagedList, { PAGE_SIZE } from './PagedList'
+
+/** The code just received, large, with where to show it. */
+function Redeemed({ r }: { r: RedemptionView }) {
+  return (
+    <Section title='兑换成功'>
+      <View className='jl-code'>
+        <Text className='jl-code__label'>{`「${r.itemTitle}」的兑换码，请到${r.owner.name}出示核销`}</Text>
+        <Text className='jl-code__value'>{spacedCode(r.code)}</Text>
+      </View>
+      <AtButton className='jl-button' onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.redemptions() })}>
+        查看我的兑换
+      </AtButton>
+    </Section>
+  )
+}
+
+/** 积分兑换: what the caller may redeem with their balance; redeeming asks, then shows the code. */
+export function RedeemScreen() {
+  const [version, setVersion] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const [done, setDone] = useState<RedemptionView | null>(null)
+  const account = useLoad<AccountView>(() => call('points', 'account', {}), 'account', version)
+
+  const redeem = async (item: CatalogueItemView) => {
+    if (!(await confirmStep('兑换', `用 ${item.cost} 积分兑换「${item.title}」？兑换后凭兑换码到${item.owner.name}核销；未核销前可以取消并退回积分。`, '确认兑换'))) return
+    setBusy(true)
+    setError('')
+    try {
+      setDone(await call('points', 'redeem', { itemId: item._id }))
+      setVersion((v) => v + 1)
+      Taro.eventCenter.trigger(POINTS_CHANGED)
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      {account.state.status === 'ready' ? <Text className='jl-page__lead'>{`我的可用积分：${account.state.data.balance} 分`}</Text> : null}
+      {done ? <Redeemed r={done} /> : null}
+      {error ? (
+        <View className='jl-form-error' role='alert' ariaRole='alert'>
+          {error}
+        </View>
+      ) : null}
+      <Section title='可兑换'>
+        <PagedList
+          listKey='items:available'
+          version={version}
+          fetchPage={(page) => call('points', 'listItems', { scope: 'available', page, pageSize: PAGE_SIZE })}
+          idOf={(i) => i._id}
+          emptyTitle='暂无可兑换的物品或服务'
+          emptyDescription='社区和结对单位上架的服务、物品会在这里，可用志愿积分兑换。'
+          render={(i) => <RedeemCard item={i} busy={busy} onRedeem={(x) => void redeem(x)} />}
+        />
+      </Section>
+    </>
+  )
+}
+
+/** 兑换目录管理: the items the caller manages (their community's, their unit's, or all for the county). */
+export function ManageScreen({ me }: { me: Me }) {
+  const canCreate = isCommunityWorker(me) || isLiaison(me)
+  return (
+    <>
+      {canCreate ? (
+        <AtButton className='jl-button' type='primary' onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.itemForm })}>
+          上架新的物品或服务
+        </AtButton>
+      ) : null}
+      <Section title='我管理的兑换目录'>
+        <PagedList
+          listKey='items:managed'
+          fetchPage={(page) => call('points', 'listItems', { scope: 'managed', page, pageSize: PAGE_SIZE })}
+          idOf={(i) => i._id}
+          emptyTitle='还没有上架的物品或服务'
+          emptyDescription='上架后居民和党员可以用志愿积分兑换，凭兑换码到您这里核销。'
+          render={(i) => <ManageCard item={i} />}
+        />
+      </Section>
+    </>
+  )
+}

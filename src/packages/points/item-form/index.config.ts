@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '上架兑换物品',
+})

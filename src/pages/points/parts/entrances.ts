@@ -1,0 +1,64 @@
+import type { Me } from '@/types/domain'
+
+import type { LinkItem } from '../../../components/LinkList'
+import { isCommunityWorker, isLiaison, isMember, isPointsAdmin, POINTS_ROUTES as R } from '../../../domain/points'
+
+/** A group of entrances on the 积分 tab, for one kind of work. */
+export interface EntranceGroup {
+  title: string
+  items: LinkItem[]
+}
+
+/** The caller's entrances, their work first: community staff, the unit's liaison, the county, then their own. */
+export function entrancesFor(me: Me): EntranceGroup[] {
+  const groups: EntranceGroup[] = []
+  if (isCommunityWorker(me)) {
+    groups.push({
+      title: '社区工作',
+      items: [
+        { title: '志愿活动与时长核定', subtitle: '发布活动、看签到签退、补记签退、核定时长', url: R.activities('managed') },
+        { title: '核销兑换', subtitle: '居民出示兑换码，输入后核销', url: R.fulfil },
+        { title: '待核销的兑换', subtitle: '本社区兑换目录的全部兑换', url: R.redemptions(true) },
+        { title: '兑换目录管理', subtitle: '上架物品和服务、补充库存、下架', url: R.catalogue(true) },
+        { title: '双报到情况', subtitle: '住在本社区的在职党员每月报到', url: R.compliance },
+      ],
+    })
+  }
+  if (isLiaison(me)) {
+    groups.push({
+      title: '本单位',
+      items: [
+        { title: '本单位双报到', subtitle: '本单位党员每月到居住社区报到的情况', url: R.compliance },
+        { title: '本单位兑换目录', subtitle: '本单位提供的服务和物品', url: R.catalogue(true) },
+        { title: '核销兑换', subtitle: '输入兑换码核销本单位的兑换', url: R.fulfil },
+      ],
+    })
+  }
+  if (isPointsAdmin(me)) {
+    groups.push({
+      title: '全县',
+      items: [
+        { title: '积分对账', subtitle: '从积分明细重新计算每个账户，核对差异', url: R.reconcile },
+        { title: '兑换目录管理', subtitle: '全县各社区、各单位的兑换目录', url: R.catalogue(true) },
+      ],
+    })
+  }
+  const board: LinkItem = { title: '积分排行', subtitle: '本社区、本单位的月度和年度排行', url: R.leaderboard }
+  if (!showsOwnAccount(me)) {
+    groups.push({ title: '更多', items: [board] })
+    return groups
+  }
+  const own: LinkItem[] = [
+    { title: '志愿活动', subtitle: '报名参加，到场签到签退，核定后计入积分', url: R.activities() },
+    { title: '积分兑换', subtitle: '用积分兑换服务或物品', url: R.catalogue() },
+    { title: '我的兑换', subtitle: '兑换码和核销情况', url: R.redemptions() },
+  ]
+  if (isMember(me)) own.push({ title: '我的双认双评', subtitle: '年度服务、报到、组织评价和居民评价', url: R.member() })
+  groups.push({ title: '我的', items: [...own, board] })
+  return groups
+}
+
+/** Whether 我的积分 is shown: everyone who can earn or spend points (the county's admin alone does not). */
+export function showsOwnAccount(me: Me): boolean {
+  return !isPointsAdmin(me) || me.roles.some((g) => g.role !== 'admin')
+}
