@@ -366,7 +366,7 @@ describe('记录走访', () => {
     choose('2. 见到人了吗', '敲门未遇')
     testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-submit') as Element)
     await waitFor(() => expect(recorded).toHaveLength(1))
-    expect(modal.mock.calls[0][0].content).toContain('走访时间不变')
+    expect(modal.mock.calls[0][0]?.content).toContain('走访时间不变')
     expect(recorded[0]).toEqual({ householdId: 'h-1', method: 'phone', outcome: 'noContact', requestId: expect.stringMatching(/^v-/) })
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
   })
@@ -385,7 +385,7 @@ describe('记录走访', () => {
     await typeInto(1, '老人精神不错')
     testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-submit') as Element)
     await waitFor(() => expect(recorded).toHaveLength(1))
-    expect(modal.mock.calls[0][0].content).toContain('转成诉求')
+    expect(modal.mock.calls[0][0]?.content).toContain('转成诉求')
     expect(recorded[0]).toEqual({
       householdId: 'h-1',
       method: 'door',
