@@ -4,7 +4,7 @@
  * the same transaction as the household.
  */
 import crypto from 'node:crypto';
-import { canManage, visitorKind } from '../core/visits-access';
+import { canManage, canSeeHousehold, visitorKind } from '../core/visits-access';
 import { diagnosisMessage, diagnosisTerm } from '../core/visits-text';
 import { schedule } from '../core/visits';
 import { maskPhone } from '../core/mask';
@@ -36,7 +36,8 @@ export function checkNoDiagnosis(field: string, text: string | undefined): void 
 /** Loads a key household inside a transaction; refuses unless the caller manages its community. */
 async function managed(t: Transaction, caller: Person, householdId: string): Promise<KeyHousehold> {
   const h = (await t.collection(KEY).doc(householdId).get<KeyHousehold>()).data;
-  if (!h || !canManage(caller.roles, h.communityId)) throw refuse.notFound('重点户');
+  if (!h || !canSeeHousehold(h, caller)) throw refuse.notFound('重点户');
+  if (!canManage(caller.roles, h.communityId)) throw refuse.forbidden('只有本社区的工作人员可以管理重点户和包挂');
   if (!h.active) throw new AppError('INVALID_STATE', '该户已不是重点户');
   return h;
 }
@@ -149,9 +150,10 @@ export async function unmarkKey(caller: Person, input: { householdId: string; re
 export async function pair(caller: Person, input: { householdId: string; visitorOpenid: string }, now: Date): Promise<KeyHousehold> {
   const person = (await db.collection('users').doc(input.visitorOpenid).get<User>()).data;
   if (!person) throw refuse.notFound('走访人');
-  const probe = await db.collection(KEY).doc(input.householdId).get<KeyHousehold>();
-  const communityId = probe.data?.communityId;
-  if (!communityId || !canManage(caller.roles, communityId)) throw refuse.notFound('重点户');
+  const probe = (await db.collection(KEY).doc(input.householdId).get<KeyHousehold>()).data;
+  if (!probe || !canSeeHousehold(probe, caller)) throw refuse.notFound('重点户');
+  if (!canManage(caller.roles, probe.communityId)) throw refuse.forbidden('只有本社区的工作人员可以管理重点户和包挂');
+  const communityId = probe.communityId;
   // Only a member who neither lives nor works here needs the community's unit pairings.
   const needsPairings = visitorKind({ openid: person._id, roles: person.roles, communityId: person.communityId }, communityId, []) === null;
   const units = needsPairings

@@ -80,8 +80,10 @@ export const listVisits: H['listVisits'] = {
   input: listVisitsInput,
   async run({ householdId, page = 1, pageSize = 20 }, ctx) {
     const h = await loadKeyHousehold(householdId);
-    const access = h ? careAccess(h, { openid: ctx.openid, roles: ctx.user.roles }) : null;
-    if (!h || !access) throw refuse.notFound('重点户');
+    const caller = { openid: ctx.openid, roles: ctx.user.roles };
+    if (!h || !canSeeHousehold(h, caller)) throw refuse.notFound('重点户');
+    const access = careAccess(h, caller);
+    if (!access) throw refuse.forbidden('走访记录只有包户走访人和本社区工作人员可以查看');
     const found = await recentVisits(h._id, (page - 1) * pageSize, pageSize + 1);
     await logSensitiveRead(h, { openid: ctx.openid, name: ctx.user.name }, access, 'listVisits', ctx.now);
     return { items: await toVisitViews(found.slice(0, pageSize)), page, pageSize, hasMore: found.length > pageSize };
@@ -131,7 +133,8 @@ export const buildingHouseholds: H['buildingHouseholds'] = {
   input: buildingInput,
   async run({ buildingId }, ctx) {
     const building = (await db.collection('regions').doc(buildingId).get<Region>()).data;
-    if (!building || building.level !== 'building' || !canManage(ctx.user.roles, building.path[2])) throw refuse.notFound('楼栋');
+    if (!building || building.level !== 'building') throw refuse.notFound('楼栋');
+    if (!canManage(ctx.user.roles, building.path[2])) throw refuse.forbidden('只有本社区的工作人员可以标记重点户');
     const [households, keys] = await Promise.all([
       db.collection('households').where({ buildingId }).orderBy('room', 'asc').limit(200).get<{ _id: string; room: string }>(),
       db.collection(KEY).where({ buildingId, active: true }).field({ _id: true }).limit(200).get<{ _id: string }>(),
