@@ -11,7 +11,7 @@ export const WELLBEING: [Wellbeing, ...Wellbeing[]] = ['good', 'fair', 'poor', '
 
 /** A mainland mobile or landline number, digits only (with an optional area-code dash). */
 const phone = () => z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
-const categories = () => z.array(z.enum(CARE_CATEGORIES)).min(1).max(CARE_CATEGORIES.length).refine((a) => new Set(a).size === a.length);
+const categories = () => z.array(z.enum(CARE_CATEGORIES)).min(1).max(CARE_CATEGORIES.length).refine((a) => new Set(a).size === a.length, { message: '关爱类别不能重复' });
 /** Notes are short and practical: never a diagnosis (checked on the server, core/visits-text.ts). */
 const notes = () => z.string().trim().max(100);
 const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
