@@ -1,0 +1,205 @@
+/**
+ * The points issue's acceptance, end to end through the H5 app: a member finishes a dispatched task
+ * (the dispatch steps by API, as test/e2e/dispatch.test.ts covers them through the pages), staff
+ * verify it on the detail page, the points and hours appear on the member's 积分 tab, staff put an
+ * item in the catalogue, the member redeems it and gets a code, staff fulfil it by that code, and
+ * the member's 积分明细 shows each entry. Each step as its demo person in a fresh browser context;
+ * at the end the county's reconciliation finds the ledger and the accounts in agreement.
+ */
+import fs from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+
+import { startApp, type App } from './browser';
+
+const RESIDENT = 'demo-resident-wang'; // 王秀英, 东街社区
+const STAFF = 'demo-staff-dongjie'; // 周芳, 东街社区
+const LIAISON = 'demo-liaison-renshe'; // 赵敏, liaison of 县人社局
+const ZHANG = 'demo-member-zhang'; // 张伟, member of 县人社局
+const ADMIN = 'demo-admin';
+
+const MARKER = `E2E-${Date.now().toString(36)}`;
+const TEXT = `帮独居老人搬运过冬的煤 ${MARKER}`;
+const ITEM = `理发一次 ${MARKER}`;
+const HOURS = 3;
+
+let app: App;
+let demandId = '';
+let balanceBefore = 0;
+let hoursBefore = 0;
+let code = '';
+
+interface Account {
+  balance: number;
+  yearTotals: { hours: number };
+}
+
+async function ok<T>(fn: string, body: Record<string, unknown>, openid: string): Promise<T> {
+  const res = await app.post(fn, body, openid);
+  if (!res.ok) throw new Error(`${fn}.${String(body.action)} as ${openid}: ${JSON.stringify(res.error)}`);
+  return res.data as T;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  const before = await ok<Account>('points', { action: 'account' }, ZHANG);
+  balanceBefore = before.balance;
+  hoursBefore = before.yearTotals.hours;
+  // The dispatch loop up to 待验收, by API: submitted, dispatched to 县人社局 for one, accepted, claimed, done with 3 hours.
+  const d = await ok<{ _id: string }>('dispatch', { action: 'submit', category: 'elderlyCare', text: TEXT }, RESIDENT);
+  demandId = d._id;
+  await ok('dispatch', { action: 'dispatch', id: demandId, unitId: 'unit-renshe', slots: 1, expectedHours: HOURS }, STAFF);
+  await ok('dispatch', { action: 'accept', id: demandId }, LIAISON);
+  await ok('dispatch', { action: 'claim', id: demandId }, ZHANG);
+  await ok('dispatch', { action: 'complete', id: demandId, notes: '煤已搬进屋内，码放整齐', hours: HOURS }, ZHANG);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Runs `step` as `openid` in a fresh browser context at `route`; uncaught page errors fail it. */
+async function as<T>(openid: string, route: string, step: (page: Page) => Promise<T>): Promise<T> {
+  const page = await app.openAs(openid, route);
+  page.setDefaultTimeout(15000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    const result = await step(page);
+    expect(errors).toEqual([]);
+    return result;
+  } catch (e) {
+    await page.screenshot({ path: `/tmp/points-fail-${openid}.png`, fullPage: true }).catch(() => undefined);
+    fs.writeFileSync(`/tmp/points-fail-${openid}.html`, await page.content().catch(() => ''));
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The page on screen (Taro keeps pages under it in the DOM, hidden). */
+const shown = (page: Page) => page.locator('.taro_page_show').filter({ visible: true });
+
+/** The confirmation Taro.showModal puts up in H5: checks its title and taps its confirm button. */
+async function confirm(page: Page, title: string, confirmText: string): Promise<void> {
+  const modal = page.locator('.taro__modal .taro-modal__content').filter({ visible: true });
+  await modal.locator('.taro-modal__title', { hasText: title }).waitFor();
+  const ok = modal.locator('.taro-model__confirm');
+  await expect(ok.textContent()).resolves.toBe(confirmText);
+  await ok.click();
+  await modal.waitFor({ state: 'hidden' });
+}
+
+/** A taro-ui button (a plain element in H5, no button role) by its exact words. */
+const button = (scope: Locator, label: string) => scope.locator('.at-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+
+const earned = HOURS * 10; // the default rule: 10 points per verified hour
+const cost = 20;
+
+describe('verified hours become points, which are redeemed and fulfilled by code, each step through the H5 pages', () => {
+  test('1. 周芳 verifies the finished task on its detail page', async () => {
+    await as(STAFF, `/packages/dispatch/detail/index?id=${encodeURIComponent(demandId)}`, async (page) => {
+      const detail = shown(page).locator('.jl-detail');
+      await detail.locator('.jl-tag--strong', { hasText: /^待验收$/ }).first().waitFor();
+      await detail.locator('.jl-actions__buttons .jl-action').filter({ hasText: /^\s*验收通过\s*$/ }).click();
+      await confirm(page, '验收通过', '验收通过');
+      await detail.locator('.jl-tag--strong', { hasText: /^待评价$/ }).first().waitFor();
+    });
+  });
+
+  test('2. 张伟 sees the points, the hours toward his yearly target and the entry with its source on 积分', async () => {
+    await as(ZHANG, '/pages/points/index', async (page) => {
+      const tab = shown(page);
+      await tab.locator('.jl-balance__value', { hasText: new RegExp(`^${balanceBefore + earned}$`) }).waitFor();
+      const hours = Math.round((hoursBefore + HOURS) * 10) / 10;
+      await tab.locator('.jl-target__value', { hasText: `${hours} 小时 / 20 小时` }).waitFor();
+      const entry = tab.locator('.jl-ledger-row').filter({ hasText: '派单服务' }).first();
+      await entry.waitFor();
+      await expect(entry.locator('.jl-ledger-row__points').textContent()).resolves.toBe(`+${earned} 分`);
+      await expect(entry.locator('.jl-ledger-row__hours').textContent()).resolves.toBe(`+${HOURS} 小时`);
+      await expect(entry.textContent()).resolves.toContain('帮独居老人搬运过冬的煤');
+      await page.screenshot({ path: '/tmp/points-tab.png', fullPage: true });
+    });
+  });
+
+  test('3. 周芳 puts an item in 东街社区\'s catalogue for 20 points', async () => {
+    await as(STAFF, '/packages/points/item-form/index', async (page) => {
+      const form = shown(page).locator('.jl-form');
+      await form.getByText('由东街社区提供').waitFor();
+      await form.locator('.jl-input input').first().fill(ITEM);
+      for (let i = 0; i < 3; i++) await form.getByRole('button', { name: '减少所需积分', exact: true }).click();
+      await form.locator('.jl-stepper__value', { hasText: `${cost} 分` }).waitFor();
+      await form.locator('.jl-submit').click();
+      await confirm(page, '上架', '确认上架');
+      await page.waitForURL(/\/packages\/points\/catalogue\/index\?manage=1/);
+      await shown(page).locator('.jl-card', { hasText: ITEM }).waitFor();
+    });
+  });
+
+  test('4. 张伟 redeems it after confirming and gets a code; his balance drops by the cost', async () => {
+    code = await as(ZHANG, '/packages/points/catalogue/index', async (page) => {
+      const screen = shown(page);
+      await screen.getByText(`我的可用积分：${balanceBefore + earned} 分`).waitFor();
+      const card = screen.locator('.jl-card', { hasText: ITEM });
+      await card.locator('.jl-card__cost', { hasText: `${cost} 积分` }).waitFor();
+      await button(card, '兑换').click();
+      await confirm(page, '兑换', '确认兑换');
+      const value = screen.locator('.jl-code__value');
+      await value.waitFor();
+      await screen.getByText(`我的可用积分：${balanceBefore + earned - cost} 分`).waitFor();
+      return ((await value.textContent()) ?? '').replace(/\s+/g, '');
+    });
+    expect(code).toMatch(/^[A-Z0-9]{6,}$/);
+    await as(ZHANG, '/packages/points/redemptions/index', async (page) => {
+      const card = shown(page).locator('.jl-card', { hasText: ITEM });
+      await card.locator('.jl-tag--strong', { hasText: '待核销' }).waitFor();
+      await expect(card.locator('.jl-code__value').textContent()).resolves.toBe(code.replace(/(.{4})(?=.)/g, '$1 '));
+    });
+  });
+
+  test('5. 周芳 fulfils it by the code 张伟 shows', async () => {
+    await as(STAFF, '/packages/points/fulfil/index', async (page) => {
+      const screen = shown(page);
+      await screen.locator('.jl-input input').fill(code.toLowerCase());
+      await button(screen, '查找兑换').click();
+      const card = screen.locator('.jl-card', { hasText: ITEM });
+      await card.getByText('兑换人 张伟').waitFor();
+      await button(screen, '确认核销').click();
+      await confirm(page, '核销', '确认核销');
+      await screen.getByText(`已核销：张伟 的「${ITEM}」`).waitFor();
+    });
+    // A repeated 核销 of the same code changes nothing: it answers the fulfilled redemption.
+    const again = await ok<{ status: string }>('points', { action: 'fulfil', code }, STAFF);
+    expect(again.status).toBe('fulfilled');
+  });
+
+  test('6. 张伟\'s 积分明细 shows the redemption and the service entry; 我的兑换 says 已核销', async () => {
+    await as(ZHANG, '/packages/points/ledger/index', async (page) => {
+      const list = shown(page).locator('.jl-ledger-row');
+      await list.first().waitFor();
+      const rows = (await list.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+      const redeem = rows.findIndex((t) => t.includes(`积分兑换 · ${ITEM}`));
+      const service = rows.findIndex((t) => t.includes('派单服务') && t.includes('帮独居老人搬运过冬的煤'));
+      expect(redeem).toBeGreaterThanOrEqual(0);
+      expect(rows.filter((t) => t.includes(ITEM))).toHaveLength(1);
+      expect(service).toBeGreaterThan(redeem); // newest first
+      expect(rows[redeem]).toContain(`−${cost} 分`);
+      expect(rows[service]).toContain(`+${earned} 分`);
+      expect(rows[service]).toContain(`+${HOURS} 小时`);
+    });
+    await as(ZHANG, '/packages/points/redemptions/index', async (page) => {
+      await shown(page).getByRole('radio', { name: '全部，已选' }).waitFor();
+      const card = shown(page).locator('.jl-card', { hasText: ITEM });
+      await card.locator('.jl-tag--strong', { hasText: '已核销' }).waitFor();
+      await expect(card.locator('.jl-code').count()).resolves.toBe(0);
+    });
+    const account = await ok<Account>('points', { action: 'account' }, ZHANG);
+    expect(account.balance).toBe(balanceBefore + earned - cost);
+  });
+
+  test('7. the county reconciles the ledger with every account: no differences', async () => {
+    await as(ADMIN, '/packages/points/reconcile/index', async (page) => {
+      await button(shown(page), '开始对账').click();
+      await shown(page).getByText('账实相符').waitFor();
+    });
+  });
+});
