@@ -6,7 +6,7 @@
 import { periodsOf, pointsFor } from '../core/points';
 import { canReadCompliance, checkInRefusal } from '../core/points-access';
 import type { User } from '../../types/domain';
-import type { CheckIn } from '../../types/points';
+import type { CheckIn, CheckInResult } from '../../types/points';
 import { _, db } from '../lib/cloud';
 import { AppError, refuse } from '../lib/errors';
 import { ledgerTransaction } from '../lib/ledger';
@@ -24,35 +24,40 @@ export const checkIn: H['checkIn'] = {
   async run({ note = '' }, { user, now }) {
     const refused = checkInRefusal(personOf(user));
     if (refused) throw new AppError('FORBIDDEN', refused);
-    const { month } = periodsOf(now);
-    const id = `${user._id}_${month}`;
-    const seen = (await db.collection(CHECKINS).doc(id).get<CheckIn>()).data;
-    if (seen) return { checkIn: seen, created: false, points: 0 };
-    const rules = await loadRules();
-    return ledgerTransaction(now, async (tx) => {
-      const existing = (await tx.t.collection(CHECKINS).doc(id).get<CheckIn>()).data;
-      if (existing) return { checkIn: existing, created: false, points: 0 };
-      const posted = await tx.post({
-        key: `checkin_${month}_${user._id}`,
-        openid: user._id,
-        name: user.name,
-        points: pointsFor('checkIn', 0, rules),
-        hours: 0,
-        source: { type: 'checkIn', id: month, label: `${month} 双报到` },
-        reason: '到居住社区报到（双报到）',
-        actor: user._id,
-        actorName: user.name,
-        communityId: user.communityId,
-        unitId: user.unitId,
-        home: { communityId: user.communityId, unitId: user.unitId },
-      });
-      const record: CheckIn = { _id: id, openid: user._id, name: user.name, communityId: user.communityId!, unitId: user.unitId, month, at: now, note, points: posted.entry.points };
-      const { _id: _skip, ...fields } = record;
-      await tx.t.collection(CHECKINS).doc(id).set({ data: fields });
-      return { checkIn: record, created: true, points: posted.entry.points };
-    });
+    return recordCheckIn(user, now, note);
   },
 };
+
+/** The month's check-in and its entry, once: a repeat (or the loser of a race) gets the first one back and earns nothing. */
+export async function recordCheckIn(user: User, now: Date, note: string): Promise<CheckInResult> {
+  const { month } = periodsOf(now);
+  const id = `${user._id}_${month}`;
+  const seen = (await db.collection(CHECKINS).doc(id).get<CheckIn>()).data;
+  if (seen) return { checkIn: seen, created: false, points: 0 };
+  const rules = await loadRules();
+  return ledgerTransaction(now, async (tx) => {
+    const existing = (await tx.t.collection(CHECKINS).doc(id).get<CheckIn>()).data;
+    if (existing) return { checkIn: existing, created: false, points: 0 };
+    const posted = await tx.post({
+      key: `checkin_${month}_${user._id}`,
+      openid: user._id,
+      name: user.name,
+      points: pointsFor('checkIn', 0, rules),
+      hours: 0,
+      source: { type: 'checkIn', id: month, label: `${month} 双报到` },
+      reason: '到居住社区报到（双报到）',
+      actor: user._id,
+      actorName: user.name,
+      communityId: user.communityId,
+      unitId: user.unitId,
+      home: { communityId: user.communityId, unitId: user.unitId },
+    });
+    const record: CheckIn = { _id: id, openid: user._id, name: user.name, communityId: user.communityId!, unitId: user.unitId, month, at: now, note, points: posted.entry.points };
+    const { _id: _skip, ...fields } = record;
+    await tx.t.collection(CHECKINS).doc(id).set({ data: fields });
+    return { checkIn: record, created: true, points: posted.entry.points };
+  });
+}
 
 /** Members in scope (counted), how many checked in this month (counted), and one page of members with their check-ins. */
 export const compliance: H['compliance'] = {

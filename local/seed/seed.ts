@@ -7,6 +7,7 @@ import { db, isDuplicateWrite } from '../../cloudfunctions/lib/cloud';
 import type { LocalCloud } from '../runtime';
 import { DEMO_PAIRINGS, DEMO_PEOPLE, DEMO_UNITS, demoHouseholds, demoRegions } from './demo-county';
 import { seedDemoDemands } from './demo-demands';
+import { seedDemoPoints } from './demo-points';
 
 export interface SeedReport {
   inserted: number;
@@ -55,5 +56,6 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date(), { with
     'seed',
   );
   if (withDemands) report.demands = await seedDemoDemands(local);
+  if (withDemands) await seedDemoPoints(local);
   return report;
 }
