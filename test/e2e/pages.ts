@@ -28,7 +28,7 @@ export const STRANGER = 'e2e-unregistered';
 
 export const PAGES: ResidentPage[] = [
   { route: '/pages/dispatch/index', name: '派单', openid: RESIDENT, person: 'seeded', ready: '.jl-tab-header' },
-  { route: '/pages/points/index', name: '积分', openid: RESIDENT, person: 'seeded', ready: '.jl-tab-header' },
+  { route: '/pages/points/index', name: '积分', openid: RESIDENT, person: 'seeded', ready: '.jl-balance' },
   { route: '/pages/visits/index', name: '敲门', openid: RESIDENT, person: 'seeded', ready: '.jl-tab-header' },
   { route: '/pages/me/index', name: '我的', openid: RESIDENT, person: 'seeded', ready: '.jl-profile' },
   { route: '/pages/me/index', name: '我的·注册', openid: STRANGER, person: 'unregistered', ready: 'text=第一次使用' },
@@ -37,6 +37,10 @@ export const PAGES: ResidentPage[] = [
   { route: '/packages/dispatch/report/index', name: '我要反映', openid: RESIDENT, person: 'seeded', ready: 'text=1. 反映哪一类事情' },
   { route: '/packages/dispatch/detail/index?id={verified}', name: '诉求详情', openid: RESIDENT, person: 'seeded', ready: '.jl-timeline' },
   { route: '/packages/dispatch/rate/index?id={verified}', name: '评价', openid: RESIDENT, person: 'seeded', ready: '.jl-rate' },
+  { route: '/packages/points/catalogue/index', name: '积分兑换', openid: RESIDENT, person: 'seeded', ready: '.jl-section__title' },
+  { route: '/packages/points/redemptions/index', name: '我的兑换', openid: RESIDENT, person: 'seeded', ready: '.jl-segments' },
+  { route: '/packages/points/activities/index', name: '志愿活动', openid: RESIDENT, person: 'seeded', ready: '.jl-segments' },
+  { route: '/packages/points/ledger/index', name: '积分明细', openid: RESIDENT, person: 'seeded', ready: '.jl-section__title' },
 ];
 
 /** Fills `{verified}` in a route for `openid` through the API (see ResidentPage.route). */
