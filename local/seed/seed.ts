@@ -7,6 +7,7 @@ import { db, isDuplicateWrite } from '../../cloudfunctions/lib/cloud';
 import type { LocalCloud } from '../runtime';
 import { DEMO_PAIRINGS, DEMO_PEOPLE, DEMO_UNITS, demoHouseholds, demoRegions } from './demo-county';
 import { seedDemoDemands } from './demo-demands';
+import { seedDemoVisits } from './demo-visits';
 import { seedDemoPoints } from './demo-points';
 
 export interface SeedReport {
@@ -56,6 +57,8 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date(), { with
     'seed',
   );
   if (withDemands) report.demands = await seedDemoDemands(local);
+  // After the demands: they are seeded only on an empty collection, and visits add demands.
+  if (withDemands) await seedDemoVisits(local, now);
   if (withDemands) await seedDemoPoints(local);
   return report;
 }

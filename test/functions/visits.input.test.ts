@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const CHINESE = /[\u4e00-\u9fa5]/;
-const base = { householdId: HH.a, method: 'door', outcome: 'contact', wellbeing: 'good' };
+const base = { householdId: HH.a, method: 'door', outcome: 'contact', wellbeing: 'good' } as const;
 const day = 86_400_000;
 
 // action, who, payload, why it is wrong, the code (default INVALID_INPUT)
@@ -74,7 +74,7 @@ test('an unknown action → UNKNOWN_ACTION, nothing changed', async () => {
 });
 
 test('a retried request (same requestId) records the visit and its demands once', async () => {
-  const payload = { ...base, needs: [{ category: 'facilities', text: '门锁坏了' }], requestId: 'form-7f3a' };
+  const payload = { ...base, needs: [{ category: 'facilities' as const, text: '门锁坏了' }], requestId: 'form-7f3a' };
   const first = await h.ok(PEOPLE.member, 'visits', 'recordVisit', payload);
   const before = snapshot(h.local);
   const again = await h.ok(PEOPLE.member, 'visits', 'recordVisit', payload);
