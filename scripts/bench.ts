@@ -16,6 +16,7 @@ import * as scorecardsFn from '../cloudfunctions/scorecards/index';
 import { LocalCloud, type FunctionModule, type RequestCounts } from '../local/runtime';
 import { seedDemoCounty } from '../local/seed/seed';
 import { BUDGET, packageSizes } from './check-weapp.mjs';
+import { benchPoints } from './bench-points';
 
 const failures: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -217,6 +218,7 @@ async function main() {
     const out = [
       '### Package sizes\n\n' + sizes(),
       '### Database requests per action\n\n' + (await roundTrips(local)),
+      '### Points: database requests per action, and the ledger at volume\n\n' + (await benchPoints(local, failures)),
       '### At volume\n\n' + (await volume(local)),
     ].join('\n\n');
     console.log(out);

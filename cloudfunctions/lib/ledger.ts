@@ -14,7 +14,7 @@ import type { Effect } from '../core/demand';
 import { applyCaps, applyEntry, emptyAccount, isCapped, periodsOf, pointsFor, tallyKeys } from '../core/points';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
-import type { LedgerEntry, PointAccount } from '../../types/points';
+import type { LedgerEntry, PointAccount, PointRules } from '../../types/points';
 import { _, db, isDuplicateWrite, isTransactionConflict } from './cloud';
 import type { Transaction } from './database';
 import { AppError, refuse } from './errors';
@@ -72,10 +72,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Runs `fn` in a transaction, retrying the whole of it when another writer holds or changed a
  * document it touches. AppErrors (refusals) roll back and pass through unchanged.
  */
-export async function ledgerTransaction<T>(now: Date, fn: (tx: LedgerTx) => Promise<T>): Promise<T> {
+export async function ledgerTransaction<T>(now: Date, fn: (tx: LedgerTx) => Promise<T>, rules?: PointRules): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.runTransaction((t) => fn(ledgerTx(t, now)), 1);
+      return await db.runTransaction((t) => fn(ledgerTx(t, now, rules)), 1);
     } catch (e) {
       if (e instanceof AppError) throw e;
       if (!isTransactionConflict(e) && !isDuplicateWrite(e)) throw e;
@@ -85,7 +85,8 @@ export async function ledgerTransaction<T>(now: Date, fn: (tx: LedgerTx) => Prom
   }
 }
 
-function ledgerTx(t: Transaction, now: Date): LedgerTx {
+/** `rules`: the point rules when the caller has them already (else read when a capped entry needs them). */
+function ledgerTx(t: Transaction, now: Date, preloaded?: PointRules): LedgerTx {
   const accounts = new Map<string, PointAccount | null>();
   const account = async (openid: string) => {
     if (!accounts.has(openid)) accounts.set(openid, (await t.collection(ACCOUNTS).doc(openid).get<PointAccount>()).data);
@@ -100,7 +101,7 @@ function ledgerTx(t: Transaction, now: Date): LedgerTx {
       const before = await account(draft.openid);
       if (existing) return { entry: existing, account: before ?? emptyAccount(draft.openid, draft.name, draft.home?.communityId ?? null, draft.home?.unitId ?? null, now), created: false };
       const base = before ?? emptyAccount(draft.openid, draft.name, draft.home?.communityId ?? null, draft.home?.unitId ?? null, now);
-      const rules = isCapped(draft.source.type) ? await loadRules() : null;
+      const rules = isCapped(draft.source.type) ? (preloaded ?? (await loadRules())) : null;
       const points = rules ? applyCaps(draft.points, base, rules, now) : draft.points;
       const entry: LedgerEntry = {
         _id: draft.key,
@@ -155,8 +156,8 @@ export function splitTallyKey(key: string): [string, string, string] {
 }
 
 /** Posts one entry in its own transaction. */
-export function postEntry(draft: EntryDraft, now: Date): Promise<Posted> {
-  return ledgerTransaction(now, (tx) => tx.post(draft));
+export function postEntry(draft: EntryDraft, now: Date, rules?: PointRules): Promise<Posted> {
+  return ledgerTransaction(now, (tx) => tx.post(draft), rules);
 }
 
 /**
@@ -196,6 +197,7 @@ export async function creditServiceHours(effect: Extract<Effect, { kind: 'credit
         home: { communityId: person?.communityId ?? null, unitId: person?.unitId ?? null },
       },
       now,
+      rules,
     );
   }
 }

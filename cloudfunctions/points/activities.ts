@@ -261,7 +261,7 @@ export const approveHours: H['approveHours'] = {
         });
         await tx.t.collection(SIGNUPS).doc(s._id).update({ data: { status: 'approved', approvedBy: actor.openid, approvedAt: ctx.now, entryId: key } });
         return true;
-      });
+      }, rules);
       if (done) approved++;
     }
     return { ...(await activityDetail(a, actor, ctx.now)), approved };

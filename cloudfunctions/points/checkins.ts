@@ -56,7 +56,7 @@ export async function recordCheckIn(user: User, now: Date, note: string): Promis
     const { _id: _skip, ...fields } = record;
     await tx.t.collection(CHECKINS).doc(id).set({ data: fields });
     return { checkIn: record, created: true, points: posted.entry.points };
-  });
+  }, rules);
 }
 
 /** Members in scope (counted), how many checked in this month (counted), and one page of members with their check-ins. */
