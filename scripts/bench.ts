@@ -17,6 +17,7 @@ import { LocalCloud, type FunctionModule, type RequestCounts } from '../local/ru
 import { seedDemoCounty } from '../local/seed/seed';
 import { BUDGET, packageSizes } from './check-weapp.mjs';
 import { benchPoints } from './bench-points';
+import { benchVisits } from './bench-visits';
 
 const failures: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -219,6 +220,7 @@ async function main() {
       '### Package sizes\n\n' + sizes(),
       '### Database requests per action\n\n' + (await roundTrips(local)),
       '### Points: database requests per action, and the ledger at volume\n\n' + (await benchPoints(local, failures)),
+      '### Visits: database requests per action, and coverage at volume\n\n' + (await benchVisits(local, failures)),
       '### At volume\n\n' + (await volume(local)),
     ].join('\n\n');
     console.log(out);
