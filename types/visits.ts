@@ -173,7 +173,7 @@ export interface KeyHouseholdDetail extends KeyHouseholdSummary {
 /** A need found on a visit: it becomes a demand in the community's triage queue in the same step. */
 export interface NeedFound {
   category: DemandCategory;
-  /** What is needed, in plain words (no diagnoses). */
+  /** What is needed, in plain words (1–200 characters, no diagnoses). */
   text: string;
   urgency?: Urgency;
 }
@@ -323,10 +323,14 @@ export interface VisitorCandidate {
 
 /** What marking or updating a household sets. */
 export interface KeyHouseholdFields {
+  /** At least one, each once. */
   categories: CareCategory[];
   careLevel: CareLevel;
+  /** 1–20 characters. */
   contactName: string;
+  /** A mobile (11 digits) or a landline with its area code (0xxx-xxxxxxx). */
   contactPhone: string;
+  /** At most 100 characters, practical, no diagnoses (refused with INVALID_INPUT). */
   notes?: string;
 }
 
@@ -339,6 +343,7 @@ export interface RecordVisitRequest {
   outcome: VisitOutcome;
   /** Required with contact, not allowed with 敲门未遇. */
   wellbeing?: Wellbeing;
+  /** At most 200 characters, no diagnoses (refused with INVALID_INPUT). */
   notes?: string;
   /** Up to 3; only with contact. Each becomes a demand in the triage queue in the same step. */
   needs?: NeedFound[];

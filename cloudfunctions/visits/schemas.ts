@@ -14,6 +14,8 @@ const phone = () => z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/);
 const categories = () => z.array(z.enum(CARE_CATEGORIES)).min(1).max(CARE_CATEGORIES.length).refine((a) => new Set(a).size === a.length, { message: '关爱类别不能重复' });
 /** Notes are short and practical: never a diagnosis (checked on the server, core/visits-text.ts). */
 const notes = () => z.string().trim().max(100);
+/** What a visit found, in a sentence or two. */
+const visitNotes = () => z.string().trim().max(200);
 const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 const byHousehold = { householdId: id() };
@@ -61,7 +63,7 @@ export const recordVisitInput = z.strictObject({
   method: z.enum(METHODS),
   outcome: z.enum(OUTCOMES),
   wellbeing: z.enum(WELLBEING).optional(),
-  notes: notes().optional(),
+  notes: visitNotes().optional(),
   needs: z
     .array(z.strictObject({ category: z.enum(CATEGORIES), text: text(200), urgency: z.enum(URGENCIES).optional() }))
     .max(3)

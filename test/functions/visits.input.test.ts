@@ -25,6 +25,8 @@ const CASES: [string, string, Record<string, unknown>, string, ErrorCode?][] = [
   ['markKey', PEOPLE.staff, { householdId: HH.b, ...FIELDS, careLevel: 'daily' }, 'an unknown care level'],
   ['markKey', PEOPLE.staff, { householdId: HH.b, ...FIELDS, contactPhone: '12345' }, 'not a phone number'],
   ['markKey', PEOPLE.staff, { householdId: HH.b, ...FIELDS, notes: '很长'.repeat(51) }, 'notes over 100 characters'],
+  ['recordVisit', PEOPLE.member, { ...base, notes: '很长'.repeat(101) }, 'visit notes over 200 characters'],
+  ['recordVisit', PEOPLE.member, { ...base, needs: [{ category: 'other', text: '很长'.repeat(101) }] }, 'a need over 200 characters'],
   ['markKey', PEOPLE.staff, { householdId: HH.b, ...FIELDS, notes: '患有帕金森，手抖' }, 'a diagnosis in the notes'],
   ['markKey', PEOPLE.staff, { householdId: HH.b, ...FIELDS, diagnosis: '高血压' }, 'an unexpected field'],
   ['markKey', PEOPLE.staff, { householdId: 'h-nowhere', ...FIELDS }, 'a household that does not exist', 'NOT_FOUND'],
