@@ -5,10 +5,11 @@
  */
 import { applyEntry, emptyAccount, tallyKeys } from '../core/points';
 import { isAdmin } from '../core/roles';
-import type { LedgerEntry, PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport } from '../../types/points';
+import type { LedgerEntry, PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport, Redemption } from '../../types/points';
 import { db } from '../lib/cloud';
 import { refuse } from '../lib/errors';
 import { ACCOUNTS, LEDGER, TALLIES } from '../lib/ledger';
+import { REDEMPTIONS } from './catalogue';
 import type { Handlers } from '../lib/router';
 import { emptyInput } from './schemas';
 
@@ -27,7 +28,12 @@ async function readAll<T>(collection: string): Promise<T[]> {
 type Tally = { _id: string; people: Record<string, { points: number; hours: number }> };
 
 export async function reconcileAll(now: Date): Promise<ReconcileReport> {
-  const [entries, accounts, tallies] = await Promise.all([readAll<LedgerEntry>(LEDGER), readAll<PointAccount>(ACCOUNTS), readAll<Tally>(TALLIES)]);
+  const [entries, accounts, tallies, redemptions] = await Promise.all([
+    readAll<LedgerEntry>(LEDGER),
+    readAll<PointAccount>(ACCOUNTS),
+    readAll<Tally>(TALLIES),
+    readAll<Pick<Redemption, 'openid' | 'itemId' | 'status'>>(REDEMPTIONS),
+  ]);
   const computed = new Map<string, PointAccount>();
   const boards = new Map<string, Map<string, { points: number; hours: number }>>();
   for (const e of entries) {
@@ -55,6 +61,14 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
       diff('account', id, `${period}.points`, totals.have?.points ?? null, totals.want.points);
       diff('account', id, `${period}.hours`, totals.have?.hours ?? null, totals.want.hours);
     }
+  }
+  // The per-item holdings that enforce the per-person limit: pending and fulfilled redemptions.
+  const held = new Map<string, number>();
+  for (const r of redemptions) if (r.status !== 'cancelled') held.set(`${r.openid}/${r.itemId}`, (held.get(`${r.openid}/${r.itemId}`) ?? 0) + 1);
+  for (const a of accounts) for (const itemId of Object.keys(a.redeemed ?? {})) if (!held.has(`${a._id}/${itemId}`)) held.set(`${a._id}/${itemId}`, 0);
+  for (const [key, n] of held) {
+    const [openid, itemId] = key.split('/');
+    diff('account', openid, `redeemed.${itemId}`, cachedById.get(openid)?.redeemed?.[itemId] ?? null, n);
   }
   const cachedBoards = new Map(tallies.map((t) => [t._id, t]));
   for (const key of new Set([...boards.keys(), ...cachedBoards.keys()])) {

@@ -41,7 +41,7 @@ async function completedTask(text: string, kind: 'demand' | 'wish' = 'demand'): 
 }
 
 describe('verified dispatch work → the ledger, once', () => {
-  test('verify credits each member their hours × the rate; sent back and verified again credits nothing more', async () => {
+  test('verify credits each member their hours × the rate; verifying again (repeat, or after a reopen) credits nothing more', async () => {
     const id = await completedTask('楼道灯坏了');
     await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
     const zhang = await h.ok(ZHANG, 'points', 'account');
@@ -53,6 +53,16 @@ describe('verified dispatch work → the ledger, once', () => {
     // A repeated verify is answered with the current state; nothing is written.
     await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
     expect(await balance(ZHANG)).toBe(15);
+
+    // 不满意 reopens the work; the members complete it again and staff verify a second time:
+    // the same demand credits the same member once.
+    await h.ok(PEOPLE.resident, 'dispatch', 'rate', { id, value: 'unsatisfied', comment: '灯还是闪' });
+    await h.ok(ZHANG, 'dispatch', 'complete', { id, notes: '换了整套灯具', hours: 1 });
+    await h.ok(ZHAO, 'dispatch', 'complete', { id, notes: '复查线路', hours: 1 });
+    const again = await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
+    expect(again.status).toBe('verified');
+    expect(await balance(ZHANG)).toBe(15);
+    expect(await balance(ZHAO)).toBe(20);
   });
 
   test('two verifications racing credit each member once', async () => {
@@ -317,6 +327,23 @@ describe('leaderboards and 双认双评', () => {
     expect(profile.canReview).toEqual(['unit']);
     expect(await h.call(PEOPLE.residentXimen, 'points', 'memberProfile', { openid: ZHANG })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+});
+
+test('reconcile finds a cached figure that disagrees with the ledger (and changes nothing)', async () => {
+  const acct = (await read<PointAccount>('pointAccounts', ZHANG))!;
+  await patch('pointAccounts', ZHANG, { balance: acct.balance + 7 });
+  const { month } = await h.ok(ZHANG, 'points', 'account');
+  const tallyKey = `unit_unit-renshe_${month}`;
+  const tally = (await read<{ people: Record<string, { points: number }> }>('pointTallies', tallyKey))!;
+  await patch('pointTallies', tallyKey, { [`people.${ZHAO}.points`]: tally.people[ZHAO].points - 3 });
+  const report = await h.ok(PEOPLE.admin, 'points', 'reconcile');
+  expect(report.differences).toEqual([
+    { kind: 'account', key: ZHANG, field: 'balance', cached: acct.balance + 7, computed: acct.balance },
+    { kind: 'tally', key: `${tallyKey}/${ZHAO}`, field: 'points', cached: tally.people[ZHAO].points - 3, computed: tally.people[ZHAO].points },
+  ]);
+  expect((await read<PointAccount>('pointAccounts', ZHANG))!.balance).toBe(acct.balance + 7);
+  await patch('pointAccounts', ZHANG, { balance: acct.balance });
+  await patch('pointTallies', tallyKey, { [`people.${ZHAO}.points`]: tally.people[ZHAO].points });
 });
 
 test('after all of the above, reconcile reports 0 differences', async () => {

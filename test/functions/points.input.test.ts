@@ -122,3 +122,7 @@ test('a wrong check-in code is INVALID_INPUT and changes nothing', async () => {
   expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '签到码不正确' } });
   expect(snapshot(h.local)).toBe(before);
 });
+
+test('after the bad input, reconcile reports 0 differences', async () => {
+  expect((await h.ok(PEOPLE.admin, 'points', 'reconcile')).differences).toEqual([]);
+});
