@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { isApiCallError, NETWORK_MESSAGE } from '../../services/api'
@@ -40,4 +41,20 @@ export function useLoad<T>(fetch: () => Promise<T>, key: string, version = 0) {
   }, [])
 
   return { state, reload, set }
+}
+
+/**
+ * A number that goes up each time `event` is triggered on Taro.eventCenter (a step on another
+ * page changed what this one shows): pass it as `version` to read again.
+ */
+export function useChanged(event: string): number {
+  const [version, setVersion] = useState(0)
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1)
+    Taro.eventCenter.on(event, bump)
+    return () => {
+      Taro.eventCenter.off(event, bump)
+    }
+  }, [event])
+  return version
 }

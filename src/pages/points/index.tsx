@@ -1,12 +1,10 @@
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-
 import type { Me } from '@/types/domain'
 
 import IdentityGate from '../../components/IdentityGate'
 import LinkList from '../../components/LinkList'
 import Page from '../../components/Page'
 import Section from '../../components/Section'
+import { useChanged } from '../../components/States/useLoad'
 import TabHeader from '../../components/TabHeader'
 import { isMember, POINTS_CHANGED } from '../../domain/points'
 import { entrancesFor, showsOwnAccount } from './parts/entrances'
@@ -19,16 +17,9 @@ import './index.scss'
  * the county), then their own activities, catalogue, redemptions and leaderboards.
  */
 function PointsHome({ me }: { me: Me }) {
-  const [version, setVersion] = useState(0)
+  // A check-in here, a redemption or a cancellation in the subpackage: read the account again.
+  const version = useChanged(POINTS_CHANGED)
   const own = showsOwnAccount(me)
-
-  useEffect(() => {
-    const refresh = () => setVersion((v) => v + 1)
-    Taro.eventCenter.on(POINTS_CHANGED, refresh)
-    return () => {
-      Taro.eventCenter.off(POINTS_CHANGED, refresh)
-    }
-  }, [])
 
   return (
     <>

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { Me } from '@/types/domain'
@@ -9,6 +9,7 @@ import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
 import Section from '../../../components/Section'
 import Segments from '../../../components/Segments'
+import { useChanged } from '../../../components/States/useLoad'
 import { ACTIVITY_SCOPE_LABEL, activityScopes, POINTS_CHANGED, POINTS_ROUTES } from '../../../domain/points'
 import { call } from '../../../services/api'
 import ActivityCard from '../components/ActivityCard'
@@ -27,15 +28,8 @@ function ActivitiesScreen({ me }: { me: Me }) {
   const scopes = activityScopes(me)
   const [asked] = useState(() => Taro.getCurrentInstance().router?.params.scope as ActivityListScope | undefined)
   const [scope, setScope] = useState<ActivityListScope>(asked && scopes.includes(asked) ? asked : scopes[0])
-  const [version, setVersion] = useState(0)
-
-  useEffect(() => {
-    const refresh = () => setVersion((v) => v + 1)
-    Taro.eventCenter.on(POINTS_CHANGED, refresh)
-    return () => {
-      Taro.eventCenter.off(POINTS_CHANGED, refresh)
-    }
-  }, [])
+  // An activity published, joined or cancelled on its own page: list again.
+  const version = useChanged(POINTS_CHANGED)
 
   return (
     <>

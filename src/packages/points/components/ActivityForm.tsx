@@ -7,7 +7,8 @@ import type { HoursRule } from '@/types/points'
 
 import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
-import { messageOf } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { formatHours } from '../../../domain/dispatch'
 import { HOURS_RULE_LABEL, isoOf, POINTS_CHANGED, POINTS_ROUTES } from '../../../domain/points'
 import { call } from '../../../services/api'
@@ -53,8 +54,7 @@ export default function ActivityForm() {
   const [capacity, setCapacity] = useState(10)
   const [rule, setRule] = useState<HoursRule>('actual')
   const [fixedHours, setFixedHours] = useState(2)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useAction()
 
   const submit = async () => {
     if (!title.trim() || !place.trim()) {
@@ -68,9 +68,8 @@ export default function ActivityForm() {
     setError('')
     const hours = rule === 'fixed' ? `每人 ${formatHours(fixedHours)}` : '按实际签到签退时长'
     if (!(await confirmStep('发布活动', `${day} ${start}–${end}，${place}，${capacity} 人，${hours}。确认发布？`, '确认发布'))) return
-    setBusy(true)
-    try {
-      const a = await call('points', 'createActivity', {
+    const a = await run(() =>
+      call('points', 'createActivity', {
         title: title.trim(),
         place: place.trim(),
         ...(description.trim() ? { description: description.trim() } : {}),
@@ -79,15 +78,12 @@ export default function ActivityForm() {
         capacity,
         hoursRule: rule,
         ...(rule === 'fixed' ? { fixedHours } : {}),
-      })
-      Taro.eventCenter.trigger(POINTS_CHANGED)
-      void Taro.showToast({ title: '已发布', icon: 'none' })
-      void Taro.redirectTo({ url: POINTS_ROUTES.activity(a._id) })
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+      }),
+    )
+    if (!a) return
+    Taro.eventCenter.trigger(POINTS_CHANGED)
+    void Taro.showToast({ title: '已发布', icon: 'none' })
+    void Taro.redirectTo({ url: POINTS_ROUTES.activity(a._id) })
   }
 
   return (
@@ -115,11 +111,7 @@ export default function ActivityForm() {
         />
         {rule === 'fixed' ? <Stepper label='每人服务时长' value={fixedHours} onChange={setFixedHours} min={0.5} max={24} step={0.5} unit='小时' /> : null}
       </Section>
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         发布活动
       </AtButton>

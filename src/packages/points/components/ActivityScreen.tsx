@@ -8,7 +8,9 @@ import type { ActivityAction, ActivityDetail } from '@/types/points'
 import { Tag } from '../../../components/DemandTags'
 import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
-import { messageOf, useLoad } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
+import { useLoad } from '../../../components/States/useLoad'
 import { formatHours, formatTime } from '../../../domain/dispatch'
 import { ACTIVITY_ACTION_LABEL, ACTIVITY_ACTION_ORDER, formatSpan, PHASE_LABEL, PHASE_TONE, POINTS_CHANGED, SIGNUP_LABEL } from '../../../domain/points'
 import { ApiCallError, call } from '../../../services/api'
@@ -40,8 +42,7 @@ function MyActions({ a, onDone }: { a: ActivityDetail; onDone: (d: ActivityDetai
   const actions = ACTIVITY_ACTION_ORDER.filter((x) => a.allowedActions.includes(x))
   const [open, setOpen] = useState<ActivityAction | null>(null)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useAction()
   if (actions.length === 0) return null
 
   const send = async (action: ActivityAction, code = '') => {
@@ -51,25 +52,19 @@ function MyActions({ a, onDone }: { a: ActivityDetail; onDone: (d: ActivityDetai
     }
     const ask = CONFIRM[action]
     if (ask && !(await confirmStep(ACTIVITY_ACTION_LABEL[action], ask, ACTIVITY_ACTION_LABEL[action]))) return
-    setBusy(true)
-    setError('')
-    try {
-      const id = a._id
-      const next =
-        action === 'checkIn' ? await call('points', 'activityCheckIn', { id, code })
-        : action === 'checkOut' ? await call('points', 'activityCheckOut', { id, code })
-        : action === 'cancel' ? await call('points', 'cancelActivity', { id, reason: reason.trim() })
-        : action === 'cancelSignup' ? await call('points', 'cancelSignup', { id })
-        : await call('points', 'signUp', { id })
-      setOpen(null)
-      setReason('')
-      onDone(next)
-      void Taro.showToast({ title: DONE[action], icon: 'none' })
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const id = a._id
+    const next = await run(() =>
+      action === 'checkIn' ? call('points', 'activityCheckIn', { id, code })
+      : action === 'checkOut' ? call('points', 'activityCheckOut', { id, code })
+      : action === 'cancel' ? call('points', 'cancelActivity', { id, reason: reason.trim() })
+      : action === 'cancelSignup' ? call('points', 'cancelSignup', { id })
+      : call('points', 'signUp', { id }),
+    )
+    if (!next) return
+    setOpen(null)
+    setReason('')
+    onDone(next)
+    void Taro.showToast({ title: DONE[action], icon: 'none' })
   }
 
   const tap = (action: ActivityAction) => {
@@ -93,11 +88,7 @@ function MyActions({ a, onDone }: { a: ActivityDetail; onDone: (d: ActivityDetai
       ) : open === 'cancel' ? (
         <View className='jl-panel'>
           <TextField label='取消原因（报名的人会看到）' value={reason} onChange={setReason} max={200} placeholder='例如：因天气原因改期' disabled={busy} />
-          {error ? (
-            <View className='jl-form-error' role='alert' ariaRole='alert'>
-              {error}
-            </View>
-          ) : null}
+          <FormError message={error} />
           <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void send('cancel')}>
             确认取消活动
           </AtButton>
@@ -107,11 +98,7 @@ function MyActions({ a, onDone }: { a: ActivityDetail; onDone: (d: ActivityDetai
         </View>
       ) : (
         <>
-          {error ? (
-            <View className='jl-form-error' role='alert' ariaRole='alert'>
-              {error}
-            </View>
-          ) : null}
+          <FormError message={error} />
           <View className='jl-actions__buttons'>
             {actions.map((x, i) => (
               <AtButton key={x} className='jl-button jl-action' type={i === 0 ? 'primary' : 'secondary'} disabled={busy} loading={busy && open === null} onClick={() => tap(x)}>

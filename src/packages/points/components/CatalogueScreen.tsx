@@ -7,7 +7,9 @@ import type { Me } from '@/types/domain'
 import type { AccountView, CatalogueItemView, RedemptionView } from '@/types/points'
 
 import Section from '../../../components/Section'
-import { messageOf, useLoad } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
+import { useLoad } from '../../../components/States/useLoad'
 import { isCommunityWorker, isLiaison, POINTS_CHANGED, POINTS_ROUTES, spacedCode } from '../../../domain/points'
 import { call } from '../../../services/api'
 import { confirmStep } from '../../dispatch/components/useDemand'
@@ -32,35 +34,24 @@ function Redeemed({ r }: { r: RedemptionView }) {
 /** 积分兑换: what the caller may redeem with their balance; redeeming asks, then shows the code. */
 export function RedeemScreen() {
   const [version, setVersion] = useState(0)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
   const [done, setDone] = useState<RedemptionView | null>(null)
   const account = useLoad<AccountView>(() => call('points', 'account', {}), 'account', version)
 
   const redeem = async (item: CatalogueItemView) => {
     if (!(await confirmStep('兑换', `用 ${item.cost} 积分兑换「${item.title}」？兑换后凭兑换码到${item.owner.name}核销；未核销前可以取消并退回积分。`, '确认兑换'))) return
-    setBusy(true)
-    setError('')
-    try {
-      setDone(await call('points', 'redeem', { itemId: item._id }))
-      setVersion((v) => v + 1)
-      Taro.eventCenter.trigger(POINTS_CHANGED)
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const r = await run(() => call('points', 'redeem', { itemId: item._id }))
+    if (!r) return
+    setDone(r)
+    setVersion((v) => v + 1)
+    Taro.eventCenter.trigger(POINTS_CHANGED)
   }
 
   return (
     <>
       {account.state.status === 'ready' ? <Text className='jl-page__lead'>{`我的可用积分：${account.state.data.balance} 分`}</Text> : null}
       {done ? <Redeemed r={done} /> : null}
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <Section title='可兑换'>
         <PagedList
           listKey='items:available'

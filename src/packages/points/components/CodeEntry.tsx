@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
+import FormError from '../../../components/States/FormError'
 import { normaliseCode } from '../../../domain/points'
 
 /**
@@ -60,11 +61,7 @@ export default function CodeEntry({
         </AtButton>
       ) : null}
       <Input className='jl-input' value={code} placeholder={weapp ? '或直接输入' : `请输入${label}`} maxlength={16} ariaLabel={label} disabled={busy} onInput={(e) => setCode(e.detail.value)} />
-      {shown ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {shown}
-        </View>
-      ) : null}
+      <FormError message={shown} />
       <AtButton className='jl-button' type={weapp ? 'secondary' : 'primary'} loading={busy} disabled={busy} onClick={submit}>
         {submitText}
       </AtButton>

@@ -5,7 +5,8 @@ import { AtButton } from 'taro-ui'
 import type { CatalogueItemView } from '@/types/points'
 
 import { Tag } from '../../../components/DemandTags'
-import { messageOf } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { formatTime } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
 import Stepper from '../../dispatch/components/Stepper'
@@ -52,31 +53,20 @@ export function ManageCard({ item: initial }: { item: CatalogueItemView }) {
   const [item, setItem] = useState(initial)
   const [adding, setAdding] = useState(false)
   const [more, setMore] = useState(10)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
 
   const update = async (change: { addStock?: number; active?: boolean }, ask: string, confirmText: string) => {
     if (!(await confirmStep(item.title, ask, confirmText))) return
-    setBusy(true)
-    setError('')
-    try {
-      setItem(await call('points', 'updateItem', { id: item._id, ...change }))
-      setAdding(false)
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const next = await run(() => call('points', 'updateItem', { id: item._id, ...change }))
+    if (!next) return
+    setItem(next)
+    setAdding(false)
   }
 
   return (
     <View className='jl-card'>
       <ItemFacts item={item} />
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       {adding ? (
         <View className='jl-panel'>
           <Stepper label='补充库存' value={more} onChange={setMore} min={1} max={1000} unit='份' />

@@ -6,7 +6,8 @@ import { AtButton } from 'taro-ui'
 import type { ItemOwner } from '@/types/points'
 
 import Section from '../../../components/Section'
-import { messageOf } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { POINTS_ROUTES } from '../../../domain/points'
 import { call } from '../../../services/api'
 import Stepper from '../../dispatch/components/Stepper'
@@ -23,8 +24,7 @@ export default function ItemForm({ owner }: { owner: Pick<ItemOwner, 'scope' | '
   const [stock, setStock] = useState(10)
   const [limit, setLimit] = useState(1)
   const [until, setUntil] = useState(dayAfter(90))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useAction()
 
   const submit = async () => {
     if (!title.trim()) {
@@ -33,9 +33,8 @@ export default function ItemForm({ owner }: { owner: Pick<ItemOwner, 'scope' | '
     }
     setError('')
     if (!(await confirmStep('上架', `「${title.trim()}」${cost} 积分，${stock} 份，每人限 ${limit} 份，${until} 前有效。确认上架？`, '确认上架'))) return
-    setBusy(true)
-    try {
-      await call('points', 'createItem', {
+    const item = await run(() =>
+      call('points', 'createItem', {
         ownerScope: owner.scope,
         ownerId: owner.id,
         title: title.trim(),
@@ -45,14 +44,11 @@ export default function ItemForm({ owner }: { owner: Pick<ItemOwner, 'scope' | '
         perPersonLimit: limit,
         validFrom: `${dayAfter(0)}T00:00:00+08:00`,
         validUntil: `${until}T23:59:59+08:00`,
-      })
-      void Taro.showToast({ title: '已上架', icon: 'none' })
-      void Taro.redirectTo({ url: POINTS_ROUTES.catalogue(true) })
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+      }),
+    )
+    if (!item) return
+    void Taro.showToast({ title: '已上架', icon: 'none' })
+    void Taro.redirectTo({ url: POINTS_ROUTES.catalogue(true) })
   }
 
   return (
@@ -67,11 +63,7 @@ export default function ItemForm({ owner }: { owner: Pick<ItemOwner, 'scope' | '
         <Stepper label='每人限兑' value={limit} onChange={setLimit} min={1} max={100} unit='份' />
         <PickerBox mode='date' label='有效期至' value={until} start={dayAfter(0)} onChange={setUntil} />
       </Section>
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         上架
       </AtButton>

@@ -7,7 +7,8 @@ import type { ActivityDetail, Signup } from '@/types/points'
 
 import { Tag } from '../../../components/DemandTags'
 import Section from '../../../components/Section'
-import { messageOf } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { formatHours, formatTime } from '../../../domain/dispatch'
 import { SIGNUP_LABEL, spacedCode } from '../../../domain/points'
 import { call } from '../../../services/api'
@@ -19,33 +20,21 @@ import { confirmStep } from '../../dispatch/components/useDemand'
 function ResolveForm({ a, s, onDone, onCancel }: { a: ActivityDetail; s: Signup; onDone: (d: ActivityDetail) => void; onCancel: () => void }) {
   const [hours, setHours] = useState(a.fixedHours ?? 1)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useAction()
   const submit = async () => {
     if (!note.trim()) {
       setError('请填写补记说明')
       return
     }
     if (!(await confirmStep('补记签退', `为 ${s.name} 补记签退，服务时长 ${formatHours(hours)}？`, '确认补记'))) return
-    setBusy(true)
-    setError('')
-    try {
-      onDone(await call('points', 'resolveCheckOut', { id: a._id, openid: s.openid, hours, note: note.trim() }))
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const next = await run(() => call('points', 'resolveCheckOut', { id: a._id, openid: s.openid, hours, note: note.trim() }))
+    if (next) onDone(next)
   }
   return (
     <View className='jl-panel'>
       <Stepper label={`${s.name}的服务时长`} value={hours} onChange={setHours} min={0.5} max={24} step={0.5} unit='小时' />
       <TextField label='补记说明' value={note} onChange={setNote} max={200} placeholder='例如：活动结束时忘记签退，组织者确认在场' disabled={busy} />
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         确认补记签退
       </AtButton>
@@ -76,8 +65,7 @@ function SignupRow({ s }: { s: Signup }) {
  */
 export default function OrganiserPanel({ a, onDone }: { a: ActivityDetail; onDone: (d: ActivityDetail) => void }) {
   const [resolving, setResolving] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
   const signups = (a.signups ?? []).filter((s) => s.status !== 'cancelled')
   const ready = signups.filter((s) => s.status === 'checkedOut')
   const missed = signups.filter((s) => s.status === 'checkedIn')
@@ -87,17 +75,10 @@ export default function OrganiserPanel({ a, onDone }: { a: ActivityDetail; onDon
   const approve = async () => {
     const names = ready.map((s) => `${s.name} ${formatHours(s.hours)}`).join('、')
     if (!(await confirmStep('核定时长', `核定后计入积分明细，不能撤回：${names}。确认核定？`, '确认核定'))) return
-    setBusy(true)
-    setError('')
-    try {
-      const res = await call('points', 'approveHours', { id: a._id })
-      onDone(res)
-      void Taro.showToast({ title: `已核定 ${res.approved} 人`, icon: 'none' })
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const res = await run(() => call('points', 'approveHours', { id: a._id }))
+    if (!res) return
+    onDone(res)
+    void Taro.showToast({ title: `已核定 ${res.approved} 人`, icon: 'none' })
   }
 
   return (
@@ -131,11 +112,7 @@ export default function OrganiserPanel({ a, onDone }: { a: ActivityDetail; onDon
           ) : null}
         </View>
       ))}
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       {canApprove ? (
         <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void approve()}>
           {`核定已签退的时长（${ready.length} 人）`}

@@ -6,7 +6,8 @@ import { AtButton } from 'taro-ui'
 import type { RedemptionView } from '@/types/points'
 
 import { Tag } from '../../../components/DemandTags'
-import { messageOf } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { formatTime } from '../../../domain/dispatch'
 import { POINTS_CHANGED, REDEMPTION_LABEL, REDEMPTION_TONE, spacedCode } from '../../../domain/points'
 import { call } from '../../../services/api'
@@ -42,8 +43,7 @@ export function RedemptionFacts({ r, showName }: { r: RedemptionView; showName?:
 /** A redemption with the steps the server allows: 取消兑换 (refund) and 核销, each asked first. */
 export default function RedemptionCard({ r: initial, showName }: { r: RedemptionView; showName?: boolean }) {
   const [r, setR] = useState(initial)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
 
   const step = async (kind: 'cancel' | 'fulfil') => {
     const ask =
@@ -51,27 +51,17 @@ export default function RedemptionCard({ r: initial, showName }: { r: Redemption
         ? `取消「${r.itemTitle}」的兑换？${r.cost} 积分会退回${showName ? ` ${r.name} 的` : '您的'}账户。`
         : `核销 ${r.name} 的「${r.itemTitle}」？请确认已把物品或服务交给对方。`
     if (!(await confirmStep(kind === 'cancel' ? '取消兑换' : '核销', ask, kind === 'cancel' ? '确认取消' : '确认核销'))) return
-    setBusy(true)
-    setError('')
-    try {
-      setR(kind === 'cancel' ? await call('points', 'cancelRedemption', { id: r._id }) : await call('points', 'fulfil', { code: r.code }))
-      Taro.eventCenter.trigger(POINTS_CHANGED)
-      void Taro.showToast({ title: kind === 'cancel' ? '已取消，积分已退回' : '已核销', icon: 'none' })
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const next = await run(() => (kind === 'cancel' ? call('points', 'cancelRedemption', { id: r._id }) : call('points', 'fulfil', { code: r.code })))
+    if (!next) return
+    setR(next)
+    Taro.eventCenter.trigger(POINTS_CHANGED)
+    void Taro.showToast({ title: kind === 'cancel' ? '已取消，积分已退回' : '已核销', icon: 'none' })
   }
 
   return (
     <View className='jl-card'>
       <RedemptionFacts r={r} showName={showName} />
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       {r.allowedActions.includes('fulfil') ? (
         <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void step('fulfil')}>
           核销

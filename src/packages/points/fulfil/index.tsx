@@ -8,7 +8,8 @@ import type { RedemptionView } from '@/types/points'
 import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
 import Section from '../../../components/Section'
-import { messageOf } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { POINTS_CHANGED } from '../../../domain/points'
 import { call } from '../../../services/api'
 import { confirmStep } from '../../dispatch/components/useDemand'
@@ -20,35 +21,21 @@ import '../components/points.scss'
 function FulfilScreen() {
   const [found, setFound] = useState<RedemptionView | null>(null)
   const [done, setDone] = useState<RedemptionView | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
 
   const lookup = async (code: string) => {
-    setBusy(true)
-    setError('')
     setDone(null)
-    try {
-      setFound(await call('points', 'lookupRedemption', { code }))
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const r = await run(() => call('points', 'lookupRedemption', { code }))
+    if (r) setFound(r)
   }
 
   const fulfil = async (r: RedemptionView) => {
     if (!(await confirmStep('核销', `核销 ${r.name} 的「${r.itemTitle}」？请确认已把物品或服务交给对方，核销后不能撤回。`, '确认核销'))) return
-    setBusy(true)
-    setError('')
-    try {
-      setDone(await call('points', 'fulfil', { code: r.code }))
-      setFound(null)
-      Taro.eventCenter.trigger(POINTS_CHANGED)
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const fulfilled = await run(() => call('points', 'fulfil', { code: r.code }))
+    if (!fulfilled) return
+    setDone(fulfilled)
+    setFound(null)
+    Taro.eventCenter.trigger(POINTS_CHANGED)
   }
 
   if (found) {
@@ -57,11 +44,7 @@ function FulfilScreen() {
         <View className='jl-card'>
           <RedemptionFacts r={found} showName />
         </View>
-        {error ? (
-          <View className='jl-form-error' role='alert' ariaRole='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError message={error} />
         {found.allowedActions.includes('fulfil') ? (
           <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void fulfil(found)}>
             确认核销

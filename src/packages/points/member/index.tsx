@@ -10,7 +10,9 @@ import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
 import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
-import { messageOf, useLoad } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
+import { useLoad } from '../../../components/States/useLoad'
 import { formatHours, formatTime, RATING_LABEL } from '../../../domain/dispatch'
 import { formatPercent, GRADE_LABEL, GRADES } from '../../../domain/points'
 import { call } from '../../../services/api'
@@ -24,35 +26,23 @@ const SCOPE_LABEL = { unit: '单位评价', community: '社区评价' } as const
 function ReviewForm({ p, scope, onDone }: { p: MemberProfile; scope: 'unit' | 'community'; onDone: () => void }) {
   const [grade, setGrade] = useState<ReviewGrade | null>(null)
   const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useAction()
   const submit = async () => {
     if (!grade) {
       setError('请选择评价等次')
       return
     }
     if (!(await confirmStep(SCOPE_LABEL[scope], `评价 ${p.name} ${p.year} 年为「${GRADE_LABEL[grade]}」？再次评价会替换这次的。`, '确认评价'))) return
-    setBusy(true)
-    setError('')
-    try {
-      await call('points', 'reviewMember', { openid: p.openid, year: p.year, scope, grade, ...(comment.trim() ? { comment: comment.trim() } : {}) })
-      void Taro.showToast({ title: '已评价', icon: 'none' })
-      onDone()
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const review = await run(() => call('points', 'reviewMember', { openid: p.openid, year: p.year, scope, grade, ...(comment.trim() ? { comment: comment.trim() } : {}) }))
+    if (!review) return
+    void Taro.showToast({ title: '已评价', icon: 'none' })
+    onDone()
   }
   return (
     <Section title={`${SCOPE_LABEL[scope]}（${p.year} 年）`}>
       <ChoiceList selectedKey={grade} onChoose={(k) => setGrade(k as ReviewGrade)} disabled={busy} choices={GRADES.map((g) => ({ key: g, title: GRADE_LABEL[g] }))} />
       <TextField label='评语' value={comment} onChange={setComment} max={300} placeholder='这一年的服务和表现' optional disabled={busy} />
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         提交评价
       </AtButton>

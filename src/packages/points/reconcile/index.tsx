@@ -8,7 +8,8 @@ import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
 import Section from '../../../components/Section'
 import { EmptyState } from '../../../components/States'
-import { messageOf } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { isPointsAdmin } from '../../../domain/points'
 import { call } from '../../../services/api'
 import Row from '../components/Row'
@@ -17,29 +18,17 @@ import '../components/points.scss'
 /** 积分对账 (admin): recompute every account and leaderboard tally from the ledger; differences listed, nothing changed. */
 function ReconcileScreen() {
   const [report, setReport] = useState<ReconcileReport | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
-  const run = async () => {
-    setBusy(true)
-    setError('')
-    try {
-      setReport(await call('points', 'reconcile', {}))
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+  const { busy, error, run } = useAction()
+  const reconcile = async () => {
+    const next = await run(() => call('points', 'reconcile', {}))
+    if (next) setReport(next)
   }
   return (
     <>
       <Section title='积分对账'>
         <Text className='jl-field__hint'>从全部积分明细重新计算每个账户的余额、时长和排行，与保存的数字逐一核对。只核对，不修改。</Text>
-        {error ? (
-          <View className='jl-form-error' role='alert' ariaRole='alert'>
-            {error}
-          </View>
-        ) : null}
-        <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void run()}>
+        <FormError message={error} />
+        <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void reconcile()}>
           {report ? '重新对账' : '开始对账'}
         </AtButton>
       </Section>

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { AccountView, LedgerItem, PointsPage } from '@/types/points'
@@ -8,7 +7,9 @@ import type { AccountView, LedgerItem, PointsPage } from '@/types/points'
 import LedgerList from '../../../components/LedgerList'
 import Section from '../../../components/Section'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { messageOf, useLoad } from '../../../components/States/useLoad'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
+import { useLoad } from '../../../components/States/useLoad'
 import { formatHours, formatTime } from '../../../domain/dispatch'
 import { formatPercent, hoursToGo, POINTS_CHANGED, POINTS_ROUTES } from '../../../domain/points'
 import { call } from '../../../services/api'
@@ -43,20 +44,12 @@ function TargetProgress({ a }: { a: AccountView }) {
 
 /** 双报到 this month: when it was done, or the button while it is due. */
 function CheckInCard({ a, onDone }: { a: AccountView; onDone: () => void }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
   const checkIn = async () => {
-    setBusy(true)
-    setError('')
-    try {
-      const res = await call('points', 'checkIn', {})
-      void Taro.showToast({ title: res.created ? `报到成功${res.points ? `，积分 +${res.points}` : ''}` : '本月已报到', icon: 'none' })
-      onDone()
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const res = await run(() => call('points', 'checkIn', {}))
+    if (!res) return
+    void Taro.showToast({ title: res.created ? `报到成功${res.points ? `，积分 +${res.points}` : ''}` : '本月已报到', icon: 'none' })
+    onDone()
   }
   return (
     <Section title='双报到'>
@@ -65,11 +58,7 @@ function CheckInCard({ a, onDone }: { a: AccountView; onDone: () => void }) {
       ) : (
         <Text className='jl-points__status'>本月还没有到居住社区报到。每月报到一次，可获得积分。</Text>
       )}
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       {a.checkIn.canCheckIn ? (
         <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void checkIn()}>
           本月双报到
