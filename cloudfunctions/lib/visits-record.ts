@@ -10,9 +10,10 @@ import { coverageId, newCoverageDoc, visitCoverageChange, type CoverageDoc } fro
 import { applyVisit, visitTimeProblem } from '../core/visits';
 import { isSecretaryOf } from '../core/roles';
 import { monthOf } from '../core/sla';
+import type { Demand, TimelineEvent } from '../../types/dispatch';
 import type { KeyHousehold, RecordVisitRequest, VisitRecord } from '../../types/visits';
 import { _, db, isDuplicateWrite } from './cloud';
-import type { Data } from './database';
+import type { Data, Transaction } from './database';
 import { AppError, refuse } from './errors';
 import { newDemand } from './new-demand';
 import { checkNoDiagnosis } from './visits-keys';
@@ -112,6 +113,7 @@ export async function recordVisit(caller: Person, input: RecordVisitRequest, now
           version: h.version + 1,
         },
       });
+      if (effect.closesReturn) await linkReturnToDemand(t, effect.closesReturn, visit);
       await addToCoverage(t, visit);
       return { visit, household: { ...h, ...s, reminded: newWindow ? false : h.reminded, updatedAt: now, version: h.version + 1 }, repeat: false };
     }, '该户正在登记另一次走访，请稍后重试');
@@ -125,8 +127,24 @@ export async function recordVisit(caller: Person, input: RecordVisitRequest, now
   }
 }
 
+const METHOD_WORDS: Record<VisitRecord['method'], string> = { door: '上门', phone: '电话', video: '视频' };
+
+/**
+ * The return visit shows on the demand too (诉求详情 → 回访, and its timeline), as Pillar 1 records
+ * a staff 回访 — with a fixed note: the visit's own notes are about the household and stay with it.
+ */
+async function linkReturnToDemand(t: Transaction, demandId: string, visit: VisitRecord): Promise<void> {
+  const d = (await t.collection('demands').doc(demandId).get<Demand>()).data;
+  if (!d) return;
+  const note = `包户${METHOD_WORDS[visit.method]}回访，已见到本人`;
+  const event: TimelineEvent = { at: visit.at, actor: visit.visitor.openid, actorName: visit.visitor.name, event: 'returnVisit', from: d.status, to: d.status, reason: note };
+  await t.collection('demands').doc(demandId).update({
+    data: { returnVisits: _.push([{ at: visit.at, by: visit.visitor.openid, note }]), timeline: _.push([event]), version: _.inc(1) },
+  });
+}
+
 /** One visit's change to its month's counter document (created by the month's first visit). */
-async function addToCoverage(t: Parameters<Parameters<typeof inTransaction>[0]>[0], visit: VisitRecord): Promise<void> {
+async function addToCoverage(t: Transaction, visit: VisitRecord): Promise<void> {
   const change = visitCoverageChange(visit);
   const id = coverageId(visit.communityId, visit.month);
   const existing = (await t.collection(COVERAGE).doc(id).get<CoverageDoc>()).data;

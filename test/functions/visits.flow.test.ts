@@ -62,6 +62,10 @@ test('a need found on a visit becomes a demand; resolving it makes a return visi
   expect(back.household.returnsDue).toEqual([]);
   expect(back.household.dueStatus).toBe('notDue');
   expect((await h.ok(PEOPLE.member, 'visits', 'list', { scope: 'mine', due: 'due' })).items).toEqual([]);
+  // The demand shows the return visit too, without the visit's notes about the household.
+  const linked = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: demandId });
+  expect(linked.returnVisits).toEqual([expect.objectContaining({ by: PEOPLE.member, note: '包户电话回访，已见到本人' })]);
+  expect(linked.timeline.at(-1)).toMatchObject({ event: 'returnVisit', actorName: '张伟', from: 'verified', to: 'verified' });
 
   // Verifying again (after a reopen) owes no second return visit.
   await h.local.invoke({ main: () => returnVisitDue({ kind: 'resolved', demandId, householdId: HH.a, communityId: 'c-dongjie' }, new Date()) }, {}, 'test');
