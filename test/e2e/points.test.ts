@@ -3,8 +3,10 @@
  * (the dispatch steps by API, as test/e2e/dispatch.test.ts covers them through the pages), staff
  * verify it on the detail page, the points and hours appear on the member's 积分 tab, staff put an
  * item in the catalogue, the member redeems it and gets a code, staff fulfil it by that code, and
- * the member's 积分明细 shows each entry. Each step as its demo person in a fresh browser context;
- * at the end the county's reconciliation finds the ledger and the accounts in agreement.
+ * the member's 积分明细 shows each entry. Then a volunteer activity: the member signs up, checks in
+ * and out with the code the organiser's page shows, staff approve the hours into the ledger. Each
+ * step as its demo person in a fresh browser context; the county's reconciliation then finds the
+ * ledger and the accounts in agreement.
  */
 import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
@@ -201,5 +203,87 @@ describe('verified hours become points, which are redeemed and fulfilled by code
       await button(shown(page), '开始对账').click();
       await shown(page).getByText('账实相符').waitFor();
     });
+  });
+});
+
+const ACTIVITY = `社区义诊引导 ${MARKER}`;
+let activityId = '';
+let activityCode = '';
+const activityRoute = () => `/packages/points/activity/index?id=${encodeURIComponent(activityId)}`;
+
+/** 我的报名's status on the activity page on screen. */
+const myStatus = (page: Page, word: string) => shown(page).locator('.jl-kv', { hasText: '状态' }).locator('.jl-kv__value', { hasText: new RegExp(`^${word}$`) });
+
+/** Types the organiser's code into the activity page's code field and sends it. */
+async function enterCode(page: Page, step: '签到' | '签退'): Promise<void> {
+  const actions = shown(page).locator('.jl-actions');
+  await button(actions, step).click();
+  await actions.getByText(`${step}码`).waitFor();
+  await actions.locator('.jl-input input').fill(activityCode.toLowerCase());
+  await button(actions, `确认${step}`).click();
+}
+
+describe('a volunteer activity: sign up, check in and out with the organiser\'s code, hours approved into the ledger', () => {
+  beforeAll(async () => {
+    // Running now (started 10 minutes ago), so that check-in is open; two hours a person.
+    const now = Date.now();
+    const a = await ok<{ _id: string }>(
+      'points',
+      { action: 'createActivity', title: ACTIVITY, place: '东街社区卫生服务站', startAt: new Date(now - 10 * 60000).toISOString(), endAt: new Date(now + 2 * 3600000).toISOString(), capacity: 2, hoursRule: 'fixed', fixedHours: 2 },
+      STAFF,
+    );
+    activityId = a._id;
+  });
+
+  test('8. 张伟 finds it among the open activities and signs up', async () => {
+    await as(ZHANG, '/packages/points/activities/index', async (page) => {
+      await shown(page).locator('.jl-card', { hasText: ACTIVITY }).click();
+      await page.waitForURL(/\/packages\/points\/activity\/index\?id=/);
+      await shown(page).getByText('每人 2 小时').waitFor();
+      await button(shown(page).locator('.jl-actions'), '我要报名').click();
+      await myStatus(page, '已报名').waitFor();
+      await shown(page).getByText('2 人，已报名 1 人').waitFor();
+    });
+  });
+
+  test('9. 周芳, the organiser, sees the check-in code and 张伟 signed up', async () => {
+    activityCode = await as(STAFF, activityRoute(), async (page) => {
+      const value = shown(page).locator('.jl-code__value');
+      await value.waitFor();
+      await shown(page).locator('.jl-person', { hasText: '张伟' }).getByText('已报名').waitFor();
+      return ((await value.textContent()) ?? '').replace(/\s+/g, '');
+    });
+    expect(activityCode).not.toBe('');
+  });
+
+  test('10. 张伟 checks in and out with the typed code: 2 hours wait for approval', async () => {
+    await as(ZHANG, activityRoute(), async (page) => {
+      await myStatus(page, '已报名').waitFor();
+      await enterCode(page, '签到');
+      await myStatus(page, '已签到').waitFor();
+      await enterCode(page, '签退');
+      await myStatus(page, '已签退').waitFor();
+      await shown(page).getByText('2 小时（待社区核定）').waitFor();
+    });
+  });
+
+  test('11. 周芳 approves the checked-out hours after confirming', async () => {
+    await as(STAFF, activityRoute(), async (page) => {
+      const panel = shown(page);
+      await panel.getByText('报名 1 人；待核定 1 人；未签退 0 人').waitFor();
+      await button(panel, '核定已签退的时长（1 人）').click();
+      await confirm(page, '核定时长', '确认核定');
+      await panel.locator('.jl-person', { hasText: '张伟' }).getByText('时长已核定').waitFor();
+    });
+  });
+
+  test('12. 张伟\'s 积分明细 has the activity\'s 2 hours', async () => {
+    await as(ZHANG, '/packages/points/ledger/index', async (page) => {
+      const entry = shown(page).locator('.jl-ledger-row', { hasText: `志愿活动 · ${ACTIVITY}` });
+      await entry.waitFor();
+      await expect(entry.locator('.jl-ledger-row__hours').textContent()).resolves.toBe('+2 小时');
+    });
+    const reconciled = await ok<{ differences: unknown[] }>('points', { action: 'reconcile' }, ADMIN);
+    expect(reconciled.differences).toEqual([]);
   });
 });
