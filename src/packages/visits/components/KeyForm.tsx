@@ -70,10 +70,11 @@ function UpdateKey({ id }: { id: string }) {
   )
 }
 
-function buildingsOf(nodes: RegionNode[], estate = '', into: { id: string; name: string }[] = []) {
+/** The buildings under a community, in tree order (a building's name already says its estate). */
+function buildingsOf(nodes: RegionNode[], into: { id: string; name: string }[] = []) {
   for (const n of nodes) {
-    if (n.level === 'building') into.push({ id: n._id, name: estate ? `${estate}${n.name}` : n.name })
-    else buildingsOf(n.children, n.level === 'estate' ? n.name : estate, into)
+    if (n.level === 'building') into.push({ id: n._id, name: n.name })
+    else buildingsOf(n.children, into)
   }
   return into
 }
