@@ -238,11 +238,26 @@ export interface SensitiveRead {
   at: Date | string;
 }
 
+/** What a community's visits in a month add up to (each visit adds to these as it is recorded). */
+export interface VisitCounters {
+  visits: number;
+  /** Visits with contact. */
+  contacts: number;
+  /** 敲门未遇. */
+  noContacts: number;
+  /** 书记敲门. */
+  secretaryVisits: number;
+  /** Return visits (回访) made with contact. */
+  returnVisits: number;
+  /** Needs found (each became a demand). */
+  needsFound: number;
+}
+
 /**
  * Coverage of a community for a month. Maintained as one counter document per community and month
  * (collection `visitCoverage`), updated by each visit, so a read never scans visits.
  */
-export interface Coverage {
+export interface Coverage extends VisitCounters {
   communityId: string;
   month: string;
   /** Active key households now (the denominator). */
@@ -255,12 +270,6 @@ export interface Coverage {
   coverageRate: number | null;
   /** Active key households past their due window now (counted live from the households). */
   overdueNow: number;
-  visits: number;
-  contacts: number;
-  noContacts: number;
-  secretaryVisits: number;
-  returnVisits: number;
-  needsFound: number;
   /** Visits per visitor in the month, most first. */
   byVisitor: { openid: string; name: string; visits: number; contacts: number }[];
 }

@@ -4,19 +4,13 @@
  * community and month (`visitCoverageChange`), so reading coverage costs that document and the
  * community's key households, never the visits.
  */
-import type { Coverage, VisitRecord } from '../../types/visits';
+import type { Coverage, VisitCounters, VisitRecord } from '../../types/visits';
 
 /** The counter document (collection `visitCoverage`, `_id` = `${communityId}_${month}`). */
-export interface CoverageDoc {
+export interface CoverageDoc extends VisitCounters {
   _id: string;
   communityId: string;
   month: string;
-  visits: number;
-  contacts: number;
-  noContacts: number;
-  secretaryVisits: number;
-  returnVisits: number;
-  needsFound: number;
   /** Household ids with a contact visit in the month (sets, as maps: one write adds a key). */
   visited: Record<string, true>;
   /** Household ids with a contact visit in the month made within their due window. */
