@@ -432,9 +432,12 @@ export interface MemberProfile {
 // ---- reconcile --------------------------------------------------------------------------------
 
 export interface ReconcileDifference {
-  /** An account figure, or a leaderboard tally. */
-  kind: 'account' | 'tally';
-  /** openid for an account; `<scope>_<id>_<period>/<openid>` for a tally. */
+  /**
+   * An account figure, a leaderboard tally, or a verified demand's member whose hours never
+   * reached the ledger ('credit': cached = null, computed = the hours owed).
+   */
+  kind: 'account' | 'tally' | 'credit';
+  /** openid for an account; `<scope>_<id>_<period>/<openid>` for a tally; the missing entry's key for a credit. */
   key: string;
   field: string;
   cached: number | null;

@@ -6,7 +6,9 @@
 import { applyEntry, emptyAccount, tallyKeys } from '../core/points';
 import { isAdmin } from '../core/roles';
 import type { LedgerEntry, PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport, Redemption } from '../../types/points';
-import { db } from '../lib/cloud';
+import type { Demand } from '../../types/dispatch';
+import { _, db } from '../lib/cloud';
+import type { Data } from '../lib/database';
 import { refuse } from '../lib/errors';
 import { ACCOUNTS, LEDGER, TALLIES } from '../lib/ledger';
 import { REDEMPTIONS } from './catalogue';
@@ -15,11 +17,11 @@ import { emptyInput } from './schemas';
 
 const BATCH = 1000;
 
-/** Every document of a collection, a thousand at a time (the most one read may return). */
-async function readAll<T>(collection: string): Promise<T[]> {
+/** Every document of a collection (that matches), a thousand at a time (the most one read may return). */
+async function readAll<T>(collection: string, where: Data = {}): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; ; skip += BATCH) {
-    const { data } = await db.collection(collection).orderBy('_id', 'asc').skip(skip).limit(BATCH).get<T>();
+    const { data } = await db.collection(collection).where(where).orderBy('_id', 'asc').skip(skip).limit(BATCH).get<T>();
     out.push(...data);
     if (data.length < BATCH) return out;
   }
@@ -28,11 +30,12 @@ async function readAll<T>(collection: string): Promise<T[]> {
 type Tally = { _id: string; people: Record<string, { points: number; hours: number }> };
 
 export async function reconcileAll(now: Date): Promise<ReconcileReport> {
-  const [entries, accounts, tallies, redemptions] = await Promise.all([
+  const [entries, accounts, tallies, redemptions, verified] = await Promise.all([
     readAll<LedgerEntry>(LEDGER),
     readAll<PointAccount>(ACCOUNTS),
     readAll<Tally>(TALLIES),
     readAll<Pick<Redemption, 'openid' | 'itemId' | 'status'>>(REDEMPTIONS),
+    readAll<Pick<Demand, '_id' | 'claims'>>('demands', { status: _.in(['verified', 'closed']), dispatch: _.neq(null) }),
   ]);
   const computed = new Map<string, PointAccount>();
   const boards = new Map<string, Map<string, { points: number; hours: number }>>();
@@ -69,6 +72,14 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
   for (const [key, n] of held) {
     const [openid, itemId] = key.split('/');
     diff('account', openid, `redeemed.${itemId}`, cachedById.get(openid)?.redeemed?.[itemId] ?? null, n);
+  }
+  // Every member's verified hours must have reached the ledger (lib/ledger.ts creditServiceHours).
+  const keys = new Set(entries.map((e) => e._id));
+  for (const d of verified) {
+    for (const c of d.claims) {
+      const key = `demand_${d._id}_${c.openid}`;
+      if (c.done && (c.hours ?? 0) > 0 && !keys.has(key)) differences.push({ kind: 'credit', key, field: 'hours', cached: null, computed: c.hours! });
+    }
   }
   const cachedBoards = new Map(tallies.map((t) => [t._id, t]));
   for (const key of new Set([...boards.keys(), ...cachedBoards.keys()])) {

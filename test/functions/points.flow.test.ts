@@ -346,6 +346,18 @@ test('reconcile finds a cached figure that disagrees with the ledger (and change
   await patch('pointTallies', tallyKey, { [`people.${ZHAO}.points`]: tally.people[ZHAO].points });
 });
 
+test('reconcile names a verified member whose hours never reached the ledger', async () => {
+  const id = await completedTask('修补破损台阶');
+  await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
+  const key = `demand_${id}_${ZHANG}`;
+  const entry = (await read<Record<string, unknown>>('pointLedger', key))!;
+  // As if the credit had been lost (the only way: behind the ledger's back).
+  await h.local.invoke({ main: () => db.collection('pointLedger').doc(key).remove() }, {}, 'test');
+  const report = await h.ok(PEOPLE.admin, 'points', 'reconcile');
+  expect(report.differences).toContainEqual({ kind: 'credit', key, field: 'hours', cached: null, computed: 1.5 });
+  await h.local.invoke({ main: () => db.collection('pointLedger').add({ data: entry }) }, {}, 'test');
+});
+
 test('after all of the above, reconcile reports 0 differences', async () => {
   const report = await h.ok(PEOPLE.admin, 'points', 'reconcile');
   expect(report.entries).toBeGreaterThan(20);
