@@ -73,3 +73,27 @@ test('a need found on a visit becomes a demand; resolving it makes a return visi
   expect(detail.returnsDue).toEqual([]);
   expect(detail.recentVisits.map((v) => v.returnForDemandId)).toEqual([demandId, null]);
 });
+
+test('a resolved demand about a household that is not key, or of another community, owes no return visit and fails nothing', async () => {
+  await keyHousehold(h, HH.b, [PEOPLE.member]);
+  const plain = await h.ok(PEOPLE.staff, 'dispatch', 'submit', { category: 'facilities', text: '楼道灯不亮', householdId: HH.c, onBehalfOf: PEOPLE.resident });
+  const wrongCommunity = { kind: 'resolved' as const, demandId: plain._id, householdId: HH.b, communityId: 'c-ximen' };
+  await h.ok(PEOPLE.staff, 'dispatch', 'handle', { id: plain._id });
+  const done = await h.ok(PEOPLE.staff, 'dispatch', 'complete', { id: plain._id, notes: '已修好' });
+  expect(done.status).toBe('verified');
+  await h.local.invoke({ main: () => returnVisitDue(wrongCommunity, new Date()) }, {}, 'test');
+  const b = await h.ok(PEOPLE.member, 'visits', 'detail', { householdId: HH.b });
+  expect(b.returnsDue).toEqual([]);
+  expect(h.local.db.store.all('keyHouseholds').map((k) => k._id)).not.toContain(HH.c);
+});
+
+test('a household unmarked before its demand is resolved owes nothing', async () => {
+  await keyHousehold(h, HH.d, [PEOPLE.member]);
+  const v = await h.ok(PEOPLE.member, 'visits', 'recordVisit', {
+    householdId: HH.d, method: 'door', outcome: 'contact', wellbeing: 'good', needs: [{ category: 'environment', text: '门口垃圾堆放' }],
+  });
+  await h.ok(PEOPLE.staff, 'visits', 'unmarkKey', { householdId: HH.d, reason: '已搬走' });
+  await h.ok(PEOPLE.staff, 'dispatch', 'handle', { id: v.demandIds[0] });
+  await h.ok(PEOPLE.staff, 'dispatch', 'complete', { id: v.demandIds[0], notes: '已清理' });
+  expect((await h.ok(PEOPLE.staff, 'visits', 'detail', { householdId: HH.d })).returnsDue).toEqual([]);
+});
