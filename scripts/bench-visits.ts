@@ -121,7 +121,7 @@ export async function benchVisits(local: LocalCloud, failures: string[]): Promis
     if (action === 'coverage' && JSON.stringify(after.counts) !== JSON.stringify(before[i].counts)) {
       failures.push(`visits.coverage made ${before[i].counts.read} reads with ${visitsBefore} visits but ${after.counts.read} with ${visitsBefore + VISITS}`);
     }
-    volume.push([`visits.${action} ${JSON.stringify(payload)}`, before[i].counts.read, after.counts.read, `${before[i].median.toFixed(1)} ms`, `${after.median.toFixed(1)} ms`]);
+    volume.push([`visits.${action} ${JSON.stringify(payload)} as ${as}`, before[i].counts.read, after.counts.read, `${before[i].median.toFixed(1)} ms`, `${after.median.toFixed(1)} ms`]);
   }
   return (
     table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', '', 'what'], rows) +
