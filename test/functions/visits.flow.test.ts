@@ -97,3 +97,24 @@ test('a household unmarked before its demand is resolved owes nothing', async ()
   await h.ok(PEOPLE.staff, 'dispatch', 'complete', { id: v.demandIds[0], notes: '已清理' });
   expect((await h.ok(PEOPLE.staff, 'visits', 'detail', { householdId: HH.d })).returnsDue).toEqual([]);
 });
+
+test('staff choose visitors among the community’s workers and the members who live there or whose unit is paired with it', async () => {
+  const c = await h.ok(PEOPLE.staff, 'visits', 'visitorCandidates', { pageSize: 50 });
+  const kinds = Object.fromEntries(c.items.map((i) => [i.openid, i.kind]));
+  expect(kinds).toMatchObject({
+    'demo-member-zhang': 'member', // lives in 东街
+    'demo-member-chen': 'member', // 县人社局 is paired with 东街
+    'demo-liaison-weijian': 'member', // 县卫健局 too
+    'demo-grid-dongjie': 'gridWorker',
+    'demo-staff-dongjie': 'staff',
+    'demo-secretary-dongjie': 'secretary',
+  });
+  expect(kinds).not.toHaveProperty('demo-resident-wang');
+  expect(kinds).not.toHaveProperty('demo-staff-ximen');
+  expect(c.items.find((i) => i.openid === 'demo-member-chen')?.unitId).toBe('unit-renshe');
+
+  // …and find the households nobody visits yet.
+  await h.ok(PEOPLE.staff, 'visits', 'markKey', { householdId: 'h-heping-2-101', categories: ['hardship'], careLevel: 'monthly', contactName: '邵大爷', contactPhone: '13900009999' });
+  const unpaired = await h.ok(PEOPLE.staff, 'visits', 'list', { scope: 'community', unpaired: true });
+  expect(unpaired.items.map((i) => i.householdId)).toEqual(['h-heping-2-101']);
+});
