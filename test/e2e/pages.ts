@@ -5,7 +5,8 @@
 export interface ResidentPage {
   /**
    * Hash route of the H5 build. `{verified}` stands for the id of one of the person's own demands
-   * that waits for their rating (the demo county has one); the test resolves it through the API.
+   * that waits for their rating (the demo county has one); `{household}` for the first key
+   * household paired with the person (敲门); the test resolves them through the API.
    */
   route: string;
   /** Short Chinese name for the table. */
@@ -25,6 +26,8 @@ export interface ResidentPage {
 export const RESIDENT = 'demo-resident-wang';
 export const NEWCOMER = 'e2e-newcomer';
 export const STRANGER = 'e2e-unregistered';
+/** A member paired with key households in the demo county (敲门); no other e2e test uses 刘洋. */
+export const VISITOR = 'demo-member-liu';
 
 export const PAGES: ResidentPage[] = [
   { route: '/pages/dispatch/index', name: '派单', openid: RESIDENT, person: 'seeded', ready: '.jl-tab-header' },
@@ -37,18 +40,28 @@ export const PAGES: ResidentPage[] = [
   { route: '/packages/dispatch/report/index', name: '我要反映', openid: RESIDENT, person: 'seeded', ready: 'text=1. 反映哪一类事情' },
   { route: '/packages/dispatch/detail/index?id={verified}', name: '诉求详情', openid: RESIDENT, person: 'seeded', ready: '.jl-timeline' },
   { route: '/packages/dispatch/rate/index?id={verified}', name: '评价', openid: RESIDENT, person: 'seeded', ready: '.jl-rate' },
+  { route: '/pages/visits/index', name: '敲门·我的包户', openid: VISITOR, person: 'seeded', ready: '.jl-household' },
+  { route: '/packages/visits/household/index?id={household}', name: '重点户详情', openid: VISITOR, person: 'seeded', ready: '.jl-household-detail' },
+  { route: '/packages/visits/visit/index?id={household}', name: '记录走访', openid: VISITOR, person: 'seeded', ready: '.jl-submit' },
   { route: '/packages/points/catalogue/index', name: '积分兑换', openid: RESIDENT, person: 'seeded', ready: '.jl-section__title' },
   { route: '/packages/points/redemptions/index', name: '我的兑换', openid: RESIDENT, person: 'seeded', ready: '.jl-segments' },
   { route: '/packages/points/activities/index', name: '志愿活动', openid: RESIDENT, person: 'seeded', ready: '.jl-segments' },
   { route: '/packages/points/ledger/index', name: '积分明细', openid: RESIDENT, person: 'seeded', ready: '.jl-section__title' },
 ];
 
-/** Fills `{verified}` in a route for `openid` through the API (see ResidentPage.route). */
+/** Fills `{verified}` or `{household}` in a route for `openid` through the API (see ResidentPage.route). */
 export async function resolveRoute(
   route: string,
   openid: string,
   post: (fn: string, body: Record<string, unknown>, openid: string) => Promise<{ ok: boolean; data?: unknown }>,
 ): Promise<string> {
+  if (route.includes('{household}')) {
+    // The first of the person's paired key households (我的包户, due first).
+    const mine = await post('visits', { action: 'list', scope: 'mine' }, openid);
+    const households = (mine.data as { items?: { householdId: string }[] } | undefined)?.items ?? [];
+    if (!mine.ok || !households.length) throw new Error(`${openid} has no paired key household: the demo county should have one`);
+    return route.replace('{household}', households[0].householdId);
+  }
   if (!route.includes('{verified}')) return route;
   const res = await post('dispatch', { action: 'list', scope: 'mine', status: 'verified' }, openid);
   const items = (res.data as { items?: { _id: string }[] } | undefined)?.items ?? [];
