@@ -101,7 +101,8 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
     { fn: 'dispatch', action: 'complete', as: 'demo-member-zhang', payload: { id: a, notes: '已修好', hours: 1 }, budget: b },
     { fn: 'dispatch', action: 'sendBack', as: 'demo-staff-dongjie', payload: { id: a, reason: '灯仍不亮' }, budget: b },
     { fn: 'dispatch', action: 'complete', as: 'demo-member-zhang', payload: { id: a, notes: '换了镇流器', hours: 1 }, budget: b },
-    { fn: 'dispatch', action: 'verify', as: 'demo-staff-dongjie', payload: { id: a }, budget: b },
+    // verify also credits the ledger (points): rules, demand, people, then per member one transaction (entry, account read; entry, account, 4 tallies written)
+    { fn: 'dispatch', action: 'verify', as: 'demo-staff-dongjie', payload: { id: a }, budget: { read: b.read + 5, write: b.write + 6 } },
     { fn: 'dispatch', action: 'rate', as: 'demo-resident-wang', payload: { id: a, value: 'satisfied' }, budget: b },
     { fn: 'dispatch', action: 'returnVisit', as: 'demo-staff-dongjie', payload: { id: a, note: '电话回访' }, budget: b },
     { fn: 'dispatch', action: 'merge', as: 'demo-staff-dongjie', payload: { id: m, intoId: d2 }, budget: b },

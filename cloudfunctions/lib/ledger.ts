@@ -132,18 +132,19 @@ function ledgerTx(t: Transaction, now: Date, preloaded?: PointRules): LedgerTx {
   };
 }
 
-/** Adds an earning entry to its community's and unit's month and year boards (one document each). */
+/**
+ * Adds an earning entry to its community's and unit's month and year boards (one document each):
+ * an $inc on the person's row, no read; a board's first entry creates its document.
+ */
 async function addToTallies(t: Transaction, entry: LedgerEntry): Promise<void> {
   if (entry.points === 0 && entry.hours === 0) return;
   for (const key of tallyKeys(entry)) {
-    const [scope, id, period] = splitTallyKey(key);
     const ref = t.collection(TALLIES).doc(key);
-    const doc = (await ref.get<{ people: Record<string, unknown> }>()).data;
-    if (!doc) {
+    const p = `people.${entry.openid}`;
+    const res = await ref.update({ data: { [`${p}.name`]: entry.name, [`${p}.points`]: _.inc(entry.points), [`${p}.hours`]: _.inc(entry.hours) } });
+    if (res.stats.updated === 0) {
+      const [scope, id, period] = splitTallyKey(key);
       await ref.set({ data: { scope, id, period, people: { [entry.openid]: { name: entry.name, points: entry.points, hours: entry.hours } } } });
-    } else {
-      const p = `people.${entry.openid}`;
-      await ref.update({ data: { [`${p}.name`]: entry.name, [`${p}.points`]: _.inc(entry.points), [`${p}.hours`]: _.inc(entry.hours) } });
     }
   }
 }
