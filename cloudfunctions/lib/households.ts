@@ -27,7 +27,6 @@ export async function returnVisitDue(effect: Extract<Effect, { kind: 'resolved' 
     if (!demand) return;
     const s = oweReturn(h, owed(effect.demandId, demand.category, demand.resolvedAt ? new Date(demand.resolvedAt) : now));
     if (!s) return;
-    const newWindow = new Date(s.nextDueFrom).getTime() !== new Date(h.nextDueFrom).getTime();
     const res = await db
       .collection(KEY)
       .where({ _id: h._id, version: h.version })
@@ -36,7 +35,8 @@ export async function returnVisitDue(effect: Extract<Effect, { kind: 'resolved' 
           returnsDue: _.set(s.returnsDue),
           nextDueFrom: s.nextDueFrom,
           nextDueBy: s.nextDueBy,
-          reminded: newWindow ? false : h.reminded,
+          // A new return visit owed is news for the visitors, even inside a window already reminded.
+          reminded: false,
           updatedAt: now,
           version: _.inc(1),
         },

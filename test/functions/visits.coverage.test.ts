@@ -125,4 +125,15 @@ describe('reminders', () => {
     await runTimer();
     expect(mine(CHEN).length).toBe(before + 1);
   });
+
+  test('a return visit owed is reminded with its own template', async () => {
+    at('2026-11-06T09:00:00');
+    await runTimer(); // whatever else is due for 孙磊 today
+    const need = (h.local.db.store.all('demands') as { _id: string; householdId: string | null }[]).find((d) => d.householdId === X.x3)!;
+    await h.ok(STAFF, 'dispatch', 'handle', { id: need._id });
+    await h.ok(STAFF, 'dispatch', 'complete', { id: need._id, notes: '厨房灯已换' });
+    const before = mine(SUN).length;
+    await runTimer();
+    expect(mine(SUN).slice(before).map((m) => [m.templateId, m.page])).toEqual([['TPL_RETURN_VISIT_DUE', `packages/visits/household/index?id=${X.x3}`]]);
+  });
 });
