@@ -239,7 +239,8 @@ describe('a volunteer activity: sign up, check in and out with the organiser\'s 
     await as(ZHANG, '/packages/points/activities/index', async (page) => {
       await shown(page).locator('.jl-card', { hasText: ACTIVITY }).click();
       await page.waitForURL(/\/packages\/points\/activity\/index\?id=/);
-      await shown(page).getByText('每人 2 小时').waitFor();
+      // The detail page, not the list under it (which says 每人 2 小时 too).
+      await shown(page).locator('.jl-activity .jl-kv', { hasText: '服务时长' }).getByText('每人 2 小时').waitFor();
       await button(shown(page).locator('.jl-actions'), '我要报名').click();
       await myStatus(page, '已报名').waitFor();
       await shown(page).getByText('2 人，已报名 1 人').waitFor();
