@@ -72,15 +72,15 @@ function daysBetween(from: Date | string, to: Date | string): number {
 }
 
 /**
- * One line on a household's due window, in words: "已超期 3 天（应在 5月3日前走访）",
- * "待走访：5月10日前", "5月17日起走访".
+ * One line on a household's due window (it ends at the end of `dueBy`'s day), in words:
+ * "已超期 3 天（最晚应在 5月3日走访）", "待走访：最晚 5月10日", "5月17日起走访".
  */
 export function dueText(h: Pick<KeyHouseholdSummary, 'dueStatus' | 'dueFrom' | 'dueBy'>, now: Date = new Date()): string {
   if (h.dueStatus === 'overdue') {
     const late = Math.max(1, daysBetween(h.dueBy, now))
-    return `已超期 ${late} 天（应在 ${formatDay(h.dueBy, now)}前走访）`
+    return `已超期 ${late} 天（最晚应在 ${formatDay(h.dueBy, now)}走访）`
   }
-  if (h.dueStatus === 'due') return `待走访：${formatDay(h.dueBy, now)}前`
+  if (h.dueStatus === 'due') return `待走访：最晚 ${formatDay(h.dueBy, now)}`
   return `${formatDay(h.dueFrom, now)}起走访`
 }
 

@@ -113,8 +113,8 @@ afterEach(() => {
 describe('due words (domain)', () => {
   it('says how many days late an overdue household is, and by when a due one should be visited', () => {
     const now = new Date('2026-11-23T10:00:00+08:00')
-    expect(dueText({ dueStatus: 'overdue', dueFrom: '2026-11-13T00:00:00+08:00', dueBy: '2026-11-20T23:59:59+08:00' }, now)).toBe('已超期 3 天（应在 11月20日前走访）')
-    expect(dueText({ dueStatus: 'due', dueFrom: '2026-11-20T00:00:00+08:00', dueBy: '2026-11-27T23:59:59+08:00' }, now)).toBe('待走访：11月27日前')
+    expect(dueText({ dueStatus: 'overdue', dueFrom: '2026-11-13T00:00:00+08:00', dueBy: '2026-11-20T23:59:59+08:00' }, now)).toBe('已超期 3 天（最晚应在 11月20日走访）')
+    expect(dueText({ dueStatus: 'due', dueFrom: '2026-11-20T00:00:00+08:00', dueBy: '2026-11-27T23:59:59+08:00' }, now)).toBe('待走访：最晚 11月27日')
     expect(dueText({ dueStatus: 'notDue', dueFrom: '2026-12-01T00:00:00+08:00', dueBy: '2026-12-08T23:59:59+08:00' }, now)).toBe('12月1日起走访')
   })
 
@@ -149,7 +149,7 @@ describe('敲门 tab', () => {
     const cards = [...testUtils.queries.querySelectorAll('.jl-household')]
     expect(cards.map((c) => text(c.querySelector('.jl-tag--strong')))).toEqual(['⚠ 已超期', '待走访', '未到期'])
     expect(cards[0].classList.contains('jl-household--overdue')).toBe(true)
-    expect(text(cards[0].querySelector('.jl-household__due'))).toMatch(/^已超期 3 天（应在 .+前走访）$/)
+    expect(text(cards[0].querySelector('.jl-household__due'))).toMatch(/^已超期 3 天（最晚应在 .+走访）$/)
     expect(text(cards[0])).toContain('待回访')
     expect(cards[0].getAttribute('aria-label')).toBe('幸福小区1号楼 101，已超期，待回访，查看重点户')
     // Lists carry a masked phone only, and no care categories.

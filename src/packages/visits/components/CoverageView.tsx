@@ -1,17 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { Coverage } from '@/types/visits'
 
 import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
+import { useLoad } from '../../../components/States/useLoad'
 import { formatMonth, formatRate, monthKey, shiftMonth } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
 import { cx } from '../../../utils/cx'
-import { messageOf } from '../../dispatch/components/useDemand'
-
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; coverage: Coverage }
 
 function Figure({ label, value, note, alert }: { label: string; value: string; note?: string; alert?: boolean }) {
   return (
@@ -30,18 +28,7 @@ function Figure({ label, value, note, alert }: { label: string; value: string; n
  */
 export default function CoverageView({ communityId, onVisitor }: { communityId: string; onVisitor?: (openid: string, name: string) => void }) {
   const [month, setMonth] = useState(monthKey())
-  const [state, setState] = useState<Load>({ status: 'loading' })
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      setState({ status: 'ready', coverage: await call('visits', 'coverage', { communityId, month }) })
-    } catch (e) {
-      setState({ status: 'error', message: messageOf(e) })
-    }
-  }, [communityId, month])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { state, reload } = useLoad<Coverage>(() => call('visits', 'coverage', { communityId, month }), `${communityId}:${month}`)
   const thisMonth = month === monthKey()
 
   return (
@@ -56,8 +43,8 @@ export default function CoverageView({ communityId, onVisitor }: { communityId: 
         </AtButton>
       </View>
       {state.status === 'loading' ? <Loading text='正在加载覆盖率…' /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void load()} /> : null}
-      {state.status === 'ready' ? <Figures c={state.coverage} onVisitor={onVisitor} /> : null}
+      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' ? <Figures c={state.data} onVisitor={onVisitor} /> : null}
     </Section>
   )
 }

@@ -8,6 +8,8 @@ import type { KeyHouseholdDetail } from '@/types/visits'
 import { Tag } from '../../../components/DemandTags'
 import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { CATEGORY_LABEL, formatTime, ROUTES as DISPATCH_ROUTES } from '../../../domain/dispatch'
 import {
   CARE_CATEGORY_LABEL,
@@ -23,7 +25,7 @@ import {
 import { call } from '../../../services/api'
 import { tappable } from '../../../utils/a11y'
 import TextField from '../../dispatch/components/TextField'
-import { confirmStep, messageOf } from '../../dispatch/components/useDemand'
+import { confirmStep } from '../../dispatch/components/useDemand'
 import Row from './Row'
 import { announceHousehold, useHousehold } from './useHousehold'
 import VisitItem from './VisitItem'
@@ -50,8 +52,7 @@ function Phone({ d }: { d: KeyHouseholdDetail }) {
 function Unmark({ d }: { d: KeyHouseholdDetail }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, setError, run } = useAction()
   if (!open) {
     return (
       <AtButton className='jl-button' onClick={() => setOpen(true)}>
@@ -66,26 +67,15 @@ function Unmark({ d }: { d: KeyHouseholdDetail }) {
     }
     const ok = await confirmStep('取消重点户', `确认不再把 ${d.address} 列为重点户？关爱信息会删除，包挂会解除，走访记录保留。`, '确认取消')
     if (!ok) return
-    setBusy(true)
-    try {
-      await call('visits', 'unmarkKey', { householdId: d.householdId, reason: reason.trim() })
-      announceHousehold(d.householdId)
-      void Taro.showToast({ title: '已取消重点户', icon: 'none' })
-      void Taro.navigateBack()
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    if (!(await run(() => call('visits', 'unmarkKey', { householdId: d.householdId, reason: reason.trim() })))) return
+    announceHousehold(d.householdId)
+    void Taro.showToast({ title: '已取消重点户', icon: 'none' })
+    void Taro.navigateBack()
   }
   return (
     <View className='jl-panel'>
       <TextField label='取消原因' value={reason} onChange={setReason} max={200} placeholder='例如：已搬离本社区、已入住养老机构' disabled={busy} />
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void send()}>
         确认取消重点户
       </AtButton>
@@ -139,7 +129,7 @@ export default function HouseholdScreen({ id, staff }: { id: string; staff: bool
   const { state, reload } = useHousehold(id)
   if (state.status === 'loading') return <Loading text='正在加载重点户…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  const d = state.detail
+  const d = state.data
   const overdue = d.dueStatus === 'overdue'
   const canVisit = d.allowedActions.includes('recordVisit') || d.allowedActions.includes('secretaryVisit')
   return (
@@ -172,7 +162,7 @@ export default function HouseholdScreen({ id, staff }: { id: string; staff: bool
           {d.returnsDue.map((r) => (
             <View key={r.demandId} className='jl-return'>
               <Text className='jl-return__what'>
-                {CATEGORY_LABEL[r.category]}诉求，{formatDay(r.resolvedAt)}办结，请在 {formatDay(r.dueBy)} 前回访
+                {CATEGORY_LABEL[r.category]}诉求，{formatDay(r.resolvedAt)}办结，请最晚 {formatDay(r.dueBy)} 回访
               </Text>
               {canVisit ? (
                 <AtButton className='jl-button jl-return__button' type='primary' onClick={go(ROUTES.visit(d.householdId, { returnFor: r.demandId }))}>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { Me, RegionNode } from '@/types/domain'
@@ -9,9 +9,12 @@ import type { BuildingHousehold, KeyHouseholdDetail, KeyHouseholdFields } from '
 import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
+import { useLoad } from '../../../components/States/useLoad'
 import { workCommunities } from '../../../domain/visits'
 import { call } from '../../../services/api'
-import { confirmStep, messageOf } from '../../dispatch/components/useDemand'
+import { confirmStep } from '../../dispatch/components/useDemand'
 import KeyFields, { keyProblems } from './KeyFields'
 import { announceHousehold, useHousehold } from './useHousehold'
 
@@ -20,33 +23,22 @@ const EMPTY: KeyHouseholdFields = { categories: [], careLevel: 'weekly', contact
 /** The fields, the error line and 保存, for marking or for updating. */
 function FieldsForm({ initial, title, confirm, save }: { initial: KeyHouseholdFields; title: string; confirm: string; save: (v: KeyHouseholdFields) => Promise<KeyHouseholdDetail> }) {
   const [value, setValue] = useState(initial)
-  const [errors, setErrors] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useAction()
   const submit = async () => {
     const problems = keyProblems(value)
-    setErrors(problems)
+    setError(problems.join('；'))
     if (problems.length) return
     if (!(await confirmStep(title, confirm, '保存'))) return
-    setBusy(true)
-    try {
-      const detail = await save({ ...value, contactName: value.contactName.trim(), contactPhone: value.contactPhone.trim(), notes: (value.notes ?? '').trim() })
-      announceHousehold(detail.householdId, detail)
-      void Taro.showToast({ title: '已保存', icon: 'none' })
-      void Taro.navigateBack()
-    } catch (e) {
-      setErrors([messageOf(e)])
-    } finally {
-      setBusy(false)
-    }
+    const detail = await run(() => save({ ...value, contactName: value.contactName.trim(), contactPhone: value.contactPhone.trim(), notes: (value.notes ?? '').trim() }))
+    if (!detail) return
+    announceHousehold(detail.householdId, detail)
+    void Taro.showToast({ title: '已保存', icon: 'none' })
+    void Taro.navigateBack()
   }
   return (
     <>
       <KeyFields value={value} onChange={setValue} disabled={busy} />
-      {errors.length ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {errors.join('；')}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         保存
       </AtButton>
@@ -59,7 +51,7 @@ function UpdateKey({ id }: { id: string }) {
   const { state, reload } = useHousehold(id, { follow: false })
   if (state.status === 'loading') return <Loading text='正在加载重点户…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  const d = state.detail
+  const d = state.data
   if (!d.allowedActions.includes('updateKey') || !d.care) return <EmptyState title='不能修改这户的信息' description='本社区的社区工作者、网格员和书记可以修改重点户信息。' />
   const initial: KeyHouseholdFields = { categories: d.care.categories, careLevel: d.careLevel, contactName: d.contactName, contactPhone: d.care.contactPhone, notes: d.care.notes }
   return (
@@ -79,55 +71,36 @@ function buildingsOf(nodes: RegionNode[], into: { id: string; name: string }[] =
   return into
 }
 
-type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
-
 /** 标记重点户: the building, then the household, then its fields. */
 function MarkKey({ communityId }: { communityId: string }) {
-  const [buildings, setBuildings] = useState<Load<{ id: string; name: string }[]>>({ status: 'loading' })
+  const buildings = useLoad(async () => buildingsOf(await call('org', 'regionTree', { rootId: communityId })), communityId)
   const [building, setBuilding] = useState<string | null>(null)
-  const [households, setHouseholds] = useState<Load<BuildingHousehold[]> | null>(null)
+  const households = useLoad<BuildingHousehold[] | null>(() => (building ? call('visits', 'buildingHouseholds', { buildingId: building }) : Promise.resolve(null)), building ?? '')
   const [household, setHousehold] = useState<BuildingHousehold | null>(null)
 
-  const loadBuildings = useCallback(async () => {
-    setBuildings({ status: 'loading' })
-    try {
-      setBuildings({ status: 'ready', value: buildingsOf(await call('org', 'regionTree', { rootId: communityId })) })
-    } catch (e) {
-      setBuildings({ status: 'error', message: messageOf(e) })
-    }
-  }, [communityId])
-  useEffect(() => {
-    void loadBuildings()
-  }, [loadBuildings])
-
-  const chooseBuilding = async (id: string) => {
+  const chooseBuilding = (id: string) => {
     setBuilding(id)
     setHousehold(null)
-    setHouseholds({ status: 'loading' })
-    try {
-      setHouseholds({ status: 'ready', value: await call('visits', 'buildingHouseholds', { buildingId: id }) })
-    } catch (e) {
-      setHouseholds({ status: 'error', message: messageOf(e) })
-    }
   }
 
-  if (buildings.status === 'loading') return <Loading text='正在加载楼栋…' />
-  if (buildings.status === 'error') return <ErrorState message={buildings.message} onRetry={() => void loadBuildings()} />
+  if (buildings.state.status === 'loading') return <Loading text='正在加载楼栋…' />
+  if (buildings.state.status === 'error') return <ErrorState message={buildings.state.message} onRetry={() => void buildings.reload()} />
+  const list = households.state
   return (
     <View className='jl-form'>
       <Section title='1. 哪栋楼'>
-        <ChoiceList selectedKey={building} onChoose={(k) => void chooseBuilding(k)} choices={buildings.value.map((b) => ({ key: b.id, title: b.name }))} />
+        <ChoiceList selectedKey={building} onChoose={chooseBuilding} choices={buildings.state.data.map((b) => ({ key: b.id, title: b.name }))} />
       </Section>
-      {households ? (
+      {building ? (
         <Section title='2. 哪一户'>
-          {households.status === 'loading' ? <Loading text='正在加载住户…' /> : null}
-          {households.status === 'error' && building ? <ErrorState message={households.message} onRetry={() => void chooseBuilding(building)} /> : null}
-          {households.status === 'ready' ? (
-            households.value.length ? (
+          {list.status === 'loading' ? <Loading text='正在加载住户…' /> : null}
+          {list.status === 'error' ? <ErrorState message={list.message} onRetry={() => void households.reload()} /> : null}
+          {list.status === 'ready' && list.data ? (
+            list.data.length ? (
               <ChoiceList
                 selectedKey={household?.householdId ?? null}
-                onChoose={(k) => setHousehold(households.value.find((h) => h.householdId === k) ?? null)}
-                choices={households.value.map((h) => ({ key: h.householdId, title: h.room, subtitle: h.isKey ? '已是重点户：保存会更新它的信息' : h.address }))}
+                onChoose={(k) => setHousehold(list.data?.find((h) => h.householdId === k) ?? null)}
+                choices={list.data.map((h) => ({ key: h.householdId, title: h.room, subtitle: h.isKey ? '已是重点户：保存会更新它的信息' : h.address }))}
               />
             ) : (
               <EmptyState title='这栋楼还没有登记住户' />

@@ -70,7 +70,7 @@ export default function OverviewScreen({ me }: { me: Me }) {
 
   if (state.status === 'loading') return <Loading text='正在加载社区…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  const { communities } = state
+  const communities = state.data
   if (!communities.length) return <EmptyState title='没有可查看的社区' description='社区工作者、网格员和书记可查看本社区的重点户和走访情况。' />
   const community = communities.find((c) => c.id === chosen) ?? communities[0]
   return (

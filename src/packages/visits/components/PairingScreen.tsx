@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { KeyHouseholdDetail, VisitorCandidate } from '@/types/visits'
@@ -9,9 +8,11 @@ import LoadMore from '../../../components/LoadMore'
 import { usePaged } from '../../../components/LoadMore/usePaged'
 import Section from '../../../components/Section'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import { VISITOR_KIND_LABEL } from '../../../domain/visits'
 import { call } from '../../../services/api'
-import { confirmStep, messageOf } from '../../dispatch/components/useDemand'
+import { confirmStep } from '../../dispatch/components/useDemand'
 import { announceHousehold, useHousehold } from './useHousehold'
 
 const CANDIDATES_PAGE_SIZE = 20
@@ -55,39 +56,27 @@ function Candidates({ d, busy, onPair }: { d: KeyHouseholdDetail; busy: boolean;
  */
 export default function PairingScreen({ id }: { id: string }) {
   const { state, reload, setDetail } = useHousehold(id)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const { busy, error, run } = useAction()
   if (state.status === 'loading') return <Loading text='正在加载重点户…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  const d = state.detail
+  const d = state.data
   const canPair = d.allowedActions.includes('pair')
   const canUnpair = d.allowedActions.includes('unpair')
   if (!canPair && !canUnpair) return <EmptyState title='不能安排这户的包挂' description='本社区的社区工作者、网格员和书记可以安排包挂。' />
 
   const step = async (question: string, confirmText: string, request: () => Promise<KeyHouseholdDetail>, done: string) => {
     if (!(await confirmStep('包挂', question, confirmText))) return
-    setBusy(true)
-    setError('')
-    try {
-      const detail = await request()
-      setDetail(detail)
-      announceHousehold(detail.householdId, detail)
-      void Taro.showToast({ title: done, icon: 'none' })
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
+    const detail = await run(request)
+    if (!detail) return
+    setDetail(detail)
+    announceHousehold(detail.householdId, detail)
+    void Taro.showToast({ title: done, icon: 'none' })
   }
 
   return (
     <View className='jl-form'>
       <Text className='jl-page__lead'>{d.address}</Text>
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <Section title='现在的包户'>
         {d.visitors.length ? (
           d.visitors.map((v) => (

@@ -9,13 +9,15 @@ import type { KeyHouseholdDetail, NeedFound, VisitMethod, VisitOutcome, Wellbein
 import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import FormError from '../../../components/States/FormError'
+import { useAction } from '../../../components/States/useAction'
 import Toggle from '../../../components/Toggle'
 import { CATEGORIES, CATEGORY_HINT, CATEGORY_LABEL, formatTime } from '../../../domain/dispatch'
 import { METHOD_LABEL, METHODS, WELLBEING_HINT, WELLBEING_LABEL, WELLBEINGS } from '../../../domain/visits'
 import { call } from '../../../services/api'
 import PhotoUploader, { type Photo } from '../../dispatch/components/PhotoUploader'
 import TextField from '../../dispatch/components/TextField'
-import { confirmStep, messageOf } from '../../dispatch/components/useDemand'
+import { confirmStep } from '../../dispatch/components/useDemand'
 import { announceHousehold, useHousehold } from './useHousehold'
 
 const MAX_NOTES = 500
@@ -46,8 +48,7 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
   const [uploading, setUploading] = useState(false)
   const [asSecretary, setAsSecretary] = useState(secretary && mayMarkSecretary)
   const [requestId] = useState(newRequestId)
-  const [errors, setErrors] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useAction()
   const met = outcome === 'contact'
 
   const submit = async () => {
@@ -57,7 +58,7 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
     if (met && needOn && !needCategory) problems.push('请选择发现的困难属于哪一类')
     if (met && needOn && !needText.trim()) problems.push('请写一下需要帮什么')
     if (uploading) problems.push('照片还在上传，请稍等')
-    setErrors(problems)
+    setError(problems.join('；'))
     if (problems.length || !outcome) return
     const need: NeedFound | null = met && needOn && needCategory ? { category: needCategory, text: needText.trim() } : null
     const question = need
@@ -68,9 +69,8 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
           ? '确认保存这次回访？'
           : '确认保存这次走访？'
     if (!(await confirmStep(owed ? '记录回访' : '记录走访', question, '保存'))) return
-    setBusy(true)
-    try {
-      const res = await call('visits', 'recordVisit', {
+    const res = await run(() =>
+      call('visits', 'recordVisit', {
         householdId: d.householdId,
         method,
         outcome,
@@ -81,16 +81,13 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
         ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
         ...(asSecretary ? { secretaryVisit: true } : {}),
         ...(owed ? { returnForDemandId: owed.demandId } : {}),
-      })
-      announceHousehold(d.householdId)
-      const saved = res.demandIds.length ? '已保存，困难已转为诉求' : owed && met ? '已记录回访' : '已保存走访记录'
-      void Taro.showToast({ title: saved, icon: 'none' })
-      void Taro.navigateBack()
-    } catch (e) {
-      setErrors([messageOf(e)])
-    } finally {
-      setBusy(false)
-    }
+      }),
+    )
+    if (!res) return
+    announceHousehold(d.householdId)
+    const saved = res.demandIds.length ? '已保存，困难已转为诉求' : owed && met ? '已记录回访' : '已保存走访记录'
+    void Taro.showToast({ title: saved, icon: 'none' })
+    void Taro.navigateBack()
   }
 
   return (
@@ -144,11 +141,7 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
         <TextField label='情况说明' optional value={notes} onChange={setNotes} max={MAX_NOTES} placeholder='例如：老人精神不错，叮嘱天冷注意保暖（不要写病名诊断）' disabled={busy} />
         <PhotoUploader label='走访照片' value={photos} onChange={setPhotos} onBusy={setUploading} max={3} />
       </Section>
-      {errors.length ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {errors.join('；')}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         {owed ? '保存回访' : '保存走访'}
       </AtButton>
@@ -161,7 +154,7 @@ export default function VisitForm({ id, returnFor, secretary }: { id: string; re
   const { state, reload } = useHousehold(id, { follow: false })
   if (state.status === 'loading') return <Loading text='正在加载重点户…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  const d = state.detail
+  const d = state.data
   if (!d.allowedActions.includes('recordVisit') && !d.allowedActions.includes('secretaryVisit')) {
     return (
       <EmptyState title='现在不能记录走访' description='只有这户的包户和本社区工作人员可以记录走访。'>

@@ -1,13 +1,11 @@
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import type { KeyHouseholdDetail } from '@/types/visits'
 
+import { ApiCallError, call } from '../../../services/api'
+import { useLoad } from '../../../components/States/useLoad'
 import { HOUSEHOLD_CHANGED } from '../../../domain/visits'
-import { call } from '../../../services/api'
-import { messageOf } from '../../dispatch/components/useDemand'
-
-export type HouseholdState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; detail: KeyHouseholdDetail }
 
 /** Tell every open page that a household changed; a detail, when the step returned one, is shown as is. */
 export function announceHousehold(householdId: string, detail?: KeyHouseholdDetail): void {
@@ -20,47 +18,25 @@ export function announceHousehold(householdId: string, detail?: KeyHouseholdDeta
  * the detail it was given, or reads again. A form page passes `follow: false`: it leaves once done.
  */
 export function useHousehold(id: string, { follow = true }: { follow?: boolean } = {}) {
-  const [state, setState] = useState<HouseholdState>({ status: 'loading' })
-  const generation = useRef(0)
-
-  const load = useCallback(async () => {
-    const mine = ++generation.current
-    if (!id) {
-      setState({ status: 'error', message: '缺少重点户编号，请从列表重新进入' })
-      return
-    }
-    setState({ status: 'loading' })
-    try {
-      const detail = await call('visits', 'detail', { householdId: id })
-      if (mine === generation.current) setState({ status: 'ready', detail })
-    } catch (e) {
-      if (mine === generation.current) setState({ status: 'error', message: messageOf(e) })
-    }
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const setDetail = useCallback((detail: KeyHouseholdDetail) => {
-    generation.current++
-    setState({ status: 'ready', detail })
-  }, [])
+  const { state, reload, set } = useLoad<KeyHouseholdDetail>(
+    () => (id ? call('visits', 'detail', { householdId: id }) : Promise.reject(new ApiCallError('INVALID_INPUT', '缺少重点户编号，请从列表重新进入'))),
+    `household:${id}`,
+  )
 
   useEffect(() => {
     if (!follow) return undefined
     const changed = (e?: { householdId: string; detail?: KeyHouseholdDetail }) => {
       if (!e || e.householdId !== id) return
-      if (e.detail) setDetail(e.detail)
-      else void load()
+      if (e.detail) set(e.detail)
+      else void reload()
     }
     Taro.eventCenter.on(HOUSEHOLD_CHANGED, changed)
     return () => {
       Taro.eventCenter.off(HOUSEHOLD_CHANGED, changed)
     }
-  }, [id, load, setDetail, follow])
+  }, [id, reload, set, follow])
 
-  return { state, reload: load, setDetail }
+  return { state, reload, setDetail: set }
 }
 
 /** The `?id=` (and other params) of this page, read once: a page under another must keep its own. */

@@ -11,6 +11,7 @@ import { CARE_LEVEL_LABEL, DUE_LABEL, DUE_TONE, dueText, lastContactText, ROUTES
 import { call } from '../../../services/api'
 import { tappable } from '../../../utils/a11y'
 import { cx } from '../../../utils/cx'
+import '../../../components/States/FormError.scss'
 import './HouseholdList.scss'
 
 export const PAGE_SIZE = 10
