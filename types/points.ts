@@ -466,6 +466,12 @@ export interface PointsApi {
   award: { req: { openid: string; points: number; hours?: number; reason: string }; res: LedgerItem };
   /** Staff of the entry's community (or admin): reverse an earned entry (not a redemption), never on their own account. */
   reverse: { req: { entryId: string; reason: string }; res: LedgerItem };
+  /**
+   * Staff of the demand's community, or the admin: credit a verified (or closed) dispatched
+   * demand's members whose hours are missing from the ledger (as `reconcile` reports them). Each
+   * member is credited once, ever; returns how many entries were written (0: nothing missing).
+   */
+  creditDemand: { req: { demandId: string }; res: { credited: number } };
   /** Admin: recompute every account and leaderboard tally from the ledger and report differences (changes nothing). */
   reconcile: { req: Record<string, never>; res: ReconcileReport };
   /** Any registered user: the point rules in force. */

@@ -168,6 +168,11 @@ export function postEntry(draft: EntryDraft, now: Date, rules?: PointRules): Pro
  * contend with each other for the same leaderboard documents.
  */
 export async function creditServiceHours(effect: Extract<Effect, { kind: 'credit' }>, now: Date): Promise<void> {
+  await creditMembers(effect, now);
+}
+
+/** creditServiceHours, saying how many entries it wrote. */
+export async function creditMembers(effect: Extract<Effect, { kind: 'credit' }>, now: Date): Promise<number> {
   const [rules, demand, people] = await Promise.all([
     loadRules(),
     db.collection('demands').doc(effect.demandId).get<Demand>().then((r) => r.data),
@@ -180,9 +185,10 @@ export async function creditServiceHours(effect: Extract<Effect, { kind: 'credit
   ]);
   const wish = demand?.kind === 'wish';
   const label = demand ? demand.text.slice(0, 20) : effect.demandId;
+  let created = 0;
   for (const m of effect.members) {
     const person = people.find((p) => p._id === m.openid);
-    await postEntry(
+    const posted = await postEntry(
       {
         key: `demand_${effect.demandId}_${m.openid}`,
         openid: m.openid,
@@ -200,5 +206,7 @@ export async function creditServiceHours(effect: Extract<Effect, { kind: 'credit
       now,
       rules,
     );
+    if (posted.created) created++;
   }
+  return created;
 }

@@ -5,6 +5,7 @@ import { activityCheckIn, activityCheckOut, approveHours, cancelActivity, cancel
 import { leaderboard, memberProfile, reviewMember } from './boards';
 import { createItem, listItems, redeem, updateItem } from './catalogue';
 import { checkIn, compliance } from './checkins';
+import { creditDemand } from './credit';
 import { reconcile } from './reconcile';
 import { cancelRedemption, fulfil, listRedemptions, lookupRedemption } from './redemptions';
 
@@ -13,6 +14,7 @@ const fn = createFunction('points', {
   ledger,
   award,
   reverse,
+  creditDemand,
   reconcile,
   rules,
   setRules,

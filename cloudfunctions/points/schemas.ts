@@ -17,6 +17,7 @@ export const awardInput = z.strictObject({
   hours: hours(100).optional(),
   reason: text(200),
 });
+export const creditDemandInput = z.strictObject({ demandId: id() });
 export const reverseInput = z.strictObject({ entryId: z.string().min(1).max(160).regex(/^[\w-]+$/), reason: text(200) });
 
 const ruleNumber = (max: number) => z.number().int().min(0).max(max);

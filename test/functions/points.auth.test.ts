@@ -45,6 +45,15 @@ async function awardedEntry(): Promise<string> {
   const e = await h.ok(PEOPLE.secretary, 'points', 'award', { openid: ZHANG, points: 5, reason: '楼道清扫' });
   return e._id;
 }
+async function verifiedTask(): Promise<string> {
+  const d = await h.ok(PEOPLE.resident, 'dispatch', 'submit', { category: 'facilities', text: '单元门坏了' });
+  await h.ok(PEOPLE.staff, 'dispatch', 'dispatch', { id: d._id, unitId: 'unit-renshe', slots: 1, expectedHours: 1 });
+  await h.ok(PEOPLE.liaison, 'dispatch', 'accept', { id: d._id });
+  await h.ok(ZHANG, 'dispatch', 'claim', { id: d._id });
+  await h.ok(ZHANG, 'dispatch', 'complete', { id: d._id, notes: '修好了', hours: 1 });
+  await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id: d._id });
+  return d._id;
+}
 async function zhangAt(stage: 'signedUp' | 'checkedIn' | 'checkedOut', opts: { upcoming?: boolean } = {}) {
   const a = await activity(h, opts);
   await h.ok(ZHANG, 'points', 'signUp', { id: a._id });
@@ -86,6 +95,13 @@ const TABLE: Record<string, Row & { action: Action }> = {
     payload: async () => ({ entryId: await awardedEntry(), reason: '登记错误' }),
     allowed: [...DONGJIE_STAFF, 'admin'],
     refusals: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  'creditDemand of a verified 东街 task': {
+    action: 'creditDemand',
+    payload: async () => ({ demandId: await verifiedTask() }),
+    allowed: [...DONGJIE_STAFF, 'admin'],
+    reads: true, // everyone was credited at verification: nothing to write
+    refusals: ['NOT_FOUND'],
   },
   reconcile: { action: 'reconcile', payload: () => ({}), allowed: ['admin'], reads: true },
   rules: { action: 'rules', payload: () => ({}), allowed: CALLERS, reads: true },

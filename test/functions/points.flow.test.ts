@@ -346,16 +346,23 @@ test('reconcile finds a cached figure that disagrees with the ledger (and change
   await patch('pointTallies', tallyKey, { [`people.${ZHAO}.points`]: tally.people[ZHAO].points });
 });
 
-test('reconcile names a verified member whose hours never reached the ledger', async () => {
+test('reconcile names a verified member whose hours never reached the ledger; creditDemand repairs it, once', async () => {
   const id = await completedTask('修补破损台阶');
   await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
-  const key = `demand_${id}_${ZHANG}`;
-  const entry = (await read<Record<string, unknown>>('pointLedger', key))!;
-  // As if the credit had been lost (the only way: behind the ledger's back).
-  await h.local.invoke({ main: () => db.collection('pointLedger').doc(key).remove() }, {}, 'test');
+  // As if a verification had been saved and its crediting lost: the same demand under a new id.
+  const demand = (await read<Record<string, unknown>>('demands', id))!;
+  const lost = `${id}-lost`;
+  await h.local.invoke({ main: () => db.collection('demands').add({ data: { ...demand, _id: lost } }) }, {}, 'test');
   const report = await h.ok(PEOPLE.admin, 'points', 'reconcile');
-  expect(report.differences).toContainEqual({ kind: 'credit', key, field: 'hours', cached: null, computed: 1.5 });
-  await h.local.invoke({ main: () => db.collection('pointLedger').add({ data: entry }) }, {}, 'test');
+  expect(report.differences).toEqual([
+    { kind: 'credit', key: `demand_${lost}_${ZHANG}`, field: 'hours', cached: null, computed: 1.5 },
+    { kind: 'credit', key: `demand_${lost}_${ZHAO}`, field: 'hours', cached: null, computed: 2 },
+  ]);
+  expect(await h.call(PEOPLE.staffXimen, 'points', 'creditDemand', { demandId: lost })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await h.ok(PEOPLE.staff, 'points', 'creditDemand', { demandId: lost })).toEqual({ credited: 2 });
+  expect(await h.ok(PEOPLE.admin, 'points', 'creditDemand', { demandId: lost })).toEqual({ credited: 0 });
+  expect(await h.ok(PEOPLE.staff, 'points', 'creditDemand', { demandId: id })).toEqual({ credited: 0 });
+  expect((await h.ok(PEOPLE.admin, 'points', 'reconcile')).differences).toEqual([]);
 });
 
 test('after all of the above, reconcile reports 0 differences', async () => {

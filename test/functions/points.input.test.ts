@@ -30,6 +30,7 @@ const BAD: [Action, string, Record<string, unknown>[]][] = [
   ['ledger', PEOPLE.member, [{ page: 0 }, { pageSize: 51 }, { openid: ID_65 }, { openid: 'a b' }, { page: '1' }]],
   ['award', PEOPLE.staff, [{}, { openid: PEOPLE.member, points: 0, reason: '奖' }, { openid: PEOPLE.member, points: 1.5, reason: '奖' }, { openid: PEOPLE.member, points: 1001, reason: '奖' }, { openid: PEOPLE.member, points: 5 }, { openid: PEOPLE.member, points: 5, reason: '   ' }, { openid: PEOPLE.member, points: 5, reason: '奖', hours: 0.3 }, { openid: PEOPLE.member, points: 5, reason: '奖', actor: PEOPLE.admin }]],
   ['reverse', PEOPLE.staff, [{}, { entryId: 'award_x' }, { entryId: 'a/b', reason: '错' }, { entryId: 'award_x', reason: LONG }]],
+  ['creditDemand', PEOPLE.staff, [{}, { demandId: '' }, { demandId: 'x', openid: PEOPLE.member }]],
   ['reconcile', PEOPLE.admin, [{ fix: true }]],
   ['rules', PEOPLE.member, [{ a: 1 }]],
   ['setRules', PEOPLE.admin, [{ perCheckIn: -1 }, { perCheckIn: 1.5 }, { dailyCap: '100' }, { unknown: 1 }]],
@@ -107,6 +108,7 @@ test.each([
   ['reverse', { entryId: 'award_nothing', reason: '错' }],
   ['award', { openid: 'nobody-at-all', points: 5, reason: '奖' }],
   ['memberProfile', { openid: 'nobody-at-all' }],
+  ['creditDemand', { demandId: 'no-such-demand' }],
 ] as const)('%s of an unknown id is NOT_FOUND with nothing written', async (action, payload) => {
   const before = snapshot(h.local);
   const { result, counts } = await h.raw(PEOPLE.staff, 'points', { action, ...payload });
