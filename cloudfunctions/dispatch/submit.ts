@@ -30,6 +30,7 @@ export const submit: H['submit'] = {
       resident = target;
     }
     if (!resident.communityId) throw new AppError('INVALID_STATE', '请先在「我的」页面绑定所住楼栋，诉求才能送到所在社区');
+    if (input.householdId) await checkHousehold(input.householdId, resident, staffCommunities(ctx.user.roles));
     const photos = input.photos ?? [];
     if (photos.some((p) => !ownsPhoto(p, ctx.openid))) throw refuse.invalid('只能使用您自己上传的照片');
     const demand = newDemand({
@@ -73,6 +74,17 @@ export const uploadPhoto: H['uploadPhoto'] = {
     return { fileID: up.fileID, url: urls.fileList[0]?.tempFileURL ?? '' };
   },
 };
+
+/**
+ * A demand about a household makes a return visit due for that household's visitors once it is
+ * resolved (Pillar 3), so naming one is held to the people it concerns: a household in the
+ * resident's own building, or any household of the community for its staff.
+ */
+async function checkHousehold(householdId: string, resident: User, staffOf: string[]): Promise<void> {
+  const h = (await db.collection('households').doc(householdId).get<{ buildingId: string; communityId: string }>()).data;
+  const mayName = !!h && h.communityId === resident.communityId && (staffOf.includes(h.communityId) || h.buildingId === resident.buildingId);
+  if (!mayName) throw refuse.forbidden('只能为本楼栋的住户反映（社区工作人员可为本社区住户反映）');
+}
 
 function decodeBase64(base64: string): Buffer {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw refuse.invalid('照片数据不是有效的 base64');

@@ -238,3 +238,20 @@ describe('photos from WeChat arrive as a temporary-CDN URL (wx.cloud.CDN)', () =
     expect(neither).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
+
+test('a demand may name a household of the resident’s own building; staff may name any of their community', async () => {
+  // 王秀英 lives in 幸福小区1号楼 (b-xingfu-1) of 东街社区.
+  const own = await h.ok(PEOPLE.resident, 'dispatch', 'submit', { category: 'elderlyCare', text: '隔壁老人需要帮助', householdId: 'h-xingfu-1-102' });
+  const stored = (id: string) => h.local.db.store.get('demands', id)?.householdId;
+  expect(stored(own._id)).toBe('h-xingfu-1-102');
+  const before = snapshot(h.local);
+  for (const householdId of ['h-xingfu-2-101', 'h-ximenhuayuan-1-101', 'h-nosuch-1-101']) {
+    const res = await h.call(PEOPLE.resident, 'dispatch', 'submit', { category: 'elderlyCare', text: '别楼的住户', householdId });
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  }
+  expect(snapshot(h.local)).toBe(before);
+  const staff = await h.ok(PEOPLE.staff, 'dispatch', 'submit', { category: 'elderlyCare', text: '代居民反映', householdId: 'h-xingfu-2-101', onBehalfOf: PEOPLE.resident });
+  expect(stored(staff._id)).toBe('h-xingfu-2-101');
+  const otherCommunity = await h.call(PEOPLE.staff, 'dispatch', 'submit', { category: 'elderlyCare', text: '外社区', householdId: 'h-ximenhuayuan-1-101', onBehalfOf: PEOPLE.resident });
+  expect(otherCommunity).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
