@@ -178,6 +178,19 @@ describe('redemption under concurrency', () => {
   });
 });
 
+test('someone who manages both a community and a unit sees the items and redemptions of both', async () => {
+  await h.ok(PEOPLE.admin, 'org', 'grantRole', { openid: ZHAO, role: 'staff', communityId: 'c-ximen' });
+  const now = Date.now();
+  const window = { validFrom: new Date(now - HOUR).toISOString(), validUntil: new Date(now + 48 * HOUR).toISOString() };
+  const ximen = await h.ok(ZHAO, 'points', 'createItem', { ownerScope: 'community', ownerId: 'c-ximen', title: '西门洗车券', cost: 5, stock: 3, perPersonLimit: 1, ...window });
+  const unit = await h.ok(ZHAO, 'points', 'createItem', { ownerScope: 'unit', ownerId: 'unit-renshe', title: '社保咨询', cost: 5, stock: 3, perPersonLimit: 1, ...window });
+  const managed = (await h.ok(ZHAO, 'points', 'listItems', { scope: 'managed', pageSize: 50 })).items.map((i) => i._id);
+  expect(managed).toEqual(expect.arrayContaining([ximen._id, unit._id]));
+  const owners = new Set((await h.ok(ZHAO, 'points', 'listItems', { scope: 'managed', pageSize: 50 })).items.map((i) => `${i.owner.scope}:${i.owner.id}`));
+  expect(owners).toEqual(new Set(['community:c-ximen', 'unit:unit-renshe']));
+  await h.ok(PEOPLE.admin, 'org', 'revokeRole', { openid: ZHAO, role: 'staff', communityId: 'c-ximen' });
+});
+
 describe('volunteer activities', () => {
   async function activity(capacity: number, extra: Record<string, unknown> = {}) {
     const now = Date.now();
