@@ -208,7 +208,9 @@ describe('volunteer activities', () => {
 
   test('sign-ups beyond capacity under concurrency are refused', async () => {
     const a = await activity(3);
-    const everyone = DEMO_PEOPLE.map((p) => p.openid);
+    const newcomers = Array.from({ length: 40 }, (_v, n) => `volunteer-${n}`);
+    for (const [n, o] of newcomers.entries()) await h.ok(o, 'org', 'register', { name: `志愿者${n}` });
+    const everyone = [...DEMO_PEOPLE.map((p) => p.openid), ...newcomers];
     const results = await Promise.all(everyone.map((o) => h.call(o, 'points', 'signUp', { id: a._id })));
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, error: { code: expect.stringMatching(/INVALID_STATE|CONFLICT/) } });
