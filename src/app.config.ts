@@ -16,11 +16,13 @@ export default defineAppConfig({
     },
     {
       // Pillar 2 beyond the tab: ledger, activities, catalogue and redemptions, fulfilment,
-      // leaderboards, 双报到 compliance, 双认双评 and the county's reconciliation.
+      // leaderboards, 双报到 compliance, 双认双评, the county's reconciliation, and staff's
+      // awards and corrections on a person's ledger.
       root: 'packages/points',
       pages: [
         'ledger/index', 'activities/index', 'activity/index', 'activity-form/index', 'catalogue/index', 'item-form/index',
         'redemptions/index', 'fulfil/index', 'leaderboard/index', 'compliance/index', 'member/index', 'reconcile/index',
+        'people/index', 'person/index',
       ],
     },
     {

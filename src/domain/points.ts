@@ -62,6 +62,9 @@ export const ACTIVITY_ACTION_LABEL: Record<ActivityAction, string> = {
 /** The usual next step first (the primary button); the organiser's own steps have their section. */
 export const ACTIVITY_ACTION_ORDER: ActivityAction[] = ['signUp', 'checkIn', 'checkOut', 'cancelSignup', 'cancel']
 
+/** Entries staff may correct with a reversing entry: earned ones (a redemption is undone by cancelling it). */
+export const REVERSIBLE: LedgerSourceType[] = ['service', 'activity', 'checkIn', 'award']
+
 export const ACTIVITY_SCOPE_LABEL: Record<ActivityListScope, string> = { open: '可报名', mine: '我报名的', managed: '本社区活动' }
 
 // ---- numbers -------------------------------------------------------------------------------------
@@ -159,4 +162,6 @@ export const POINTS_ROUTES = {
   compliance: `${SUB}/compliance/index`,
   member: (openid?: string) => (openid ? `${SUB}/member/index?openid=${q(openid)}` : `${SUB}/member/index`),
   reconcile: `${SUB}/reconcile/index`,
+  people: `${SUB}/people/index`,
+  person: (openid: string, name: string) => `${SUB}/person/index?openid=${q(openid)}&name=${q(name)}`,
 }

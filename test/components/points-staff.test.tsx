@@ -9,6 +9,7 @@ import ActivityForm from '../../src/packages/points/components/ActivityForm'
 import CompliancePage from '../../src/packages/points/compliance'
 import FulfilPage from '../../src/packages/points/fulfil'
 import LeaderboardPage from '../../src/packages/points/leaderboard'
+import PersonPage from '../../src/packages/points/person'
 import * as api from '../../src/services/api'
 import { makeMe } from './fixtures'
 
@@ -105,7 +106,7 @@ describe('核销兑换', () => {
 
     testUtils.fireEvent.click(button('确认核销'))
     await waitFor(() => expect(text(document.body)).toContain('已核销：张伟 的「理发一次」'))
-    expect(modal.mock.calls[0][0].content).toContain('核销后不能撤回')
+    expect(modal.mock.calls[0][0]?.content).toContain('核销后不能撤回')
     expect(callMock).toHaveBeenCalledWith('points', 'fulfil', { code: 'AB12CD34' })
   })
 
@@ -203,5 +204,47 @@ describe('积分排行 and 双报到情况', () => {
     // The month before.
     testUtils.fireEvent.click(button('上一月'))
     await waitFor(() => expect(callMock.mock.calls.filter((c) => c[1] === 'compliance')).toHaveLength(2))
+  })
+})
+
+describe('居民积分 (staff on one person\'s ledger)', () => {
+  const entry = {
+    _id: 'award_x1', openid: 'demo-member-zhang', name: '张伟', points: 20, requestedPoints: 20, hours: 0,
+    source: { type: 'award' as const, id: 'award_x1', label: '社区奖励' }, reason: '组织楼道清扫', actor: 'demo-staff-dongjie', actorName: '周芳',
+    communityId: 'c-dongjie', unitId: 'unit-renshe', reverses: null, at: '2026-11-20T02:00:00.000Z', month: '2026-11',
+  }
+  const redeem = { ...entry, _id: 'redeem_r1', points: -50, requestedPoints: -50, source: { type: 'redeem' as const, id: 'r1', label: '理发一次' }, reason: '兑换理发一次' }
+
+  it('awards points with a reason after asking, corrects an earned entry with a reversal, and offers no reversal of a redemption', async () => {
+    jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { openid: 'demo-member-zhang', name: encodeURIComponent('张伟') } } } as unknown as ReturnType<typeof Taro.getCurrentInstance>)
+    answer({
+      'org.me': () => staff,
+      'points.ledger': () => ({ items: [entry, redeem], page: 1, pageSize: 10, hasMore: false }),
+      'points.award': () => entry,
+      'points.reverse': () => ({ ...entry, _id: 'reverse_award_x1', points: -20 }),
+    })
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
+    await mountPage(PersonPage)
+    await testUtils.queries.waitForQuerySelector('.jl-ledger-row')
+    expect(callMock).toHaveBeenCalledWith('points', 'ledger', { openid: 'demo-member-zhang', page: 1, pageSize: 10 })
+    expect(text(testUtils.queries.querySelector('.jl-section__title'))).toBe('张伟的积分')
+    // One 更正冲销: for the award, not for the redemption.
+    expect([...document.querySelectorAll('.at-button')].filter((b) => text(b) === '更正冲销')).toHaveLength(1)
+
+    testUtils.fireEvent.click(button('奖励积分'))
+    await testUtils.queries.waitForQuerySelector('.jl-panel')
+    testUtils.fireEvent.click(button('确认奖励'))
+    await waitFor(() => expect(text(testUtils.queries.querySelector('.jl-form-error'))).toBe('请填写奖励理由'))
+    await typeInto('.jl-panel textarea', '组织楼道清扫')
+    testUtils.fireEvent.click(button('确认奖励'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'award', { openid: 'demo-member-zhang', points: 10, reason: '组织楼道清扫' }))
+    expect(modal.mock.calls[0][0]?.content).toContain('奖励 张伟 10 积分')
+
+    await waitFor(() => expect(button('更正冲销')).toBeTruthy())
+    testUtils.fireEvent.click(button('更正冲销'))
+    await typeInto('.jl-panel textarea', '重复奖励')
+    testUtils.fireEvent.click(button('确认冲销'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'reverse', { entryId: 'award_x1', reason: '重复奖励' }))
+    expect(modal.mock.calls[1][0]?.content).toContain('−20 分')
   })
 })

@@ -332,7 +332,7 @@ describe('活动详情', () => {
     expect(callMock).not.toHaveBeenCalledWith('points', 'approveHours', expect.anything())
     testUtils.fireEvent.click(button('核定已签退的时长（1 人）'))
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'approveHours', { id: 'a-1' }))
-    expect(modal.mock.calls[1][0].content).toContain('张伟 2 小时')
+    expect(modal.mock.calls[1][0]?.content).toContain('张伟 2 小时')
     await waitFor(() => expect(buttons()).not.toContain('核定已签退的时长（1 人）'))
   })
 })

@@ -21,6 +21,7 @@ export function entrancesFor(me: Me): EntranceGroup[] {
         { title: '待核销的兑换', subtitle: '本社区兑换目录的全部兑换', url: R.redemptions(true) },
         { title: '兑换目录管理', subtitle: '上架物品和服务、补充库存、下架', url: R.catalogue(true) },
         { title: '双报到情况', subtitle: '住在本社区的在职党员每月报到', url: R.compliance },
+        { title: '居民积分', subtitle: '查看本社区居民、党员的积分明细，奖励积分或更正冲销', url: R.people },
       ],
     })
   }
