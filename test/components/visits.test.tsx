@@ -2,7 +2,7 @@ import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 
 import type { Me } from '@/types/domain'
-import type { Coverage, KeyHouseholdDetail, KeyHouseholdListRequest, KeyHouseholdSummary, RecordVisitRequest } from '@/types/visits'
+import type { Coverage, KeyHouseholdDetail, KeyHouseholdListRequest, KeyHouseholdSummary, RecordVisitRequest, VisitView } from '@/types/visits'
 
 import Page from '../../src/components/Page'
 import { dueText, sectionsFor } from '../../src/domain/visits'
@@ -38,6 +38,10 @@ function answer(table: Record<string, (payload: unknown) => unknown>) {
   }) as typeof api.call)
 }
 
+/**
+ * Polls an assertion until it holds, up to 3 s. Assert on counts, not on node lists: a failing
+ * expect prints every node with its React fiber, which takes seconds and starves the page.
+ */
 async function waitFor(assertion: () => void, timeout = 3000) {
   const start = Date.now()
   for (;;) {
@@ -260,10 +264,50 @@ describe('重点户详情', () => {
     await mountDetail(makeDetail({ care: null, allowedActions: [], recentVisits: [] }))
     const page = text(testUtils.queries.querySelector('.jl-household-detail'))
     expect(page).toContain('138****1234')
-    expect(page).not.toMatch(/独居老人|耳背|13800001234|最近走访/)
+    expect(page).not.toMatch(/独居老人|耳背|13800001234|走访记录/)
     expect(page).toContain('只对这户的包户和本社区工作人员显示')
     expect(testUtils.queries.querySelector('.jl-actions')).toBeNull()
     expect([...testUtils.queries.querySelectorAll('.at-button')].map(text)).not.toContain('拨打 联系人1 的电话')
+  })
+
+  it('shows the latest visits in words, and the whole record page by page on request', async () => {
+    const visit = (i: number, overrides: Partial<VisitView> = {}): VisitView => ({
+      _id: `v-${i}`,
+      householdId: 'h-1',
+      at: daysFromNow(-i),
+      month: '2026-11',
+      visitor: { openid: 'demo-member-zhang', name: '张伟' },
+      method: 'door',
+      outcome: 'contact',
+      wellbeing: 'good',
+      notes: '',
+      needs: [],
+      photos: [],
+      photoUrls: [],
+      secretaryVisit: false,
+      returnForDemandId: null,
+      onTime: true,
+      ...overrides,
+    })
+    const recent = [visit(1, { outcome: 'noContact', wellbeing: null }), visit(2, { needs: [{ category: 'facilities', text: '水管漏水', demandId: 'd-5' }], secretaryVisit: true })]
+    const all = Array.from({ length: 12 }, (_, i) => visit(i + 1))
+    await mountDetail(makeDetail({ recentVisits: recent }))
+    answer({
+      'org.me': () => member,
+      'visits.listVisits': (p) => {
+        const page = (p as { page: number }).page
+        return { items: all.slice((page - 1) * 10, page * 10), page, pageSize: 10, hasMore: page * 10 < all.length }
+      },
+    })
+    const items = [...testUtils.queries.querySelectorAll('.jl-visit')]
+    expect(items.map((v) => text(v.querySelector('.jl-tag--strong')))).toEqual(['敲门未遇', '见到了'])
+    expect(text(items[1])).toContain('书记敲门')
+    expect(text(items[1])).toContain('发现困难（设施维修）：水管漏水 — 已转为诉求')
+    testUtils.fireEvent.click([...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === '查看全部走访记录') as Element)
+    await waitFor(() => expect(testUtils.queries.querySelectorAll('.jl-visit').length).toBe(10))
+    expect(callMock).toHaveBeenCalledWith('visits', 'listVisits', { householdId: 'h-1', page: 1, pageSize: 10 })
+    testUtils.fireEvent.click([...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === '加载更多') as Element)
+    await waitFor(() => expect(testUtils.queries.querySelectorAll('.jl-visit').length).toBe(12))
   })
 
   it('renders staff exactly the allowed steps and a 记录回访 for each return visit owed', async () => {

@@ -28,7 +28,7 @@ import TextField from '../../dispatch/components/TextField'
 import { confirmStep } from '../../dispatch/components/useDemand'
 import Row from './Row'
 import { announceHousehold, useHousehold } from './useHousehold'
-import VisitItem from './VisitItem'
+import VisitHistory from './VisitHistory'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 
@@ -208,8 +208,8 @@ export default function HouseholdScreen({ id, staff }: { id: string; staff: bool
       </Section>
 
       {d.care ? (
-        <Section title='最近走访'>
-          {d.recentVisits.length ? d.recentVisits.map((v) => <VisitItem key={v._id} visit={v} />) : <Text className='jl-field__hint'>还没有走访记录。</Text>}
+        <Section title='走访记录'>
+          <VisitHistory householdId={d.householdId} recent={d.recentVisits} />
         </Section>
       ) : null}
 
