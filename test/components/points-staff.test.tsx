@@ -51,8 +51,10 @@ async function waitFor(assertion: () => void, timeout = 2000) {
 const staff = makeMe({ openid: 'demo-staff-dongjie', name: '周芳' })
 const button = (label: string) => [...document.querySelectorAll('.at-button')].find((b) => text(b) === label) as Element
 
+/** Types into a field once Taro's H5 component has drawn its native element (that can take a moment). */
 async function typeInto(selector: string, value: string) {
-  const field = (await testUtils.queries.waitForQuerySelector(selector)) as HTMLInputElement
+  await waitFor(() => expect(document.querySelector(selector)).not.toBeNull(), 5000)
+  const field = document.querySelector(selector) as HTMLInputElement
   field.value = value
   field.dispatchEvent(new Event('input', { bubbles: true }))
 }
@@ -240,6 +242,8 @@ describe('居民积分 (staff on one person\'s ledger)', () => {
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'award', { openid: 'demo-member-zhang', points: 10, reason: '组织楼道清扫' }))
     expect(modal.mock.calls[0][0]?.content).toContain('奖励 张伟 10 积分')
 
+    // The ledger is read again after the award; the rows are back once it answers.
+    await waitFor(() => expect(callMock.mock.calls.filter((c) => c[1] === 'ledger')).toHaveLength(2))
     await waitFor(() => expect(button('更正冲销')).toBeTruthy())
     testUtils.fireEvent.click(button('更正冲销'))
     await typeInto('.jl-panel textarea', '重复奖励')
