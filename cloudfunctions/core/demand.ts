@@ -44,8 +44,11 @@ export type Effect =
   | { kind: 'score'; scope: 'community' | 'unit'; id: string; month: string; field: ScoreField; by: number }
   /** The item's finish time as the scorecard tracks it while the item is open with an SLA (null: no longer). */
   | { kind: 'deadline'; scope: 'community' | 'unit'; id: string; month: string; demandId: string; finishBy: Date | string | null }
-  /** Verified dispatch work: each member's reported hours go to the points ledger (Pillar 2), once. */
-  | { kind: 'credit'; demandId: string; communityId: string; unitId: string | null; members: { openid: string; name: string; hours: number }[] }
+  /**
+   * Verified dispatch work: each member's reported hours go to the points ledger (Pillar 2), once
+   * per round of work (round 1 is the work redone after a 不满意 reopened it).
+   */
+  | { kind: 'credit'; demandId: string; communityId: string; unitId: string | null; round: number; members: { openid: string; name: string; hours: number }[] }
   /** A demand about a key household is resolved: its visitors owe a return visit (Pillar 3). */
   | { kind: 'resolved'; demandId: string; householdId: string; communityId: string };
 
@@ -180,6 +183,16 @@ export function isRepeat(d: Demand, event: DemandEvent, a: Actor, now: Date): bo
   if (event === 'claim') return d.claims.some((c) => c.openid === a.openid);
   const last = [...d.timeline].reverse().find((e) => e.actor === a.openid);
   return last?.event === event;
+}
+
+/**
+ * The hours a verification of this demand credits: each done claim with hours, in the current
+ * round of work. The same for a first verification, a retried one and a repair (points.creditDemand).
+ */
+export function creditOf(d: Demand): Extract<Effect, { kind: 'credit' }> | null {
+  const members = d.claims.filter((c) => c.done && (c.hours ?? 0) > 0).map((c) => ({ openid: c.openid, name: c.name, hours: c.hours! }));
+  if (!d.dispatch || !members.length) return null;
+  return { kind: 'credit', demandId: d._id, communityId: d.communityId, unitId: d.dispatch.unitId, round: d.reopenCount, members };
 }
 
 export function allowedActions(d: Demand, a: Actor, now: Date): DemandEvent[] {
@@ -350,8 +363,8 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
         if (d.householdId) effects.push({ kind: 'resolved', demandId: d._id, householdId: d.householdId, communityId: d.communityId });
       }
       // Every verification offers the hours again; the ledger's source key credits each member once.
-      const members = d.claims.filter((c) => c.done && (c.hours ?? 0) > 0).map((c) => ({ openid: c.openid, name: c.name, hours: c.hours! }));
-      if (members.length) effects.push({ kind: 'credit', demandId: d._id, communityId: d.communityId, unitId: d.dispatch!.unitId, members });
+      const credit = creditOf(d);
+      if (credit) effects.push(credit);
       notify('pleaseRate', { openid: d.submitter.openid });
       break;
     }

@@ -176,3 +176,12 @@ export function makeCode(length: number, random: () => number): string {
   for (let i = 0; i < length; i++) s += alphabet[Math.floor(random() * alphabet.length)];
   return s;
 }
+
+/**
+ * The ledger key of a member's verified hours on a demand: one per member and round of work, so
+ * a verification credits once however often it is retried, and work redone after a 不满意 reopen
+ * (round 1) is credited as the new hours it is.
+ */
+export function serviceKey(demandId: string, openid: string, round: number): string {
+  return round > 0 ? `demand_${demandId}_r${round}_${openid}` : `demand_${demandId}_${openid}`;
+}

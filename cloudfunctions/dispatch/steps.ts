@@ -1,6 +1,6 @@
 /** dispatch: every step of the lifecycle — load, decide with the pure transition, save, effects. */
 import type { Actor, Step } from '../core/demand';
-import { canRead, isRepeat, transition } from '../core/demand';
+import { canRead, creditOf, isRepeat, transition } from '../core/demand';
 import type { Demand, DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
 import type { UnitPairing, User } from '../../types/domain';
 import { _, db } from '../lib/cloud';
@@ -33,7 +33,13 @@ async function runStep<D extends Demand = Demand>(
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const d = await load(id);
     if (!d || !canRead(d, actor)) throw refuse.notFound('诉求');
-    if (isRepeat(d, event, actor, ctx.now)) return toDemandDetail(d, actor, ctx.now);
+    if (isRepeat(d, event, actor, ctx.now)) {
+      // A retried verify offers the hours again: if the first attempt saved the demand but failed
+      // before the ledger, this completes it; otherwise the ledger's source keys make it a no-op.
+      const credit = event === 'verify' ? creditOf(d) : null;
+      if (credit) await applyEffects([credit], d, ctx.now);
+      return toDemandDetail(d, actor, ctx.now);
+    }
     const result = transition(strip(d), await build(d), actor, ctx.now);
     if (!result.ok) throw new AppError(result.code, result.message);
     // A claim only needs a free slot and no claim of the caller's: concurrent claims do not

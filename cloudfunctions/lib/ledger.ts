@@ -11,7 +11,7 @@
  *   (-501001, not retried by the SDK) is retried here after a short random wait.
  */
 import type { Effect } from '../core/demand';
-import { applyCaps, applyEntry, emptyAccount, isCapped, periodsOf, pointsFor, tallyKeys } from '../core/points';
+import { applyCaps, applyEntry, emptyAccount, isCapped, periodsOf, pointsFor, serviceKey, tallyKeys } from '../core/points';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
 import type { LedgerEntry, PointAccount, PointRules } from '../../types/points';
@@ -190,7 +190,7 @@ export async function creditMembers(effect: Extract<Effect, { kind: 'credit' }>,
     const person = people.find((p) => p._id === m.openid);
     const posted = await postEntry(
       {
-        key: `demand_${effect.demandId}_${m.openid}`,
+        key: serviceKey(effect.demandId, m.openid, effect.round),
         openid: m.openid,
         name: m.name,
         points: pointsFor(wish ? 'wish' : 'service', m.hours, rules),

@@ -4,15 +4,12 @@
  * verified hours again; the source keys make it a no-op for everyone already credited.
  */
 import { isAdmin, staffCommunities } from '../core/roles';
-import type { Demand } from '../../types/dispatch';
+import { creditOf } from '../core/demand';
 import { AppError, refuse } from '../lib/errors';
 import { creditMembers } from '../lib/ledger';
 import { loadDemand } from '../lib/demands';
 import type { Handlers } from '../lib/router';
 import { creditDemandInput } from './schemas';
-
-/** The hours a verification of this demand credits: done claims with hours. */
-const creditedMembers = (d: Demand) => d.claims.filter((c) => c.done && (c.hours ?? 0) > 0).map((c) => ({ openid: c.openid, name: c.name, hours: c.hours! }));
 
 export const creditDemand: Handlers<'points'>['creditDemand'] = {
   input: creditDemandInput,
@@ -20,9 +17,7 @@ export const creditDemand: Handlers<'points'>['creditDemand'] = {
     const d = await loadDemand(demandId);
     if (!d || !(isAdmin(user.roles) || staffCommunities(user.roles).includes(d.communityId))) throw refuse.notFound('诉求');
     if (!d.dispatch || (d.status !== 'verified' && d.status !== 'closed')) throw new AppError('INVALID_STATE', '只有已验收的派单任务可以补记时长');
-    const members = creditedMembers(d);
-    if (!members.length) return { credited: 0 };
-    const credited = await creditMembers({ kind: 'credit', demandId: d._id, communityId: d.communityId, unitId: d.dispatch.unitId, members }, now);
-    return { credited };
+    const credit = creditOf(d);
+    return { credited: credit ? await creditMembers(credit, now) : 0 };
   },
 };

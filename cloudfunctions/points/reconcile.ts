@@ -3,7 +3,7 @@
  * rebuilds every leaderboard tally, and compares with the cached documents. It reports; it never
  * writes — a difference is a bug to find, not a figure to paper over.
  */
-import { applyEntry, emptyAccount, tallyKeys } from '../core/points';
+import { applyEntry, emptyAccount, serviceKey, tallyKeys } from '../core/points';
 import { isAdmin } from '../core/roles';
 import type { LedgerEntry, PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport, Redemption } from '../../types/points';
 import type { Demand } from '../../types/dispatch';
@@ -35,7 +35,7 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
     readAll<PointAccount>(ACCOUNTS),
     readAll<Tally>(TALLIES),
     readAll<Pick<Redemption, 'openid' | 'itemId' | 'status'>>(REDEMPTIONS),
-    readAll<Pick<Demand, '_id' | 'claims'>>('demands', { status: _.in(['verified', 'closed']), dispatch: _.neq(null) }),
+    readAll<Pick<Demand, '_id' | 'claims' | 'reopenCount'>>('demands', { status: _.in(['verified', 'closed']), dispatch: _.neq(null) }),
   ]);
   const computed = new Map<string, PointAccount>();
   const boards = new Map<string, Map<string, { points: number; hours: number }>>();
@@ -77,7 +77,7 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
   const keys = new Set(entries.map((e) => e._id));
   for (const d of verified) {
     for (const c of d.claims) {
-      const key = `demand_${d._id}_${c.openid}`;
+      const key = serviceKey(d._id, c.openid, d.reopenCount);
       if (c.done && (c.hours ?? 0) > 0 && !keys.has(key)) differences.push({ kind: 'credit', key, field: 'hours', cached: null, computed: c.hours! });
     }
   }

@@ -41,7 +41,7 @@ async function completedTask(text: string, kind: 'demand' | 'wish' = 'demand'): 
 }
 
 describe('verified dispatch work → the ledger, once', () => {
-  test('verify credits each member their hours × the rate; verifying again (repeat, or after a reopen) credits nothing more', async () => {
+  test('verify credits each member their hours × the rate; a repeat credits nothing; work redone after a reopen is credited as new hours, once', async () => {
     const id = await completedTask('楼道灯坏了');
     await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
     const zhang = await h.ok(ZHANG, 'points', 'account');
@@ -50,19 +50,25 @@ describe('verified dispatch work → the ledger, once', () => {
     const history = await h.ok(ZHANG, 'points', 'ledger', {});
     expect(history.items[0]).toMatchObject({ _id: `demand_${id}_${ZHANG}`, points: 15, hours: 1.5, source: { type: 'service', id, label: '楼道灯坏了' } });
 
-    // A repeated verify is answered with the current state; nothing is written.
+    // A repeated verify is answered with the current state; nothing more is credited.
     await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
     expect(await balance(ZHANG)).toBe(15);
 
-    // 不满意 reopens the work; the members complete it again and staff verify a second time:
-    // the same demand credits the same member once.
+    // 不满意 reopens the work once; the members do it again and staff verify a second time:
+    // the redone hours are new service (round 1, its own source key), credited once.
     await h.ok(PEOPLE.resident, 'dispatch', 'rate', { id, value: 'unsatisfied', comment: '灯还是闪' });
     await h.ok(ZHANG, 'dispatch', 'complete', { id, notes: '换了整套灯具', hours: 1 });
     await h.ok(ZHAO, 'dispatch', 'complete', { id, notes: '复查线路', hours: 1 });
     const again = await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
     expect(again.status).toBe('verified');
-    expect(await balance(ZHANG)).toBe(15);
-    expect(await balance(ZHAO)).toBe(20);
+    await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id });
+    expect(await balance(ZHANG)).toBe(25);
+    expect(await balance(ZHAO)).toBe(30);
+    const mine = (await h.ok(ZHANG, 'points', 'ledger', { pageSize: 50 })).items.filter((e: LedgerItem) => e.source.id === id);
+    expect(mine.map((e: LedgerItem) => [e._id, e.hours]).sort()).toEqual([
+      [`demand_${id}_${ZHANG}`, 1.5],
+      [`demand_${id}_r1_${ZHANG}`, 1],
+    ]);
   });
 
   test('two verifications racing credit each member once', async () => {
