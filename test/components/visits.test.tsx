@@ -9,6 +9,7 @@ import { dueText, sectionsFor } from '../../src/domain/visits'
 import VisitsPage from '../../src/pages/visits'
 import CoverageView from '../../src/packages/visits/components/CoverageView'
 import HouseholdScreen from '../../src/packages/visits/components/HouseholdScreen'
+import KeyForm from '../../src/packages/visits/components/KeyForm'
 import PairingScreen from '../../src/packages/visits/components/PairingScreen'
 import VisitForm from '../../src/packages/visits/components/VisitForm'
 import * as api from '../../src/services/api'
@@ -543,5 +544,56 @@ describe('安排包挂 and coverage', () => {
     expect(text(testUtils.queries.querySelector('.jl-person'))).toContain('张伟走访 6 次，见到 5 次')
     testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-person .at-button') as Element)
     expect(onVisitor).toHaveBeenCalledWith('demo-member-zhang', '张伟')
+  })
+})
+
+describe('重点户信息', () => {
+  const mountUpdate = async (detail: KeyHouseholdDetail, save: (p: unknown) => unknown, ready = '.jl-submit') => {
+    answer({ 'org.me': () => staff, 'visits.detail': () => detail, 'visits.updateKey': save })
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <Page>
+          <KeyForm me={staff} id={detail.householdId} />
+        </Page>
+      </SessionProvider>
+    ))
+    await testUtils.queries.waitForQuerySelector(ready)
+  }
+  const category = (name: string) => [...testUtils.queries.querySelectorAll('.jl-check')].find((c) => text(c.querySelector('.jl-choice__title')) === name) as Element
+
+  it('opens with the current fields (the full phone too), and sends the change after a confirmation', async () => {
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
+    const sent: unknown[] = []
+    await mountUpdate(makeDetail({ allowedActions: ['updateKey'] }), (p) => {
+      sent.push(p)
+      return makeDetail({ careLevel: 'monthly' })
+    })
+    expect(category('独居老人').getAttribute('aria-label')).toBe('独居老人，已选')
+    expect(category('残疾人').getAttribute('aria-label')).toBe('残疾人，已选')
+    await waitFor(() => expect([...testUtils.queries.querySelectorAll('.at-input input')].map((i) => (i as HTMLInputElement).value)).toEqual(['联系人1', '13800001234']))
+    testUtils.fireEvent.click(category('残疾人'))
+    const monthly = [...testUtils.queries.querySelectorAll('.jl-choice')].find((c) => text(c.querySelector('.jl-choice__title')) === '每月走访') as Element
+    testUtils.fireEvent.click(monthly)
+    testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-submit') as Element)
+    await waitFor(() => expect(sent.length).toBe(1))
+    expect(modal).toHaveBeenCalledTimes(1)
+    expect(sent[0]).toEqual({ householdId: 'h-1', categories: ['livingAlone'], careLevel: 'monthly', contactName: '联系人1', contactPhone: '13800001234', notes: '耳背，敲门要用力' })
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+  })
+
+  it('refuses to send without a category, and says so', async () => {
+    const sent: unknown[] = []
+    await mountUpdate(makeDetail({ allowedActions: ['updateKey'], care: { categories: ['other'], contactPhone: '13800001234', notes: '' } }), (p) => sent.push(p))
+    testUtils.fireEvent.click(category('其他'))
+    testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-submit') as Element)
+    await waitFor(() => expect(text(testUtils.queries.querySelector('.jl-form-error'))).toBe('请至少选一个关爱类别'))
+    expect(sent).toEqual([])
+  })
+
+  it('says so, with no form, to someone the server does not let change the household', async () => {
+    await mountUpdate(makeDetail({ allowedActions: ['recordVisit'] }), () => undefined, '.jl-state--empty')
+    const empty = testUtils.queries.querySelector('.jl-state--empty')
+    expect(text(empty)).toContain('不能修改这户的信息')
+    expect(testUtils.queries.querySelector('.jl-submit')).toBeNull()
   })
 })

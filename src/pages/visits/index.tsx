@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { Me } from '@/types/domain'
@@ -10,6 +10,7 @@ import Page from '../../components/Page'
 import Section from '../../components/Section'
 import Segments from '../../components/Segments'
 import { EmptyState } from '../../components/States'
+import { useChanged } from '../../components/States/useLoad'
 import TabHeader from '../../components/TabHeader'
 import { HOUSEHOLD_CHANGED, isCommunityWorker, ROUTES, secretaryCommunities, sectionsFor, type HouseholdScope } from '../../domain/visits'
 import HouseholdList from './parts/HouseholdList'
@@ -34,18 +35,10 @@ const REQUEST: Record<HouseholdScope, { scope: 'mine' | 'community'; due?: 'due'
 function VisitsHome({ me }: { me: Me }) {
   const sections = sectionsFor(me)
   const [chosen, setChosen] = useState<HouseholdScope | undefined>(sections[0]?.key)
-  const [version, setVersion] = useState(0)
+  const version = useChanged(HOUSEHOLD_CHANGED)
   const active = sections.find((s) => s.key === chosen) ?? sections[0]
   const overview = isCommunityWorker(me) || me.roles.some((g) => g.role === 'admin')
   const secretary = secretaryCommunities(me).length > 0
-
-  useEffect(() => {
-    const refresh = () => setVersion((v) => v + 1)
-    Taro.eventCenter.on(HOUSEHOLD_CHANGED, refresh)
-    return () => {
-      Taro.eventCenter.off(HOUSEHOLD_CHANGED, refresh)
-    }
-  }, [])
 
   return (
     <>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { Me } from '@/types/domain'
@@ -9,6 +9,7 @@ import type { KeyHouseholdListRequest } from '@/types/visits'
 import Section from '../../../components/Section'
 import Segments from '../../../components/Segments'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import { useChanged } from '../../../components/States/useLoad'
 import { HOUSEHOLD_CHANGED, ROUTES } from '../../../domain/visits'
 import HouseholdList from '../../../pages/visits/parts/HouseholdList'
 import CoverageView from './CoverageView'
@@ -58,15 +59,7 @@ export default function OverviewScreen({ me }: { me: Me }) {
   const { state, reload } = useCommunities(me)
   const [chosen, setChosen] = useState('')
   const [visitor, setVisitor] = useState<{ openid: string; name: string } | null>(null)
-  const [version, setVersion] = useState(0)
-
-  useEffect(() => {
-    const refresh = () => setVersion((v) => v + 1)
-    Taro.eventCenter.on(HOUSEHOLD_CHANGED, refresh)
-    return () => {
-      Taro.eventCenter.off(HOUSEHOLD_CHANGED, refresh)
-    }
-  }, [])
+  const version = useChanged(HOUSEHOLD_CHANGED)
 
   if (state.status === 'loading') return <Loading text='正在加载社区…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
