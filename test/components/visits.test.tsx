@@ -467,6 +467,16 @@ describe('记录走访', () => {
     expect(recorded[0]).toMatchObject({ secretaryVisit: true, outcome: 'noContact' })
   })
 
+  it('asks for less in 长辈模式: notes and photos wait behind one button', async () => {
+    await mountForm(makeDetail(), {}, { ...member, elderMode: true })
+    await waitFor(() => expect(testUtils.queries.querySelector('.jl-page')?.classList.contains('jl-theme--elder')).toBe(true))
+    expect(testUtils.queries.querySelector('.jl-textarea')).toBeNull()
+    const more = [...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === '写情况说明、拍照（可不填）') as Element
+    testUtils.fireEvent.click(more)
+    await waitFor(() => expect(testUtils.queries.querySelectorAll('.jl-textarea').length).toBe(1))
+    expect(text(testUtils.queries.querySelector('.jl-photos__add'))).toContain('添加照片')
+  })
+
   it('says so, and shows no form, when the server allows no visit', async () => {
     answer({ 'org.me': () => resident, 'visits.detail': () => makeDetail({ allowedActions: [] }) })
     await testUtils.mount(() => (

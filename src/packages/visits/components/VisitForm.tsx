@@ -15,6 +15,7 @@ import Toggle from '../../../components/Toggle'
 import { CATEGORIES, CATEGORY_HINT, CATEGORY_LABEL, formatTime } from '../../../domain/dispatch'
 import { METHOD_LABEL, METHODS, WELLBEING_HINT, WELLBEING_LABEL, WELLBEINGS } from '../../../domain/visits'
 import { call } from '../../../services/api'
+import { useSession } from '../../../store/session'
 import PhotoUploader, { type Photo } from '../../dispatch/components/PhotoUploader'
 import TextField from '../../dispatch/components/TextField'
 import { confirmStep } from '../../dispatch/components/useDemand'
@@ -48,6 +49,10 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
   const [uploading, setUploading] = useState(false)
   const [asSecretary, setAsSecretary] = useState(secretary && mayMarkSecretary)
   const [requestId] = useState(newRequestId)
+  // 长辈模式 asks for less: notes and photos wait behind one button.
+  const { elderMode } = useSession()
+  const [more, setMore] = useState(false)
+  const moreOpen = more || !elderMode
   const { busy, error, setError, run } = useAction()
   const met = outcome === 'contact'
 
@@ -138,8 +143,16 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
         </>
       ) : null}
       <Section title={met ? '5. 走访记录' : '3. 走访记录'}>
-        <TextField label='情况说明' optional value={notes} onChange={setNotes} max={MAX_NOTES} placeholder='例如：老人精神不错，叮嘱天冷注意保暖（不要写病名诊断）' disabled={busy} />
-        <PhotoUploader label='走访照片' value={photos} onChange={setPhotos} onBusy={setUploading} max={3} />
+        {moreOpen ? (
+          <>
+            <TextField label='情况说明' optional value={notes} onChange={setNotes} max={MAX_NOTES} placeholder='例如：老人精神不错，叮嘱天冷注意保暖（不要写病名诊断）' disabled={busy} />
+            <PhotoUploader label='走访照片' value={photos} onChange={setPhotos} onBusy={setUploading} max={3} />
+          </>
+        ) : (
+          <AtButton className='jl-button' onClick={() => setMore(true)}>
+            写情况说明、拍照（可不填）
+          </AtButton>
+        )}
       </Section>
       <FormError message={error} />
       <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
