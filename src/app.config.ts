@@ -22,7 +22,7 @@ export default defineAppConfig({
       pages: [
         'ledger/index', 'activities/index', 'activity/index', 'activity-form/index', 'catalogue/index', 'item-form/index',
         'redemptions/index', 'fulfil/index', 'leaderboard/index', 'compliance/index', 'member/index', 'reconcile/index',
-        'people/index', 'person/index',
+        'people/index', 'person/index', 'rules/index',
       ],
     },
     {

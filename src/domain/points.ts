@@ -163,5 +163,6 @@ export const POINTS_ROUTES = {
   member: (openid?: string) => (openid ? `${SUB}/member/index?openid=${q(openid)}` : `${SUB}/member/index`),
   reconcile: `${SUB}/reconcile/index`,
   people: `${SUB}/people/index`,
+  rules: `${SUB}/rules/index`,
   person: (openid: string, name: string) => `${SUB}/person/index?openid=${q(openid)}&name=${q(name)}`,
 }

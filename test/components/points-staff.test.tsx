@@ -10,6 +10,7 @@ import CompliancePage from '../../src/packages/points/compliance'
 import FulfilPage from '../../src/packages/points/fulfil'
 import LeaderboardPage from '../../src/packages/points/leaderboard'
 import PersonPage from '../../src/packages/points/person'
+import RulesPage from '../../src/packages/points/rules'
 import * as api from '../../src/services/api'
 import { makeMe } from './fixtures'
 
@@ -250,5 +251,27 @@ describe('居民积分 (staff on one person\'s ledger)', () => {
     testUtils.fireEvent.click(button('确认冲销'))
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'reverse', { entryId: 'award_x1', reason: '重复奖励' }))
     expect(modal.mock.calls[1][0]?.content).toContain('−20 分')
+  })
+})
+
+describe('积分规则', () => {
+  const RULES = { perServiceHour: 10, perWish: 5, perCheckIn: 5, perActivityHour: 10, dailyCap: 100, monthlyCap: 500, yearlyHourTarget: 20 }
+
+  it('shows everyone the rules in words; the county saves only what it changed, after asking', async () => {
+    const admin = makeMe({ openid: 'demo-admin', name: '林海', roles: [{ role: 'admin' }], community: null, building: null })
+    answer({ 'org.me': () => admin, 'points.rules': () => RULES, 'points.setRules': (p) => ({ ...RULES, ...(p as object) }) })
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
+    await mountPage(RulesPage)
+    await testUtils.queries.waitForQuerySelector('.jl-kv')
+    expect(text(testUtils.queries.querySelector('.jl-section'))).toContain('派单服务每小时10 分')
+    expect(text(document.body)).toContain('党员年度服务时长目标20 小时')
+    expect(text(button('没有修改'))).toBe('没有修改')
+
+    testUtils.fireEvent.click(testUtils.queries.querySelector('[aria-label="增加党员年度服务时长目标"]') as Element)
+    await waitFor(() => expect(button('保存 1 项修改')).toBeTruthy())
+    testUtils.fireEvent.click(button('保存 1 项修改'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'setRules', { yearlyHourTarget: 21 }))
+    expect(modal.mock.calls[0][0]?.content).toContain('党员年度服务时长目标 20 → 21 小时')
+    await waitFor(() => expect(text(document.body)).toContain('党员年度服务时长目标21 小时'))
   })
 })

@@ -217,7 +217,7 @@ describe('积分 tab', () => {
     expect(text(document.body)).toContain('查看全部积分明细')
     // A member's own entrances; no staff work.
     const titles = [...testUtils.queries.querySelectorAll('.jl-link-row__title')].map(text)
-    expect(titles).toEqual(['志愿活动', '积分兑换', '我的兑换', '我的双认双评', '积分排行'])
+    expect(titles).toEqual(['志愿活动', '积分兑换', '我的兑换', '我的双认双评', '积分排行', '积分规则'])
     expect(buttons()).toContain('本月双报到')
   })
 
@@ -263,7 +263,7 @@ describe('积分 tab', () => {
     testUtils = new TestUtils()
     await mount(admin, () => <PointsPage />)
     await testUtils.queries.waitForQuerySelector('.jl-link-row')
-    expect([...testUtils.queries.querySelectorAll('.jl-link-row__title')].map(text)).toEqual(['积分对账', '兑换目录管理', '积分排行'])
+    expect([...testUtils.queries.querySelectorAll('.jl-link-row__title')].map(text)).toEqual(['积分对账', '积分规则', '兑换目录管理', '积分排行'])
     expect(callMock).not.toHaveBeenCalledWith('points', 'account', expect.anything())
   })
 

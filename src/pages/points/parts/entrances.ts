@@ -40,11 +40,13 @@ export function entrancesFor(me: Me): EntranceGroup[] {
       title: '全县',
       items: [
         { title: '积分对账', subtitle: '从积分明细重新计算每个账户，核对差异', url: R.reconcile },
+        { title: '积分规则', subtitle: '每小时积分、双报到积分、每天每月上限、年度时长目标', url: R.rules },
         { title: '兑换目录管理', subtitle: '全县各社区、各单位的兑换目录', url: R.catalogue(true) },
       ],
     })
   }
   const board: LinkItem = { title: '积分排行', subtitle: '本社区、本单位的月度和年度排行', url: R.leaderboard }
+  const rules: LinkItem = { title: '积分规则', subtitle: '怎样获得积分，每天每月的上限', url: R.rules }
   if (!showsOwnAccount(me)) {
     groups.push({ title: '更多', items: [board] })
     return groups
@@ -55,7 +57,7 @@ export function entrancesFor(me: Me): EntranceGroup[] {
     { title: '我的兑换', subtitle: '兑换码和核销情况', url: R.redemptions() },
   ]
   if (isMember(me)) own.push({ title: '我的双认双评', subtitle: '年度服务、报到、组织评价和居民评价', url: R.member() })
-  groups.push({ title: '我的', items: [...own, board] })
+  groups.push({ title: '我的', items: [...own, board, ...(isPointsAdmin(me) ? [] : [rules])] })
   return groups
 }
 
