@@ -91,6 +91,23 @@ function makeDetail(overrides: Partial<KeyHouseholdDetail> = {}): KeyHouseholdDe
   }
 }
 
+const COVERAGE: Coverage = {
+  communityId: 'c-dongjie',
+  month: '2026-11',
+  keyHouseholds: 8,
+  coveredHouseholds: 6,
+  visitedHouseholds: 7,
+  coverageRate: 0.75,
+  overdueNow: 2,
+  visits: 11,
+  contacts: 9,
+  noContacts: 2,
+  secretaryVisits: 1,
+  returnVisits: 1,
+  needsFound: 3,
+  byVisitor: [{ openid: 'demo-member-zhang', name: '张伟', visits: 6, contacts: 5 }],
+}
+
 const member = makeMe({ openid: 'demo-member-zhang', name: '张伟', roles: [{ role: 'resident' }, { role: 'member', unitId: 'unit-renshe' }] })
 const resident = makeMe({ openid: 'demo-resident-wang', name: '王秀英', roles: [{ role: 'resident' }] })
 const staff = makeMe({ openid: 'demo-staff-dongjie', name: '周芳', roles: [{ role: 'staff', communityId: 'c-dongjie' }] })
@@ -132,8 +149,8 @@ describe('due words (domain)', () => {
 })
 
 describe('敲门 tab', () => {
-  const mountTab = async (me: Me, list: (req: KeyHouseholdListRequest) => unknown) => {
-    answer({ 'org.me': () => me, 'visits.list': (p) => list(p as KeyHouseholdListRequest) })
+  const mountTab = async (me: Me, list: (req: KeyHouseholdListRequest) => unknown, coverage?: Partial<Coverage>) => {
+    answer({ 'org.me': () => me, 'visits.list': (p) => list(p as KeyHouseholdListRequest), 'visits.coverage': () => ({ ...COVERAGE, ...coverage }) })
     await testUtils.mount(() => (
       <SessionProvider>
         <VisitsPage />
@@ -184,14 +201,20 @@ describe('敲门 tab', () => {
     expect(text(testUtils.queries.querySelector('.jl-households__count'))).toBe('共 13 户')
   })
 
-  it('gives staff the community due list first, the overview entrance, and the other lists as segments', async () => {
+  it('gives staff this month’s coverage on the way to the overview, the community due list first, and the other lists as segments', async () => {
     await mountTab(staff, () => ({ items: [], page: 1, pageSize: 10, hasMore: false }))
     await testUtils.queries.waitForQuerySelector('.jl-state--empty')
     expect(callMock).toHaveBeenCalledWith('visits', 'list', { scope: 'community', due: 'due', page: 1, pageSize: 10 })
     expect([...testUtils.queries.querySelectorAll('.jl-segment')].map(text)).toEqual(['待走访', '已超期', '全部重点户', '我的包户'])
     expect(text(testUtils.queries.querySelector('.jl-state--empty'))).toContain('本社区暂无待走访的重点户')
-    const links = [...testUtils.queries.querySelectorAll('.jl-visits__links .at-button')].map(text)
-    expect(links).toEqual(['社区走访概况（覆盖率、重点户、包挂）'])
+    await testUtils.queries.waitForQuerySelector('.jl-coverage-entrance__figures')
+    expect(callMock).toHaveBeenCalledWith('visits', 'coverage', { communityId: 'c-dongjie', month: expect.stringMatching(/^\d{4}-\d{2}$/) })
+    const entrance = testUtils.queries.querySelector('.jl-coverage-entrance') as Element
+    expect(text(entrance)).toContain('本月覆盖率 75%（按时走访 6 户 ÷ 重点户 8 户）')
+    expect(text(entrance)).toContain('⚠ 当前超期 2 户')
+    testUtils.fireEvent.click(entrance)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/visits/overview/index' })
+    expect(testUtils.queries.querySelectorAll('.jl-visits__links .at-button').length).toBe(0)
 
     testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-segment')[1])
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('visits', 'list', { scope: 'community', due: 'overdue', page: 1, pageSize: 10 }))
@@ -201,9 +224,18 @@ describe('敲门 tab', () => {
     await mountTab(secretary, () => ({ items: [], page: 1, pageSize: 10, hasMore: false }))
     await testUtils.queries.waitForQuerySelector('.jl-visits__links')
     const links = [...testUtils.queries.querySelectorAll('.jl-visits__links .at-button')]
-    expect(links.map(text)).toEqual(['社区走访概况（覆盖率、重点户、包挂）', '敏感信息查阅记录'])
-    testUtils.fireEvent.click(links[1])
+    expect(links.map(text)).toEqual(['敏感信息查阅记录'])
+    expect(testUtils.queries.querySelector('.jl-coverage-entrance')).not.toBeNull()
+    testUtils.fireEvent.click(links[0])
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/visits/reads/index' })
+  })
+
+  it('gives a grid worker 我的包户 first and a plain way to the overview, without reading coverage', async () => {
+    await mountTab(makeMe({ openid: 'demo-grid-dongjie', name: '吴强', roles: [{ role: 'gridWorker', communityId: 'c-dongjie' }] }), () => ({ items: [], page: 1, pageSize: 10, hasMore: false }))
+    await testUtils.queries.waitForQuerySelector('.jl-state--empty')
+    expect(callMock).toHaveBeenCalledWith('visits', 'list', { scope: 'mine', page: 1, pageSize: 10 })
+    expect([...testUtils.queries.querySelectorAll('.jl-visits__links .at-button')].map(text)).toEqual(['社区走访概况（覆盖率、重点户、包挂）'])
+    expect(callMock).not.toHaveBeenCalledWith('visits', 'coverage', expect.anything())
   })
 
   it('tells a resident honestly what the tab is for, and lists nothing', async () => {
@@ -527,23 +559,7 @@ describe('安排包挂 and coverage', () => {
   })
 
   it('shows coverage as a rate with what it is made of, overdue with a word, and visits per visitor', async () => {
-    const coverage: Coverage = {
-      communityId: 'c-dongjie',
-      month: '2026-11',
-      keyHouseholds: 8,
-      coveredHouseholds: 6,
-      visitedHouseholds: 7,
-      coverageRate: 0.75,
-      overdueNow: 2,
-      visits: 11,
-      contacts: 9,
-      noContacts: 2,
-      secretaryVisits: 1,
-      returnVisits: 1,
-      needsFound: 3,
-      byVisitor: [{ openid: 'demo-member-zhang', name: '张伟', visits: 6, contacts: 5 }],
-    }
-    answer({ 'visits.coverage': () => coverage })
+    answer({ 'visits.coverage': () => COVERAGE })
     const onVisitor = jest.fn()
     await testUtils.mount(() => <CoverageView communityId='c-dongjie' onVisitor={onVisitor} />)
     await testUtils.queries.waitForQuerySelector('.jl-figure')

@@ -12,7 +12,8 @@ import Segments from '../../components/Segments'
 import { EmptyState } from '../../components/States'
 import { useChanged } from '../../components/States/useLoad'
 import TabHeader from '../../components/TabHeader'
-import { HOUSEHOLD_CHANGED, isCommunityWorker, ROUTES, secretaryCommunities, sectionsFor, type HouseholdScope } from '../../domain/visits'
+import { coverageCommunities, HOUSEHOLD_CHANGED, isCommunityWorker, ROUTES, secretaryCommunities, sectionsFor, type HouseholdScope } from '../../domain/visits'
+import CoverageEntrance from './parts/CoverageEntrance'
 import HouseholdList from './parts/HouseholdList'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
@@ -39,13 +40,16 @@ function VisitsHome({ me }: { me: Me }) {
   const active = sections.find((s) => s.key === chosen) ?? sections[0]
   const overview = isCommunityWorker(me) || me.roles.some((g) => g.role === 'admin')
   const secretary = secretaryCommunities(me).length > 0
+  /** Staff and the secretary see this month's figures on the way in (their first community). */
+  const coverage = coverageCommunities(me)[0]
 
   return (
     <>
       <TabHeader title='敲门' me={me} />
       {overview || secretary ? (
         <View className='jl-visits__links'>
-          {overview ? (
+          {coverage ? <CoverageEntrance communityId={coverage} version={version} /> : null}
+          {overview && !coverage ? (
             <AtButton className='jl-button' type='primary' onClick={go(ROUTES.overview)}>
               社区走访概况（覆盖率、重点户、包挂）
             </AtButton>
