@@ -13,10 +13,10 @@ import { cx } from '../../../utils/cx'
 
 function Figure({ label, value, note, alert }: { label: string; value: string; note?: string; alert?: boolean }) {
   return (
-    <View className={cx('jl-figure', alert && 'jl-figure--alert')}>
-      <Text className='jl-figure__label'>{label}</Text>
-      <Text className='jl-figure__value'>{value}</Text>
-      {note ? <Text className='jl-figure__note'>{note}</Text> : null}
+    <View className={cx('jl-coverage-figure', alert && 'jl-coverage-figure--alert')}>
+      <Text className='jl-coverage-figure__label'>{label}</Text>
+      <Text className='jl-coverage-figure__value'>{value}</Text>
+      {note ? <Text className='jl-coverage-figure__note'>{note}</Text> : null}
     </View>
   )
 }
@@ -52,12 +52,12 @@ export default function CoverageView({ communityId, onVisitor }: { communityId: 
 function Figures({ c, onVisitor }: { c: Coverage; onVisitor?: (openid: string, name: string) => void }) {
   return (
     <>
-      <View className='jl-figures'>
+      <View className='jl-coverage-figures'>
         <Figure label='覆盖率' value={formatRate(c.coverageRate)} note={`按时走访 ${c.coveredHouseholds} 户 ÷ 重点户 ${c.keyHouseholds} 户`} />
         <Figure label='当前超期' value={`${c.overdueNow} 户`} note={c.overdueNow ? '⚠ 超过走访时间未见到' : '没有超期'} alert={c.overdueNow > 0} />
         <Figure label='走访' value={`${c.visits} 次`} note={`见到 ${c.contacts} 次，敲门未遇 ${c.noContacts} 次`} />
       </View>
-      <View className='jl-figures'>
+      <View className='jl-coverage-figures'>
         <Figure label='走访到的户' value={`${c.visitedHouseholds} 户`} note='含晚于走访时间的' />
         <Figure label='书记敲门' value={`${c.secretaryVisits} 次`} />
         <Figure label='回访' value={`${c.returnVisits} 次`} />
@@ -66,15 +66,15 @@ function Figures({ c, onVisitor }: { c: Coverage; onVisitor?: (openid: string, n
       <Text className='jl-field__label'>各包户走访次数</Text>
       {c.byVisitor.length ? (
         c.byVisitor.map((v) => (
-          <View key={v.openid} className='jl-person'>
-            <View className='jl-person__text'>
-              <Text className='jl-person__name'>{v.name}</Text>
-              <Text className='jl-person__meta'>
+          <View key={v.openid} className='jl-visitor-row'>
+            <View className='jl-visitor-row__text'>
+              <Text className='jl-visitor-row__name'>{v.name}</Text>
+              <Text className='jl-visitor-row__meta'>
                 走访 {v.visits} 次，见到 {v.contacts} 次
               </Text>
             </View>
             {onVisitor ? (
-              <AtButton className='jl-button jl-person__button' size='small' onClick={() => onVisitor(v.openid, v.name)}>
+              <AtButton className='jl-button jl-visitor-row__button' size='small' onClick={() => onVisitor(v.openid, v.name)}>
                 看 TA 的包户
               </AtButton>
             ) : null}

@@ -37,9 +37,9 @@ function KeyHouseholds({ community, visitor, onClearVisitor, version }: { commun
         标记重点户
       </AtButton>
       {visitor ? (
-        <View className='jl-person'>
-          <Text className='jl-person__name'>{visitor.name} 包挂的重点户</Text>
-          <AtButton className='jl-button jl-person__button' size='small' onClick={onClearVisitor}>
+        <View className='jl-visitor-row'>
+          <Text className='jl-visitor-row__name'>{visitor.name} 包挂的重点户</Text>
+          <AtButton className='jl-button jl-visitor-row__button' size='small' onClick={onClearVisitor}>
             看全部
           </AtButton>
         </View>

@@ -32,12 +32,12 @@ function Candidates({ d, busy, onPair }: { d: KeyHouseholdDetail; busy: boolean;
     <>
       {free.length ? (
         free.map((c) => (
-          <View key={c.openid} className='jl-person'>
-            <View className='jl-person__text'>
-              <Text className='jl-person__name'>{c.name}</Text>
-              <Text className='jl-person__meta'>{VISITOR_KIND_LABEL[c.kind]}</Text>
+          <View key={c.openid} className='jl-visitor-row'>
+            <View className='jl-visitor-row__text'>
+              <Text className='jl-visitor-row__name'>{c.name}</Text>
+              <Text className='jl-visitor-row__meta'>{VISITOR_KIND_LABEL[c.kind]}</Text>
             </View>
-            <AtButton className='jl-button jl-person__button' type='primary' size='small' disabled={busy} onClick={() => onPair(c)}>
+            <AtButton className='jl-button jl-visitor-row__button' type='primary' size='small' disabled={busy} onClick={() => onPair(c)}>
               {`安排${c.name}包挂`}
             </AtButton>
           </View>
@@ -80,14 +80,14 @@ export default function PairingScreen({ id }: { id: string }) {
       <Section title='现在的包户'>
         {d.visitors.length ? (
           d.visitors.map((v) => (
-            <View key={v.openid} className='jl-person'>
-              <View className='jl-person__text'>
-                <Text className='jl-person__name'>{v.name}</Text>
-                <Text className='jl-person__meta'>{VISITOR_KIND_LABEL[v.kind]}</Text>
+            <View key={v.openid} className='jl-visitor-row'>
+              <View className='jl-visitor-row__text'>
+                <Text className='jl-visitor-row__name'>{v.name}</Text>
+                <Text className='jl-visitor-row__meta'>{VISITOR_KIND_LABEL[v.kind]}</Text>
               </View>
               {canUnpair ? (
                 <AtButton
-                  className='jl-button jl-person__button'
+                  className='jl-button jl-visitor-row__button'
                   size='small'
                   disabled={busy}
                   onClick={() => void step(`确认解除 ${v.name} 对 ${d.address} 的包挂？`, '解除', () => call('visits', 'unpair', { householdId: d.householdId, visitorOpenid: v.openid }), '已解除包挂')}
