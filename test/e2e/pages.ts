@@ -47,10 +47,11 @@ export const PAGES: ResidentPage[] = [
   { route: '/packages/points/redemptions/index', name: '我的兑换', openid: RESIDENT, person: 'seeded', ready: '.jl-segments' },
   { route: '/packages/points/activities/index', name: '志愿活动', openid: RESIDENT, person: 'seeded', ready: '.jl-segments' },
   { route: '/packages/points/ledger/index', name: '积分明细', openid: RESIDENT, person: 'seeded', ready: '.jl-section__title' },
-  // The same pages with something in them: a member with points, redemptions and entries.
-  { route: '/packages/points/catalogue/index', name: '积分兑换·有积分', openid: 'demo-member-zhang', person: 'seeded', ready: '.jl-card' },
-  { route: '/packages/points/redemptions/index', name: '我的兑换·有兑换', openid: 'demo-member-zhang', person: 'seeded', ready: '.jl-card' },
-  { route: '/packages/points/ledger/index', name: '积分明细·有明细', openid: 'demo-member-zhang', person: 'seeded', ready: '.jl-ledger-row' },
+  // The same pages with something in them: a member with redemptions and entries (not
+  // 张伟: the measurement turns 长辈模式 on for whoever it opens, and the self-check reads his 派单).
+  { route: '/packages/points/catalogue/index', name: '积分兑换·党员', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
+  { route: '/packages/points/redemptions/index', name: '我的兑换·有兑换', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
+  { route: '/packages/points/ledger/index', name: '积分明细·有明细', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-ledger-row' },
 ];
 
 /** Fills `{verified}` or `{household}` in a route for `openid` through the API (see ResidentPage.route). */
