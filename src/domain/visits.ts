@@ -159,7 +159,7 @@ export const ROUTES = {
   overview: `${SUB}/overview/index`,
   key: (id?: string) => (id ? `${SUB}/key/index?${q({ id })}` : `${SUB}/key/index`),
   pairing: (id: string) => `${SUB}/pairing/index?${q({ id })}`,
-  reads: `${SUB}/reads/index`,
+  reads: (householdId?: string) => (householdId ? `${SUB}/reads/index?${q({ id: householdId })}` : `${SUB}/reads/index`),
   tab: '/pages/visits/index',
 }
 

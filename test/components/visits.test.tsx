@@ -11,6 +11,7 @@ import CoverageView from '../../src/packages/visits/components/CoverageView'
 import HouseholdScreen from '../../src/packages/visits/components/HouseholdScreen'
 import KeyForm from '../../src/packages/visits/components/KeyForm'
 import PairingScreen from '../../src/packages/visits/components/PairingScreen'
+import ReadsScreen from '../../src/packages/visits/components/ReadsScreen'
 import VisitForm from '../../src/packages/visits/components/VisitForm'
 import * as api from '../../src/services/api'
 import { SessionProvider } from '../../src/store/session'
@@ -621,5 +622,53 @@ describe('重点户信息', () => {
     const empty = testUtils.queries.querySelector('.jl-state--empty')
     expect(text(empty)).toContain('不能修改这户的信息')
     expect(testUtils.queries.querySelector('.jl-submit')).toBeNull()
+  })
+})
+
+describe('敏感信息查阅记录', () => {
+  it('leads the secretary from a household to its reads, and lists who read it, as what, and when', async () => {
+    answer({ 'org.me': () => secretary, 'visits.detail': () => makeDetail({ allowedActions: ['recordVisit', 'secretaryVisit'] }) })
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <HouseholdScreen id='h-1' staff secretaryOf={['c-dongjie']} />
+      </SessionProvider>
+    ))
+    const link = await testUtils.queries.waitForQueryByAttribute('aria-label', '查看这户的查阅记录')
+    testUtils.fireEvent.click(link)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/visits/reads/index?id=h-1' })
+  })
+
+  it('lists one household’s reads for the secretary, and tells anyone else it is the secretary’s', async () => {
+    answer({
+      'org.me': () => secretary,
+      'visits.sensitiveReads': () => ({
+        items: [
+          { _id: 'r-2', householdId: 'h-1', address: '幸福小区1号楼 101', communityId: 'c-dongjie', reader: { openid: 'demo-member-zhang', name: '张伟' }, readerRole: 'visitor', action: 'detail', at: '2026-11-23T02:05:00.000Z' },
+          { _id: 'r-1', householdId: 'h-1', address: '幸福小区1号楼 101', communityId: 'c-dongjie', reader: { openid: 'demo-staff-dongjie', name: '周芳' }, readerRole: 'staff', action: 'updateKey', at: '2026-11-22T02:05:00.000Z' },
+        ],
+        page: 1,
+        pageSize: 20,
+        hasMore: false,
+      }),
+    })
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <ReadsScreen me={secretary} householdId='h-1' />
+      </SessionProvider>
+    ))
+    await testUtils.queries.waitForQuerySelector('.jl-claim')
+    expect(callMock).toHaveBeenCalledWith('visits', 'sensitiveReads', { communityId: 'c-dongjie', householdId: 'h-1', page: 1, pageSize: 20 })
+    expect([...testUtils.queries.querySelectorAll('.jl-claim__name')].map(text)).toEqual(['张伟（包户）查看了重点户详情', '周芳（社区工作者）修改重点户信息时查看'])
+    expect(text(testUtils.queries.querySelector('.jl-claim__meta'))).toBe('11月23日 10:05')
+    testUtils.unmout()
+    document.body.innerHTML = ''
+    testUtils = new TestUtils()
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <ReadsScreen me={staff} />
+      </SessionProvider>
+    ))
+    const empty = await testUtils.queries.waitForQuerySelector('.jl-state--empty')
+    expect(text(empty)).toContain('只有书记可以查看')
   })
 })

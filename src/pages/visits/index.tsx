@@ -55,7 +55,7 @@ function VisitsHome({ me }: { me: Me }) {
             </AtButton>
           ) : null}
           {secretary ? (
-            <AtButton className='jl-button' onClick={go(ROUTES.reads)}>
+            <AtButton className='jl-button' onClick={go(ROUTES.reads())}>
               敏感信息查阅记录
             </AtButton>
           ) : null}

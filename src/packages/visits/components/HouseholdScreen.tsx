@@ -125,7 +125,7 @@ function Actions({ d }: { d: KeyHouseholdDetail }) {
  * them, i.e. to the paired visitors and the community's workers — the care categories, notes and
  * the full phone (with 拨打). Then the visitors, the latest visits and the pairing changes.
  */
-export default function HouseholdScreen({ id, staff }: { id: string; staff: boolean }) {
+export default function HouseholdScreen({ id, staff, secretaryOf = [] }: { id: string; staff: boolean; secretaryOf?: string[] }) {
   const { state, reload } = useHousehold(id)
   if (state.status === 'loading') return <Loading text='正在加载重点户…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
@@ -182,6 +182,11 @@ export default function HouseholdScreen({ id, staff }: { id: string; staff: bool
       {d.care ? (
         <Section title='关爱信息'>
           <Text className='jl-field__hint'>敏感个人信息，仅包户和本社区工作人员可见；每次查看都会留下记录。</Text>
+          {secretaryOf.includes(d.communityId) ? (
+            <View className='jl-link' {...tappable('查看这户的查阅记录', 'link')} onClick={go(ROUTES.reads(d.householdId))}>
+              <Text>这户的查阅记录 ›</Text>
+            </View>
+          ) : null}
           <View className='jl-tags'>
             {d.care.categories.map((c) => (
               <Tag key={c} text={CARE_CATEGORY_LABEL[c]} strong />

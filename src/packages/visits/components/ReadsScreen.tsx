@@ -16,8 +16,12 @@ const PAGE_SIZE = 20
 const READER_ROLE: Record<SensitiveRead['readerRole'], string> = { visitor: '包户', staff: '社区工作者', gridWorker: '网格员', secretary: '书记' }
 const READ_ACTION: Record<SensitiveRead['action'], string> = { detail: '查看了重点户详情', listVisits: '查看了走访记录', markKey: '标记重点户时查看', updateKey: '修改重点户信息时查看' }
 
-function Reads({ communityId }: { communityId: string }) {
-  const { state, reload, loadMore } = usePaged((page) => call('visits', 'sensitiveReads', { communityId, page, pageSize: PAGE_SIZE }), (r) => r._id, communityId)
+function Reads({ communityId, householdId }: { communityId: string; householdId: string }) {
+  const { state, reload, loadMore } = usePaged(
+    (page) => call('visits', 'sensitiveReads', { communityId, ...(householdId ? { householdId } : {}), page, pageSize: PAGE_SIZE }),
+    (r) => r._id,
+    `${communityId}:${householdId}`,
+  )
   if (state.status === 'loading') return <Loading text='正在加载查阅记录…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   if (!state.items.length) return <EmptyState title='还没有查阅记录' description='有人查看重点户的关爱类别、备注或完整电话时，会在这里留下记录。' />
@@ -41,13 +45,13 @@ function Reads({ communityId }: { communityId: string }) {
  * 敏感信息查阅记录 (the secretary's): who read which household's sensitive fields, and when, newest
  * first. PIPL asks that access to sensitive personal information be accountable.
  */
-export default function ReadsScreen({ me }: { me: Me }) {
+export default function ReadsScreen({ me, householdId = '' }: { me: Me; householdId?: string }) {
   const communities = secretaryCommunities(me)
   if (!communities.length) return <EmptyState title='只有书记可以查看' description='敏感信息查阅记录由社区书记查看。' />
   return (
     <Section title='敏感信息查阅记录'>
-      <Text className='jl-field__hint'>谁在什么时候看了哪一户的关爱类别、备注或完整电话，最新的在前。</Text>
-      <Reads communityId={communities[0]} />
+      <Text className='jl-field__hint'>{householdId ? '谁在什么时候看了这一户的关爱类别、备注或完整电话，最新的在前。' : '谁在什么时候看了哪一户的关爱类别、备注或完整电话，最新的在前。'}</Text>
+      <Reads communityId={communities[0]} householdId={householdId} />
     </Section>
   )
 }

@@ -1,6 +1,6 @@
 import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
-import { isCommunityWorker } from '../../../domain/visits'
+import { isCommunityWorker, secretaryCommunities } from '../../../domain/visits'
 import HouseholdScreen from '../components/HouseholdScreen'
 import { usePageParams } from '../components/useHousehold'
 import '../components/visits.scss'
@@ -10,7 +10,7 @@ export default function HouseholdPage() {
   const { id = '' } = usePageParams()
   return (
     <Page>
-      <IdentityGate>{(me) => <HouseholdScreen key={me.openid} id={id} staff={isCommunityWorker(me)} />}</IdentityGate>
+      <IdentityGate>{(me) => <HouseholdScreen key={me.openid} id={id} staff={isCommunityWorker(me)} secretaryOf={secretaryCommunities(me)} />}</IdentityGate>
     </Page>
   )
 }
