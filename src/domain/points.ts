@@ -17,7 +17,7 @@ import type {
   SignupStatus,
 } from '@/types/points'
 
-import type { Tone } from './dispatch'
+import { formatHours, type Tone } from './dispatch'
 
 export const SOURCE_LABEL: Record<LedgerSourceType, string> = {
   service: '派单服务',
@@ -81,6 +81,17 @@ export function formatHoursDelta(hours: number): string {
   if (!hours) return ''
   const h = Math.round(Math.abs(hours) * 10) / 10
   return `${hours > 0 ? '+' : '−'}${h} 小时`
+}
+
+/** Hours served so far: "0 小时" when none (not "不到 0.1 小时", which reads as some). */
+export function formatServed(hours: number): string {
+  return hours ? formatHours(hours) : '0 小时'
+}
+
+/** "2027年2月21日": the last day an item may be redeemed. */
+export function formatDay(at: Date | string): string {
+  const d = dayjs(at)
+  return d.isValid() ? d.format('YYYY年M月D日') : ''
 }
 
 /** "65%" of a 0..1 progress. */

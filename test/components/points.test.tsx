@@ -273,7 +273,7 @@ describe('积分 tab', () => {
     await mount(staff, () => <PointsPage />)
     await testUtils.queries.waitForQuerySelector('.jl-balance')
     const sections = [...testUtils.queries.querySelectorAll('.jl-section__title')].map(text)
-    expect(sections).toEqual(['我的积分', '最近积分明细', '社区工作', '我的'])
+    expect(sections).toEqual(['社区工作', '我的积分', '最近积分明细', '我的'])
     expect(text(document.body)).toContain('核销兑换')
     expect(text(document.body)).toContain('双报到情况')
     // Not a member: no target bar and no 双报到.

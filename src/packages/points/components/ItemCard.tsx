@@ -7,7 +7,7 @@ import type { CatalogueItemView } from '@/types/points'
 import { Tag } from '../../../components/DemandTags'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
-import { formatTime } from '../../../domain/dispatch'
+import { formatDay } from '../../../domain/points'
 import { call } from '../../../services/api'
 import Stepper from '../../dispatch/components/Stepper'
 import { confirmStep } from '../../dispatch/components/useDemand'
@@ -27,7 +27,7 @@ function ItemFacts({ item }: { item: CatalogueItemView }) {
       <View className='jl-card__meta'>
         <Text>{`剩余 ${item.stock} 份`}</Text>
         <Text>{`每人限 ${item.perPersonLimit} 份${item.mine ? `，我已兑 ${item.mine} 份` : ''}`}</Text>
-        <Text>{`${formatTime(item.validUntil)} 前有效`}</Text>
+        <Text>{`${formatDay(item.validUntil)}前有效`}</Text>
       </View>
     </>
   )

@@ -5,11 +5,11 @@ import { AtButton } from 'taro-ui'
 export default function PeriodSwitch({ text, unit, onPrev, onNext }: { text: string; unit: '月' | '年'; onPrev: () => void; onNext?: () => void }) {
   return (
     <View className='jl-month'>
-      <AtButton className='jl-button jl-month__button' size='small' onClick={onPrev}>
+      <AtButton className='jl-month__button' onClick={onPrev}>
         {`上一${unit}`}
       </AtButton>
       <Text className='jl-month__text'>{text}</Text>
-      <AtButton className='jl-button jl-month__button' size='small' disabled={!onNext} onClick={() => onNext?.()}>
+      <AtButton className='jl-month__button' disabled={!onNext} onClick={() => onNext?.()}>
         {`下一${unit}`}
       </AtButton>
     </View>

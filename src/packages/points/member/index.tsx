@@ -14,7 +14,7 @@ import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
 import { useLoad } from '../../../components/States/useLoad'
 import { formatHours, formatTime, RATING_LABEL } from '../../../domain/dispatch'
-import { formatPercent, GRADE_LABEL, GRADES } from '../../../domain/points'
+import { formatPercent, formatServed, GRADE_LABEL, GRADES } from '../../../domain/points'
 import { call } from '../../../services/api'
 import TextField from '../../dispatch/components/TextField'
 import { confirmStep } from '../../dispatch/components/useDemand'
@@ -65,7 +65,7 @@ function MemberScreen({ openid }: { openid: string }) {
   return (
     <>
       <Section title={`${p.name} · ${p.year} 年`}>
-        <Row label='服务时长'>{`${formatHours(p.yearTotals.hours)} / 目标 ${formatHours(p.target.hours)}（${p.target.met ? '已完成' : formatPercent(p.target.progress)}）`}</Row>
+        <Row label='服务时长'>{`${formatServed(p.yearTotals.hours)} / 目标 ${formatHours(p.target.hours)}（${p.target.met ? '已完成' : formatPercent(p.target.progress)}）`}</Row>
         <Row label='获得积分'>{`${p.yearTotals.points} 分`}</Row>
         <Row label='双报到'>{p.checkInMonths.length ? `${p.checkInMonths.length} 个月：${p.checkInMonths.map((m) => `${Number(m.slice(5))}月`).join('、')}` : '今年还没有报到'}</Row>
       </Section>

@@ -11,7 +11,7 @@ import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
 import { useLoad } from '../../../components/States/useLoad'
 import { formatHours, formatTime } from '../../../domain/dispatch'
-import { formatPercent, hoursToGo, POINTS_CHANGED, POINTS_ROUTES } from '../../../domain/points'
+import { formatPercent, formatServed, hoursToGo, POINTS_CHANGED, POINTS_ROUTES } from '../../../domain/points'
 import { call } from '../../../services/api'
 import { tappable } from '../../../utils/a11y'
 
@@ -26,7 +26,7 @@ function TargetProgress({ a }: { a: AccountView }) {
     <View className='jl-target'>
       <View className='jl-target__head'>
         <Text className='jl-target__label'>{`${a.year} 年服务时长`}</Text>
-        <Text className='jl-target__value'>{`${formatHours(a.yearTotals.hours)} / ${formatHours(a.target.hours)}`}</Text>
+        <Text className='jl-target__value'>{`${formatServed(a.yearTotals.hours)} / ${formatHours(a.target.hours)}`}</Text>
       </View>
       <View
         className='jl-target__track'
@@ -91,7 +91,7 @@ export default function MyPoints({ member, version }: { member: boolean; version
         <View className='jl-figures'>
           <Text className='jl-figures__item'>{`本月获得 ${a.monthTotals.points} 分`}</Text>
           <Text className='jl-figures__item'>{`累计获得 ${a.earned} 分`}</Text>
-          <Text className='jl-figures__item'>{`累计服务 ${formatHours(a.hours)}`}</Text>
+          <Text className='jl-figures__item'>{`累计服务 ${formatServed(a.hours)}`}</Text>
         </View>
         {member ? <TargetProgress a={a} /> : null}
       </Section>

@@ -9,8 +9,11 @@ export interface EntranceGroup {
   items: LinkItem[]
 }
 
-/** The caller's entrances, their work first: community staff, the unit's liaison, the county, then their own. */
-export function entrancesFor(me: Me): EntranceGroup[] {
+/**
+ * The caller's entrances: `work` for community staff, a unit's liaison, the county (shown first),
+ * and `own` — their own activities, catalogue, redemptions and boards.
+ */
+export function entrancesFor(me: Me): { work: EntranceGroup[]; own: EntranceGroup } {
   const groups: EntranceGroup[] = []
   if (isCommunityWorker(me)) {
     groups.push({
@@ -47,18 +50,14 @@ export function entrancesFor(me: Me): EntranceGroup[] {
   }
   const board: LinkItem = { title: '积分排行', subtitle: '本社区、本单位的月度和年度排行', url: R.leaderboard }
   const rules: LinkItem = { title: '积分规则', subtitle: '怎样获得积分，每天每月的上限', url: R.rules }
-  if (!showsOwnAccount(me)) {
-    groups.push({ title: '更多', items: [board] })
-    return groups
-  }
+  if (!showsOwnAccount(me)) return { work: groups, own: { title: '更多', items: [board] } }
   const own: LinkItem[] = [
     { title: '志愿活动', subtitle: '报名参加，到场签到签退，核定后计入积分', url: R.activities() },
     { title: '积分兑换', subtitle: '用积分兑换服务或物品', url: R.catalogue() },
     { title: '我的兑换', subtitle: '兑换码和核销情况', url: R.redemptions() },
   ]
   if (isMember(me)) own.push({ title: '我的双认双评', subtitle: '年度服务、报到、组织评价和居民评价', url: R.member() })
-  groups.push({ title: '我的', items: [...own, board, ...(isPointsAdmin(me) ? [] : [rules])] })
-  return groups
+  return { work: groups, own: { title: '我的', items: [...own, board, ...(isPointsAdmin(me) ? [] : [rules])] } }
 }
 
 /** Whether 我的积分 is shown: everyone who can earn or spend points (the county's admin alone does not). */
