@@ -34,7 +34,7 @@ function ActivitiesScreen({ me }: { me: Me }) {
   return (
     <>
       {scope === 'managed' ? (
-        <AtButton className='jl-button' type='primary' onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.activityForm })}>
+        <AtButton className='jl-button jl-lead' type='primary' onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.activityForm })}>
           发布志愿活动
         </AtButton>
       ) : null}

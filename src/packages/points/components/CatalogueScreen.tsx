@@ -73,7 +73,7 @@ export function ManageScreen({ me }: { me: Me }) {
   return (
     <>
       {canCreate ? (
-        <AtButton className='jl-button' type='primary' onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.itemForm })}>
+        <AtButton className='jl-button jl-lead' type='primary' onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.itemForm })}>
           上架新的物品或服务
         </AtButton>
       ) : null}
