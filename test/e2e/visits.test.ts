@@ -1,12 +1,14 @@
 /**
  * The knock-on-the-door issue's acceptance, end to end through the H5 app: community staff mark a
  * key household and pair a member with it; the member opens 我的包户, records a visit with a need
- * found; staff see the new demand in 待受理; it is dispatched, done and verified (the unit's steps
+ * found and a photo; staff see the new demand in 待受理; it is dispatched, done and verified (the unit's steps
  * through the API, as test/e2e/dispatch.test.ts covers their pages); the member then sees the
  * return visit due on 我的包户 and records it, which closes the loop. The secretary's read log
  * names the member's read of the household.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { startApp, type App } from './browser';
@@ -22,15 +24,22 @@ const MARKER = `E2E-${Date.now().toString(36)}`;
 const NEED = `厨房水管漏水，老人没法自己修 ${MARKER}`;
 const householdRoute = `/packages/visits/household/index?id=${HOUSEHOLD}`;
 
+/** A 1×1 PNG: the photo of the visit (the server checks its signature and size). */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 let app: App;
 let demandId = '';
+let photoFile = '';
 
 beforeAll(async () => {
   app = await startApp();
+  photoFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jinlin-visit-photo-')), '走访.png');
+  fs.writeFileSync(photoFile, Buffer.from(PNG, 'base64'));
 });
 
 afterAll(async () => {
   await app?.close();
+  if (photoFile) fs.rmSync(path.dirname(photoFile), { recursive: true, force: true });
 });
 
 /** Runs `step` as `openid` in a fresh browser context at `route`; uncaught page errors fail it. */
@@ -118,7 +127,7 @@ describe('a key household from marking to a closed return visit, each step as it
     });
   });
 
-  test('3. 张伟 finds it on 我的包户 and records a door visit with a need found', async () => {
+  test('3. 张伟 finds it on 我的包户 and records a door visit with a need found and a photo', async () => {
     await as(ZHANG, '/pages/visits/index', async (page) => {
       const tab = shown(page);
       await tab.locator('.jl-section__title', { hasText: '我的包户' }).waitFor();
@@ -145,12 +154,18 @@ describe('a key household from marking to a closed return visit, each step as it
       await form.locator('.jl-need').getByRole('radio', { name: '设施维修', exact: true }).click();
       await form.locator('.jl-need textarea').fill(NEED);
       await form.locator('.jl-section', { hasText: '5. 走访记录' }).locator('textarea').fill('老人精神不错，叮嘱天冷注意保暖');
+      // Taro.chooseImage in H5 clicks a hidden <input type=file>: answer its file chooser.
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), form.getByRole('button', { name: '添加照片', exact: true }).click()]);
+      await chooser.setFiles(photoFile);
+      await form.getByRole('button', { name: '删除第 1 张照片', exact: true }).waitFor();
       await form.locator('.jl-submit').click();
       await confirm(page, '记录走访', '保存');
       await page.waitForURL(/\/packages\/visits\/household\/index/);
       const visits = shown(page).locator('.jl-household-detail .jl-visit');
       await visits.first().getByText(`发现困难（设施维修）：${NEED} — 已转为诉求`).waitFor();
       await expect(visits.first().locator('.jl-tag').first().textContent()).resolves.toBe('见到了');
+      // The photo went up with the visit and is shown back from the server.
+      await visits.first().locator('.jl-photos__item').waitFor();
     });
   });
 
@@ -204,9 +219,12 @@ describe('a key household from marking to a closed return visit, each step as it
       await detail.locator('.jl-visit').first().locator('.jl-tag', { hasText: '回访' }).waitFor();
       await expect(detail.locator('.jl-return').count()).resolves.toBe(0);
     });
-    const visits = (await post('visits', { action: 'listVisits', householdId: HOUSEHOLD }, ZHANG)) as { items: { returnForDemandId: string | null; outcome: string; needs: { demandId: string }[] }[] };
+    const visits = (await post('visits', { action: 'listVisits', householdId: HOUSEHOLD }, ZHANG)) as {
+      items: { returnForDemandId: string | null; outcome: string; needs: { demandId: string }[]; photos: string[] }[];
+    };
     expect(visits.items.map((v) => v.returnForDemandId)).toEqual([demandId, null]);
     expect(visits.items[1].needs.map((n) => n.demandId)).toEqual([demandId]);
+    expect(visits.items[1].photos).toHaveLength(1);
     const list = (await post('visits', { action: 'list', scope: 'mine' }, ZHANG)) as { items: { householdId: string; returnsDue: unknown[] }[] };
     expect(list.items.find((h) => h.householdId === HOUSEHOLD)?.returnsDue).toEqual([]);
   });
