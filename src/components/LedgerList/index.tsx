@@ -7,6 +7,14 @@ import { formatDelta, formatHoursDelta, SOURCE_LABEL } from '../../domain/points
 import { cx } from '../../utils/cx'
 import './index.scss'
 
+/** "志愿活动 · 护城河道清洁"; just the label when it already says the kind ("2026-11 双报到", "社区奖励"). */
+function sourceText(entry: LedgerItem): string {
+  const kind = SOURCE_LABEL[entry.source.type]
+  const label = entry.source.label
+  if (!label) return kind
+  return label.includes(kind) ? label : `${kind} · ${label}`
+}
+
 /** One ledger entry: where it came from (in words), why, when, and the points and hours it moved. */
 export function LedgerRow({ entry }: { entry: LedgerItem }) {
   const hours = formatHoursDelta(entry.hours)
@@ -14,10 +22,7 @@ export function LedgerRow({ entry }: { entry: LedgerItem }) {
   return (
     <View className='jl-ledger-row'>
       <View className='jl-ledger-row__main'>
-        <Text className='jl-ledger-row__source'>
-          {SOURCE_LABEL[entry.source.type]}
-          {entry.source.label ? ` · ${entry.source.label}` : ''}
-        </Text>
+        <Text className='jl-ledger-row__source'>{sourceText(entry)}</Text>
         {entry.reason && entry.reason !== entry.source.label ? <Text className='jl-ledger-row__reason'>{entry.reason}</Text> : null}
         <Text className='jl-ledger-row__meta'>
           {formatTime(entry.at)}
