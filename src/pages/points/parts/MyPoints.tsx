@@ -91,6 +91,7 @@ export default function MyPoints({ member, version }: { member: boolean; version
         <View className='jl-figures'>
           <Text className='jl-figures__item'>{`本月获得 ${a.monthTotals.points} 分`}</Text>
           <Text className='jl-figures__item'>{`累计获得 ${a.earned} 分`}</Text>
+          {member ? null : <Text className='jl-figures__item'>{`${a.year} 年服务 ${formatServed(a.yearTotals.hours)}`}</Text>}
           <Text className='jl-figures__item'>{`累计服务 ${formatServed(a.hours)}`}</Text>
         </View>
         {member ? <TargetProgress a={a} /> : null}
