@@ -14,6 +14,7 @@ import RedemptionCard from '../../src/packages/points/components/RedemptionCard'
 import CompliancePage from '../../src/packages/points/compliance'
 import FulfilPage from '../../src/packages/points/fulfil'
 import LeaderboardPage from '../../src/packages/points/leaderboard'
+import MemberPage from '../../src/packages/points/member'
 import PersonPage from '../../src/packages/points/person'
 import RulesPage from '../../src/packages/points/rules'
 import * as api from '../../src/services/api'
@@ -593,6 +594,74 @@ describe('积分规则', () => {
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'setRules', { yearlyHourTarget: 21 }))
     expect(modal.mock.calls[0][0]?.content).toContain('党员年度服务时长目标 20 → 21 小时')
     await waitFor(() => expect(text(document.body)).toContain('党员年度服务时长目标21 小时'))
+  })
+})
+
+describe('补记签退 and 双认双评', () => {
+  it('settles a missed check-out with the hours and a note, after asking', async () => {
+    const missed = {
+      _id: 'a-1_demo-member-chen', activityId: 'a-1', communityId: 'c-dongjie', openid: 'demo-member-chen', name: '陈静', status: 'checkedIn' as const,
+      signedUpAt: '2026-11-20T01:00:00.000Z', checkInAt: '2026-11-23T01:00:00.000Z', checkOutAt: null, hours: null,
+      resolvedBy: null, resolveNote: null, approvedBy: null, approvedAt: null, entryId: null,
+    }
+    const detail = makeActivity({ phase: 'ended', myStatus: null, code: 'K7P2Q9', hoursRule: 'fixed', fixedHours: 2, allowedActions: ['resolveCheckOut'], signups: [missed] })
+    answer({
+      'org.me': () => staff,
+      'points.activityDetail': () => detail,
+      'points.resolveCheckOut': () => ({ ...detail, signups: [{ ...missed, status: 'checkedOut', hours: 2, resolveNote: '忘记签退' }] }),
+    })
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
+    await mount(staff, () => <ActivityScreen id='a-1' />)
+    await testUtils.queries.waitForQuerySelector('.jl-person')
+    testUtils.fireEvent.click(button('为陈静补记签退'))
+    await testUtils.queries.waitForQuerySelector('.jl-panel')
+    // The hours start from the activity's fixed hours.
+    expect(text(testUtils.queries.querySelector('.jl-panel .jl-stepper__value'))).toBe('2 小时')
+    testUtils.fireEvent.click(button('确认补记签退'))
+    await waitFor(() => expect(text(testUtils.queries.querySelector('.jl-panel .jl-form-error'))).toBe('请填写补记说明'))
+    await typeInto('.jl-panel textarea', '忘记签退')
+    testUtils.fireEvent.click(button('确认补记签退'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'resolveCheckOut', { id: 'a-1', openid: 'demo-member-chen', hours: 2, note: '忘记签退' }))
+    expect(modal.mock.calls[0][0]?.content).toBe('为 陈静 补记签退，服务时长 2 小时？')
+    await waitFor(() => expect(text(document.body)).toContain('服务时长 2 小时（补记：忘记签退）'))
+  })
+
+  it('lets the unit\'s liaison grade a member\'s year, and shows residents\' ratings of their work', async () => {
+    const liaison = makeMe({ openid: 'demo-liaison-renshe', name: '赵敏', roles: [{ role: 'liaison', unitId: 'unit-renshe' }], unit: { _id: 'unit-renshe', name: '县人社局' } })
+    const profile = {
+      openid: 'demo-member-zhang', name: '张伟', communityId: 'c-dongjie', unitId: 'unit-renshe', year: '2026',
+      yearTotals: { points: 105, hours: 9 }, target: { hours: 20, progress: 0.45, met: false }, checkInMonths: ['2026-09', '2026-11'],
+      reviews: { unit: null, community: null },
+      residentRatings: { satisfied: 1, basic: 0, unsatisfied: 0, recent: [{ demandId: 'd-1', text: '帮忙申请临时救助', value: 'satisfied' as const, comment: '谢谢', at: '2026-11-20T02:00:00.000Z' }] },
+      canReview: ['unit' as const],
+    }
+    let reviewed = false
+    answer({
+      'org.me': () => liaison,
+      'points.memberProfile': () => (reviewed ? { ...profile, reviews: { unit: { _id: 'x', openid: 'demo-member-zhang', year: '2026', scope: 'unit', grade: 'excellent', comment: '', by: 'demo-liaison-renshe', byName: '赵敏', at: '2026-11-23T02:00:00.000Z' }, community: null } } : profile),
+      'points.reviewMember': () => {
+        reviewed = true
+        return {}
+      },
+    })
+    jest.spyOn(Taro, 'getCurrentInstance').mockReturnValue({ router: { params: { openid: 'demo-member-zhang' } } } as unknown as ReturnType<typeof Taro.getCurrentInstance>)
+    jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
+    await mountPage(MemberPage)
+    await testUtils.queries.waitForQuerySelector('.jl-choice')
+    expect(callMock).toHaveBeenCalledWith('points', 'memberProfile', { openid: 'demo-member-zhang' })
+    expect(text(document.body)).toContain('9 小时 / 目标 20 小时（45%）')
+    expect(text(document.body)).toContain('2 个月：9月、11月')
+    expect(text(document.body)).toContain('满意 1 · 基本满意 0 · 不满意 0')
+    expect(text(document.body)).toContain('帮忙申请临时救助')
+    // Only the unit's review is theirs to give.
+    expect([...testUtils.queries.querySelectorAll('.jl-section__title')].map(text)).toContain('单位评价（2026 年）')
+    expect([...testUtils.queries.querySelectorAll('.jl-section__title')].map(text)).not.toContain('社区评价（2026 年）')
+    testUtils.fireEvent.click(button('提交评价'))
+    await waitFor(() => expect(text(testUtils.queries.querySelector('.jl-form-error'))).toBe('请选择评价等次'))
+    testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-choice')[0])
+    testUtils.fireEvent.click(button('提交评价'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'reviewMember', { openid: 'demo-member-zhang', year: '2026', scope: 'unit', grade: 'excellent' }))
+    await waitFor(() => expect(text(document.body)).toContain('优秀（赵敏'))
   })
 })
 
