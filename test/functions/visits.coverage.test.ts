@@ -97,7 +97,7 @@ test('a coverage read costs the same database requests with 5 visits or 500', as
   const large = await read();
   expect((large.result as { data: { visits: number } }).data.visits).toBe(500);
   expect(large.counts).toEqual(small);
-});
+}, 60_000); // 495 visits recorded through the function, each a transaction: seconds on a loaded machine
 
 describe('reminders', () => {
   const runTimer = () => h.local.invoke(visitsFn, { Type: 'Timer', TriggerName: 'visits-timer' }, null);
