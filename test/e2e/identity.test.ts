@@ -37,14 +37,25 @@ test('with no identity chosen, the role switcher lists the demo people and switc
   await page.locator('.jl-profile').getByText('林海').waitFor();
 });
 
-test('every tab answers for the signed-in person without inventing data', async () => {
-  const page = await app.openAs('demo-member-zhang', '/pages/dispatch/index');
-  await page.waitForLoadState('networkidle');
-  for (const route of ['/pages/dispatch/index', '/pages/points/index', '/pages/visits/index']) {
-    await page.goto(`${app.url}#${route}`);
-    // networkidle can come before React has drawn the page on a slow machine: wait for the words.
-    await page.locator('.taro_page_show').getByText(/暂无|还没有/).first().waitFor();
-    const text = await page.locator('body').innerText();
-    expect(text).not.toMatch(/出错|加载失败/);
-  }
+test('every tab answers for the signed-in person with their own figures, as the API gives them', async () => {
+  const who = 'demo-member-zhang';
+  const account = (await app.post('points', { action: 'account' }, who)).data as { balance: number };
+  const mine = (await app.post('visits', { action: 'list', scope: 'mine' }, who)).data as { items: { address: string; contactName: string }[] };
+  expect(mine.items.length).toBeGreaterThan(0); // the demo county pairs 张伟 with key households
+
+  const page = await app.openAs(who, '/pages/points/index');
+  const shown = page.locator('.taro_page_show');
+  await shown.locator('.jl-balance__value').first().waitFor();
+  expect(await shown.locator('.jl-balance__value').first().innerText()).toBe(String(account.balance));
+
+  await page.goto(`${app.url}#/pages/visits/index`);
+  await page.locator('.taro_page_show').getByText(mine.items[0].address).first().waitFor();
+  for (const h of mine.items.slice(0, 3)) await expect(page.locator('.taro_page_show').getByText(h.address).count()).resolves.toBeGreaterThan(0);
+
+  await page.goto(`${app.url}#/pages/dispatch/index`);
+  // Taro keeps visited tab pages in the DOM, hidden: the one on screen is the visible root.
+  await page.locator('.taro_page_show .jl-page').filter({ visible: true }).first().waitFor();
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page_show [role=status]')).every((el) => el.getBoundingClientRect().height === 0));
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/出错|加载失败/);
 });
