@@ -94,7 +94,8 @@ export async function seedDemoPoints(local: LocalCloud): Promise<number> {
   }
 
   // A manual award with its reason.
-  await call(STAFF, 'award', { openid: MEMBER_WJ, points: 20, reason: '组织幸福小区楼道清扫，带动 12 户居民参与' });
+  // Enough (awards are not capped) for 刘洋 to redeem again, so the 兑换 button is there to use and to measure.
+  await call(STAFF, 'award', { openid: MEMBER_WJ, points: 60, reason: '组织幸福小区楼道清扫，带动 12 户居民参与' });
 
   // The catalogue: 东街社区 (周芳) and 县人社局 (赵敏).
   const validFrom = at(-30 * DAY);
