@@ -12,15 +12,12 @@ import ReportForm from '../../src/packages/dispatch/components/ReportForm'
 import * as api from '../../src/services/api'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
+import { answer, callMock, text, waitFor } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
   return { ...actual, call: jest.fn(), listDevUsers: jest.fn() }
 })
-
-const callMock = api.call as jest.MockedFunction<typeof api.call>
-
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
 /** A demand's detail as `dispatch.detail` returns it; overrides win. */
 function makeDetail(overrides: Partial<DemandDetail> = {}): DemandDetail {
@@ -54,33 +51,6 @@ function makeDetail(overrides: Partial<DemandDetail> = {}): DemandDetail {
     timeline: [{ at: '2025-05-03T06:05:00.000Z', actor: 'demo-resident-wang', actorName: '王秀英', event: 'submit', from: null, to: 'submitted' }],
     allowedActions: [],
     ...overrides,
-  }
-}
-
-/** Answers `call(fn, action, payload)` from a table; anything else is a test error. */
-function answer(table: Record<string, (payload: unknown) => unknown>) {
-  callMock.mockImplementation(((fn: string, action: string, payload: unknown) => {
-    const key = `${fn}.${action}`
-    if (!(key in table)) return Promise.reject(new Error(`unexpected call ${key}`))
-    try {
-      return Promise.resolve(table[key](payload))
-    } catch (e) {
-      return Promise.reject(e)
-    }
-  }) as typeof api.call)
-}
-
-/** Polls an assertion until it holds (as waitForQuerySelector does for elements), up to 2 s. */
-async function waitFor(assertion: () => void, timeout = 2000) {
-  const start = Date.now()
-  for (;;) {
-    try {
-      assertion()
-      return
-    } catch (e) {
-      if (Date.now() - start > timeout) throw e
-      await new Promise((r) => setTimeout(r, 20))
-    }
   }
 }
 

@@ -6,6 +6,7 @@ import DispatchPage from '../../src/pages/dispatch'
 import MePage from '../../src/pages/me'
 import { SessionProvider } from '../../src/store/session'
 import { makeDevUser, makeMe } from './fixtures'
+import { answer, callMock, text } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
@@ -16,7 +17,6 @@ jest.mock('../../src/services/api', () => {
   }
 })
 
-const callMock = api.call as jest.MockedFunction<typeof api.call>
 const listDevUsersMock = api.listDevUsers as jest.MockedFunction<typeof api.listDevUsers>
 
 function App() {
@@ -26,21 +26,6 @@ function App() {
     </SessionProvider>
   )
 }
-
-/** Answers `call(fn, action)` from a table; anything else is a test error. */
-function answer(table: Record<string, () => unknown>) {
-  callMock.mockImplementation(((fn: string, action: string) => {
-    const key = `${fn}.${action}`
-    if (!(key in table)) return Promise.reject(new Error(`unexpected call ${key}`))
-    try {
-      return Promise.resolve(table[key]())
-    } catch (e) {
-      return Promise.reject(e)
-    }
-  }) as typeof api.call)
-}
-
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
 describe('我的 page', () => {
   let testUtils: TestUtils

@@ -20,43 +20,12 @@ import RulesPage from '../../src/packages/points/rules'
 import * as api from '../../src/services/api'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
+import { answer, callMock, MODAL_CANCEL, MODAL_OK, text, waitFor } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
   return { ...actual, call: jest.fn(), listDevUsers: jest.fn() }
 })
-
-const callMock = api.call as jest.MockedFunction<typeof api.call>
-const MODAL_OK = { confirm: true, cancel: false, errMsg: 'showModal:ok', content: '' }
-const MODAL_CANCEL = { confirm: false, cancel: true, errMsg: 'showModal:ok', content: '' }
-
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
-
-/** Answers `call(fn, action, payload)` from a table; anything else is a test error. */
-function answer(table: Record<string, (payload: unknown) => unknown>) {
-  callMock.mockImplementation(((fn: string, action: string, payload: unknown) => {
-    const key = `${fn}.${action}`
-    if (!(key in table)) return Promise.reject(new Error(`unexpected call ${key}`))
-    try {
-      return Promise.resolve(table[key](payload))
-    } catch (e) {
-      return Promise.reject(e)
-    }
-  }) as typeof api.call)
-}
-
-async function waitFor(assertion: () => void, timeout = 2000) {
-  const start = Date.now()
-  for (;;) {
-    try {
-      assertion()
-      return
-    } catch (e) {
-      if (Date.now() - start > timeout) throw e
-      await new Promise((r) => setTimeout(r, 20))
-    }
-  }
-}
 
 const RULES = { perServiceHour: 10, perWish: 5, perCheckIn: 5, perActivityHour: 10, dailyCap: 100, monthlyCap: 500, yearlyHourTarget: 20 }
 

@@ -9,6 +9,7 @@ import ScorecardScreen from '../../src/packages/dispatch/components/ScorecardScr
 import * as api from '../../src/services/api'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
+import { callMock, text, waitFor } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
@@ -23,10 +24,6 @@ jest.mock('@qiun/ucharts', () => ({
     drawn.push(opts)
   }),
 }))
-
-const callMock = api.call as jest.MockedFunction<typeof api.call>
-
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
 
 const node = (n: Partial<RegionNode> & Pick<RegionNode, '_id' | 'level' | 'name'>): RegionNode => ({ parentId: null, path: [], depth: 0, children: [], ...n })
 const TREE: RegionNode[] = [
@@ -50,19 +47,6 @@ function makeCard(overrides: Partial<Scorecard> = {}): Scorecard {
     avgAcceptHours: 2,
     avgResolveHours: 30,
     ...overrides,
-  }
-}
-
-async function waitFor(assertion: () => void, timeout = 2000) {
-  const start = Date.now()
-  for (;;) {
-    try {
-      assertion()
-      return
-    } catch (e) {
-      if (Date.now() - start > timeout) throw e
-      await new Promise((r) => setTimeout(r, 20))
-    }
   }
 }
 

@@ -16,46 +16,15 @@ import VisitForm from '../../src/packages/visits/components/VisitForm'
 import * as api from '../../src/services/api'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
+import { answer, callMock, MODAL_CANCEL, MODAL_OK, text, waitFor as poll } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
   return { ...actual, call: jest.fn(), listDevUsers: jest.fn() }
 })
 
-const callMock = api.call as jest.MockedFunction<typeof api.call>
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
-const MODAL_OK = { confirm: true, cancel: false, errMsg: 'showModal:ok', content: '' }
-const MODAL_CANCEL = { confirm: false, cancel: true, errMsg: 'showModal:ok', content: '' }
-
-/** Answers `call(fn, action, payload)` from a table; anything else is a test error. */
-function answer(table: Record<string, (payload: unknown) => unknown>) {
-  callMock.mockImplementation(((fn: string, action: string, payload: unknown) => {
-    const key = `${fn}.${action}`
-    if (!(key in table)) return Promise.reject(new Error(`unexpected call ${key}`))
-    try {
-      return Promise.resolve(table[key](payload))
-    } catch (e) {
-      return Promise.reject(e)
-    }
-  }) as typeof api.call)
-}
-
-/**
- * Polls an assertion until it holds, up to 3 s. Assert on counts, not on node lists: a failing
- * expect prints every node with its React fiber, which takes seconds and starves the page.
- */
-async function waitFor(assertion: () => void, timeout = 3000) {
-  const start = Date.now()
-  for (;;) {
-    try {
-      assertion()
-      return
-    } catch (e) {
-      if (Date.now() - start > timeout) throw e
-      await new Promise((r) => setTimeout(r, 20))
-    }
-  }
-}
+/** Up to 3 s: the visits pages make several calls before they settle. */
+const waitFor = (assertion: () => void) => poll(assertion, 3000)
 
 const NOW = new Date()
 const daysFromNow = (n: number) => new Date(NOW.getTime() + n * 86400000).toISOString()
