@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 
 import { startApp, type App } from './browser';
+import { confirm, shown, steps } from './steps';
 
 const RESIDENT = 'demo-resident-wang'; // 王秀英, 东街社区
 const STAFF = 'demo-staff-dongjie'; // 周芳, 东街社区
@@ -56,6 +57,7 @@ const EXPECTED_STATES = [
 ];
 
 let app: App;
+const { as } = steps('dispatch', () => app);
 let id = '';
 let photoFile = '';
 
@@ -106,31 +108,6 @@ afterAll(async () => {
   if (photoFile) fs.rmSync(path.dirname(photoFile), { recursive: true, force: true });
 });
 
-/**
- * Runs `step` as `openid` in a fresh browser context at `route`, and closes the context after.
- * Uncaught page errors fail the step.
- */
-async function as<T>(openid: string, route: string, step: (page: Page) => Promise<T>): Promise<T> {
-  const page = await app.openAs(openid, route);
-  page.setDefaultTimeout(15000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    const result = await step(page);
-    expect(errors).toEqual([]);
-    return result;
-  } catch (e) {
-    await page.screenshot({ path: `/tmp/dispatch-fail-${openid}.png`, fullPage: true }).catch(() => undefined);
-    fs.writeFileSync(`/tmp/dispatch-fail-${openid}.html`, await page.content().catch(() => ''));
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-/** The page on screen (Taro keeps pages under it in the DOM, hidden). */
-const shown = (page: Page) => page.locator('.taro_page_show').filter({ visible: true });
-
 /** The detail page on screen. */
 const detail = (page: Page) => shown(page).locator('.jl-detail');
 
@@ -142,18 +119,6 @@ async function waitForStatus(page: Page, word: string): Promise<void> {
 /** An action button of the detail page, by its exact word. */
 const actionButton = (page: Page, label: string): Locator =>
   detail(page).locator('.jl-actions__buttons .jl-action').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-
-/** The confirmation Taro.showModal puts up in H5: checks its title and taps its confirm button. */
-async function confirm(page: Page, title: string, confirmText: string): Promise<void> {
-  // The wrapper has no box of its own (its mask and content are fixed): find the content.
-  const modal = page.locator('.taro__modal .taro-modal__content').filter({ visible: true });
-  await modal.locator('.taro-modal__title', { hasText: title }).waitFor();
-  await expect(modal.locator('.taro-model__cancel').textContent()).resolves.toBe('取消');
-  const ok = modal.locator('.taro-model__confirm');
-  await expect(ok.textContent()).resolves.toBe(confirmText);
-  await ok.click();
-  await modal.waitFor({ state: 'hidden' });
-}
 
 /** A screenshot of the whole page on screen: the page scrolls inside Taro's container, so the viewport grows to it. */
 async function screenshotWhole(page: Page, file: string): Promise<void> {

@@ -8,14 +8,13 @@
  * step as its demo person in a fresh browser context; the county's reconciliation then finds the
  * ledger and the accounts in agreement.
  */
-import fs from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
 import { startApp, type App } from './browser';
+import { confirm, shown, steps } from './steps';
 
 const RESIDENT = 'demo-resident-wang'; // 王秀英, 东街社区
 const STAFF = 'demo-staff-dongjie'; // 周芳, 东街社区
-const LIAISON = 'demo-liaison-renshe'; // 赵敏, liaison of 县人社局
 const ZHANG = 'demo-member-zhang'; // 张伟, member of 县人社局
 const ADMIN = 'demo-admin';
 
@@ -25,6 +24,7 @@ const ITEM = `理发一次 ${MARKER}`;
 const HOURS = 3;
 
 let app: App;
+const { as, post, driveDemand } = steps('points', () => app);
 let demandId = '';
 let balanceBefore = 0;
 let hoursBefore = 0;
@@ -35,61 +35,20 @@ interface Account {
   yearTotals: { hours: number };
 }
 
-async function ok<T>(fn: string, body: Record<string, unknown>, openid: string): Promise<T> {
-  const res = await app.post(fn, body, openid);
-  if (!res.ok) throw new Error(`${fn}.${String(body.action)} as ${openid}: ${JSON.stringify(res.error)}`);
-  return res.data as T;
-}
-
 beforeAll(async () => {
   app = await startApp();
-  const before = await ok<Account>('points', { action: 'account' }, ZHANG);
+  const before = await post<Account>('points', { action: 'account' }, ZHANG);
   balanceBefore = before.balance;
   hoursBefore = before.yearTotals.hours;
   // The dispatch loop up to 待验收, by API: submitted, dispatched to 县人社局 for one, accepted, claimed, done with 3 hours.
-  const d = await ok<{ _id: string }>('dispatch', { action: 'submit', category: 'elderlyCare', text: TEXT }, RESIDENT);
+  const d = await post<{ _id: string }>('dispatch', { action: 'submit', category: 'elderlyCare', text: TEXT }, RESIDENT);
   demandId = d._id;
-  await ok('dispatch', { action: 'dispatch', id: demandId, unitId: 'unit-renshe', slots: 1, expectedHours: HOURS }, STAFF);
-  await ok('dispatch', { action: 'accept', id: demandId }, LIAISON);
-  await ok('dispatch', { action: 'claim', id: demandId }, ZHANG);
-  await ok('dispatch', { action: 'complete', id: demandId, notes: '煤已搬进屋内，码放整齐', hours: HOURS }, ZHANG);
+  await driveDemand(demandId, 'completed', { hours: HOURS, notes: '煤已搬进屋内，码放整齐' });
 });
 
 afterAll(async () => {
   await app?.close();
 });
-
-/** Runs `step` as `openid` in a fresh browser context at `route`; uncaught page errors fail it. */
-async function as<T>(openid: string, route: string, step: (page: Page) => Promise<T>): Promise<T> {
-  const page = await app.openAs(openid, route);
-  page.setDefaultTimeout(15000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    const result = await step(page);
-    expect(errors).toEqual([]);
-    return result;
-  } catch (e) {
-    await page.screenshot({ path: `/tmp/points-fail-${openid}.png`, fullPage: true }).catch(() => undefined);
-    fs.writeFileSync(`/tmp/points-fail-${openid}.html`, await page.content().catch(() => ''));
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-/** The page on screen (Taro keeps pages under it in the DOM, hidden). */
-const shown = (page: Page) => page.locator('.taro_page_show').filter({ visible: true });
-
-/** The confirmation Taro.showModal puts up in H5: checks its title and taps its confirm button. */
-async function confirm(page: Page, title: string, confirmText: string): Promise<void> {
-  const modal = page.locator('.taro__modal .taro-modal__content').filter({ visible: true });
-  await modal.locator('.taro-modal__title', { hasText: title }).waitFor();
-  const ok = modal.locator('.taro-model__confirm');
-  await expect(ok.textContent()).resolves.toBe(confirmText);
-  await ok.click();
-  await modal.waitFor({ state: 'hidden' });
-}
 
 /** A taro-ui button (a plain element in H5, no button role) by its exact words. */
 const button = (scope: Locator, label: string) => scope.locator('.at-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
@@ -170,7 +129,7 @@ describe('verified hours become points, which are redeemed and fulfilled by code
       await screen.getByText(`已核销：张伟 的「${ITEM}」`).waitFor();
     });
     // A repeated 核销 of the same code changes nothing: it answers the fulfilled redemption.
-    const again = await ok<{ status: string }>('points', { action: 'fulfil', code }, STAFF);
+    const again = await post<{ status: string }>('points', { action: 'fulfil', code }, STAFF);
     expect(again.status).toBe('fulfilled');
   });
 
@@ -194,7 +153,7 @@ describe('verified hours become points, which are redeemed and fulfilled by code
       await card.locator('.jl-tag--strong', { hasText: '已核销' }).waitFor();
       await expect(card.locator('.jl-code').count()).resolves.toBe(0);
     });
-    const account = await ok<Account>('points', { action: 'account' }, ZHANG);
+    const account = await post<Account>('points', { action: 'account' }, ZHANG);
     expect(account.balance).toBe(balanceBefore + earned - cost);
   });
 
@@ -227,7 +186,7 @@ describe('a volunteer activity: sign up, check in and out with the organiser\'s 
   beforeAll(async () => {
     // Running now (started 10 minutes ago), so that check-in is open; two hours a person.
     const now = Date.now();
-    const a = await ok<{ _id: string }>(
+    const a = await post<{ _id: string }>(
       'points',
       { action: 'createActivity', title: ACTIVITY, place: '东街社区卫生服务站', startAt: new Date(now - 10 * 60000).toISOString(), endAt: new Date(now + 2 * 3600000).toISOString(), capacity: 2, hoursRule: 'fixed', fixedHours: 2 },
       STAFF,
@@ -284,7 +243,7 @@ describe('a volunteer activity: sign up, check in and out with the organiser\'s 
       await entry.waitFor();
       await expect(entry.locator('.jl-ledger-row__hours').textContent()).resolves.toBe('+2 小时');
     });
-    const reconciled = await ok<{ differences: unknown[] }>('points', { action: 'reconcile' }, ADMIN);
+    const reconciled = await post<{ differences: unknown[] }>('points', { action: 'reconcile' }, ADMIN);
     expect(reconciled.differences).toEqual([]);
   });
 });

@@ -12,10 +12,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { startApp, type App } from './browser';
+import { confirm, shown, steps } from './steps';
 
 const STAFF = 'demo-staff-dongjie'; // 周芳, 东街社区
 const ZHANG = 'demo-member-zhang'; // 张伟, member of 县人社局, lives in 东街社区
-const LIAISON = 'demo-liaison-renshe'; // 赵敏, liaison of 县人社局
 const SECRETARY = 'demo-secretary-dongjie'; // 黄志明, 书记 of 东街社区
 
 const HOUSEHOLD = 'h-heping-2-302';
@@ -28,6 +28,7 @@ const householdRoute = `/packages/visits/household/index?id=${HOUSEHOLD}`;
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 let app: App;
+const { as, post, driveDemand } = steps('visits', () => app);
 let demandId = '';
 let photoFile = '';
 
@@ -42,38 +43,6 @@ afterAll(async () => {
   if (photoFile) fs.rmSync(path.dirname(photoFile), { recursive: true, force: true });
 });
 
-/** Runs `step` as `openid` in a fresh browser context at `route`; uncaught page errors fail it. */
-async function as<T>(openid: string, route: string, step: (page: Page) => Promise<T>): Promise<T> {
-  const page = await app.openAs(openid, route);
-  page.setDefaultTimeout(15000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    const result = await step(page);
-    expect(errors).toEqual([]);
-    return result;
-  } catch (e) {
-    await page.screenshot({ path: `/tmp/visits-fail-${openid}.png`, fullPage: true }).catch(() => undefined);
-    fs.writeFileSync(`/tmp/visits-fail-${openid}.html`, await page.content().catch(() => ''));
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-/** The page on screen (Taro keeps pages under it in the DOM, hidden). */
-const shown = (page: Page) => page.locator('.taro_page_show').filter({ visible: true });
-
-/** Taro.showModal in H5: checks its title and taps its confirm button. */
-async function confirm(page: Page, title: string, confirmText: string): Promise<void> {
-  const modal = page.locator('.taro__modal .taro-modal__content').filter({ visible: true });
-  await modal.locator('.taro-modal__title', { hasText: title }).waitFor();
-  const ok = modal.locator('.taro-model__confirm');
-  await expect(ok.textContent()).resolves.toBe(confirmText);
-  await ok.click();
-  await modal.waitFor({ state: 'hidden' });
-}
-
 /** A taro-ui button on the page on screen, by its exact words. */
 const button = (page: Page, label: string) => shown(page).locator('.at-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
 
@@ -84,13 +53,6 @@ async function choose(page: Page, section: string, choice: string): Promise<void
   // A default choice is already chosen.
   if (!(await s.getByRole('radio', { name: `${choice}，已选`, exact: true }).count())) await s.getByRole('radio', { name: choice, exact: true }).click();
   await s.getByRole('radio', { name: `${choice}，已选`, exact: true }).waitFor();
-}
-
-type Envelope = { ok: boolean; data?: unknown; error?: { code: string } };
-async function post(fn: string, body: Record<string, unknown>, openid: string): Promise<unknown> {
-  const res = (await app.post(fn, body, openid)) as Envelope;
-  if (!res.ok) throw new Error(`${fn}.${String(body.action)} as ${openid}: ${JSON.stringify(res.error)}`);
-  return res.data;
 }
 
 describe('a key household from marking to a closed return visit, each step as its person', () => {
@@ -184,11 +146,7 @@ describe('a key household from marking to a closed return visit, each step as it
     const demand = (await post('dispatch', { action: 'detail', id: demandId }, STAFF)) as { category: string; text: string };
     expect(demand).toMatchObject({ category: 'facilities', text: NEED });
 
-    await post('dispatch', { action: 'dispatch', id: demandId, unitId: 'unit-renshe', slots: 1, expectedHours: 1 }, STAFF);
-    await post('dispatch', { action: 'accept', id: demandId }, LIAISON);
-    await post('dispatch', { action: 'claim', id: demandId }, ZHANG);
-    await post('dispatch', { action: 'complete', id: demandId, notes: '换了水管接头，不再漏水', hours: 1 }, ZHANG);
-    await post('dispatch', { action: 'verify', id: demandId }, STAFF);
+    await driveDemand(demandId, 'verified', { hours: 1, notes: '换了水管接头，不再漏水' });
     // Resolving a demand from the household makes a 回访 due for its visitors.
     const owed = (await post('visits', { action: 'detail', householdId: HOUSEHOLD }, ZHANG)) as { returnsDue: { demandId: string }[] };
     expect(owed.returnsDue.map((r) => r.demandId)).toEqual([demandId]);
