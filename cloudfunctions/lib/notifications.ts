@@ -7,6 +7,7 @@ import type { NotifyTemplate, Recipient } from '../core/demand';
 import type { User } from '../../types/domain';
 import { _, cloud, db } from './cloud';
 import type { Data } from './database';
+import { templateId } from './templates';
 
 export interface NotificationJob {
   _id?: string;
@@ -22,7 +23,7 @@ export interface NotificationJob {
   failed?: number;
 }
 
-/** Subscribe-message templates (ids are configured in the WeChat console and replaced here). */
+/** Subscribe-message templates: placeholders, each replaced by its real id from the environment (./templates.ts). */
 export const TEMPLATES: Record<NotifyTemplate, { id: string; title: string }> = {
   newDispatch: { id: 'TPL_NEW_DISPATCH', title: '新派单待接单' },
   accepted: { id: 'TPL_ACCEPTED', title: '派单已被接单' },
@@ -67,7 +68,7 @@ export async function drain(now: Date, batch = 20): Promise<{ jobs: number; sent
         try {
           await cloud.openapi.subscribeMessage.send({
             touser,
-            templateId: tpl.id,
+            templateId: templateId(tpl.id),
             page: `${DETAIL_PAGE}?id=${job.demandId}`,
             data: { thing1: { value: tpl.title }, thing2: { value: job.text } },
           } as never);

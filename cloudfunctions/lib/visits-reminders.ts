@@ -7,6 +7,7 @@
 import type { KeyHousehold } from '../../types/visits';
 import { _, cloud, db } from './cloud';
 import { KEY } from './visits-store';
+import { templateId } from './templates';
 
 export const REMINDER_TEMPLATES = {
   visitDue: { id: 'TPL_VISIT_DUE', title: '包户走访提醒' },
@@ -36,7 +37,7 @@ export async function sendReminders(now: Date, batch = 50): Promise<{ households
       try {
         await cloud.openapi.subscribeMessage.send({
           touser: v.openid,
-          templateId: tpl.id,
+          templateId: templateId(tpl.id),
           page: `${PAGE}?id=${h._id}`,
           // The address and the date only: nothing about what the household is.
           data: { thing1: { value: tpl.title }, thing2: { value: h.address.slice(0, 20) }, date3: { value: chinaDate(h.nextDueBy) } },
