@@ -36,7 +36,11 @@ export function isAllowedPhotoUrl(raw: string, hosts: string[] = allowedHosts())
 
 /** Fetches a photo from the temporary CDN, at most `max` bytes. */
 export async function fetchPhoto(raw: string, max: number): Promise<Buffer> {
-  if (!isAllowedPhotoUrl(raw)) throw refuse.invalid('照片地址无效，请重新选择照片');
+  if (!isAllowedPhotoUrl(raw)) {
+    // The host only (never the whole URL): what an operator needs to extend PHOTO_CDN_HOSTS.
+    console.warn('[photo] refused a CDN URL on host', hostOf(raw));
+    throw refuse.invalid('照片地址无效，请重新选择照片');
+  }
   let res: Response;
   try {
     res = await fetch(raw, { redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -59,4 +63,12 @@ export async function fetchPhoto(raw: string, max: number): Promise<Buffer> {
     chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks);
+}
+
+function hostOf(raw: string): string {
+  try {
+    return new URL(raw).hostname;
+  } catch {
+    return '(not a URL)';
+  }
 }

@@ -214,7 +214,8 @@ describe('photos from WeChat arrive as a temporary-CDN URL (wx.cloud.CDN)', () =
     ['credentials in the URL', 'https://user:pw@636c.tcb.qcloud.la/abc.png'],
     ['an explicit port', 'https://636c.tcb.qcloud.la:8443/abc.png'],
     ['not a URL', 'cloud-cdn-marker'],
-  ])('refuses %s without fetching it', async (_what, cdn) => {
+  ])('refuses %s without fetching it, and logs the host for the operator', async (_what, cdn) => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     let fetched = 0;
     global.fetch = (async () => {
       fetched++;
@@ -223,6 +224,8 @@ describe('photos from WeChat arrive as a temporary-CDN URL (wx.cloud.CDN)', () =
     const res = await h.call(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png', cdn });
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(fetched).toBe(0);
+    expect(warn).toHaveBeenCalledWith('[photo] refused a CDN URL on host', expect.any(String));
+    warn.mockRestore();
   });
 
   test('refuses a CDN file over 1 MB (read is cut off) or of the wrong type, and both or neither field', async () => {
