@@ -14,6 +14,7 @@ import type { ActionName, DevUser, FunctionName, RequestOf, ResponseOf } from '@
 import type { Envelope, ErrorCode } from '@/types/errors'
 
 import { CLOUD_ENV_ID } from './cloud-env'
+import { askToSubscribe } from './subscriptions'
 
 /** Error codes the client can see: the server's, plus a failed request. */
 export type ClientErrorCode = ErrorCode | 'NETWORK'
@@ -117,6 +118,8 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 ): Promise<ResponseOf<F, A>> {
   const body = { action, ...(payload as object) }
   if (process.env.TARO_ENV === 'weapp') {
+    // First, while still inside the tap that started the action: consent to the messages it leads to.
+    await askToSubscribe(fn, action)
     let result: unknown
     try {
       const res = await Taro.cloud.callFunction({ name: fn, data: body })

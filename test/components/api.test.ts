@@ -1,4 +1,5 @@
 import { ApiCallError, call, getDemoOpenid, listDevUsers, NETWORK_MESSAGE, setDemoOpenid, uploadPhoto } from '../../src/services/api'
+import { TEMPLATE_IDS, templatesFor } from '../../src/services/subscriptions'
 import { makeDevUser, makeMe } from './fixtures'
 
 type FetchMock = jest.Mock<Promise<Partial<Response>>, [string, RequestInit?]>
@@ -99,5 +100,48 @@ describe('uploadPhoto: base64 in H5, a wx.cloud.CDN marker in WeChat', () => {
     await expect(uploadPhoto('wxfile://tmp_1.png', 'image/png', 'iVBORw0K')).resolves.toEqual({ fileID: 'cloud://env/demands/o/a.png', url: 'https://t/a.png' })
     expect(CDN).toHaveBeenCalledWith({ type: 'filePath', filePath: 'wxfile://tmp_1.png' })
     expect(callFunction).toHaveBeenCalledWith({ name: 'dispatch', data: { action: 'uploadPhoto', contentType: 'image/png', cdn: marker } })
+  })
+})
+
+describe('subscribe messages: asked for inside the tap, before the action that leads to them', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Taro = require('@tarojs/taro').default as Record<string, unknown> & { cloud: Record<string, unknown> }
+  const env = process.env.TARO_ENV
+  const cloud = Taro.cloud
+  const ask = Taro.requestSubscribeMessage
+  const saved = { ...TEMPLATE_IDS }
+  let order: string[]
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp'
+    order = []
+    Taro.cloud = { ...cloud, callFunction: jest.fn(async () => (order.push('callFunction'), { result: { ok: true, data: { _id: 'd1' } } })) }
+  })
+  afterEach(() => {
+    process.env.TARO_ENV = env
+    Taro.cloud = cloud
+    Taro.requestSubscribeMessage = ask
+    Object.assign(TEMPLATE_IDS, saved)
+  })
+
+  it('asks for nothing while the template ids are placeholders', async () => {
+    const request = jest.fn()
+    Taro.requestSubscribeMessage = request
+    expect(templatesFor('dispatch', 'submit')).toEqual([])
+    await call('dispatch', 'submit', { category: 'facilities', text: '楼道灯坏了' })
+    expect(request).not.toHaveBeenCalled()
+  })
+
+  it('asks for the configured templates first, and a refusal does not stop the action', async () => {
+    TEMPLATE_IDS.TPL_CLAIM = 'real-claim-id'
+    TEMPLATE_IDS.TPL_SENT_BACK = 'real-sentback-id'
+    const request = jest.fn(async (o: { tmplIds: string[] }) => {
+      order.push(`ask ${o.tmplIds.join(',')}`)
+      throw new Error('requestSubscribeMessage:fail user refused')
+    })
+    Taro.requestSubscribeMessage = request
+    await expect(call('dispatch', 'claim', { id: 'd1' })).resolves.toEqual({ _id: 'd1' })
+    expect(order).toEqual(['ask real-claim-id,real-sentback-id', 'callFunction'])
+    await call('dispatch', 'detail', { id: 'd1' }) // not an action that leads to a message
+    expect(request).toHaveBeenCalledTimes(1)
   })
 })

@@ -1,0 +1,53 @@
+/**
+ * Subscribe messages need the person's consent, given by a tap: `wx.requestSubscribeMessage`
+ * shown from a tap handler, one message per consent (or always, if they tick 总是保持). The
+ * actions below each lead to messages that person will want next, so the service module asks
+ * just before sending them; a refusal or a failure never stops the action.
+ *
+ * The real template ids come from the mini-program console (订阅消息) and are set here at deploy
+ * time, as the cloud functions get theirs from their environment (deploy/README.md). While an id
+ * is still its placeholder nothing is asked.
+ */
+import Taro from '@tarojs/taro'
+
+/** Placeholder → the console's template id. PLACEHOLDERS: replace before uploading. */
+export const TEMPLATE_IDS: Record<string, string> = {
+  TPL_NEW_DISPATCH: 'TPL_NEW_DISPATCH',
+  TPL_ACCEPTED: 'TPL_ACCEPTED',
+  TPL_REJECTED: 'TPL_REJECTED',
+  TPL_CLAIM: 'TPL_CLAIM',
+  TPL_SENT_BACK: 'TPL_SENT_BACK',
+  TPL_PLEASE_RATE: 'TPL_PLEASE_RATE',
+  TPL_ESCALATED: 'TPL_ESCALATED',
+  TPL_VISIT_DUE: 'TPL_VISIT_DUE',
+  TPL_RETURN_VISIT_DUE: 'TPL_RETURN_VISIT_DUE',
+}
+
+/** `function.action` → the messages it leads to for the person taking it (at most 3: WeChat's limit). */
+export const SUBSCRIBE_BEFORE: Record<string, string[]> = {
+  'dispatch.submit': ['TPL_PLEASE_RATE'], // the resident: 请评价 once it is done
+  'dispatch.dispatch': ['TPL_ACCEPTED', 'TPL_REJECTED'], // staff: the unit accepts or returns it
+  'dispatch.accept': ['TPL_NEW_DISPATCH'], // the liaison: the next dispatch
+  'dispatch.reject': ['TPL_NEW_DISPATCH'],
+  'dispatch.claim': ['TPL_CLAIM', 'TPL_SENT_BACK'], // the member: confirmed, and sent back if it is
+  'dispatch.complete': ['TPL_SENT_BACK'],
+  'dispatch.escalate': ['TPL_ESCALATED'],
+  'visits.recordVisit': ['TPL_VISIT_DUE', 'TPL_RETURN_VISIT_DUE'], // the visitor: the next window
+}
+
+/** The configured ids an action should ask for; none while they are placeholders. */
+export function templatesFor(fn: string, action: string, ids: Record<string, string> = TEMPLATE_IDS): string[] {
+  return (SUBSCRIBE_BEFORE[`${fn}.${action}`] ?? []).map((p) => ids[p]).filter((id) => id && !id.startsWith('TPL_'))
+}
+
+/** In WeChat, asks for the action's messages (must run inside the tap); never throws. */
+export async function askToSubscribe(fn: string, action: string): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') return
+  const tmplIds = templatesFor(fn, action)
+  if (!tmplIds.length) return
+  try {
+    await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)
+  } catch {
+    // Refused, or not from a tap: the action goes ahead without the message.
+  }
+}
