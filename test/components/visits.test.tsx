@@ -391,7 +391,7 @@ describe('记录走访', () => {
     const field = testUtils.queries.querySelectorAll('.jl-textarea textarea')[index] as HTMLTextAreaElement
     field.value = value
     field.dispatchEvent(new Event('input', { bubbles: true }))
-    await waitFor(() => expect(text(field.closest('.jl-field')?.querySelector('.jl-field__count') ?? null)).toBe(`${value.length}/500`))
+    await waitFor(() => expect(text(field.closest('.jl-field')?.querySelector('.jl-field__count') ?? null)).toBe(`${value.length}/200`))
   }
 
   it('says what is missing, and asks for wellbeing only once someone was met', async () => {

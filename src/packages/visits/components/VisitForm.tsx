@@ -21,8 +21,9 @@ import TextField from '../../dispatch/components/TextField'
 import { confirmStep } from '../../dispatch/components/useDemand'
 import { announceHousehold, useHousehold } from './useHousehold'
 
-const MAX_NOTES = 500
-const MAX_NEED = 500
+// The server's limits (types/visits.ts): longer text would only be refused after typing it.
+const MAX_NOTES = 200
+const MAX_NEED = 200
 
 /** A key per form, so that a retried submit records the visit once (RecordVisitRequest.requestId). */
 const newRequestId = () => `v-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
