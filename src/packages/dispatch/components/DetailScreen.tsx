@@ -1,10 +1,11 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 
 import type { DemandDetail } from '@/types/dispatch'
 
 import DemandTags from '../../../components/DemandTags'
+import Row from '../../../components/Row'
 import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
 import { formatHours, formatTime, KIND_LABEL, RATING_LABEL, ROUTES, URGENCY_LABEL } from '../../../domain/dispatch'
@@ -13,15 +14,6 @@ import { tappable } from '../../../utils/a11y'
 import ActionBar from './ActionBar'
 import Timeline from './Timeline'
 import { useDemand } from './useDemand'
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className='jl-kv'>
-      <Text className='jl-kv__label'>{label}</Text>
-      <Text className='jl-kv__value'>{children}</Text>
-    </View>
-  )
-}
 
 /** Unit names for the dispatch section; the page still works (with ids hidden) if this fails. */
 function useUnitNames(): Record<string, string> {

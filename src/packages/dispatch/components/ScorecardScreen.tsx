@@ -5,6 +5,7 @@ import { AtButton } from 'taro-ui'
 import type { Scorecard } from '@/types/dispatch'
 import type { Me, RegionNode } from '@/types/domain'
 
+import Row from '../../../components/Row'
 import Section from '../../../components/Section'
 import Segments from '../../../components/Segments'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
@@ -128,34 +129,13 @@ function Card({ target, month }: { target: Named; month: string }) {
         <RateBars card={s} />
       </Section>
       <Section title='数量和用时'>
-        <View className='jl-kv'>
-          <Text className='jl-kv__label'>派单</Text>
-          <Text className='jl-kv__value'>{s.dispatched} 件</Text>
-        </View>
-        <View className='jl-kv'>
-          <Text className='jl-kv__label'>按时接单</Text>
-          <Text className='jl-kv__value'>{s.acceptedWithinSla} 件</Text>
-        </View>
-        <View className='jl-kv'>
-          <Text className='jl-kv__label'>已解决</Text>
-          <Text className='jl-kv__value'>{s.resolved} 件</Text>
-        </View>
-        <View className='jl-kv'>
-          <Text className='jl-kv__label'>超期未办结</Text>
-          <Text className='jl-kv__value'>{s.openOverdue} 件</Text>
-        </View>
-        <View className='jl-kv'>
-          <Text className='jl-kv__label'>已评价</Text>
-          <Text className='jl-kv__value'>{s.rated} 件，其中满意和基本满意 {s.satisfiedOrBasic} 件</Text>
-        </View>
-        <View className='jl-kv'>
-          <Text className='jl-kv__label'>平均接单用时</Text>
-          <Text className='jl-kv__value'>{formatHours(s.avgAcceptHours)}</Text>
-        </View>
-        <View className='jl-kv'>
-          <Text className='jl-kv__label'>平均办结用时</Text>
-          <Text className='jl-kv__value'>{formatHours(s.avgResolveHours)}</Text>
-        </View>
+        <Row label='派单'>{s.dispatched} 件</Row>
+        <Row label='按时接单'>{s.acceptedWithinSla} 件</Row>
+        <Row label='已解决'>{s.resolved} 件</Row>
+        <Row label='超期未办结'>{s.openOverdue} 件</Row>
+        <Row label='已评价'>{s.rated} 件，其中满意和基本满意 {s.satisfiedOrBasic} 件</Row>
+        <Row label='平均接单用时'>{formatHours(s.avgAcceptHours)}</Row>
+        <Row label='平均办结用时'>{formatHours(s.avgResolveHours)}</Row>
       </Section>
     </>
   )

@@ -6,6 +6,7 @@ import { AtButton } from 'taro-ui'
 import type { ActivityAction, ActivityDetail } from '@/types/points'
 
 import { Tag } from '../../../components/DemandTags'
+import Row from '../../../components/Row'
 import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
@@ -19,7 +20,6 @@ import { confirmStep } from '../../dispatch/components/useDemand'
 import { hoursText } from './ActivityCard'
 import CodeEntry from './CodeEntry'
 import OrganiserPanel from './OrganiserPanel'
-import Row from './Row'
 
 /** Steps that ask before they are sent, and what they ask. */
 const CONFIRM: Partial<Record<ActivityAction, string>> = {

@@ -8,6 +8,7 @@ import type { MemberProfile, MemberReview, ReviewGrade } from '@/types/points'
 import ChoiceList from '../../../components/ChoiceList'
 import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
+import Row from '../../../components/Row'
 import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
@@ -18,7 +19,6 @@ import { formatPercent, formatServed, GRADE_LABEL, GRADES } from '../../../domai
 import { call } from '../../../services/api'
 import TextField from '../../dispatch/components/TextField'
 import { confirmStep } from '../../dispatch/components/useDemand'
-import Row from '../components/Row'
 import '../components/points.scss'
 
 const SCOPE_LABEL = { unit: '单位评价', community: '社区评价' } as const

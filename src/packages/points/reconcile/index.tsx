@@ -6,13 +6,13 @@ import type { ReconcileReport } from '@/types/points'
 
 import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
+import Row from '../../../components/Row'
 import Section from '../../../components/Section'
 import { EmptyState } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
 import { isPointsAdmin } from '../../../domain/points'
 import { call } from '../../../services/api'
-import Row from '../components/Row'
 import '../components/points.scss'
 
 /** 积分对账 (admin): recompute every account and leaderboard tally from the ledger; differences listed, nothing changed. */

@@ -8,6 +8,7 @@ import type { PointRules } from '@/types/points'
 
 import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
+import Row from '../../../components/Row'
 import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
@@ -17,7 +18,6 @@ import { isPointsAdmin } from '../../../domain/points'
 import { call } from '../../../services/api'
 import Stepper from '../../dispatch/components/Stepper'
 import { confirmStep } from '../../dispatch/components/useDemand'
-import Row from '../components/Row'
 import '../components/points.scss'
 
 /** Each rule in words, with its unit and the largest value the server takes. */
