@@ -351,6 +351,10 @@ describe('积分兑换 and 我的兑换', () => {
     expect(callMock).toHaveBeenCalledWith('points', 'redeem', { itemId: 'i-1' })
     expect(text(testUtils.queries.querySelector('.jl-code__value'))).toBe('AB12 CD34')
     expect(text(document.body)).toContain('兑换成功')
+    // The same code as a QR code for the staff member's camera, named for screen readers.
+    const qr = testUtils.queries.querySelector('.jl-code__qr') as HTMLElement
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,R0lGOD/)
+    expect(qr.getAttribute('aria-label')).toBe('兑换码二维码，码为 AB12 CD34')
   })
 
   it('cancels a pending redemption only after the person confirms, and then shows it refunded', async () => {

@@ -15,6 +15,7 @@ import { call } from '../../../services/api'
 import { confirmStep } from '../../dispatch/components/useDemand'
 import { ManageCard, RedeemCard } from './ItemCard'
 import PagedList, { PAGE_SIZE } from './PagedList'
+import QrCode from './QrCode'
 
 /** The code just received, large, with where to show it. */
 function Redeemed({ r }: { r: RedemptionView }) {
@@ -23,6 +24,7 @@ function Redeemed({ r }: { r: RedemptionView }) {
       <View className='jl-code'>
         <Text className='jl-code__label'>{`「${r.itemTitle}」的兑换码，请到${r.owner.name}出示核销`}</Text>
         <Text className='jl-code__value'>{spacedCode(r.code)}</Text>
+        <QrCode value={r.code} label={`兑换码二维码，码为 ${spacedCode(r.code)}`} />
       </View>
       <AtButton className='jl-button' onClick={() => void Taro.navigateTo({ url: POINTS_ROUTES.redemptions() })}>
         查看我的兑换

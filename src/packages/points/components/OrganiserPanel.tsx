@@ -15,6 +15,7 @@ import { call } from '../../../services/api'
 import Stepper from '../../dispatch/components/Stepper'
 import TextField from '../../dispatch/components/TextField'
 import { confirmStep } from '../../dispatch/components/useDemand'
+import QrCode from './QrCode'
 
 /** 补记签退: the hours a person who forgot to check out served, and why, set by the organiser. */
 function ResolveForm({ a, s, onDone, onCancel }: { a: ActivityDetail; s: Signup; onDone: (d: ActivityDetail) => void; onCancel: () => void }) {
@@ -87,6 +88,7 @@ export default function OrganiserPanel({ a, onDone }: { a: ActivityDetail; onDon
         <View className='jl-code'>
           <Text className='jl-code__label'>签到签退码（请出示给参加者输入或扫码）</Text>
           <Text className='jl-code__value'>{spacedCode(a.code)}</Text>
+          <QrCode value={a.code} label={`签到签退二维码，码为 ${spacedCode(a.code)}`} />
         </View>
       ) : null}
       <Text className='jl-field__hint'>{`报名 ${signups.length} 人；待核定 ${ready.length} 人；未签退 ${missed.length} 人`}</Text>

@@ -12,6 +12,7 @@ import { formatTime } from '../../../domain/dispatch'
 import { POINTS_CHANGED, REDEMPTION_LABEL, REDEMPTION_TONE, spacedCode } from '../../../domain/points'
 import { call } from '../../../services/api'
 import { confirmStep } from '../../dispatch/components/useDemand'
+import QrCode from './QrCode'
 
 /** What a redemption is: the item, who offers it, its cost, status and the code while it waits. */
 export function RedemptionFacts({ r, showName }: { r: RedemptionView; showName?: boolean }) {
@@ -26,6 +27,7 @@ export function RedemptionFacts({ r, showName }: { r: RedemptionView; showName?:
         <View className='jl-code'>
           <Text className='jl-code__label'>{showName ? '兑换码' : `兑换码（到${r.owner.name}出示）`}</Text>
           <Text className='jl-code__value'>{spacedCode(r.code)}</Text>
+          <QrCode value={r.code} label={`兑换码二维码，码为 ${spacedCode(r.code)}`} />
         </View>
       ) : null}
       <View className='jl-card__meta'>
