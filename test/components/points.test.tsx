@@ -27,6 +27,19 @@ jest.mock('../../src/services/api', () => {
   return { ...actual, call: jest.fn(), listDevUsers: jest.fn() }
 })
 
+/** The region tree down to communities and the units, as org.regionTree / org.listUnits give them. */
+const ORG_LISTS = {
+  'org.regionTree': () => [
+    { _id: 'county', name: '青山县', level: 'county', parentId: null, path: [], children: [
+      { _id: 'town', name: '城关镇', level: 'town', parentId: 'county', path: ['county'], children: [
+        { _id: 'c-dongjie', name: '东街社区', level: 'community', parentId: 'town', path: ['county', 'town'], children: [] },
+        { _id: 'c-ximen', name: '西门社区', level: 'community', parentId: 'town', path: ['county', 'town'], children: [] },
+      ] },
+    ] },
+  ],
+  'org.listUnits': () => [{ _id: 'unit-renshe', name: '县人社局', description: '', communityIds: ['c-dongjie'] }],
+}
+
 const RULES = { perServiceHour: 10, perWish: 5, perCheckIn: 5, perActivityHour: 10, dailyCap: 100, monthlyCap: 500, yearlyHourTarget: 20 }
 
 function makeAccount(overrides: Partial<AccountView> = {}): AccountView {
@@ -491,7 +504,7 @@ describe('积分排行 and 双报到情况', () => {
       scope: 'community', id: 'c-dongjie', name: '东街社区', month, members: 4, checkedIn: 3, rate: 0.75,
       people: { items: [{ openid: 'demo-member-zhang', name: '张伟', checkedInAt: '2026-11-03T01:00:00.000Z' }, { openid: 'demo-member-liu', name: '刘洋', checkedInAt: null }], page: 1, pageSize: 10, hasMore: false },
     })
-    answer({ 'org.me': () => staff, 'points.compliance': (p) => compliance((p as { month: string }).month) })
+    answer({ 'org.me': () => staff, ...ORG_LISTS, 'points.compliance': (p) => compliance((p as { month: string }).month) })
     await mountPage(CompliancePage)
     await testUtils.queries.waitForQuerySelector('.jl-person')
     expect(text(testUtils.queries.querySelector('.jl-rates'))).toContain('75%')
@@ -501,6 +514,29 @@ describe('积分排行 and 双报到情况', () => {
     // The month before.
     testUtils.fireEvent.click(button('上一月'))
     await waitFor(() => expect(callMock.mock.calls.filter((c) => c[1] === 'compliance')).toHaveLength(2))
+  })
+})
+
+describe('the county picks any community or unit', () => {
+  it('reads the leaderboard and the 双报到 of the community or unit chosen', async () => {
+    const county = makeMe({ openid: 'demo-admin', name: '林海', roles: [{ role: 'admin' }], community: null, building: null, unit: null })
+    answer({
+      'org.me': () => county,
+      ...ORG_LISTS,
+      'points.leaderboard': (p) => {
+        const q = p as { scope: 'community' | 'unit'; id: string; period: string }
+        return { scope: q.scope, id: q.id, name: q.id === 'unit-renshe' ? '县人社局' : '东街社区', period: q.period, rows: [], me: null }
+      },
+    })
+    localStorage.setItem('jinlin.openid', 'demo-admin')
+    await mountPage(LeaderboardPage)
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'leaderboard', { scope: 'community', id: 'c-dongjie', period: expect.stringMatching(/^\d{4}-\d{2}$/) }))
+    // Three choices: tabs for 东街社区, 西门社区 and 县人社局.
+    const tabs = [...testUtils.queries.querySelectorAll('.jl-segment')].map(text)
+    expect(tabs).toEqual(expect.arrayContaining(['社区 · 东街社区', '社区 · 西门社区', '单位 · 县人社局']))
+    testUtils.fireEvent.click([...testUtils.queries.querySelectorAll('.jl-segment')].find((x) => text(x) === '单位 · 县人社局') as Element)
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'leaderboard', { scope: 'unit', id: 'unit-renshe', period: expect.stringMatching(/^\d{4}-\d{2}$/) }))
+    await waitFor(() => expect(text(testUtils.queries.querySelector('.jl-section__title'))).toBe('县人社局'))
   })
 })
 

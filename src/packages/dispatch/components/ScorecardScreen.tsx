@@ -1,57 +1,18 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { Scorecard } from '@/types/dispatch'
-import type { Me, RegionNode } from '@/types/domain'
+import type { Me } from '@/types/domain'
 
 import Row from '../../../components/Row'
 import Section from '../../../components/Section'
-import Segments from '../../../components/Segments'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { formatHours, formatMonth, formatRate, isAdmin, monthKey, scorecardTargets, shiftMonth, type ScorecardTarget } from '../../../domain/dispatch'
+import TargetPicker, { useTargets, type Target } from '../../../components/TargetPicker'
+import { formatHours, formatMonth, formatRate, monthKey, shiftMonth } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
-import { tappable } from '../../../utils/a11y'
 import RateChart from './RateChart'
 import { messageOf } from './useDemand'
-
-interface Named extends ScorecardTarget {
-  name: string
-}
-
-type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
-
-function communitiesOf(nodes: RegionNode[], into: RegionNode[] = []): RegionNode[] {
-  for (const n of nodes) {
-    if (n.level === 'community') into.push(n)
-    else communitiesOf(n.children, into)
-  }
-  return into
-}
-
-/** Whose 三率 the person may see, with names: their own community / unit, or (admin) every one. */
-function useTargets(me: Me) {
-  const [state, setState] = useState<Load<Named[]>>({ status: 'loading' })
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      const [tree, units] = await Promise.all([call('org', 'regionTree', { depth: 3 }), call('org', 'listUnits', {})])
-      const communities = communitiesOf(tree)
-      const name = (t: ScorecardTarget) =>
-        (t.scope === 'community' ? communities.find((c) => c._id === t.id)?.name : units.find((u) => u._id === t.id)?.name) ?? t.id
-      const targets: ScorecardTarget[] = isAdmin(me)
-        ? [...communities.map((c) => ({ scope: 'community' as const, id: c._id })), ...units.map((u) => ({ scope: 'unit' as const, id: u._id }))]
-        : scorecardTargets(me)
-      setState({ status: 'ready', value: targets.map((t) => ({ ...t, name: name(t) })) })
-    } catch (e) {
-      setState({ status: 'error', message: messageOf(e) })
-    }
-  }, [me])
-  useEffect(() => {
-    void load()
-  }, [load])
-  return { state, reload: load }
-}
 
 const RATES: { key: 'responseRate' | 'resolutionRate' | 'satisfactionRate'; label: string; formula: (s: Scorecard) => string; empty: string }[] = [
   { key: 'responseRate', label: '响应率', formula: (s) => `按时接单 ${s.acceptedWithinSla} ÷ 派单 ${s.dispatched}`, empty: '本月没有派单' },
@@ -93,7 +54,9 @@ function RateBars({ card }: { card: Scorecard }) {
   )
 }
 
-function Card({ target, month }: { target: Named; month: string }) {
+type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
+
+function Card({ target, month }: { target: Target; month: string }) {
   const [state, setState] = useState<Load<Scorecard>>({ status: 'loading' })
   const load = useCallback(async () => {
     setState({ status: 'loading' })
@@ -147,27 +110,16 @@ export default function ScorecardScreen({ me }: { me: Me }) {
   const thisMonth = monthKey()
   const [month, setMonth] = useState(thisMonth)
   const [chosen, setChosen] = useState(0)
-  const targets = useMemo(() => (state.status === 'ready' ? state.value : []), [state])
+  const targets = useMemo(() => (state.status === 'ready' ? state.data : []), [state])
 
   if (state.status === 'loading') return <Loading />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   if (targets.length === 0) return <EmptyState title='您没有可查看的三率' description='三率供社区工作人员、单位联络员和县委组织部查看。' />
   const target = targets[Math.min(chosen, targets.length - 1)]
-  const label = (t: Named) => `${t.scope === 'community' ? '社区' : '单位'} · ${t.name}`
 
   return (
     <View className='jl-form'>
-      {targets.length > 1 && targets.length <= 4 ? (
-        <Segments items={targets.map((t, i) => ({ key: String(i), title: label(t) }))} value={String(chosen)} onChange={(k) => setChosen(Number(k))} />
-      ) : null}
-      {targets.length > 4 ? (
-        <Picker mode='selector' range={targets.map(label)} value={chosen} onChange={(e) => setChosen(Number(e.detail.value))}>
-          <View className='jl-picker' {...tappable(`查看：${label(target)}，点此更换`)}>
-            <Text>{label(target)}</Text>
-            <Text className='jl-picker__change'>更换</Text>
-          </View>
-        </Picker>
-      ) : null}
+      <TargetPicker targets={targets} value={chosen} onChange={setChosen} />
       <Section title={`${target.name} 三率`}>
         <View className='jl-month'>
           <AtButton className='jl-month__button' onClick={() => setMonth(shiftMonth(month, -1))}>

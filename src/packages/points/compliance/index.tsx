@@ -9,9 +9,9 @@ import { Tag } from '../../../components/DemandTags'
 import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
 import Section from '../../../components/Section'
-import Segments from '../../../components/Segments'
-import { EmptyState } from '../../../components/States'
-import { formatMonth, formatRate, formatTime, monthKey, scorecardTargets, shiftMonth, type ScorecardTarget } from '../../../domain/dispatch'
+import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import TargetPicker, { useTargets } from '../../../components/TargetPicker'
+import { formatMonth, formatRate, formatTime, monthKey, shiftMonth } from '../../../domain/dispatch'
 import { POINTS_ROUTES } from '../../../domain/points'
 import { call } from '../../../services/api'
 import { tappable } from '../../../utils/a11y'
@@ -21,27 +21,27 @@ import '../components/points.scss'
 
 type Person = Compliance['people']['items'][number]
 
-/** 双报到情况: of the members living in the caller's community (staff) or working in their unit (liaison), month by month. */
+/**
+ * 双报到情况: of the members living in the caller's community (staff) or working in their unit
+ * (liaison), or — for the county — any community or unit, month by month.
+ */
 function ComplianceScreen({ me }: { me: Me }) {
-  // The same scopes as the 三率: staff read their community, a liaison their unit.
-  const targets = scorecardTargets(me)
-  const [target, setTarget] = useState<ScorecardTarget | undefined>(targets[0])
+  const targets = useTargets(me)
+  const [chosen, setChosen] = useState(0)
   const thisMonth = monthKey()
   const [month, setMonth] = useState(thisMonth)
   const [summary, setSummary] = useState<Compliance | null>(null)
 
-  if (!target) return <EmptyState title='暂无可查看的双报到情况' description='社区工作者可查看住在本社区的党员，单位联络员可查看本单位党员。' />
+  if (targets.state.status === 'loading') return <Loading />
+  if (targets.state.status === 'error') return <ErrorState message={targets.state.message} onRetry={() => void targets.reload()} />
+  const list = targets.state.data
+  const target = list[Math.min(chosen, list.length - 1)]
+  if (!target) return <EmptyState title='暂无可查看的双报到情况' description='社区工作者可查看住在本社区的党员，单位联络员可查看本单位党员，县委组织部可查看各社区、各单位。' />
   const key = `${target.scope}:${target.id}:${month}`
   const shown = summary && `${summary.scope}:${summary.id}:${summary.month}` === key ? summary : null
   return (
     <>
-      {targets.length > 1 ? (
-        <Segments
-          items={targets.map((t) => ({ key: `${t.scope}:${t.id}`, title: t.scope === 'community' ? '本社区' : '本单位' }))}
-          value={`${target.scope}:${target.id}`}
-          onChange={(k) => setTarget(targets.find((t) => `${t.scope}:${t.id}` === k))}
-        />
-      ) : null}
+      <TargetPicker targets={list} value={chosen} onChange={setChosen} />
       <PeriodSwitch text={formatMonth(month)} unit='月' onPrev={() => setMonth(shiftMonth(month, -1))} onNext={month >= thisMonth ? undefined : () => setMonth(shiftMonth(month, 1))} />
       {shown ? (
         <View className='jl-rates'>

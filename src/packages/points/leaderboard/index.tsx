@@ -10,7 +10,8 @@ import Section from '../../../components/Section'
 import Segments from '../../../components/Segments'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import { useLoad } from '../../../components/States/useLoad'
-import { formatHours, formatMonth, monthKey, shiftMonth } from '../../../domain/dispatch'
+import TargetPicker, { useTargets } from '../../../components/TargetPicker'
+import { formatHours, formatMonth, isAdmin, monthKey, shiftMonth } from '../../../domain/dispatch'
 import { liaisonUnit } from '../../../domain/points'
 import { call } from '../../../services/api'
 import { cx } from '../../../utils/cx'
@@ -30,16 +31,17 @@ function Row({ row, me }: { row: LeaderboardRow; me: boolean }) {
   )
 }
 
-/** 积分排行: earned points of a community or a unit, for a month or a year, with the caller's own place. */
-function LeaderboardScreen({ me }: { me: Me }) {
-  const unitId = me.unit?._id ?? liaisonUnit(me)
-  const scopes: Scope[] = [...(me.community ? ['community' as const] : []), ...(unitId ? ['unit' as const] : [])]
+/**
+ * 积分排行: earned points of a community or a unit, for a month or a year, with the caller's own
+ * place. `id` names the community or unit for the county; others see their own.
+ */
+function Boards({ me, scopes, id }: { me: Me; scopes: Scope[]; id?: string }) {
   const [scope, setScope] = useState<Scope>(scopes[0] ?? 'community')
   const [span, setSpan] = useState<Span>('month')
   const thisMonth = monthKey()
   const [month, setMonth] = useState(thisMonth)
   const period = span === 'month' ? month : month.slice(0, 4)
-  const board = useLoad<Leaderboard>(() => call('points', 'leaderboard', { scope, period }), `board:${scope}:${period}`)
+  const board = useLoad<Leaderboard>(() => call('points', 'leaderboard', { scope, period, ...(id ? { id } : {}) }), `board:${scope}:${id ?? ''}:${period}`)
 
   if (scopes.length === 0) return <EmptyState title='暂无排行' description='绑定居住楼栋（或加入单位）后，可以看到本社区、本单位的积分排行。' />
   const shift = (by: number) => setMonth(span === 'month' ? shiftMonth(month, by) : shiftMonth(month, by * 12))
@@ -72,6 +74,30 @@ function LeaderboardScreen({ me }: { me: Me }) {
       ) : null}
     </>
   )
+}
+
+/** The county's view: any community or unit, chosen from the list. */
+function CountyBoards({ me }: { me: Me }) {
+  const targets = useTargets(me)
+  const [chosen, setChosen] = useState(0)
+  if (targets.state.status === 'loading') return <Loading />
+  if (targets.state.status === 'error') return <ErrorState message={targets.state.message} onRetry={() => void targets.reload()} />
+  const list = targets.state.data
+  const t = list[Math.min(chosen, list.length - 1)]
+  if (!t) return <EmptyState title='暂无排行' description='还没有社区或单位。' />
+  return (
+    <>
+      <TargetPicker targets={list} value={chosen} onChange={setChosen} />
+      <Boards key={`${t.scope}:${t.id}`} me={me} scopes={[t.scope]} id={t.id} />
+    </>
+  )
+}
+
+function LeaderboardScreen({ me }: { me: Me }) {
+  const unitId = me.unit?._id ?? liaisonUnit(me)
+  const scopes: Scope[] = [...(me.community ? ['community' as const] : []), ...(unitId ? ['unit' as const] : [])]
+  if (scopes.length === 0 && isAdmin(me)) return <CountyBoards me={me} />
+  return <Boards me={me} scopes={scopes} />
 }
 
 export default function LeaderboardPage() {
