@@ -2,11 +2,11 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '../../../domain/dispatch'
-import { isApiCallError, uploadPhoto } from '../../../services/api'
-import { tappable } from '../../../utils/a11y'
+import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '../../domain/dispatch'
+import { isApiCallError, uploadPhoto } from '../../services/api'
+import { tappable } from '../../utils/a11y'
+import { messageOf } from '../States/useLoad'
 import { readBase64 } from './readPhoto'
-import { messageOf } from './useDemand'
 
 export interface Photo {
   fileID: string

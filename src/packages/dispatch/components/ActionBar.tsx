@@ -6,12 +6,13 @@ import { AtButton } from 'taro-ui'
 import type { DemandDetail, DemandEvent } from '@/types/dispatch'
 import type { UserSummary } from '@/types/domain'
 
+import TextField from '../../../components/form/TextField'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { ACTION_LABEL, assignable, ROUTES, visibleActions } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
 import AssignPicker from './AssignPicker'
 import MergePicker from './MergePicker'
-import TextField from './TextField'
-import { announce, confirmStep, messageOf } from './useDemand'
+import { announce, messageOf } from './useDemand'
 
 /** Steps that open their own form page. */
 const FORMS: Partial<Record<DemandEvent, (id: string) => string>> = {

@@ -5,12 +5,12 @@ import { AtButton } from 'taro-ui'
 import type { DemandDetail } from '@/types/dispatch'
 
 import Section from '../../../components/Section'
+import PhotoUploader, { type Photo } from '../../../components/form/PhotoUploader'
+import Stepper from '../../../components/form/Stepper'
+import TextField from '../../../components/form/TextField'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { formatHours } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
-import PhotoUploader, { type Photo } from './PhotoUploader'
-import Stepper from './Stepper'
-import TextField from './TextField'
-import { confirmStep } from './useDemand'
 import { useStepForm } from './useStepForm'
 
 const clampHours = (h: number) => Math.min(24, Math.max(0.5, Math.round(h * 2) / 2))

@@ -6,10 +6,10 @@ import type { DemandDetail, Rating } from '@/types/dispatch'
 
 import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
+import TextField from '../../../components/form/TextField'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { RATING_LABEL, RATINGS } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
-import TextField from './TextField'
-import { confirmStep } from './useDemand'
 import { useStepForm } from './useStepForm'
 
 const HINT: Record<Rating, string> = {

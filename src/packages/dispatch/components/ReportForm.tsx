@@ -10,12 +10,13 @@ import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
 import { EmptyState } from '../../../components/States'
 import Toggle from '../../../components/Toggle'
+import PhotoUploader, { type Photo } from '../../../components/form/PhotoUploader'
+import TextField from '../../../components/form/TextField'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { CATEGORIES, CATEGORY_HINT, CATEGORY_LABEL, isCommunityStaff, ROUTES } from '../../../domain/dispatch'
 import { call } from '../../../services/api'
-import PhotoUploader, { type Photo } from './PhotoUploader'
 import ResidentPicker from './ResidentPicker'
-import TextField from './TextField'
-import { announce, confirmStep, messageOf } from './useDemand'
+import { announce, messageOf } from './useDemand'
 
 const MAX_TEXT = 500
 

@@ -7,10 +7,10 @@ import type { CatalogueItemView } from '@/types/points'
 import { Tag } from '../../../components/DemandTags'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
+import Stepper from '../../../components/form/Stepper'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { formatDay } from '../../../domain/points'
 import { call } from '../../../services/api'
-import Stepper from '../../dispatch/components/Stepper'
-import { confirmStep } from '../../dispatch/components/useDemand'
 
 /** What an item is, who offers it, what it costs, what is left. */
 function ItemFacts({ item }: { item: CatalogueItemView }) {

@@ -12,9 +12,9 @@ import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
 import { POINTS_CHANGED } from '../../../domain/points'
 import { call } from '../../../services/api'
-import { confirmStep } from '../../dispatch/components/useDemand'
 import CodeEntry from '../components/CodeEntry'
 import { RedemptionFacts } from '../components/RedemptionCard'
+import { confirmStep } from '../../../components/form/confirmStep'
 import '../components/points.scss'
 
 /** 核销兑换: type (or scan) the code the person shows, see what it is for, then 核销 after asking. */

@@ -14,11 +14,11 @@ import { ErrorState, Loading } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
 import { useLoad } from '../../../components/States/useLoad'
+import TextField from '../../../components/form/TextField'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { formatHours, formatTime, RATING_LABEL } from '../../../domain/dispatch'
 import { formatPercent, formatServed, GRADE_LABEL, GRADES } from '../../../domain/points'
 import { call } from '../../../services/api'
-import TextField from '../../dispatch/components/TextField'
-import { confirmStep } from '../../dispatch/components/useDemand'
 import '../components/points.scss'
 
 const SCOPE_LABEL = { unit: '单位评价', community: '社区评价' } as const

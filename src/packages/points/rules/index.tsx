@@ -14,10 +14,10 @@ import { ErrorState, Loading } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
 import { useLoad } from '../../../components/States/useLoad'
+import Stepper from '../../../components/form/Stepper'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { isPointsAdmin } from '../../../domain/points'
 import { call } from '../../../services/api'
-import Stepper from '../../dispatch/components/Stepper'
-import { confirmStep } from '../../dispatch/components/useDemand'
 import '../components/points.scss'
 
 /** Each rule in words, with its unit and the largest value the server takes. */

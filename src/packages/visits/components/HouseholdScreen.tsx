@@ -11,6 +11,8 @@ import Section from '../../../components/Section'
 import { ErrorState, Loading } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
+import TextField from '../../../components/form/TextField'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { CATEGORY_LABEL, formatTime, ROUTES as DISPATCH_ROUTES } from '../../../domain/dispatch'
 import {
   CARE_CATEGORY_LABEL,
@@ -25,8 +27,6 @@ import {
 } from '../../../domain/visits'
 import { call } from '../../../services/api'
 import { tappable } from '../../../utils/a11y'
-import TextField from '../../dispatch/components/TextField'
-import { confirmStep } from '../../dispatch/components/useDemand'
 import { announceHousehold, useHousehold } from './useHousehold'
 import VisitHistory from './VisitHistory'
 

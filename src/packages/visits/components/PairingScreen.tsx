@@ -10,9 +10,9 @@ import Section from '../../../components/Section'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
+import { confirmStep } from '../../../components/form/confirmStep'
 import { VISITOR_KIND_LABEL } from '../../../domain/visits'
 import { call } from '../../../services/api'
-import { confirmStep } from '../../dispatch/components/useDemand'
 import { announceHousehold, useHousehold } from './useHousehold'
 
 const CANDIDATES_PAGE_SIZE = 20
