@@ -1,8 +1,9 @@
 /**
- * Cloud function `scorecards`: a daily timer that opens this month's and next month's 三率 counter
- * documents for every community and unit. A step then only ever updates an existing document, so
- * the first dispatch of a month costs the same writes as any other (no "update found nothing, add"
- * round). Not an API: a call from a client (which carries an OPENID) is refused.
+ * Cloud function `scorecards`: a daily timer that opens this month's and next month's counter
+ * documents — 三率 scorecards and points leaderboards — for every community and unit. A step then
+ * only ever updates an existing document, so the first dispatch or point of a month costs the same
+ * writes as any other (no "update found nothing, add" round). Not an API: a call from a client
+ * (which carries an OPENID) is refused.
  */
 import { callerOpenid } from '../lib/cloud';
 import { openScorecards } from './open';

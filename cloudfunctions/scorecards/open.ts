@@ -1,4 +1,10 @@
-/** Opens the 三率 counter documents of the current and next month, once per month (a marker in `jobs`). */
+/**
+ * Opens the counter documents of the current and next month, once per month (a marker in
+ * `jobs`): the 三率 scorecards (`scorecards`) and the points leaderboards (`pointTallies`, for the
+ * months and their years), for every community and unit. Steps then only update documents that
+ * exist, which keeps their writes fixed and never relies on what an update of a missing document
+ * reports inside a transaction.
+ */
 import { currentAndNextMonth } from '../core/months';
 import { db, isDuplicateWrite } from '../lib/cloud';
 
@@ -22,10 +28,14 @@ export async function openScorecards(now: Date): Promise<OpenResult> {
     ...(await allIds('regions', { level: 'community' })).map((id) => ['community', id] as const),
     ...(await allIds('units', {})).map((id) => ['unit', id] as const),
   ];
-  const docs = scopes.flatMap(([scope, id]) => months.map((month) => ({ _id: `${scope}_${id}_${month}`, scope, id, month, open: {}, updatedAt: now })));
+  const periods = [...months, ...new Set(months.map((m) => m.slice(0, 4)))];
+  const docs = [
+    ...scopes.flatMap(([scope, id]) => months.map((month) => ({ collection: 'scorecards', data: { _id: `${scope}_${id}_${month}`, scope, id, month, open: {}, updatedAt: now } }))),
+    ...scopes.flatMap(([scope, id]) => periods.map((period) => ({ collection: 'pointTallies', data: { _id: `${scope}_${id}_${period}`, scope, id, period, people: {} } }))),
+  ];
   let created = 0;
   for (let i = 0; i < docs.length; i += BATCH) {
-    const results = await Promise.all(docs.slice(i, i + BATCH).map((d) => add(d)));
+    const results = await Promise.all(docs.slice(i, i + BATCH).map((d) => add(d.collection, d.data)));
     created += results.filter(Boolean).length;
   }
   await db.collection('jobs').doc(marker).set({ data: { job: 'scorecards', months, doneAt: now } });
@@ -33,9 +43,9 @@ export async function openScorecards(now: Date): Promise<OpenResult> {
 }
 
 /** Adds a counter document unless a step (or an earlier run) already made it. */
-async function add(doc: Record<string, unknown>): Promise<boolean> {
+async function add(collection: string, doc: Record<string, unknown>): Promise<boolean> {
   try {
-    await db.collection('scorecards').add({ data: doc });
+    await db.collection(collection).add({ data: doc });
     return true;
   } catch (e) {
     if (isDuplicateWrite(e)) return false;

@@ -25,9 +25,13 @@ test('a call from a person is refused and changes nothing', async () => {
   expect(snapshot(h.local)).toBe(before);
 });
 
-test('opens 2 months × (3 communities + 4 units) once, then a first dispatch costs at most 4 writes', async () => {
+test('opens 2 months × (3 communities + 4 units) of 三率 and of leaderboards (+ the year) once, then a first dispatch costs at most 4 writes', async () => {
   const first = await h.openScorecards();
-  expect(first).toEqual({ ok: true, data: { months: currentAndNextMonth(new Date()), created: 14 } });
+  const months = currentAndNextMonth(new Date());
+  const years = new Set(months.map((m) => m.slice(0, 4))).size;
+  expect(first).toEqual({ ok: true, data: { months, created: 14 + 7 * (2 + years) } });
+  const tallies = h.local.db.store.all('pointTallies').map((t) => t._id);
+  expect(tallies).toEqual(expect.arrayContaining([`community_c-dongjie_${months[0]}`, `unit_unit-renshe_${months[1]}`, `unit_unit-renshe_${months[0].slice(0, 4)}`]));
   const again = await h.openScorecards();
   expect(again).toMatchObject({ ok: true, data: { created: 0 } });
   const month = monthOf(new Date());
