@@ -38,6 +38,9 @@ export function isApiCallError(e: unknown): e is ApiCallError {
   return e instanceof ApiCallError
 }
 
+/** What to tell the person about a failed call: the server's Chinese message, or the network one. */
+export const messageOf = (e: unknown) => (isApiCallError(e) ? e.message : NETWORK_MESSAGE)
+
 const OPENID_KEY = 'jinlin.openid'
 
 function storage(): Storage | null {

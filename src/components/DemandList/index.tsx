@@ -6,7 +6,7 @@ import { AtButton } from 'taro-ui'
 import type { DemandListRequest, DemandSummary } from '@/types/dispatch'
 
 import { formatTime, ROUTES } from '../../domain/dispatch'
-import { call, isApiCallError, NETWORK_MESSAGE } from '../../services/api'
+import { call, messageOf } from '../../services/api'
 import { tappable } from '../../utils/a11y'
 import DemandTags from '../DemandTags'
 import { EmptyState, ErrorState, Loading } from '../States'
@@ -20,7 +20,6 @@ type ListState =
   | { status: 'error'; message: string }
   | { status: 'ready'; items: DemandSummary[]; hasMore: boolean; page: number; more: 'idle' | 'loading' | string }
 
-const messageOf = (e: unknown) => (isApiCallError(e) ? e.message : NETWORK_MESSAGE)
 
 /** One demand in a list: status and urgency as words, 超期, two lines of text, who and when. */
 export function DemandCard({ item, showSlots }: { item: DemandSummary; showSlots?: boolean }) {

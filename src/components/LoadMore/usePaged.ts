@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { isApiCallError, NETWORK_MESSAGE } from '../../services/api'
+import { messageOf } from '../../services/api'
 
 export type PagedState<T> =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; items: T[]; hasMore: boolean; page: number; more: boolean; moreError: string }
 
-const messageOf = (e: unknown) => (isApiCallError(e) ? e.message : NETWORK_MESSAGE)
 
 /**
  * A list read page by page (`{ items, hasMore }` answers), for the 加载更多 footer (LoadMore):

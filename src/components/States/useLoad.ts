@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { isApiCallError, NETWORK_MESSAGE } from '../../services/api'
+import { messageOf } from '../../services/api'
 
 export type LoadState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T }
 
-export const messageOf = (e: unknown) => (isApiCallError(e) ? e.message : NETWORK_MESSAGE)
+export { messageOf }
 
 /**
  * One thing read from the backend: loading, the server's Chinese message on failure, or the data.

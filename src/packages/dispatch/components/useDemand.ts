@@ -4,11 +4,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DemandDetail } from '@/types/dispatch'
 
 import { DEMAND_CHANGED } from '../../../domain/dispatch'
-import { call, isApiCallError, NETWORK_MESSAGE } from '../../../services/api'
+import { call, messageOf } from '../../../services/api'
 
 export type DemandState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; detail: DemandDetail }
 
-export const messageOf = (e: unknown) => (isApiCallError(e) ? e.message : NETWORK_MESSAGE)
+export { messageOf }
 
 /** Tell every open page that a step changed this demand (they show the detail the step returned). */
 export function announce(detail: DemandDetail): void {
