@@ -177,3 +177,19 @@ export const POINTS_ROUTES = {
   rules: `${SUB}/rules/index`,
   person: (openid: string, name: string) => `${SUB}/person/index?openid=${q(openid)}&name=${q(name)}`,
 }
+
+/**
+ * The demand of a missing credit that reconcile reports: its key is `demand_<demandId>_<openid>`
+ * (or `demand_<demandId>_r<round>_<openid>`); demand ids have no underscore, openids may.
+ */
+export function demandOfCreditKey(key: string): string | null {
+  const m = /^demand_([^_]+)_/.exec(key)
+  return m ? m[1] : null
+}
+
+/** What a reconcile difference is about, in words. */
+export const DIFFERENCE_KIND: Record<'account' | 'tally' | 'credit', string> = {
+  account: '账户',
+  tally: '排行',
+  credit: '未计入的服务时长',
+}

@@ -16,6 +16,7 @@ import FulfilPage from '../../src/packages/points/fulfil'
 import LeaderboardPage from '../../src/packages/points/leaderboard'
 import MemberPage from '../../src/packages/points/member'
 import PersonPage from '../../src/packages/points/person'
+import ReconcilePage from '../../src/packages/points/reconcile'
 import RulesPage from '../../src/packages/points/rules'
 import * as api from '../../src/services/api'
 import { SessionProvider } from '../../src/store/session'
@@ -537,6 +538,34 @@ describe('the county picks any community or unit', () => {
     testUtils.fireEvent.click([...testUtils.queries.querySelectorAll('.jl-segment')].find((x) => text(x) === '单位 · 县人社局') as Element)
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'leaderboard', { scope: 'unit', id: 'unit-renshe', period: expect.stringMatching(/^\d{4}-\d{2}$/) }))
     await waitFor(() => expect(text(testUtils.queries.querySelector('.jl-section__title'))).toBe('县人社局'))
+  })
+})
+
+describe('积分对账', () => {
+  it('names a verified demand whose hours never reached the ledger, credits it after asking, and checks again', async () => {
+    const county = makeMe({ openid: 'demo-admin', name: '林海', roles: [{ role: 'admin' }], community: null, building: null, unit: null })
+    let credited = false
+    answer({
+      'org.me': () => county,
+      'points.reconcile': () => ({
+        entries: 40,
+        accounts: 9,
+        tallies: 12,
+        differences: credited ? [] : [{ kind: 'credit', key: 'demand_0a1b2c3d_demo-member-zhang', field: 'hours', cached: null, computed: 1.5 }],
+      }),
+      'points.creditDemand': () => ((credited = true), { credited: 1 }),
+    })
+    localStorage.setItem('jinlin.openid', 'demo-admin')
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
+    await mountPage(ReconcilePage)
+    await waitFor(() => expect(button('开始对账')).toBeTruthy())
+    testUtils.fireEvent.click(button('开始对账'))
+    await testUtils.queries.waitForQuerySelector('.jl-person')
+    expect(text(testUtils.queries.querySelector('.jl-person'))).toContain('验收的服务 1.5 小时未计入积分明细')
+    testUtils.fireEvent.click(button('补记该诉求的服务时长'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'creditDemand', { demandId: '0a1b2c3d' }))
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '补记服务时长' }))
+    await waitFor(() => expect(text(document.body)).toContain('账实相符'))
   })
 })
 

@@ -4,6 +4,7 @@ import { AtButton } from 'taro-ui'
 
 import type { ReconcileReport } from '@/types/points'
 
+import { confirmStep } from '../../../components/form/confirmStep'
 import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
 import Row from '../../../components/Row'
@@ -11,7 +12,7 @@ import Section from '../../../components/Section'
 import { EmptyState } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
-import { isPointsAdmin } from '../../../domain/points'
+import { demandOfCreditKey, DIFFERENCE_KIND, isPointsAdmin } from '../../../domain/points'
 import { call } from '../../../services/api'
 import '../components/points.scss'
 
@@ -22,6 +23,13 @@ function ReconcileScreen() {
   const reconcile = async () => {
     const next = await run(() => call('points', 'reconcile', {}))
     if (next) setReport(next)
+  }
+  // A verified demand whose hours never reached the ledger: credit it now (the source keys make
+  // it once), then check again.
+  const credit = async (demandId: string) => {
+    if (!(await confirmStep('补记服务时长', '按验收时的服务时长为该诉求的党员补记积分，补记后不能撤回。确认补记？', '确认补记'))) return
+    const done = await run(() => call('points', 'creditDemand', { demandId }))
+    if (done) await reconcile()
   }
   return (
     <>
@@ -37,12 +45,22 @@ function ReconcileScreen() {
           <Row label='积分明细'>{`${report.entries} 条`}</Row>
           <Row label='账户'>{`${report.accounts} 个`}</Row>
           <Row label='排行统计'>{`${report.tallies} 份`}</Row>
-          {report.differences.map((d) => (
-            <View key={`${d.kind}:${d.key}:${d.field}`} className='jl-person'>
-              <Text className='jl-person__name'>{`${d.kind === 'account' ? '账户' : '排行'} ${d.key}`}</Text>
-              <Text className='jl-person__meta'>{`${d.field}：保存 ${d.cached ?? '无'}，按明细应为 ${d.computed}`}</Text>
-            </View>
-          ))}
+          {report.differences.map((d) => {
+            const demandId = d.kind === 'credit' ? demandOfCreditKey(d.key) : null
+            return (
+              <View key={`${d.kind}:${d.key}:${d.field}`} className='jl-person'>
+                <Text className='jl-person__name'>{`${DIFFERENCE_KIND[d.kind]} ${d.key}`}</Text>
+                <Text className='jl-person__meta'>
+                  {d.kind === 'credit' ? `验收的服务 ${d.computed} 小时未计入积分明细` : `${d.field}：保存 ${d.cached ?? '无'}，按明细应为 ${d.computed}`}
+                </Text>
+                {demandId ? (
+                  <AtButton className='jl-button' disabled={busy} onClick={() => void credit(demandId)}>
+                    补记该诉求的服务时长
+                  </AtButton>
+                ) : null}
+              </View>
+            )
+          })}
         </Section>
       ) : null}
     </>
