@@ -165,3 +165,20 @@ export const ROUTES = {
 
 /** Event name on Taro.eventCenter when a household changed (a visit, a pairing): lists refresh. */
 export const HOUSEHOLD_CHANGED = 'jinlin:householdChanged'
+
+/** How many days back a visit may be recorded from the form (the server allows 7). */
+export const VISIT_DAYS_BACK = [0, 1, 2] as const
+export const VISIT_DAY_LABEL: Record<(typeof VISIT_DAYS_BACK)[number], string> = { 0: '今天', 1: '昨天', 2: '前天' }
+
+/**
+ * `recordVisit.at` for a visit `daysBack` China days ago: noon of that day (the schedule counts
+ * China days, so the hour does not matter); undefined for today, which the server records as now.
+ */
+export function visitAt(daysBack: number, now: Date = new Date()): string | undefined {
+  if (daysBack === 0) return undefined
+  const day = new Date(now.getTime() + 8 * 3600_000 - daysBack * 86_400_000).toISOString().slice(0, 10)
+  return `${day}T12:00:00+08:00`
+}
+
+/** The most needs one visit may turn into demands (RecordVisitRequest.needs). */
+export const MAX_NEEDS = 3

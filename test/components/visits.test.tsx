@@ -5,7 +5,7 @@ import type { Me } from '@/types/domain'
 import type { Coverage, KeyHouseholdDetail, KeyHouseholdListRequest, KeyHouseholdSummary, RecordVisitRequest, VisitView } from '@/types/visits'
 
 import Page from '../../src/components/Page'
-import { dueText, sectionsFor } from '../../src/domain/visits'
+import { dueText, sectionsFor, visitAt } from '../../src/domain/visits'
 import VisitsPage from '../../src/pages/visits'
 import CoverageView from '../../src/packages/visits/components/CoverageView'
 import HouseholdScreen from '../../src/packages/visits/components/HouseholdScreen'
@@ -445,6 +445,35 @@ describe('记录走访', () => {
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存，困难已转为诉求', icon: 'none' }))
   })
 
+  it('records yesterday\'s visit with two needs found, each becoming a demand', async () => {
+    jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
+    await mountForm(makeDetail())
+    choose('2. 见到人了吗', '见到了')
+    await waitFor(() => expect(sectionTitles()).toContain('3. 身体和生活情况'))
+    choose('3. 身体和生活情况', '良好')
+    testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-toggle') as Element)
+    await waitFor(() => expect(testUtils.queries.querySelectorAll('.jl-need')).toHaveLength(1))
+    testUtils.fireEvent.click([...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === '还有别的困难，再添一项') as Element)
+    await waitFor(() => expect(testUtils.queries.querySelectorAll('.jl-need')).toHaveLength(2))
+    const needs = [...testUtils.queries.querySelectorAll('.jl-need')]
+    const pick = (need: Element, title: string) => testUtils.fireEvent.click([...need.querySelectorAll('.jl-choice')].find((c) => text(c.querySelector('.jl-choice__title')) === title) as Element)
+    pick(needs[0], '设施维修')
+    pick(needs[1], '养老助老')
+    await typeInto(0, '厨房水管漏水')
+    await typeInto(1, '想请人陪同去医院复查')
+    testUtils.fireEvent.click([...testUtils.queries.querySelectorAll('.jl-segment')].find((x) => text(x) === '昨天') as Element)
+    testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-submit') as Element)
+    await waitFor(() => expect(recorded).toHaveLength(1))
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10)
+    expect(recorded[0]).toMatchObject({
+      at: `${yesterday}T12:00:00+08:00`,
+      needs: [
+        { category: 'facilities', text: '厨房水管漏水' },
+        { category: 'elderlyCare', text: '想请人陪同去医院复查' },
+      ],
+    })
+  })
+
   it('makes the visit the 回访 for the demand it was opened for', async () => {
     jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
     await mountForm(makeDetail({ returnsDue: [{ demandId: 'd-9', category: 'facilities', resolvedAt: daysFromNow(-1), dueBy: daysFromNow(2) }] }), { returnFor: 'd-9' })
@@ -469,11 +498,11 @@ describe('记录走访', () => {
     expect(recorded[0]).toMatchObject({ secretaryVisit: true, outcome: 'noContact' })
   })
 
-  it('asks for less in 长辈模式: notes and photos wait behind one button', async () => {
+  it('asks for less in 长辈模式: the day, notes and photos wait behind one button', async () => {
     await mountForm(makeDetail(), {}, { ...member, elderMode: true })
     await waitFor(() => expect(testUtils.queries.querySelector('.jl-page')?.classList.contains('jl-theme--elder')).toBe(true))
     expect(testUtils.queries.querySelector('.jl-textarea')).toBeNull()
-    const more = [...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === '写情况说明、拍照（可不填）') as Element
+    const more = [...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === '补记哪天走访、写情况说明、拍照（可不填）') as Element
     testUtils.fireEvent.click(more)
     await waitFor(() => expect(testUtils.queries.querySelectorAll('.jl-textarea').length).toBe(1))
     expect(text(testUtils.queries.querySelector('.jl-photos__add'))).toContain('添加照片')
@@ -639,5 +668,14 @@ describe('敏感信息查阅记录', () => {
     ))
     const empty = await testUtils.queries.waitForQuerySelector('.jl-state--empty')
     expect(text(empty)).toContain('只有书记可以查看')
+  })
+})
+
+describe('visitAt: the day a visit happened, in China days', () => {
+  it('is now (undefined) for today, and noon China time of the day before for 昨天, across UTC midnight', () => {
+    const justAfterMidnightCst = new Date('2026-11-23T16:30:00Z') // 24 Nov 00:30 in China
+    expect(visitAt(0, justAfterMidnightCst)).toBeUndefined()
+    expect(visitAt(1, justAfterMidnightCst)).toBe('2026-11-23T12:00:00+08:00')
+    expect(visitAt(2, new Date('2026-03-01T02:00:00Z'))).toBe('2026-02-27T12:00:00+08:00')
   })
 })

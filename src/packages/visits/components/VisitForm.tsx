@@ -8,6 +8,7 @@ import type { KeyHouseholdDetail, NeedFound, VisitMethod, VisitOutcome, Wellbein
 
 import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
+import Segments from '../../../components/Segments'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import FormError from '../../../components/States/FormError'
 import { useAction } from '../../../components/States/useAction'
@@ -16,7 +17,7 @@ import PhotoUploader, { type Photo } from '../../../components/form/PhotoUploade
 import TextField from '../../../components/form/TextField'
 import { confirmStep } from '../../../components/form/confirmStep'
 import { CATEGORIES, CATEGORY_HINT, CATEGORY_LABEL, formatTime } from '../../../domain/dispatch'
-import { METHOD_LABEL, METHODS, WELLBEING_HINT, WELLBEING_LABEL, WELLBEINGS } from '../../../domain/visits'
+import { MAX_NEEDS, METHOD_LABEL, METHODS, VISIT_DAY_LABEL, VISIT_DAYS_BACK, visitAt, WELLBEING_HINT, WELLBEING_LABEL, WELLBEINGS } from '../../../domain/visits'
 import { call } from '../../../services/api'
 import { useSession } from '../../../store/session'
 import { announceHousehold, useHousehold } from './useHousehold'
@@ -36,6 +37,12 @@ const METHOD_HINT: Record<VisitMethod, string> = { door: '到家里看望', phon
  * demand in the community's 待受理 in the same submit), notes and an optional photo. 书记敲门 is
  * offered to the secretary; opened from 待回访 it is the 回访 for that demand.
  */
+/** A need found, as the form holds it until it is sent. */
+interface Draft {
+  category: DemandCategory | null
+  text: string
+}
+
 function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: string; secretary: boolean }) {
   const mayMarkSecretary = d.allowedActions.includes('secretaryVisit')
   const owed = d.returnsDue.find((r) => r.demandId === returnFor) ?? null
@@ -43,8 +50,8 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
   const [outcome, setOutcome] = useState<VisitOutcome | null>(null)
   const [wellbeing, setWellbeing] = useState<Wellbeing | null>(null)
   const [needOn, setNeedOn] = useState(false)
-  const [needCategory, setNeedCategory] = useState<DemandCategory | null>(null)
-  const [needText, setNeedText] = useState('')
+  const [needs, setNeeds] = useState<Draft[]>([{ category: null, text: '' }])
+  const [daysBack, setDaysBack] = useState(0)
   const [notes, setNotes] = useState('')
   const [photos, setPhotos] = useState<Photo[]>([])
   const [uploading, setUploading] = useState(false)
@@ -56,19 +63,21 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
   const moreOpen = more || !elderMode
   const { busy, error, setError, run } = useAction()
   const met = outcome === 'contact'
+  const setNeed = (i: number, change: Partial<Draft>) => setNeeds(needs.map((n, j) => (j === i ? { ...n, ...change } : n)))
 
   const submit = async () => {
     const problems: string[] = []
     if (!outcome) problems.push('请选择见到人了没有')
     if (met && !wellbeing) problems.push('请选择身体和生活情况')
-    if (met && needOn && !needCategory) problems.push('请选择发现的困难属于哪一类')
-    if (met && needOn && !needText.trim()) problems.push('请写一下需要帮什么')
+    if (met && needOn && needs.some((n) => !n.category)) problems.push('请选择发现的困难属于哪一类')
+    if (met && needOn && needs.some((n) => !n.text.trim())) problems.push('请写一下需要帮什么')
     if (uploading) problems.push('照片还在上传，请稍等')
     setError(problems.join('；'))
     if (problems.length || !outcome) return
-    const need: NeedFound | null = met && needOn && needCategory ? { category: needCategory, text: needText.trim() } : null
-    const question = need
-      ? `确认保存这次走访？发现的困难会转成诉求，送到社区「待受理」。`
+    const found: NeedFound[] = met && needOn ? needs.map((n) => ({ category: n.category as DemandCategory, text: n.text.trim() })) : []
+    const at = visitAt(daysBack)
+    const question = found.length
+      ? `确认保存这次走访？发现的 ${found.length} 项困难会转成诉求，送到社区「待受理」。`
       : outcome === 'noContact'
         ? '确认记为敲门未遇？这算一次尝试，走访时间不变，请改天再去。'
         : owed
@@ -81,9 +90,10 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
         method,
         outcome,
         requestId,
+        ...(at ? { at } : {}),
         ...(met && wellbeing ? { wellbeing } : {}),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
-        ...(need ? { needs: [need] } : {}),
+        ...(found.length ? { needs: found } : {}),
         ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
         ...(asSecretary ? { secretaryVisit: true } : {}),
         ...(owed ? { returnForDemandId: owed.demandId } : {}),
@@ -133,12 +143,24 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
           </Section>
           <Section title='4. 有没有需要帮忙的事'>
             <Toggle label='发现了困难' description='提交后转成诉求，送到社区「待受理」，办结后会提醒您回访。' checked={needOn} busy={busy} onChange={setNeedOn} />
-            {needOn ? (
-              <View className='jl-need'>
-                <Text className='jl-field__label'>属于哪一类</Text>
-                <ChoiceList selectedKey={needCategory} onChoose={(k) => setNeedCategory(k as DemandCategory)} disabled={busy} choices={CATEGORIES.map((c) => ({ key: c, title: CATEGORY_LABEL[c], subtitle: CATEGORY_HINT[c] }))} />
-                <TextField label='需要帮什么' value={needText} onChange={setNeedText} max={MAX_NEED} placeholder='例如：家里水管漏水，老人没法自己修' disabled={busy} />
-              </View>
+            {needOn
+              ? needs.map((n, i) => (
+                  <View key={i} className='jl-need'>
+                    <Text className='jl-field__label'>{needs.length > 1 ? `第 ${i + 1} 项：属于哪一类` : '属于哪一类'}</Text>
+                    <ChoiceList selectedKey={n.category} onChoose={(k) => setNeed(i, { category: k as DemandCategory })} disabled={busy} choices={CATEGORIES.map((c) => ({ key: c, title: CATEGORY_LABEL[c], subtitle: CATEGORY_HINT[c] }))} />
+                    <TextField label='需要帮什么' value={n.text} onChange={(text) => setNeed(i, { text })} max={MAX_NEED} placeholder='例如：家里水管漏水，老人没法自己修' disabled={busy} />
+                    {needs.length > 1 ? (
+                      <AtButton className='jl-button' disabled={busy} onClick={() => setNeeds(needs.filter((_, j) => j !== i))}>
+                        {`删除第 ${i + 1} 项`}
+                      </AtButton>
+                    ) : null}
+                  </View>
+                ))
+              : null}
+            {needOn && needs.length < MAX_NEEDS ? (
+              <AtButton className='jl-button' disabled={busy} onClick={() => setNeeds([...needs, { category: null, text: '' }])}>
+                还有别的困难，再添一项
+              </AtButton>
             ) : null}
           </Section>
         </>
@@ -146,12 +168,14 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
       <Section title={met ? '5. 走访记录' : '3. 走访记录'}>
         {moreOpen ? (
           <>
+            <Text className='jl-field__label'>哪天走访的</Text>
+            <Segments items={VISIT_DAYS_BACK.map((n) => ({ key: String(n), title: VISIT_DAY_LABEL[n] }))} value={String(daysBack)} onChange={(k) => setDaysBack(Number(k))} />
             <TextField label='情况说明' optional value={notes} onChange={setNotes} max={MAX_NOTES} placeholder='例如：老人精神不错，叮嘱天冷注意保暖（不要写病名诊断）' disabled={busy} />
             <PhotoUploader label='走访照片' value={photos} onChange={setPhotos} onBusy={setUploading} max={3} />
           </>
         ) : (
           <AtButton className='jl-button' onClick={() => setMore(true)}>
-            写情况说明、拍照（可不填）
+            补记哪天走访、写情况说明、拍照（可不填）
           </AtButton>
         )}
       </Section>
