@@ -74,7 +74,7 @@ export async function benchPoints(local: LocalCloud, failures: string[]): Promis
     { as: MEMBER, action: 'activityCheckIn', payload: () => ({ id: activityId, code }), budget: { read: 5, write: 1 } },
     { as: MEMBER, action: 'activityCheckOut', payload: () => ({ id: activityId, code }), budget: { read: 5, write: 1 } },
     { as: SECRETARY, action: 'approveHours', payload: () => ({ id: activityId }), budget: { read: 11, write: 7 }, note: 'per person: sign-up, entry, account, 4 tallies in one transaction' },
-    { as: 'demo-liaison-weijian', action: 'checkIn', payload: () => ({ note: '报到' }), budget: { read: 6, write: 8 }, note: 'check-in, entry, account, 4 tallies in one transaction (a board’s first entry creates it: +1)' },
+    { as: 'demo-liaison-weijian', action: 'checkIn', payload: () => ({ note: '报到' }), budget: { read: 6, write: 8 }, note: 'check-in, entry, account, 4 tallies in one transaction (+1 should the nightly timer not have opened a board yet)' },
     { as: LIAISON, action: 'compliance', payload: () => ({ scope: 'unit', id: 'unit-renshe', month }), budget: { read: 6, write: 0 } },
     {
       as: STAFF,
