@@ -1,6 +1,6 @@
-import { View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 
+import FormError from '../States/FormError'
 import 'taro-ui/lib/style/components/button.scss'
 
 /**
@@ -10,11 +10,7 @@ import 'taro-ui/lib/style/components/button.scss'
 export default function LoadMore({ hasMore, loading, error, onMore }: { hasMore: boolean; loading: boolean; error?: string; onMore: () => void }) {
   return (
     <>
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       {hasMore ? (
         <AtButton className='jl-button' loading={loading} disabled={loading} onClick={onMore}>
           {loading ? '正在加载…' : '加载更多'}

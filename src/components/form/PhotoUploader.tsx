@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '../../domain/dispatch'
 import { isApiCallError, uploadPhoto } from '../../services/api'
 import { tappable } from '../../utils/a11y'
+import FormError from '../States/FormError'
 import { messageOf } from '../States/useLoad'
 import { readBase64 } from './readPhoto'
 
@@ -115,11 +116,7 @@ export default function PhotoUploader({
           </View>
         ) : null}
       </View>
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
     </View>
   )
 }

@@ -6,6 +6,7 @@ import { AtButton } from 'taro-ui'
 import type { DemandDetail, DemandEvent } from '@/types/dispatch'
 import type { UserSummary } from '@/types/domain'
 
+import FormError from '../../../components/States/FormError'
 import TextField from '../../../components/form/TextField'
 import { confirmStep } from '../../../components/form/confirmStep'
 import { ACTION_LABEL, assignable, ROUTES, visibleActions } from '../../../domain/dispatch'
@@ -183,11 +184,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
           {spec ? <TextField label={spec.label} value={note} onChange={setNote} max={spec.max} placeholder={spec.placeholder} optional={!spec.required} disabled={busy} /> : null}
           {open === 'merge' ? <MergePicker demand={detail} value={intoId} onChange={setIntoId} /> : null}
           {open === 'assign' ? <AssignPicker demand={detail} value={members} onChange={setMembers} disabled={busy} /> : null}
-          {error ? (
-            <View className='jl-form-error' role='alert' ariaRole='alert'>
-              {error}
-            </View>
-          ) : null}
+          <FormError message={error} />
           <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit(open)}>
             {`确认${ACTION_LABEL[open]}`}
           </AtButton>
@@ -197,11 +194,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
         </View>
       ) : (
         <>
-          {error ? (
-            <View className='jl-form-error' role='alert' ariaRole='alert'>
-              {error}
-            </View>
-          ) : null}
+          <FormError message={error} />
           <View className='jl-actions__buttons'>
             {actions.map((event, i) => (
               <AtButton

@@ -1,10 +1,10 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { DemandDetail } from '@/types/dispatch'
 
 import Section from '../../../components/Section'
+import FormError from '../../../components/States/FormError'
 import PhotoUploader, { type Photo } from '../../../components/form/PhotoUploader'
 import Stepper from '../../../components/form/Stepper'
 import TextField from '../../../components/form/TextField'
@@ -62,11 +62,7 @@ export default function CompleteForm({ d }: { d: DemandDetail }) {
           <Stepper label='我的服务时长' value={hours} onChange={setHours} min={0.5} max={24} step={0.5} unit='小时' />
         </Section>
       )}
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         确认办结
       </AtButton>

@@ -8,6 +8,7 @@ import type { DemandDetail, Urgency } from '@/types/dispatch'
 import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import FormError from '../../../components/States/FormError'
 import Stepper from '../../../components/form/Stepper'
 import { confirmStep } from '../../../components/form/confirmStep'
 import { deadlineOf, formatHours, URGENCY_LABEL } from '../../../domain/dispatch'
@@ -128,11 +129,7 @@ export default function DispatchForm({ d }: { d: DemandDetail }) {
           </AtButton>
         ) : null}
       </Section>
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         确认派单
       </AtButton>

@@ -6,6 +6,7 @@ import type { DemandDetail, Rating } from '@/types/dispatch'
 
 import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
+import FormError from '../../../components/States/FormError'
 import TextField from '../../../components/form/TextField'
 import { confirmStep } from '../../../components/form/confirmStep'
 import { RATING_LABEL, RATINGS } from '../../../domain/dispatch'
@@ -49,11 +50,7 @@ export default function RateForm({ d }: { d: DemandDetail }) {
       <Section>
         <TextField label='想说的话' value={comment} onChange={setComment} max={200} optional placeholder='例如：师傅很耐心' disabled={busy} />
       </Section>
-      {error ? (
-        <View className='jl-form-error' role='alert' ariaRole='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
       <AtButton className='jl-button jl-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
         提交评价
       </AtButton>

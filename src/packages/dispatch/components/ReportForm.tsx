@@ -9,6 +9,7 @@ import type { Me, UserSummary } from '@/types/domain'
 import ChoiceList from '../../../components/ChoiceList'
 import Section from '../../../components/Section'
 import { EmptyState } from '../../../components/States'
+import FormError from '../../../components/States/FormError'
 import Toggle from '../../../components/Toggle'
 import PhotoUploader, { type Photo } from '../../../components/form/PhotoUploader'
 import TextField from '../../../components/form/TextField'
@@ -173,11 +174,7 @@ export default function ReportForm({ me }: { me: Me }) {
               onChange={setAnonymous}
             />
           </Section>
-          {errors.length ? (
-            <View className='jl-form-error' role='alert' ariaRole='alert'>
-              {errors.join('；')}
-            </View>
-          ) : null}
+          <FormError message={errors.join('；')} />
           <AtButton className='jl-button jl-submit' type='primary' loading={submitting} disabled={submitting} onClick={() => void submit()}>
             提交
           </AtButton>
