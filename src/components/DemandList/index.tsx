@@ -1,24 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { DemandListRequest, DemandSummary } from '@/types/dispatch'
 
 import { formatTime, ROUTES } from '../../domain/dispatch'
-import { call, messageOf } from '../../services/api'
+import { call } from '../../services/api'
 import { tappable } from '../../utils/a11y'
 import DemandTags from '../DemandTags'
+import { usePaged } from '../LoadMore/usePaged'
 import { EmptyState, ErrorState, Loading } from '../States'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 
 export const PAGE_SIZE = 10
-
-type ListState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: DemandSummary[]; hasMore: boolean; page: number; more: 'idle' | 'loading' | string }
 
 
 /** One demand in a list: status and urgency as words, 超期, two lines of text, who and when. */
@@ -58,43 +53,16 @@ export default function DemandList({
   emptyDescription?: string
   version?: number
 }) {
-  const [state, setState] = useState<ListState>({ status: 'loading' })
   const key = JSON.stringify(request)
-  const generation = useRef(0)
-
-  const load = useCallback(async () => {
-    const mine = ++generation.current
-    setState({ status: 'loading' })
-    try {
-      const res = await call('dispatch', 'list', { ...(JSON.parse(key) as DemandListRequest), page: 1, pageSize: PAGE_SIZE })
-      if (mine === generation.current) setState({ status: 'ready', items: res.items, hasMore: res.hasMore, page: 1, more: 'idle' })
-    } catch (e) {
-      if (mine === generation.current) setState({ status: 'error', message: messageOf(e) })
-    }
-  }, [key])
-
-  useEffect(() => {
-    void load()
-  }, [load, version])
-
-  const loadMore = useCallback(async () => {
-    if (state.status !== 'ready' || state.more === 'loading' || !state.hasMore) return
-    const mine = generation.current
-    const page = state.page + 1
-    setState({ ...state, more: 'loading' })
-    try {
-      const res = await call('dispatch', 'list', { ...(JSON.parse(key) as DemandListRequest), page, pageSize: PAGE_SIZE })
-      if (mine !== generation.current) return
-      // Items may shift between pages while others act: never show one twice.
-      const seen = new Set(state.items.map((i) => i._id))
-      setState({ status: 'ready', items: [...state.items, ...res.items.filter((i) => !seen.has(i._id))], hasMore: res.hasMore, page, more: 'idle' })
-    } catch (e) {
-      if (mine === generation.current) setState({ ...state, more: messageOf(e) })
-    }
-  }, [key, state])
+  const { state, reload, loadMore } = usePaged(
+    (page) => call('dispatch', 'list', { ...request, page, pageSize: PAGE_SIZE }),
+    (d) => d._id,
+    key,
+    version,
+  )
 
   if (state.status === 'loading') return <Loading />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void load()} />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   if (state.items.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />
   return (
     <View className='jl-demand-list'>
@@ -105,14 +73,14 @@ export default function DemandList({
         <Text className='jl-demand-list__count'>
           {state.hasMore ? `已显示 ${state.items.length} 条` : `共 ${state.items.length} 条`}
         </Text>
-        {state.more !== 'idle' && state.more !== 'loading' ? (
+        {state.moreError ? (
           <View className='jl-demand-list__error' role='alert' ariaRole='alert'>
-            {state.more}
+            {state.moreError}
           </View>
         ) : null}
         {state.hasMore ? (
-          <AtButton className='jl-button' loading={state.more === 'loading'} disabled={state.more === 'loading'} onClick={() => void loadMore()}>
-            {state.more === 'loading' ? '正在加载…' : '加载更多'}
+          <AtButton className='jl-button' loading={state.more} disabled={state.more} onClick={() => void loadMore()}>
+            {state.more ? '正在加载…' : '加载更多'}
           </AtButton>
         ) : null}
       </View>
