@@ -91,7 +91,7 @@ export interface UserSummary {
   unitId: string | null;
 }
 
-/** A page of results. `nextCursor` is null on the last page. */
+/** A page of results, with how many there are in all. */
 export interface Page<T> {
   items: T[];
   total: number;

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 
+import type { Page } from '@/types/domain'
+
 import { messageOf } from '../../services/api'
 
 export type PagedState<T> =
@@ -59,4 +61,9 @@ export function usePaged<T>(
   }, [state])
 
   return { state, reload, loadMore }
+}
+
+/** A counted page (`org.listUsers`) as usePaged reads it: more while this page did not reach the total. */
+export function countedPage<T>(p: Page<T>): Page<T> & { hasMore: boolean } {
+  return { ...p, hasMore: p.page * p.pageSize < p.total && p.items.length > 0 }
 }

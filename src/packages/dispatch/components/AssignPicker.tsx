@@ -1,23 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useState } from 'react'
 
 import type { DemandDetail } from '@/types/dispatch'
 import type { UserSummary } from '@/types/domain'
 
+import LoadMore from '../../../components/LoadMore'
+import { countedPage, usePaged } from '../../../components/LoadMore/usePaged'
 import { EmptyState, ErrorState, Loading } from '../../../components/States'
 import { assignable } from '../../../domain/dispatch'
-import { call } from '../../../services/api'
+import { ApiCallError, call } from '../../../services/api'
 import { useSession } from '../../../store/session'
 import { cx } from '../../../utils/cx'
-import { messageOf } from './useDemand'
-import LoadMore from '../../../components/LoadMore'
 
 export const MEMBERS_PAGE_SIZE = 50
-
-type State =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: UserSummary[]; hasMore: boolean; page: number; more: boolean; moreError: string }
 
 /** A large multi-select row: the whole row is the tap target; chosen is written (已选), not only coloured. */
 function MemberRow({ person, chosen, off, mine, onToggle }: { person: UserSummary; chosen: boolean; off: boolean; mine: boolean; onToggle: () => void }) {
@@ -59,36 +53,19 @@ export default function AssignPicker({
 }) {
   const { me } = useSession()
   const unitId = demand.dispatch?.unitId ?? null
-  const [state, setState] = useState<State>({ status: 'loading' })
-
-  const load = useCallback(
-    async (page: number, before: UserSummary[]) => {
-      if (!unitId) {
-        setState({ status: 'error', message: '这项任务还没有承办单位，不能指派' })
-        return
-      }
-      if (page === 1) setState({ status: 'loading' })
-      try {
-        const res = await call('org', 'listUsers', { unitId, role: 'member', page, pageSize: MEMBERS_PAGE_SIZE })
-        const seen = new Set(before.map((u) => u.openid))
-        const items = [...before, ...res.items.filter((u) => !seen.has(u.openid))]
-        setState({ status: 'ready', items, hasMore: page * res.pageSize < res.total && res.items.length > 0, page, more: false, moreError: '' })
-      } catch (e) {
-        if (page === 1) setState({ status: 'error', message: messageOf(e) })
-        else setState((s) => (s.status === 'ready' ? { ...s, more: false, moreError: messageOf(e) } : s))
-      }
+  const { state, reload, loadMore } = usePaged(
+    async (page) => {
+      if (!unitId) throw new ApiCallError('INVALID_STATE', '这项任务还没有承办单位，不能指派')
+      return countedPage(await call('org', 'listUsers', { unitId, role: 'member', page, pageSize: MEMBERS_PAGE_SIZE }))
     },
-    [unitId],
+    (u) => u.openid,
+    unitId ?? '',
   )
-
-  useEffect(() => {
-    void load(1, [])
-  }, [load])
 
   const { free } = assignable([], demand)
   if (free === 0) return <EmptyState title='名额已满' description='这项任务的名额都已有人认领，不能再指派。' />
   if (state.status === 'loading') return <Loading text='正在加载本单位的党员…' />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void load(1, [])} />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
   const { candidates } = assignable(state.items, demand)
   const limit = Math.min(free, 20)
@@ -130,10 +107,7 @@ export default function AssignPicker({
         hasMore={state.hasMore}
         loading={state.more}
         error={state.moreError}
-        onMore={() => {
-          setState({ ...state, more: true, moreError: '' })
-          void load(state.page + 1, state.items)
-        }}
+        onMore={() => void loadMore()}
       />
     </View>
   )

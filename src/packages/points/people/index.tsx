@@ -5,6 +5,7 @@ import type { Me } from '@/types/domain'
 
 import IdentityGate from '../../../components/IdentityGate'
 import Page from '../../../components/Page'
+import { countedPage } from '../../../components/LoadMore/usePaged'
 import Section from '../../../components/Section'
 import { EmptyState } from '../../../components/States'
 import { ROLE_LABEL, rolesOf } from '../../../domain/roles'
@@ -22,10 +23,7 @@ function PeopleScreen({ me }: { me: Me }) {
     <Section title={`${me.community?._id === communityId ? me.community.name : '本社区'}的居民和党员`}>
       <PagedList
         listKey={`people:${communityId}`}
-        fetchPage={async (page) => {
-          const res = await call('org', 'listUsers', { communityId, page, pageSize: PAGE_SIZE })
-          return { items: res.items, hasMore: res.page * res.pageSize < res.total }
-        }}
+        fetchPage={async (page) => countedPage(await call('org', 'listUsers', { communityId, page, pageSize: PAGE_SIZE }))}
         idOf={(u) => u.openid}
         emptyTitle='本社区还没有注册的居民'
         render={(u) => {
