@@ -7,25 +7,13 @@ import { applyEntry, emptyAccount, serviceKey, tallyKeys } from '../core/points'
 import { isAdmin } from '../core/roles';
 import type { LedgerEntry, PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport, Redemption } from '../../types/points';
 import type { Demand } from '../../types/dispatch';
-import { _, db } from '../lib/cloud';
-import type { Data } from '../lib/database';
+import { _ } from '../lib/cloud';
 import { refuse } from '../lib/errors';
 import { ACCOUNTS, LEDGER, TALLIES } from '../lib/ledger';
 import { REDEMPTIONS } from './catalogue';
+import { readAll } from '../lib/read-all';
 import type { Handlers } from '../lib/router';
 import { emptyInput } from './schemas';
-
-const BATCH = 1000;
-
-/** Every document of a collection (that matches), a thousand at a time (the most one read may return). */
-async function readAll<T>(collection: string, where: Data = {}): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += BATCH) {
-    const { data } = await db.collection(collection).where(where).orderBy('_id', 'asc').skip(skip).limit(BATCH).get<T>();
-    out.push(...data);
-    if (data.length < BATCH) return out;
-  }
-}
 
 type Tally = { _id: string; people: Record<string, { points: number; hours: number }> };
 

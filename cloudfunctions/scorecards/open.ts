@@ -7,11 +7,10 @@
  */
 import { currentAndNextMonth } from '../core/months';
 import { db, isDuplicateWrite } from '../lib/cloud';
+import { readAll } from '../lib/read-all';
 
 /** Writes in flight at once: a county has hundreds of communities and units, the timer has 20 s. */
 const BATCH = 20;
-/** A read returns at most 1000 documents in a cloud function; page beyond that. */
-const PAGE = 1000;
 
 export interface OpenResult {
   months: string[];
@@ -54,10 +53,5 @@ async function add(collection: string, doc: Record<string, unknown>): Promise<bo
 }
 
 async function allIds(collection: string, where: Record<string, unknown>): Promise<string[]> {
-  const ids: string[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = (await db.collection(collection).where(where).field({ _id: true }).skip(skip).limit(PAGE).get<{ _id: string }>()).data;
-    ids.push(...page.map((d) => d._id));
-    if (page.length < PAGE) return ids;
-  }
+  return (await readAll<{ _id: string }>(collection, where, { _id: true })).map((d) => d._id);
 }
