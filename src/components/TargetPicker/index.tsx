@@ -1,8 +1,9 @@
 import { Picker, Text, View } from '@tarojs/components'
 
-import type { Me, RegionNode } from '@/types/domain'
+import type { Me } from '@/types/domain'
 
 import { isAdmin, scorecardTargets, type ScorecardTarget } from '../../domain/dispatch'
+import { communitiesOf } from '../../domain/regions'
 import { call } from '../../services/api'
 import { tappable } from '../../utils/a11y'
 import Segments from '../Segments'
@@ -12,14 +13,6 @@ import './index.scss'
 /** A community or a unit whose figures (三率, 双报到, 排行) a person may see, with its name. */
 export interface Target extends ScorecardTarget {
   name: string
-}
-
-function communitiesOf(nodes: RegionNode[], into: RegionNode[] = []): RegionNode[] {
-  for (const n of nodes) {
-    if (n.level === 'community') into.push(n)
-    else communitiesOf(n.children, into)
-  }
-  return into
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { Me, RegionNode } from '@/types/domain'
+import type { Me } from '@/types/domain'
 
 import { useLoad } from '../../../components/States/useLoad'
+import { communitiesOf } from '../../../domain/regions'
 import { coverageCommunities, workCommunities } from '../../../domain/visits'
 import { call } from '../../../services/api'
 
@@ -11,14 +12,6 @@ export interface Community {
   coverage: boolean
   /** Works there: lists, marking and pairing. */
   work: boolean
-}
-
-function communitiesOf(nodes: RegionNode[], into: RegionNode[] = []): RegionNode[] {
-  for (const n of nodes) {
-    if (n.level === 'community') into.push(n)
-    else communitiesOf(n.children, into)
-  }
-  return into
 }
 
 /** The communities this person looks after, with names: where they work, or (the county) every one. */

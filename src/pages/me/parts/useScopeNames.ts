@@ -1,18 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
 
-import type { RegionNode } from '@/types/domain'
 import type { Me } from '@/types/domain'
 
+import { communitiesOf } from '../../../domain/regions'
 import type { ScopeNames } from '../../../domain/roles'
 import { call } from '../../../services/api'
-
-function indexCommunities(nodes: RegionNode[], into: Record<string, string> = {}): Record<string, string> {
-  for (const n of nodes) {
-    if (n.level === 'community') into[n._id] = n.name
-    indexCommunities(n.children, into)
-  }
-  return into
-}
 
 /**
  * Names for the communities and units the caller's roles are scoped to. `me` already names the
@@ -30,7 +22,7 @@ export function useScopeNames(me: Me): ScopeNames {
     let live = true
     call('org', 'regionTree', {})
       .then((tree) => {
-        if (live) setLooked((prev) => ({ ...prev, communities: indexCommunities(tree) }))
+        if (live) setLooked((prev) => ({ ...prev, communities: Object.fromEntries(communitiesOf(tree).map((c) => [c._id, c.name])) }))
       })
       .catch(() => undefined)
     return () => {
