@@ -3,6 +3,12 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { readdirSync } from 'node:fs';
+
+// Every deployable function is a folder of cloudfunctions/ (core/ and lib/ are shared by all).
+const FUNCTIONS = readdirSync(new URL('./cloudfunctions', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'core' && d.name !== 'lib')
+  .map((d) => d.name);
 
 const boundary = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
 
@@ -41,8 +47,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': boundary(['**/src/**', '**/local/**'], 'Functions must not depend on the app or the local cloud.') },
   },
   {
-    files: ['cloudfunctions/*/index.ts', 'cloudfunctions/*/*.ts'],
-    ignores: ['cloudfunctions/lib/**', 'cloudfunctions/core/**'],
-    rules: { 'no-restricted-imports': boundary(['wx-server-sdk', '**/src/**', '**/local/**'], 'Only cloudfunctions/lib touches wx-server-sdk.') },
+    files: ['cloudfunctions/lib/**'],
+    rules: { 'no-restricted-imports': boundary(['**/src/**', '**/local/**', ...FUNCTIONS.map((f) => `../${f}/*`)], 'lib/ holds edges every function shares: it imports no function folder.') },
   },
+  // A function folder imports core/, lib/, types/ and itself only: what two functions share lives in core/ or lib/.
+  ...FUNCTIONS.map((fn) => ({
+    files: [`cloudfunctions/${fn}/**`],
+    rules: {
+      'no-restricted-imports': boundary(
+        ['wx-server-sdk', '**/src/**', '**/local/**', ...FUNCTIONS.filter((f) => f !== fn).map((f) => `../${f}/*`)],
+        `cloudfunctions/${fn} imports only core/, lib/, types/ and itself; only lib/ touches wx-server-sdk.`,
+      ),
+    },
+  })),
 );

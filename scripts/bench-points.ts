@@ -5,7 +5,7 @@
  */
 import { db } from '../cloudfunctions/lib/cloud';
 import * as pointsFn from '../cloudfunctions/points/index';
-import { periodsOf } from '../cloudfunctions/core/points';
+import { periodsOf } from '../cloudfunctions/core/calendar';
 import type { LocalCloud, RequestCounts } from '../local/runtime';
 
 const STAFF = 'demo-staff-dongjie';

@@ -91,6 +91,17 @@ export interface UserSummary {
   unitId: string | null;
 }
 
+/**
+ * A page of results without a total: the server reads one item more than asked and says whether
+ * there is more (counting would cost a second database request on every list).
+ */
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
+
 /** A page of results, with how many there are in all. */
 export interface Page<T> {
   items: T[];

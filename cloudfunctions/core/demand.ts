@@ -4,16 +4,13 @@
  * (notifications, scorecard counts), or a typed refusal. No I/O, no clock of its own.
  * `allowedActions` uses the same guards, so what the app shows is what the server accepts.
  */
-import type { RoleGrant } from '../../types/domain';
+import { DEMAND_STATUS_LABEL } from '../../types/labels';
 import type { Claim, Demand, DemandEvent, DemandStatus, Rating, TimelineEvent, Urgency } from '../../types/dispatch';
-import { staffCommunities } from './roles';
-import { deadlines, DEFAULT_SLA, monthOf, type SlaConfig } from './sla';
+import { isAdmin as adminRole, isLiaisonOf, isMemberOf, isSecretaryOf as secretaryRole, isStaffOf as staffRole, liaisonUnits, memberUnits, type Actor } from './actor';
+import { deadlines, DEFAULT_SLA, type SlaConfig } from './sla';
+import { monthOf } from './calendar';
 
-export interface Actor {
-  openid: string;
-  name: string;
-  roles: RoleGrant[];
-}
+export type { Actor };
 
 /** A step with its input (already validated at the edge; ids already resolved by the handler). */
 export type Step =
@@ -60,19 +57,6 @@ export type Transition = { ok: true; demand: Demand; effects: Effect[] } | Refus
 
 export const OPEN: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'escalated'];
 
-export const STATUS_LABELS: Record<DemandStatus, string> = {
-  submitted: '待受理',
-  handling: '社区办理中',
-  dispatched: '已派单',
-  accepted: '已接单',
-  completed: '待验收',
-  verified: '待评价',
-  closed: '已办结',
-  declined: '不予受理',
-  merged: '已合并',
-  escalated: '已吹哨',
-};
-
 export function isOpen(d: Pick<Demand, 'status'>): boolean {
   return OPEN.includes(d.status);
 }
@@ -86,20 +70,18 @@ export function isOverdue(d: Pick<Demand, 'status' | 'dispatch'>, now: Date): bo
 
 // ---- who is who, relative to a demand -----------------------------------------------------------
 
-const isStaffOf = (a: Actor, d: Demand) => staffCommunities(a.roles).includes(d.communityId);
-const isSecretaryOf = (a: Actor, d: Demand) => a.roles.some((g) => g.role === 'secretary' && g.communityId === d.communityId);
-const isAdmin = (a: Actor) => a.roles.some((g) => g.role === 'admin');
-const liaisonUnits = (a: Actor) => a.roles.filter((g) => g.role === 'liaison' && g.unitId).map((g) => g.unitId!);
-const memberUnits = (a: Actor) => a.roles.filter((g) => g.role === 'member' && g.unitId).map((g) => g.unitId!);
+const isStaffOf = (a: Actor, d: Demand) => staffRole(a.roles, d.communityId);
+const isSecretaryOf = (a: Actor, d: Demand) => secretaryRole(a.roles, d.communityId);
+const isAdmin = (a: Actor) => adminRole(a.roles);
 
 /** The unit of the actor's that may accept or reject this dispatch, if any. */
 function acceptingUnit(a: Actor, d: Demand): string | null {
   if (!d.dispatch) return null;
   const candidates = d.dispatch.unitId ? [d.dispatch.unitId] : d.dispatch.offeredTo;
-  return liaisonUnits(a).find((u) => candidates.includes(u)) ?? null;
+  return liaisonUnits(a.roles).find((u) => candidates.includes(u)) ?? null;
 }
 
-const isLiaisonOfUnit = (a: Actor, d: Demand) => !!d.dispatch?.unitId && liaisonUnits(a).includes(d.dispatch.unitId);
+const isLiaisonOfUnit = (a: Actor, d: Demand) => isLiaisonOf(a.roles, d.dispatch?.unitId);
 const ownClaim = (a: Actor, d: Demand) => d.claims.find((c) => c.openid === a.openid);
 
 /** Who may see a demand at all (detail, timeline). */
@@ -107,7 +89,7 @@ export function canRead(d: Demand, a: Actor): boolean {
   if (d.submitter.openid === a.openid || isStaffOf(a, d) || isAdmin(a)) return true;
   if (!d.dispatch) return false;
   const units = d.dispatch.unitId ? [d.dispatch.unitId] : d.dispatch.offeredTo;
-  return units.some((u) => liaisonUnits(a).includes(u) || memberUnits(a).includes(u)) || d.claims.some((c) => c.openid === a.openid);
+  return units.some((u) => liaisonUnits(a.roles).includes(u) || memberUnits(a.roles).includes(u)) || d.claims.some((c) => c.openid === a.openid);
 }
 
 /** Who handles it and so sees contact details unmasked: the community's staff, the claimants. */
@@ -119,7 +101,7 @@ export function handles(d: Demand, a: Actor): boolean {
 
 const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
 const FORBIDDEN = refuse('FORBIDDEN', '您无权对该诉求进行此操作');
-const wrongState = (d: Demand) => refuse('INVALID_STATE', `该诉求当前为「${STATUS_LABELS[d.status]}」，不能进行此操作`);
+const wrongState = (d: Demand) => refuse('INVALID_STATE', `该诉求当前为「${DEMAND_STATUS_LABEL[d.status]}」，不能进行此操作`);
 
 /** null when allowed; otherwise why not. Input-independent, so `allowedActions` can use it. */
 export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date): Refusal | null {
@@ -138,7 +120,7 @@ export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date): Refus
     case 'assign':
       return need(d.status === 'accepted', isLiaisonOfUnit(a, d));
     case 'claim': {
-      const member = !!d.dispatch?.unitId && memberUnits(a).includes(d.dispatch.unitId);
+      const member = isMemberOf(a.roles, d.dispatch?.unitId);
       if (!member) return FORBIDDEN;
       if (d.status !== 'accepted') return wrongState(d);
       if (ownClaim(a, d)) return refuse('INVALID_STATE', '您已认领该任务');

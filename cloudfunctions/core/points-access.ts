@@ -3,27 +3,15 @@
  * role grants. Staff act only in their own community, a liaison only for their own unit, and
  * nobody awards, approves, reverses or fulfils anything of their own.
  */
-import type { RoleGrant } from '../../types/domain';
 import type { CatalogueItem, ItemOwner, LedgerEntry, PointAccount, Redemption, RedemptionAction } from '../../types/points';
-import type { Actor } from './demand';
-import { isAdmin, staffCommunities } from './roles';
-
-export const liaisonOf = (roles: RoleGrant[], unitId: string | null) => !!unitId && roles.some((g) => g.role === 'liaison' && g.unitId === unitId);
-export const staffOf = (roles: RoleGrant[], communityId: string | null) => !!communityId && staffCommunities(roles).includes(communityId);
-export const secretaryOf = (roles: RoleGrant[], communityId: string | null) => !!communityId && roles.some((g) => g.role === 'secretary' && g.communityId === communityId);
-export const isMember = (roles: RoleGrant[]) => roles.some((g) => g.role === 'member');
+import { isAdmin, isLiaisonOf, isMember, isSecretaryOf, isStaffOf, type Actor } from './actor';
 
 /** A person as the access rules see them: where they live and work. */
-export interface Person {
-  openid: string;
-  communityId: string | null;
-  unitId: string | null;
-  roles: RoleGrant[];
-}
+export type Person = Pick<Actor, 'openid' | 'communityId' | 'unitId' | 'roles'>;
 
 /** Manual award: staff of the person's home community, never to themselves. */
 export function canAward(actor: Actor, target: Person): boolean {
-  return target.openid !== actor.openid && staffOf(actor.roles, target.communityId);
+  return target.openid !== actor.openid && isStaffOf(actor.roles, target.communityId);
 }
 
 /** Reversible entries are earnings; redemptions are undone by cancelling them, reversals by nothing. */
@@ -31,24 +19,24 @@ const REVERSIBLE = new Set<LedgerEntry['source']['type']>(['service', 'activity'
 
 /** A correction: staff of the entry's community or the admin, never on their own account. */
 export function canReverse(actor: Actor, entry: Pick<LedgerEntry, 'openid' | 'communityId' | 'source'>): boolean {
-  return entry.openid !== actor.openid && REVERSIBLE.has(entry.source.type) && (isAdmin(actor.roles) || staffOf(actor.roles, entry.communityId));
+  return entry.openid !== actor.openid && REVERSIBLE.has(entry.source.type) && (isAdmin(actor.roles) || isStaffOf(actor.roles, entry.communityId));
 }
 
 /** Who may see a person's ledger and profile: themselves, the admin, staff of their home community, the liaison of their unit. */
 export function canViewPerson(actor: Actor, person: Pick<Person, 'openid' | 'communityId' | 'unitId'>): boolean {
-  return person.openid === actor.openid || isAdmin(actor.roles) || staffOf(actor.roles, person.communityId) || liaisonOf(actor.roles, person.unitId);
+  return person.openid === actor.openid || isAdmin(actor.roles) || isStaffOf(actor.roles, person.communityId) || isLiaisonOf(actor.roles, person.unitId);
 }
 
 /** Catalogue items: the owner community's staff, the owner unit's liaison, the admin (any). */
 export function managesOwner(actor: Actor, owner: Pick<ItemOwner, 'scope' | 'id'>): boolean {
   if (isAdmin(actor.roles)) return true;
-  return owner.scope === 'community' ? staffOf(actor.roles, owner.id) : liaisonOf(actor.roles, owner.id);
+  return owner.scope === 'community' ? isStaffOf(actor.roles, owner.id) : isLiaisonOf(actor.roles, owner.id);
 }
 
 /** 核销 is done where the item is handed over: the owner's staff or liaison (not the county), never for oneself. */
 export function mayFulfil(actor: Actor, r: Pick<Redemption, 'owner' | 'openid'>): boolean {
   if (r.openid === actor.openid) return false;
-  return r.owner.scope === 'community' ? staffOf(actor.roles, r.owner.id) : liaisonOf(actor.roles, r.owner.id);
+  return r.owner.scope === 'community' ? isStaffOf(actor.roles, r.owner.id) : isLiaisonOf(actor.roles, r.owner.id);
 }
 
 export function redemptionActions(r: Redemption, actor: Actor): RedemptionAction[] {
@@ -77,7 +65,7 @@ export function unavailableReason(item: CatalogueItem, account: Pick<PointAccoun
 
 /** 双报到 compliance: staff of the community, the unit's liaison, the admin. */
 export function canReadCompliance(actor: Actor, scope: 'community' | 'unit', id: string): boolean {
-  return isAdmin(actor.roles) || (scope === 'community' ? staffOf(actor.roles, id) : liaisonOf(actor.roles, id));
+  return isAdmin(actor.roles) || (scope === 'community' ? isStaffOf(actor.roles, id) : isLiaisonOf(actor.roles, id));
 }
 
 /** 双报到 is a member's, at the community they live in. */
@@ -91,7 +79,7 @@ export function checkInRefusal(person: Person): string | null {
 export function reviewScopes(actor: Actor, member: Person): ('unit' | 'community')[] {
   if (member.openid === actor.openid || !isMember(member.roles)) return [];
   const out: ('unit' | 'community')[] = [];
-  if (liaisonOf(actor.roles, member.unitId)) out.push('unit');
-  if (secretaryOf(actor.roles, member.communityId)) out.push('community');
+  if (isLiaisonOf(actor.roles, member.unitId)) out.push('unit');
+  if (isSecretaryOf(actor.roles, member.communityId)) out.push('community');
   return out;
 }

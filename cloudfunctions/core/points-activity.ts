@@ -6,7 +6,7 @@
 import type { Activity, ActivityAction, ActivityPhase, Signup } from '../../types/points';
 import type { Actor } from './demand';
 import { round2 } from './points';
-import { staffCommunities } from './roles';
+import { staffCommunities } from './actor';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -5,6 +5,7 @@
  * by construction, only by a lost write.
  */
 import type { LedgerEntry, LedgerSourceType, PeriodTotals, PointAccount, PointRules } from '../../types/points';
+import { periodsOf } from './calendar';
 
 /**
  * Defaults (县委组织部 may change them with `setRules`): 10 points a verified hour, 20 for a
@@ -46,15 +47,6 @@ const CAPPED: Record<LedgerSourceType, boolean> = {
 export const isEarning = (type: LedgerSourceType) => EARNING[type];
 export const isCapped = (type: LedgerSourceType) => CAPPED[type];
 
-const HOUR = 3600_000;
-
-/** China-time calendar parts of an instant (the county's days, months and years). */
-export function periodsOf(at: Date): { day: string; month: string; year: string } {
-  const cst = new Date(at.getTime() + 8 * HOUR);
-  const year = String(cst.getUTCFullYear());
-  const month = `${year}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`;
-  return { day: `${month}-${String(cst.getUTCDate()).padStart(2, '0')}`, month, year };
-}
 
 /** Points a source earns before caps. Hours are in multiples of 0.5; points are whole. */
 export function pointsFor(source: 'service' | 'wish' | 'activity' | 'checkIn', hours: number, rules: PointRules): number {

@@ -4,6 +4,7 @@
  */
 import type { RoleChange } from '../../types/api';
 import type { Role, RoleGrant } from '../../types/domain';
+import { isAdmin, isLiaisonOf, isSecretaryOf, staffCommunities } from './actor';
 
 /** Every role once; a Record so that adding a Role to the type without listing it fails to compile. */
 const ALL_ROLES: Record<Role, true> = {
@@ -24,19 +25,6 @@ export function scopeOf(role: Role): 'community' | 'unit' | null {
   if (role === 'staff' || role === 'gridWorker' || role === 'secretary') return 'community';
   if (role === 'liaison' || role === 'member') return 'unit';
   return null;
-}
-
-export function isAdmin(grants: RoleGrant[]): boolean {
-  return grants.some((g) => g.role === 'admin');
-}
-
-/** Communities where the person works as staff, grid worker or secretary. */
-export function staffCommunities(grants: RoleGrant[]): string[] {
-  return grants.filter((g) => scopeOf(g.role) === 'community' && g.communityId).map((g) => g.communityId!);
-}
-
-export function isSecretaryOf(grants: RoleGrant[], communityId: string): boolean {
-  return grants.some((g) => g.role === 'secretary' && g.communityId === communityId);
 }
 
 /** A grant in canonical form: only the scope field its role uses. */
@@ -79,5 +67,5 @@ export function listableCommunity(grants: RoleGrant[], requested: string | undef
 
 /** May the caller list the people who work in `unitId`? Its liaison (to assign members), and admins. */
 export function canListUnit(grants: RoleGrant[], unitId: string): boolean {
-  return isAdmin(grants) || grants.some((g) => g.role === 'liaison' && g.unitId === unitId);
+  return isAdmin(grants) || isLiaisonOf(grants, unitId);
 }

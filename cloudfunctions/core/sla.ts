@@ -4,6 +4,7 @@
  * 24 h; 一般 accept within 24 h, finish within 7 days; 复杂 accept within 24 h, finish within 15 days.
  */
 import type { Urgency } from '../../types/dispatch';
+import { HOUR } from './calendar';
 
 export interface SlaGrade {
   acceptHours: number;
@@ -19,7 +20,6 @@ export const DEFAULT_SLA: SlaConfig = {
   complex: { acceptHours: 24, finishHours: 15 * 24, label: '复杂' },
 };
 
-const HOUR = 3600_000;
 
 /**
  * The accept and finish deadlines of a dispatch made at `at`. A deadline the staff set may be
@@ -33,8 +33,3 @@ export function deadlines(urgency: Urgency, at: Date, requested: Date | null, sl
   return { acceptBy, finishBy: finishBy < acceptBy ? acceptBy : finishBy };
 }
 
-/** `YYYY-MM` of a date in China Standard Time (the scorecard month). */
-export function monthOf(at: Date): string {
-  const cst = new Date(at.getTime() + 8 * HOUR);
-  return `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`;
-}

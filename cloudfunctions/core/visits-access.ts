@@ -9,22 +9,10 @@
  */
 import type { RoleGrant } from '../../types/domain';
 import type { KeyHousehold, KeyHouseholdAction, SensitiveRead, Visitor } from '../../types/visits';
-import { isAdmin, isSecretaryOf } from './roles';
+import { communityRole, isAdmin, isSecretaryOf, type Actor } from './actor';
 
-export interface Caller {
-  openid: string;
-  roles: RoleGrant[];
-}
-
-type CommunityRole = 'staff' | 'gridWorker' | 'secretary';
-
-/** The caller's strongest community role in `communityId` (secretary > staff > gridWorker), or null. */
-export function communityRole(roles: RoleGrant[], communityId: string): CommunityRole | null {
-  for (const role of ['secretary', 'staff', 'gridWorker'] as const) {
-    if (roles.some((g) => g.role === role && g.communityId === communityId)) return role;
-  }
-  return null;
-}
+/** Whoever asks, as these rules need them. */
+export type Caller = Pick<Actor, 'openid' | 'roles'>;
 
 /** Staff, grid workers and the secretary manage a community's key households and pairings. */
 export function canManage(roles: RoleGrant[], communityId: string): boolean {

@@ -8,9 +8,8 @@
  */
 import type { CareLevel, DueStatus, KeyHousehold, ReturnVisitDue, VisitOutcome } from '../../types/visits';
 import type { DemandCategory } from '../../types/dispatch';
+import { chinaDayEnd, chinaDayStart, DAY } from './calendar';
 
-const DAY = 24 * 3600_000;
-const CST = 8 * 3600_000;
 
 /**
  * Care level → visit interval and the due window before its end (configuration, not code paths).
@@ -28,16 +27,6 @@ export const RETURN_VISIT_DAYS = 7;
 
 /** A visit may be recorded up to this many days after it happened. */
 export const MAX_BACKDATE_DAYS = 7;
-
-/** Midnight (China time) of the day `t` falls on. */
-export function chinaDayStart(t: Date): Date {
-  return new Date(Math.floor((t.getTime() + CST) / DAY) * DAY - CST);
-}
-
-/** The last millisecond of the China day that is `days` after the day of `t`. */
-export function chinaDayEnd(t: Date, days = 0): Date {
-  return new Date(chinaDayStart(t).getTime() + (days + 1) * DAY - 1);
-}
 
 export interface DueWindow {
   dueFrom: Date;

@@ -1,27 +1,21 @@
 /** Input schemas of the dispatch actions: the edge's validation, strict and bounded. */
-import type { DemandCategory, DemandKind, DemandStatus, Rating, Urgency } from '../../types/dispatch';
-import { id, paging, text, z } from '../lib/validate';
+import type { Rating } from '../../types/dispatch';
+import { CATEGORY_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, URGENCY_LABEL } from '../../types/labels';
+import { id, oneOf, paging, photos, text, z } from '../lib/validate';
 
-export const KINDS: [DemandKind, ...DemandKind[]] = ['demand', 'wish', 'whistle'];
-export const CATEGORIES: [DemandCategory, ...DemandCategory[]] = ['elderlyCare', 'environment', 'facilities', 'safety', 'neighbourhood', 'employment', 'health', 'other'];
-export const URGENCIES: [Urgency, ...Urgency[]] = ['urgent', 'normal', 'complex'];
-export const STATUSES: [DemandStatus, ...DemandStatus[]] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated'];
 export const RATINGS: [Rating, ...Rating[]] = ['satisfied', 'basic', 'unsatisfied'];
 
-/** A cloud storage file id (cloud://…), as uploadPhoto returns. */
-export const fileId = () => z.string().min(10).max(300).regex(/^cloud:\/\/[\w.\-/]+$/);
-export const photos = () => z.array(fileId()).max(6);
 export const reason = () => text(200);
 
 export const byId = z.strictObject({ id: id() });
 export const withReason = z.strictObject({ id: id(), reason: reason() });
 
 export const submitInput = z.strictObject({
-  kind: z.enum(KINDS).optional(),
-  category: z.enum(CATEGORIES),
+  kind: oneOf(KIND_LABEL).optional(),
+  category: oneOf(CATEGORY_LABEL),
   text: text(500),
   photos: photos().optional(),
-  urgency: z.enum(URGENCIES).optional(),
+  urgency: oneOf(URGENCY_LABEL).optional(),
   anonymous: z.boolean().optional(),
   householdId: id().optional(),
   onBehalfOf: id().optional(),
@@ -39,8 +33,8 @@ export const uploadPhotoInput = z
 
 export const listInput = z.strictObject({
   scope: z.enum(['mine', 'triage', 'community', 'unit', 'claimable', 'myTasks']),
-  status: z.enum(STATUSES).optional(),
-  urgency: z.enum(URGENCIES).optional(),
+  status: oneOf(DEMAND_STATUS_LABEL).optional(),
+  urgency: oneOf(URGENCY_LABEL).optional(),
   overdue: z.boolean().optional(),
   ...paging,
 });
@@ -50,7 +44,7 @@ export const dispatchInput = z.strictObject({
   unitId: id().optional(),
   slots: z.number().int().min(1).max(20),
   expectedHours: z.number().min(0.5).max(100),
-  urgency: z.enum(URGENCIES).optional(),
+  urgency: oneOf(URGENCY_LABEL).optional(),
   deadline: z.iso.datetime({ offset: true }).optional(),
 });
 

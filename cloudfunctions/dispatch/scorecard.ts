@@ -1,5 +1,5 @@
 /** dispatch: the 三率 scorecard — one counter document, which also tracks open items' deadlines. */
-import { isAdmin, staffCommunities } from '../core/roles';
+import { isAdmin, staffCommunities } from '../core/actor';
 import { scorecard as compute, openOverdue, type Counters } from '../core/scorecard';
 import { db } from '../lib/cloud';
 import { refuse } from '../lib/errors';

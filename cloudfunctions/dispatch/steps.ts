@@ -1,5 +1,5 @@
 /** dispatch: every step of the lifecycle — load, decide with the pure transition, save, effects. */
-import type { Actor, Step } from '../core/demand';
+import type { Step } from '../core/demand';
 import { canRead, creditOf, isRepeat, transition } from '../core/demand';
 import type { Demand, DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
 import type { UnitPairing, User } from '../../types/domain';
@@ -7,12 +7,11 @@ import { _, db } from '../lib/cloud';
 import { toDemandDetail } from '../lib/demand-views';
 import { applyEffects, loadDemand, loadDemandJoined, saveTransition } from '../lib/demands';
 import { AppError, refuse } from '../lib/errors';
+import { ownsPhoto } from '../lib/storage';
 import type { Ctx, Handlers } from '../lib/router';
 import { assignInput, byId, completeInput, dispatchInput, handleInput, mergeInput, noteInput, rateInput, withReason } from './schemas';
 
 type H = Handlers<'dispatch'>;
-
-export const actorOf = (ctx: Ctx): Actor => ({ openid: ctx.user._id, name: ctx.user.name, roles: ctx.user.roles });
 
 /** Attempts before a step gives up under contention (each attempt reloads and decides again). */
 const ATTEMPTS = 4;
@@ -29,7 +28,7 @@ async function runStep<D extends Demand = Demand>(
   build: (d: D) => Promise<Step> | Step,
   load: (id: string) => Promise<D | null> = loadDemand as (id: string) => Promise<D | null>,
 ): Promise<DemandDetail> {
-  const actor = actorOf(ctx);
+  const actor = ctx.actor;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const d = await load(id);
     if (!d || !canRead(d, actor)) throw refuse.notFound('诉求');
@@ -196,11 +195,3 @@ export const close: H['close'] = {
   input: noteInput,
   run: ({ id, note }, ctx) => runStep(ctx, id, 'close', () => ({ event: 'close', note })),
 };
-
-/** A photo's file id: cloud://<env>/demands/<openid>/<name>.<ext>, nothing else (no "..", no sub-folders). */
-const PHOTO_ID = /^cloud:\/\/[\w.-]+\/demands\/([\w-]+)\/[\w-]+\.(jpg|png|webp)$/;
-
-/** Photos live under demands/<openid>/: a request may only attach the caller's own uploads. */
-export function ownsPhoto(fileID: string, openid: string): boolean {
-  return PHOTO_ID.exec(fileID)?.[1] === openid;
-}

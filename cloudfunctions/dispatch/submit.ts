@@ -1,7 +1,7 @@
 /** dispatch: submitting a demand, uploading its photos, reading lists and details, the scorecard. */
 import crypto from 'node:crypto';
 import { canRead } from '../core/demand';
-import { staffCommunities } from '../core/roles';
+import { staffCommunities } from '../core/actor';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
 import { _, cloud, db } from '../lib/cloud';
@@ -9,18 +9,19 @@ import type { Data } from '../lib/database';
 import { toDemandDetail, toDemandSummary } from '../lib/demand-views';
 import { loadDemand } from '../lib/demands';
 import { AppError, refuse } from '../lib/errors';
-import { newDemand } from '../lib/new-demand';
+import { newDemand } from '../core/new-demand';
+import { newId } from '../lib/ids';
 import { fetchPhoto } from '../lib/photo-source';
 import type { Handlers } from '../lib/router';
 import { listInput, submitInput, uploadPhotoInput, byId } from './schemas';
-import { actorOf, ownsPhoto } from './steps';
+import { ownsPhoto } from '../lib/storage';
 
 type H = Handlers<'dispatch'>;
 
 export const submit: H['submit'] = {
   input: submitInput,
   async run(input, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     let resident: User = ctx.user;
     if (input.onBehalfOf) {
       const target = (await db.collection('users').doc(input.onBehalfOf).get<User>()).data;
@@ -34,6 +35,7 @@ export const submit: H['submit'] = {
     const photos = input.photos ?? [];
     if (photos.some((p) => !ownsPhoto(p, ctx.openid))) throw refuse.invalid('只能使用您自己上传的照片');
     const demand = newDemand({
+      _id: newId(),
       kind: input.kind,
       category: input.category,
       text: input.text,
@@ -94,7 +96,7 @@ function decodeBase64(base64: string): Buffer {
 export const detail: H['detail'] = {
   input: byId,
   async run({ id }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const d = await loadDemand(id);
     if (!d || !canRead(d, actor)) throw refuse.notFound('诉求');
     return toDemandDetail(d, actor, ctx.now);
@@ -104,7 +106,7 @@ export const detail: H['detail'] = {
 export const list: H['list'] = {
   input: listInput,
   async run({ scope, status, urgency, overdue, page = 1, pageSize = 20 }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const roles = ctx.user.roles;
     const unitsAs = (role: 'liaison' | 'member') => roles.filter((g) => g.role === role && g.unitId).map((g) => g.unitId!);
     const conditions: Data[] = [];

@@ -11,7 +11,8 @@
  *   (-501001, not retried by the SDK) is retried here after a short random wait.
  */
 import type { Effect } from '../core/demand';
-import { applyCaps, applyEntry, emptyAccount, isCapped, periodsOf, pointsFor, serviceKey, tallyKeys } from '../core/points';
+import { applyCaps, applyEntry, emptyAccount, isCapped, pointsFor, serviceKey, tallyKeys } from '../core/points';
+import { periodsOf } from '../core/calendar';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
 import type { LedgerEntry, PointAccount, PointRules } from '../../types/points';

@@ -7,6 +7,7 @@
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../types/api';
 import type { User } from '../../types/domain';
 import type { Envelope } from '../../types/errors';
+import { actorOf, type Actor } from '../core/actor';
 import { callerOpenid, db } from './cloud';
 import { AppError } from './errors';
 import { parseInput, z } from './validate';
@@ -16,6 +17,8 @@ export interface Ctx {
   openid: string;
   /** The caller's user record; only for actions with `caller: 'user'` (the default). */
   user: User;
+  /** The caller as every rule sees them (core/actor.ts), from `user`; same availability. */
+  actor: Actor;
   /** The time of the call, taken once so that one action sees one clock. */
   now: Date;
 }
@@ -55,7 +58,8 @@ export function createFunction<F extends FunctionName>(name: F, actions: Handler
         if (!found) throw new AppError('NOT_REGISTERED', '您还没有注册，请先在「我的」页面完成注册');
         user = found;
       }
-      const data = await spec.run(input, { openid, user, now: new Date() });
+      const actor = user ? actorOf(user) : (null as unknown as Actor);
+      const data = await spec.run(input, { openid, user, actor, now: new Date() });
       return { ok: true, data };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };

@@ -13,6 +13,15 @@ export const id = () => z.string().min(1).max(64).regex(/^[\w-]+$/);
 /** Text a person typed: trimmed, 1..max characters. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** One of the keys of a label record (types/labels.ts): the labels are the list of choices. */
+export const oneOf = <K extends string>(labels: Record<K, string>) => z.enum(Object.keys(labels) as [K, ...K[]]);
+
+/** A cloud storage file id (cloud://…), as an upload returns it. */
+export const fileId = () => z.string().min(10).max(300).regex(/^cloud:\/\/[\w.\-/]+$/);
+
+/** Photos attached to a request: at most six of the caller's uploads (lib/storage.ts `ownsPhoto`). */
+export const photos = () => z.array(fileId()).max(6);
+
 /** Pagination every list takes: page from 1, at most 50 a page. */
 export const paging = {
   page: z.number().int().min(1).max(10000).optional(),

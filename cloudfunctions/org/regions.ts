@@ -1,6 +1,6 @@
 /** org: the region tree, units and their pairings with communities (结对共建). */
 import type { Region, Unit, UnitPairing } from '../../types/domain';
-import { isAdmin } from '../core/roles';
+import { isAdmin } from '../core/actor';
 import { buildTree } from '../core/regions';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
 import { refuse } from '../lib/errors';

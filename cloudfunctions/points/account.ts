@@ -1,9 +1,9 @@
 /** points: the caller's account, ledger history, manual awards, reversals and the point rules. */
 import { canAward, canReverse, canViewPerson } from '../core/points-access';
-import { periodsOf, targetProgress } from '../core/points';
+import { targetProgress } from '../core/points';
+import { periodsOf } from '../core/calendar';
 import { checkInRefusal } from '../core/points-access';
-import { isAdmin } from '../core/roles';
-import type { User } from '../../types/domain';
+import { isAdmin } from '../core/actor';
 import type { CheckIn, LedgerEntry, LedgerItem, PointAccount } from '../../types/points';
 import { db } from '../lib/cloud';
 import { refuse } from '../lib/errors';
@@ -11,7 +11,7 @@ import { ACCOUNTS, LEDGER, postEntry } from '../lib/ledger';
 import { loadUser } from '../lib/people';
 import { loadRules, saveRules } from '../lib/points-rules';
 import type { Handlers } from '../lib/router';
-import { actorOf, newId, paged, skipOf } from './common';
+import { newId, paged, skipOf } from './common';
 import { awardInput, emptyInput, ledgerInput, reverseInput, setRulesInput } from './schemas';
 
 type H = Handlers<'points'>;
@@ -52,7 +52,7 @@ export const ledger: H['ledger'] = {
     const whose = openid ?? ctx.user._id;
     if (whose !== ctx.user._id) {
       const person = await loadUser(whose);
-      if (!person || !canViewPerson(actorOf(ctx), { openid: person._id, communityId: person.communityId, unitId: person.unitId })) throw refuse.notFound('用户');
+      if (!person || !canViewPerson(ctx.actor, { openid: person._id, communityId: person.communityId, unitId: person.unitId })) throw refuse.notFound('用户');
     }
     const found = await db
       .collection(LEDGER)
@@ -68,7 +68,7 @@ export const ledger: H['ledger'] = {
 export const award: H['award'] = {
   input: awardInput,
   async run({ openid, points, hours = 0, reason }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     if (openid === actor.openid) throw refuse.forbidden('不能给自己奖励积分');
     const target = await loadUser(openid);
     if (!target) throw refuse.notFound('用户');
@@ -100,7 +100,7 @@ export const award: H['award'] = {
 export const reverse: H['reverse'] = {
   input: reverseInput,
   async run({ entryId, reason }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const entry = (await db.collection(LEDGER).doc(entryId).get<LedgerEntry>()).data;
     if (!entry || !canViewPerson(actor, { openid: entry.openid, communityId: entry.communityId, unitId: entry.unitId })) throw refuse.notFound('积分记录');
     if (!canReverse(actor, entry)) {
@@ -144,4 +144,3 @@ export const setRules: H['setRules'] = {
 };
 
 /** The person record's access fields. */
-export const personOf = (u: User) => ({ openid: u._id, communityId: u.communityId, unitId: u.unitId, roles: u.roles });

@@ -5,7 +5,7 @@
  */
 import { makeCode, pointsFor } from '../core/points';
 import { activityGuard, activityHours, approvalRefusal, durationHours } from '../core/points-activity';
-import { staffCommunities } from '../core/roles';
+import { staffCommunities } from '../core/actor';
 import type { User } from '../../types/domain';
 import type { Activity, ActivityAction, Signup } from '../../types/points';
 import { _, db } from '../lib/cloud';
@@ -14,7 +14,7 @@ import { ledgerTransaction } from '../lib/ledger';
 import { loadRules } from '../lib/points-rules';
 import type { Ctx, Handlers } from '../lib/router';
 import { ACTIVITIES, activityDetail, communityNames, loadActivity, SIGNUPS, signupId, toActivitySummary } from './activity-views';
-import { actorOf, newId, paged, secureRandom, skipOf } from './common';
+import { newId, paged, secureRandom, skipOf } from './common';
 import { approveInput, byId, cancelActivityInput, codeInput, createActivityInput, listActivitiesInput, resolveInput } from './schemas';
 
 type H = Handlers<'points'>;
@@ -28,7 +28,7 @@ async function mustLoad(id: string): Promise<Activity> {
 }
 
 function check(action: ActivityAction, a: Activity, signup: Signup | null, ctx: Ctx): void {
-  const refused = activityGuard(action, a, signup, actorOf(ctx), ctx.now);
+  const refused = activityGuard(action, a, signup, ctx.actor, ctx.now);
   if (refused) throw new AppError(refused.code, refused.message);
 }
 
@@ -68,7 +68,7 @@ export const createActivity: H['createActivity'] = {
     };
     if (activity.fixedHours !== null && activity.fixedHours > durationHours(activity)) throw refuse.invalid('固定时长不能超过活动时长');
     await db.collection(ACTIVITIES).add({ data: activity });
-    return activityDetail(activity, actorOf(ctx), ctx.now);
+    return activityDetail(activity, ctx.actor, ctx.now);
   },
 };
 
@@ -79,7 +79,7 @@ export const cancelActivity: H['cancelActivity'] = {
     check('cancel', a, null, ctx);
     const res = await db.collection(ACTIVITIES).where({ _id: id, status: 'published' }).update({ data: { status: 'cancelled', cancelledAt: ctx.now, cancelReason: reason } });
     if (res.stats.updated !== 1) throw refuse.conflict();
-    return activityDetail({ ...a, status: 'cancelled', cancelledAt: ctx.now, cancelReason: reason }, actorOf(ctx), ctx.now);
+    return activityDetail({ ...a, status: 'cancelled', cancelledAt: ctx.now, cancelReason: reason }, ctx.actor, ctx.now);
   },
 };
 
@@ -111,7 +111,7 @@ export const listActivities: H['listActivities'] = {
 export const detail: H['activityDetail'] = {
   input: byId,
   async run({ id }, ctx) {
-    return activityDetail(await mustLoad(id), actorOf(ctx), ctx.now);
+    return activityDetail(await mustLoad(id), ctx.actor, ctx.now);
   },
 };
 
@@ -122,7 +122,7 @@ export const signUp: H['signUp'] = {
     const me = ctx.user._id;
     const seen = await mustLoad(id);
     const already = await loadSignup(id, me);
-    if (already && already.status !== 'cancelled') return activityDetail(seen, actorOf(ctx), ctx.now);
+    if (already && already.status !== 'cancelled') return activityDetail(seen, ctx.actor, ctx.now);
     check('signUp', seen, already, ctx); // a full activity refuses at once, without contending
     const a = await ledgerTransaction(ctx.now, async ({ t }) => {
       const act = (await t.collection(ACTIVITIES).doc(id).get<Activity>()).data!;
@@ -149,7 +149,7 @@ export const signUp: H['signUp'] = {
       await t.collection(SIGNUPS).doc(signupId(id, me)).set({ data: fresh });
       return { ...act, signedUp: act.signedUp + 1 };
     });
-    return activityDetail(a, actorOf(ctx), ctx.now);
+    return activityDetail(a, ctx.actor, ctx.now);
   },
 };
 
@@ -166,7 +166,7 @@ export const cancelSignup: H['cancelSignup'] = {
       await t.collection(SIGNUPS).doc(signupId(id, me)).update({ data: { status: 'cancelled' } });
       return { ...act, signedUp: act.signedUp - 1 };
     });
-    return activityDetail(a, actorOf(ctx), ctx.now);
+    return activityDetail(a, ctx.actor, ctx.now);
   },
 };
 
@@ -178,7 +178,7 @@ function codeStep(step: 'checkIn' | 'checkOut'): H['activityCheckIn'] {
       const a = await mustLoad(id);
       const signup = await loadSignup(id, ctx.user._id);
       const done = step === 'checkIn' ? ['checkedIn', 'checkedOut', 'approved'] : ['checkedOut', 'approved'];
-      if (signup && done.includes(signup.status)) return activityDetail(a, actorOf(ctx), ctx.now);
+      if (signup && done.includes(signup.status)) return activityDetail(a, ctx.actor, ctx.now);
       check(step, a, signup, ctx);
       if (code !== a.code) throw refuse.invalid(step === 'checkIn' ? '签到码不正确' : '签退码不正确');
       const data =
@@ -188,7 +188,7 @@ function codeStep(step: 'checkIn' | 'checkOut'): H['activityCheckIn'] {
       const from = step === 'checkIn' ? 'signedUp' : 'checkedIn';
       const res = await db.collection(SIGNUPS).where({ _id: signupId(id, ctx.user._id), status: from }).update({ data });
       if (res.stats.updated !== 1) throw refuse.conflict();
-      return activityDetail(a, actorOf(ctx), ctx.now);
+      return activityDetail(a, ctx.actor, ctx.now);
     },
   };
 }
@@ -210,7 +210,7 @@ export const resolveCheckOut: H['resolveCheckOut'] = {
       .where({ _id: signup._id, status: 'checkedIn' })
       .update({ data: { status: 'checkedOut', hours: a.hoursRule === 'fixed' ? Math.min(hours, a.fixedHours ?? hours) : hours, resolvedBy: ctx.user._id, resolveNote: note } });
     if (res.stats.updated !== 1) throw refuse.conflict();
-    return activityDetail(a, actorOf(ctx), ctx.now);
+    return activityDetail(a, ctx.actor, ctx.now);
   },
 };
 
@@ -223,7 +223,7 @@ export const approveHours: H['approveHours'] = {
   async run({ id, openids }, ctx) {
     const a = await mustLoad(id);
     check('approveHours', a, null, ctx);
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     if (openids?.includes(actor.openid)) throw refuse.forbidden('不能核定自己的服务时长');
     const where = openids ? { activityId: id, openid: _.in(openids) } : { activityId: id, status: 'checkedOut' };
     const signups = (await db.collection(SIGNUPS).where(where).limit(500).get<Signup>()).data;

@@ -1,5 +1,5 @@
 /** Volunteer activities as one reader sees them: phase, own sign-up, the code only for those who run it. */
-import type { Actor } from '../core/demand';
+import type { Actor } from '../core/actor';
 import { activityActions, managesActivity, phaseOf } from '../core/points-activity';
 import type { Activity, ActivityDetail, ActivitySummary, Signup } from '../../types/points';
 import { _, db } from '../lib/cloud';

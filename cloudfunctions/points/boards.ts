@@ -3,9 +3,10 @@
  * never the ledger) and 双认双评 (the branch's rating of a member's year, and residents' ratings of
  * the demands the member was credited for, found through the member's own service entries).
  */
-import { periodsOf, rank, targetProgress } from '../core/points';
+import { rank, targetProgress } from '../core/points';
+import { periodsOf } from '../core/calendar';
 import { canViewPerson, reviewScopes } from '../core/points-access';
-import { staffCommunities } from '../core/roles';
+import { actorOf, staffCommunities } from '../core/actor';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
 import type { CheckIn, LedgerEntry, LeaderboardRow, MemberReview, PointAccount } from '../../types/points';
@@ -15,9 +16,7 @@ import { ACCOUNTS, LEDGER, TALLIES } from '../lib/ledger';
 import { loadUser } from '../lib/people';
 import { loadRules } from '../lib/points-rules';
 import type { Handlers } from '../lib/router';
-import { personOf } from './account';
 import { CHECKINS } from './checkins';
-import { actorOf } from './common';
 import { leaderboardInput, profileInput, reviewInput } from './schemas';
 
 type H = Handlers<'points'>;
@@ -45,7 +44,7 @@ const RATINGS_SAMPLE = 100;
 export const memberProfile: H['memberProfile'] = {
   input: profileInput,
   async run({ openid, year }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const person: User | null = !openid || openid === ctx.user._id ? ctx.user : await loadUser(openid);
     if (!person || !canViewPerson(actor, { openid: person._id, communityId: person.communityId, unitId: person.unitId })) throw refuse.notFound('用户');
     const y = year ?? periodsOf(ctx.now).year;
@@ -82,7 +81,7 @@ export const memberProfile: H['memberProfile'] = {
         unsatisfied: count('unsatisfied'),
         recent: rated.slice(0, 10).map((d) => ({ demandId: d._id, text: d.text.slice(0, 40), value: d.rating.value, comment: d.rating.comment, at: d.rating.at })),
       },
-      canReview: reviewScopes(actor, personOf(person)),
+      canReview: reviewScopes(actor, actorOf(person)),
     };
   },
 };
@@ -90,11 +89,11 @@ export const memberProfile: H['memberProfile'] = {
 export const reviewMember: H['reviewMember'] = {
   input: reviewInput,
   async run({ openid, year, scope, grade, comment = '' }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     if (openid === actor.openid) throw refuse.forbidden('不能评价自己');
     const member = await loadUser(openid);
     if (!member || !canViewPerson(actor, { openid: member._id, communityId: member.communityId, unitId: member.unitId })) throw refuse.notFound('用户');
-    if (!reviewScopes(actor, personOf(member)).includes(scope)) {
+    if (!reviewScopes(actor, actorOf(member)).includes(scope)) {
       throw refuse.forbidden(scope === 'unit' ? '只有该党员所在单位的联络员可以进行单位评价' : '只有该党员居住社区的书记可以进行社区评价');
     }
     if (Number(year) > Number(periodsOf(ctx.now).year)) throw refuse.invalid('不能评价尚未开始的年度');

@@ -3,10 +3,10 @@
  * (`redeem_<redemptionId>`) and takes one from the stock IN ONE TRANSACTION that reads the item and
  * the account: stock never goes below 0 and a balance never below 0, however many redeem at once.
  */
-import type { Actor } from '../core/demand';
+import type { Actor } from '../core/actor';
 import { makeCode } from '../core/points';
 import { managesOwner, redemptionActions, unavailableReason } from '../core/points-access';
-import { isAdmin, staffCommunities } from '../core/roles';
+import { isAdmin, staffCommunities } from '../core/actor';
 import type { RoleGrant } from '../../types/domain';
 import type { CatalogueItem, CatalogueItemView, PointAccount, Redemption, RedemptionView } from '../../types/points';
 import { _, db } from '../lib/cloud';
@@ -14,7 +14,7 @@ import type { Data } from '../lib/database';
 import { AppError, refuse } from '../lib/errors';
 import { ACCOUNTS, ledgerTransaction } from '../lib/ledger';
 import type { Handlers } from '../lib/router';
-import { actorOf, newId, paged, secureRandom, skipOf } from './common';
+import { newId, paged, secureRandom, skipOf } from './common';
 import { createItemInput, listItemsInput, redeemInput, updateItemInput } from './schemas';
 
 type H = Handlers<'points'>;
@@ -48,7 +48,7 @@ const loadAccount = async (openid: string) => (await db.collection(ACCOUNTS).doc
 export const createItem: H['createItem'] = {
   input: createItemInput,
   async run(input, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const owner = { scope: input.ownerScope, id: input.ownerId };
     if (!managesOwner(actor, owner)) throw refuse.forbidden(input.ownerScope === 'community' ? '只能为本社区上架兑换物品' : '只能为本单位上架兑换物品');
     const named = (await db.collection(input.ownerScope === 'unit' ? 'units' : 'regions').doc(input.ownerId).get<{ name: string; level?: string }>()).data;
@@ -76,7 +76,7 @@ export const createItem: H['createItem'] = {
 export const updateItem: H['updateItem'] = {
   input: updateItemInput,
   async run({ id, addStock, validUntil, active }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const item = (await db.collection(ITEMS).doc(id).get<CatalogueItem>()).data;
     if (!item) throw refuse.notFound('兑换物品');
     if (!managesOwner(actor, item.owner)) throw refuse.forbidden('您无权管理该兑换物品');
@@ -96,7 +96,7 @@ export const updateItem: H['updateItem'] = {
 export const listItems: H['listItems'] = {
   input: listItemsInput,
   async run({ scope, page = 1, pageSize = 20 }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     let where: Data;
     if (scope === 'available') {
       where = { active: true, stock: _.gt(0), validFrom: _.lte(ctx.now), validUntil: _.gt(ctx.now) };
@@ -116,7 +116,7 @@ export const listItems: H['listItems'] = {
 export const redeem: H['redeem'] = {
   input: redeemInput,
   async run({ itemId }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const me = ctx.user;
     const seen = (await db.collection(ITEMS).doc(itemId).get<CatalogueItem>()).data;
     if (!seen) throw refuse.notFound('兑换物品');

@@ -3,7 +3,9 @@
  * document `<openid>_<YYYY-MM>` and its ledger entry `checkin_<YYYY-MM>_<openid>` are written in
  * one transaction; a repeat writes and earns nothing) — and compliance per unit and community.
  */
-import { periodsOf, pointsFor } from '../core/points';
+import { pointsFor } from '../core/points';
+import { periodsOf } from '../core/calendar';
+import { actorOf } from '../core/actor';
 import { canReadCompliance, checkInRefusal } from '../core/points-access';
 import type { User } from '../../types/domain';
 import type { CheckIn, CheckInResult } from '../../types/points';
@@ -12,8 +14,7 @@ import { AppError, refuse } from '../lib/errors';
 import { ledgerTransaction } from '../lib/ledger';
 import { loadRules } from '../lib/points-rules';
 import type { Handlers } from '../lib/router';
-import { personOf } from './account';
-import { actorOf, skipOf } from './common';
+import { skipOf } from './common';
 import { checkInInput, complianceInput } from './schemas';
 
 type H = Handlers<'points'>;
@@ -22,7 +23,7 @@ export const CHECKINS = 'checkIns';
 export const checkIn: H['checkIn'] = {
   input: checkInInput,
   async run({ note = '' }, { user, now }) {
-    const refused = checkInRefusal(personOf(user));
+    const refused = checkInRefusal(actorOf(user));
     if (refused) throw new AppError('FORBIDDEN', refused);
     return recordCheckIn(user, now, note);
   },
@@ -63,7 +64,7 @@ export async function recordCheckIn(user: User, now: Date, note: string): Promis
 export const compliance: H['compliance'] = {
   input: complianceInput,
   async run({ scope, id, month, page = 1, pageSize = 20 }, ctx) {
-    if (!canReadCompliance(actorOf(ctx), scope, id)) throw refuse.forbidden('您只能查看本社区或本单位的双报到情况');
+    if (!canReadCompliance(ctx.actor, scope, id)) throw refuse.forbidden('您只能查看本社区或本单位的双报到情况');
     const members = scope === 'unit' ? { unitId: id, 'roles.role': 'member' } : { communityId: id, 'roles.role': 'member' };
     const [named, total, checkedIn, people] = await Promise.all([
       db.collection(scope === 'unit' ? 'units' : 'regions').doc(id).get<{ name: string }>().then((r) => r.data),

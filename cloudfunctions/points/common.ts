@@ -1,10 +1,6 @@
 /** Small helpers shared by the points handlers. */
 import { randomBytes } from 'node:crypto';
-import type { Actor } from '../core/demand';
 import type { PointsPage } from '../../types/points';
-import type { Ctx } from '../lib/router';
-
-export const actorOf = (ctx: Ctx): Actor => ({ openid: ctx.user._id, name: ctx.user.name, roles: ctx.user.roles });
 
 /** A fresh document id (24 hex characters, like the database's own). */
 export const newId = () => randomBytes(12).toString('hex');

@@ -3,7 +3,7 @@
  * crediting failed after the demand was saved — `reconcile` names it). It offers the demand's
  * verified hours again; the source keys make it a no-op for everyone already credited.
  */
-import { isAdmin, staffCommunities } from '../core/roles';
+import { isAdmin, staffCommunities } from '../core/actor';
 import { creditOf } from '../core/demand';
 import { AppError, refuse } from '../lib/errors';
 import { creditMembers } from '../lib/ledger';

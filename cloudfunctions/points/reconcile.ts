@@ -4,7 +4,7 @@
  * writes — a difference is a bug to find, not a figure to paper over.
  */
 import { applyEntry, emptyAccount, serviceKey, tallyKeys } from '../core/points';
-import { isAdmin } from '../core/roles';
+import { isAdmin } from '../core/actor';
 import type { LedgerEntry, PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport, Redemption } from '../../types/points';
 import type { Demand } from '../../types/dispatch';
 import { _ } from '../lib/cloud';

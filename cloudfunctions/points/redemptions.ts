@@ -11,7 +11,7 @@ import { AppError, refuse } from '../lib/errors';
 import { ledgerTransaction } from '../lib/ledger';
 import type { Ctx, Handlers } from '../lib/router';
 import { ITEMS, managedOwners, REDEMPTIONS, toRedemptionView } from './catalogue';
-import { actorOf, paged, skipOf } from './common';
+import { paged, skipOf } from './common';
 import { byCode, cancelRedemptionInput, listRedemptionsInput } from './schemas';
 
 type H = Handlers<'points'>;
@@ -19,21 +19,21 @@ type H = Handlers<'points'>;
 /** A redemption by code that the caller may see (its holder, whoever manages its item), or NOT_FOUND. */
 async function byCodeFor(code: string, ctx: Ctx): Promise<Redemption> {
   const found = (await db.collection(REDEMPTIONS).where({ code }).limit(1).get<Redemption>()).data[0];
-  if (!found || !canSeeRedemption(actorOf(ctx), found)) throw refuse.notFound('兑换码对应的兑换');
+  if (!found || !canSeeRedemption(ctx.actor, found)) throw refuse.notFound('兑换码对应的兑换');
   return found;
 }
 
 export const lookupRedemption: H['lookupRedemption'] = {
   input: byCode,
   async run({ code }, ctx) {
-    return toRedemptionView(await byCodeFor(code, ctx), actorOf(ctx));
+    return toRedemptionView(await byCodeFor(code, ctx), ctx.actor);
   },
 };
 
 export const fulfil: H['fulfil'] = {
   input: byCode,
   async run({ code }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const r = await byCodeFor(code, ctx);
     if (r.openid === actor.openid) throw refuse.forbidden('不能核销自己的兑换');
     if (!mayFulfil(actor, r)) throw refuse.forbidden('只有提供该物品的社区工作人员或单位联络员可以核销');
@@ -48,7 +48,7 @@ export const fulfil: H['fulfil'] = {
 export const cancelRedemption: H['cancelRedemption'] = {
   input: cancelRedemptionInput,
   async run({ id, reason = '' }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     const seen = (await db.collection(REDEMPTIONS).doc(id).get<Redemption>()).data;
     if (!seen || !canSeeRedemption(actor, seen)) throw refuse.notFound('兑换');
     if (seen.status === 'cancelled') return toRedemptionView(seen, actor); // a repeat
@@ -87,7 +87,7 @@ export const cancelRedemption: H['cancelRedemption'] = {
 export const listRedemptions: H['listRedemptions'] = {
   input: listRedemptionsInput,
   async run({ scope, status, page = 1, pageSize = 20 }, ctx) {
-    const actor = actorOf(ctx);
+    const actor = ctx.actor;
     let where: Data;
     if (scope === 'mine') where = { openid: ctx.user._id };
     else {

@@ -5,7 +5,7 @@
  * exist, which keeps their writes fixed and never relies on what an update of a missing document
  * reports inside a transaction.
  */
-import { currentAndNextMonth } from '../core/months';
+import { currentAndNextMonth } from '../core/calendar';
 import { db, isDuplicateWrite } from '../lib/cloud';
 import { readAll } from '../lib/read-all';
 

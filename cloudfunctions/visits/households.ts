@@ -1,6 +1,6 @@
 /** visits: marking key households, listing them (never with sensitive fields), reading one (logged). */
 import { allowedActions, canManage, canSeeHousehold, canSeePairingChanges, careAccess, type Caller } from '../core/visits-access';
-import { staffCommunities } from '../core/roles';
+import { staffCommunities } from '../core/actor';
 import type { Region } from '../../types/domain';
 import type { BuildingHousehold, HouseholdCare, KeyHousehold, KeyHouseholdDetail, SensitiveRead } from '../../types/visits';
 import { _, db } from '../lib/cloud';
@@ -13,7 +13,6 @@ import { buildingInput, householdInput, listInput, listVisitsInput, markKeyInput
 
 type H = Handlers<'visits'>;
 
-export const personOf = (ctx: Ctx) => ({ openid: ctx.user._id, name: ctx.user.name, phone: ctx.user.phone, roles: ctx.user.roles });
 
 /**
  * A household's detail for this reader. Permitted readers get the care details and recent visits,
@@ -46,7 +45,7 @@ export async function detailFor(h: KeyHousehold, ctx: Ctx, action: SensitiveRead
 export const markKey: H['markKey'] = {
   input: markKeyInput,
   async run(input, ctx) {
-    const { h, care } = await mark(personOf(ctx), input, ctx.now);
+    const { h, care } = await mark(ctx.actor, input, ctx.now);
     return detailFor(h, ctx, 'markKey', care);
   },
 };
@@ -54,7 +53,7 @@ export const markKey: H['markKey'] = {
 export const updateKey: H['updateKey'] = {
   input: updateKeyInput,
   async run(input, ctx) {
-    const { h, care } = await update(personOf(ctx), input, ctx.now);
+    const { h, care } = await update(ctx.actor, input, ctx.now);
     return detailFor(h, ctx, 'updateKey', care);
   },
 };
@@ -62,7 +61,7 @@ export const updateKey: H['updateKey'] = {
 export const unmarkKey: H['unmarkKey'] = {
   input: unmarkKeyInput,
   async run(input, ctx) {
-    await unmark(personOf(ctx), input, ctx.now);
+    await unmark(ctx.actor, input, ctx.now);
     return { householdId: input.householdId, active: false as const };
   },
 };

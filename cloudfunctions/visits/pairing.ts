@@ -6,7 +6,7 @@ import { _, db } from '../lib/cloud';
 import type { Data } from '../lib/database';
 import type { Handlers } from '../lib/router';
 import { pair as pairVisitor, unpair as unpairVisitor } from '../lib/visits-keys';
-import { detailFor, personOf, staffCommunity } from './households';
+import { detailFor, staffCommunity } from './households';
 import { candidatesInput, pairInput, unpairInput } from './schemas';
 
 type H = Handlers<'visits'>;
@@ -45,13 +45,13 @@ export const visitorCandidates: H['visitorCandidates'] = {
 export const pair: H['pair'] = {
   input: pairInput,
   async run(input, ctx) {
-    return detailFor(await pairVisitor(personOf(ctx), input, ctx.now), ctx, 'detail');
+    return detailFor(await pairVisitor(ctx.actor, input, ctx.now), ctx, 'detail');
   },
 };
 
 export const unpair: H['unpair'] = {
   input: unpairInput,
   async run(input, ctx) {
-    return detailFor(await unpairVisitor(personOf(ctx), input, ctx.now), ctx, 'detail');
+    return detailFor(await unpairVisitor(ctx.actor, input, ctx.now), ctx, 'detail');
   },
 };

@@ -1,10 +1,9 @@
 /** visits: recording a visit (needs found become demands in the same step). */
-import { ownsPhoto } from '../dispatch/steps';
+import { ownsPhoto } from '../lib/storage';
 import { refuse } from '../lib/errors';
 import type { Handlers } from '../lib/router';
 import { recordVisit as record } from '../lib/visits-record';
 import { toSummary, toVisitViews } from '../lib/visits-store';
-import { personOf } from './households';
 import { recordVisitInput } from './schemas';
 
 type H = Handlers<'visits'>;
@@ -15,7 +14,7 @@ export const recordVisit: H['recordVisit'] = {
     // Photos follow Pillar 1's rules: uploaded through dispatch.uploadPhoto (type, signature and
     // size checked there), and only the caller's own uploads may be attached.
     if ((input.photos ?? []).some((p) => !ownsPhoto(p, ctx.openid))) throw refuse.invalid('只能使用您自己上传的照片');
-    const { visit, household } = await record(personOf(ctx), input, ctx.now);
+    const { visit, household } = await record(ctx.actor, input, ctx.now);
     const [view] = await toVisitViews([visit]);
     return { visit: view, household: toSummary(household, ctx.now), demandIds: visit.needs.map((n) => n.demandId) };
   },

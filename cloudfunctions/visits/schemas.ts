@@ -1,7 +1,7 @@
 /** Input schemas of the visits actions: the edge's validation, strict and bounded. */
 import type { CareCategory, CareLevel, VisitMethod, VisitOutcome, Wellbeing } from '../../types/visits';
-import { id, paging, text, z } from '../lib/validate';
-import { CATEGORIES, URGENCIES, photos } from '../dispatch/schemas';
+import { CATEGORY_LABEL, URGENCY_LABEL } from '../../types/labels';
+import { id, oneOf, paging, photos, text, z } from '../lib/validate';
 
 export const CARE_CATEGORIES: [CareCategory, ...CareCategory[]] = ['livingAlone', 'emptyNest', 'disabled', 'seriousIllness', 'hardship', 'leftBehindChild', 'childInDistress', 'other'];
 export const CARE_LEVELS: [CareLevel, ...CareLevel[]] = ['weekly', 'fortnightly', 'monthly'];
@@ -65,7 +65,7 @@ export const recordVisitInput = z.strictObject({
   wellbeing: z.enum(WELLBEING).optional(),
   notes: visitNotes().optional(),
   needs: z
-    .array(z.strictObject({ category: z.enum(CATEGORIES), text: text(200), urgency: z.enum(URGENCIES).optional() }))
+    .array(z.strictObject({ category: oneOf(CATEGORY_LABEL), text: text(200), urgency: oneOf(URGENCY_LABEL).optional() }))
     .max(3)
     .optional(),
   photos: photos().max(3).optional(),

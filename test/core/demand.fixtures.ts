@@ -1,24 +1,24 @@
 /** Factories for demands in every state and for actors of every role around them. */
-import type { Actor } from '../../cloudfunctions/core/demand';
+import type { Actor } from '../../cloudfunctions/core/actor';
 import type { Demand, DemandStatus } from '../../types/dispatch';
 
 export const T0 = new Date('2026-11-02T09:00:00+08:00');
 export const HOUR = 3600_000;
 
 export const ACTORS = {
-  submitter: { openid: 'r1', name: '王秀英', roles: [{ role: 'resident' }] },
-  otherResident: { openid: 'r2', name: '李建国', roles: [{ role: 'resident' }] },
-  member: { openid: 'm1', name: '张伟', roles: [{ role: 'resident' }, { role: 'member', unitId: 'u1' }] },
-  member2: { openid: 'm2', name: '陈静', roles: [{ role: 'member', unitId: 'u1' }] },
-  memberOtherUnit: { openid: 'm3', name: '刘洋', roles: [{ role: 'member', unitId: 'u2' }] },
-  liaison: { openid: 'l1', name: '赵敏', roles: [{ role: 'liaison', unitId: 'u1' }] },
-  liaisonOtherUnit: { openid: 'l2', name: '孙磊', roles: [{ role: 'liaison', unitId: 'u2' }] },
-  liaisonUnpaired: { openid: 'l3', name: '钱多', roles: [{ role: 'liaison', unitId: 'u9' }] },
-  staff: { openid: 's1', name: '周芳', roles: [{ role: 'staff', communityId: 'c1' }] },
-  gridWorker: { openid: 'g1', name: '吴强', roles: [{ role: 'gridWorker', communityId: 'c1' }] },
-  staffOtherCommunity: { openid: 's2', name: '郑丽', roles: [{ role: 'staff', communityId: 'c2' }] },
-  secretary: { openid: 'sec1', name: '黄志明', roles: [{ role: 'secretary', communityId: 'c1' }] },
-  admin: { openid: 'a1', name: '林海', roles: [{ role: 'admin' }] },
+  submitter: { openid: 'r1', name: '王秀英', phone: '', communityId: null, unitId: null, roles: [{ role: 'resident' }] },
+  otherResident: { openid: 'r2', name: '李建国', phone: '', communityId: null, unitId: null, roles: [{ role: 'resident' }] },
+  member: { openid: 'm1', name: '张伟', phone: '', communityId: null, unitId: null, roles: [{ role: 'resident' }, { role: 'member', unitId: 'u1' }] },
+  member2: { openid: 'm2', name: '陈静', phone: '', communityId: null, unitId: null, roles: [{ role: 'member', unitId: 'u1' }] },
+  memberOtherUnit: { openid: 'm3', name: '刘洋', phone: '', communityId: null, unitId: null, roles: [{ role: 'member', unitId: 'u2' }] },
+  liaison: { openid: 'l1', name: '赵敏', phone: '', communityId: null, unitId: null, roles: [{ role: 'liaison', unitId: 'u1' }] },
+  liaisonOtherUnit: { openid: 'l2', name: '孙磊', phone: '', communityId: null, unitId: null, roles: [{ role: 'liaison', unitId: 'u2' }] },
+  liaisonUnpaired: { openid: 'l3', name: '钱多', phone: '', communityId: null, unitId: null, roles: [{ role: 'liaison', unitId: 'u9' }] },
+  staff: { openid: 's1', name: '周芳', phone: '', communityId: null, unitId: null, roles: [{ role: 'staff', communityId: 'c1' }] },
+  gridWorker: { openid: 'g1', name: '吴强', phone: '', communityId: null, unitId: null, roles: [{ role: 'gridWorker', communityId: 'c1' }] },
+  staffOtherCommunity: { openid: 's2', name: '郑丽', phone: '', communityId: null, unitId: null, roles: [{ role: 'staff', communityId: 'c2' }] },
+  secretary: { openid: 'sec1', name: '黄志明', phone: '', communityId: null, unitId: null, roles: [{ role: 'secretary', communityId: 'c1' }] },
+  admin: { openid: 'a1', name: '林海', phone: '', communityId: null, unitId: null, roles: [{ role: 'admin' }] },
 } satisfies Record<string, Actor>;
 
 export type ActorName = keyof typeof ACTORS;

@@ -1,5 +1,5 @@
 /** Table tests of who may do what with points: awards, reversals, items, redemptions, compliance, 双报到, reviews. */
-import type { Actor } from '../../cloudfunctions/core/demand';
+import type { Actor } from '../../cloudfunctions/core/actor';
 import {
   canAward,
   canReadCompliance,
@@ -29,7 +29,7 @@ const G: Record<string, RoleGrant[]> = {
   admin: [{ role: 'admin' }],
 };
 const CALLERS = Object.keys(G);
-const actor = (who: string): Actor => ({ openid: who, name: who, roles: G[who] });
+const actor = (who: string): Actor => ({ openid: who, name: who, phone: '', communityId: null, unitId: null, roles: G[who] });
 const memberOfOwn: Person = { openid: 'zhang', communityId: OWN, unitId: UNIT, roles: G.member };
 
 const allowed = (pred: (a: Actor) => boolean) => CALLERS.filter((c) => pred(actor(c)));

@@ -1,5 +1,5 @@
 /** Table tests of activities: phases, hours from check-in/out, and every action × caller × moment. */
-import type { Actor } from '../../cloudfunctions/core/demand';
+import type { Actor } from '../../cloudfunctions/core/actor';
 import { activityActions, activityGuard, activityHours, approvalRefusal, durationHours, phaseOf } from '../../cloudfunctions/core/points-activity';
 import type { Activity, ActivityAction, Signup, SignupStatus } from '../../types/points';
 
@@ -44,7 +44,7 @@ const signup = (openid: string, status: SignupStatus, hours: number | null = nul
   entryId: null,
 });
 
-const person = (openid: string, roles: Actor['roles'] = [{ role: 'resident' }]): Actor => ({ openid, name: openid, roles });
+const person = (openid: string, roles: Actor['roles'] = [{ role: 'resident' }]): Actor => ({ openid, name: openid, phone: '', communityId: null, unitId: null, roles });
 const staff = person('staff', [{ role: 'staff', communityId: 'c-dongjie' }]);
 const otherStaff = person('other', [{ role: 'staff', communityId: 'c-ximen' }]);
 const organiser = person('organiser'); // no longer staff: may still settle check-outs

@@ -1,16 +1,6 @@
 /** Table tests of the point rules: periods in China time, points per source, caps, the account fold, tallies, ranks, target. */
-import {
-  applyCaps,
-  applyEntry,
-  DEFAULT_POINT_RULES as R,
-  emptyAccount,
-  makeCode,
-  periodsOf,
-  pointsFor,
-  rank,
-  tallyKeys,
-  targetProgress,
-} from '../../cloudfunctions/core/points';
+import { applyCaps, applyEntry, DEFAULT_POINT_RULES as R, emptyAccount, makeCode, pointsFor, rank, tallyKeys, targetProgress } from '../../cloudfunctions/core/points';
+import { periodsOf } from '../../cloudfunctions/core/calendar';
 import type { LedgerEntry, LedgerSourceType, PointAccount } from '../../types/points';
 
 const at = (iso: string) => new Date(iso);

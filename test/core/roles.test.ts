@@ -1,17 +1,8 @@
 /** Table tests of the pure role rules: who may grant or revoke what, who may list whom. */
 import type { RoleChange } from '../../types/api';
 import type { Role, RoleGrant } from '../../types/domain';
-import {
-  canChangeRole,
-  isAdmin,
-  isSecretaryOf,
-  listableCommunity,
-  normalizeGrant,
-  ROLES,
-  sameGrant,
-  scopeOf,
-  staffCommunities,
-} from '../../cloudfunctions/core/roles';
+import { canChangeRole, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf } from '../../cloudfunctions/core/roles';
+import { isAdmin, isSecretaryOf, staffCommunities } from '../../cloudfunctions/core/actor';
 
 const OWN = 'c-dongjie';
 const OTHER = 'c-ximen';

@@ -2,20 +2,8 @@
  * Visit schedules as tables: the due window of each care level around its boundaries, 敲门未遇 not
  * resetting it, back-dated visits, China days whatever the server's time zone, return visits.
  */
-import {
-  applyVisit,
-  CARE_LEVELS,
-  chinaDayEnd,
-  chinaDayStart,
-  dueStatus,
-  dueWindow,
-  householdDueStatus,
-  oweReturn,
-  returnVisitDue,
-  schedule,
-  visitTimeProblem,
-  type Schedule,
-} from '../../cloudfunctions/core/visits';
+import { applyVisit, CARE_LEVELS, dueStatus, dueWindow, householdDueStatus, oweReturn, returnVisitDue, schedule, visitTimeProblem, type Schedule } from '../../cloudfunctions/core/visits';
+import { chinaDayEnd, chinaDayStart } from '../../cloudfunctions/core/calendar';
 import type { CareLevel, DueStatus } from '../../types/visits';
 
 /** A time written in China time. */

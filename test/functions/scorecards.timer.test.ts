@@ -2,8 +2,8 @@
  * The nightly `scorecards` timer: it opens this month's and next month's 三率 documents for every
  * community and unit, once, so a month's first dispatch costs no more writes than any other.
  */
-import { monthOf } from '../../cloudfunctions/core/sla';
-import { currentAndNextMonth } from '../../cloudfunctions/core/months';
+import { monthOf } from '../../cloudfunctions/core/calendar';
+import { currentAndNextMonth } from '../../cloudfunctions/core/calendar';
 import { openHarness, PEOPLE, snapshot, type Harness } from './harness';
 
 let h: Harness;

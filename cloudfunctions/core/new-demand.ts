@@ -1,14 +1,13 @@
 /**
- * A new demand as Pillar 1 stores it, built in one place for everyone who creates demands: a
+ * A new demand as Pillar 1 stores it (pure), built in one place for everyone who creates demands: a
  * resident's `dispatch.submit` and a need found on a visit (`visits.recordVisit`). Both land in
  * the community's triage queue as `submitted` with their first timeline event.
  */
-import crypto from 'node:crypto';
 import type { Demand, DemandCategory, DemandKind, Urgency } from '../../types/dispatch';
 
 export interface NewDemand {
-  /** Default: a random id. A fixed id makes the creation idempotent (a visit's needs). */
-  _id?: string;
+  /** A fresh id (lib/ids.ts), or a fixed one that makes the creation idempotent (a visit's needs). */
+  _id: string;
   kind?: DemandKind;
   category: DemandCategory;
   text: string;
@@ -28,7 +27,7 @@ export interface NewDemand {
 
 export function newDemand(n: NewDemand): Demand {
   return {
-    _id: n._id ?? crypto.randomBytes(12).toString('hex'),
+    _id: n._id,
     kind: n.kind ?? 'demand',
     category: n.category,
     text: n.text,

@@ -1,0 +1,26 @@
+/**
+ * Cloud storage, typed: uploads, temporary URLs, and who owns an uploaded photo. wx-server-sdk
+ * types these calls as callback-style unions; these are what they resolve to.
+ */
+import { cloud } from './cloud';
+
+/** Stores `bytes` at `cloudPath`; returns the file id (`cloud://<env>/<cloudPath>`). */
+export async function upload(cloudPath: string, bytes: Buffer): Promise<string> {
+  const res = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as unknown as { fileID: string };
+  return res.fileID;
+}
+
+/** Temporary URLs for file ids, in one call for all of them (none when there are none). */
+export async function tempUrls(fileIds: string[]): Promise<Map<string, string>> {
+  if (!fileIds.length) return new Map();
+  const res = (await cloud.getTempFileURL({ fileList: fileIds })) as unknown as { fileList: { fileID: string; tempFileURL: string }[] };
+  return new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));
+}
+
+/** A photo's file id: cloud://<env>/demands/<openid>/<name>.<ext>, nothing else (no "..", no sub-folders). */
+const PHOTO_ID = /^cloud:\/\/[\w.-]+\/demands\/([\w-]+)\/[\w-]+\.(jpg|png|webp)$/;
+
+/** Photos live under demands/<openid>/: a request may only attach the caller's own uploads. */
+export function ownsPhoto(fileID: string, openid: string): boolean {
+  return PHOTO_ID.exec(fileID)?.[1] === openid;
+}

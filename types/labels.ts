@@ -1,0 +1,36 @@
+/**
+ * The words of the contract: what each state and choice is called in the field, read by the
+ * functions (refusals, timelines, messages) and the app alike, so both always say the same.
+ * Data only — no logic — and like the rest of types/ it imports nothing but types.
+ * The key order of each record is the order the app offers the choices in.
+ */
+import type { DemandCategory, DemandKind, DemandStatus, Urgency } from './dispatch';
+
+export const DEMAND_STATUS_LABEL: Record<DemandStatus, string> = {
+  submitted: '待受理',
+  handling: '社区办理中',
+  dispatched: '已派单',
+  accepted: '已接单',
+  completed: '待验收',
+  verified: '待评价',
+  closed: '已办结',
+  declined: '不予受理',
+  merged: '已合并',
+  escalated: '已吹哨',
+};
+
+/** Most common first, 其他 last (the report form's order). */
+export const CATEGORY_LABEL: Record<DemandCategory, string> = {
+  elderlyCare: '养老助老',
+  facilities: '设施维修',
+  environment: '环境卫生',
+  safety: '安全隐患',
+  neighbourhood: '邻里纠纷',
+  employment: '就业社保',
+  health: '医疗健康',
+  other: '其他',
+};
+
+export const URGENCY_LABEL: Record<Urgency, string> = { urgent: '紧急', normal: '一般', complex: '复杂' };
+
+export const KIND_LABEL: Record<DemandKind, string> = { demand: '诉求', wish: '微心愿', whistle: '吹哨' };
