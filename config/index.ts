@@ -41,6 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [path.resolve(__dirname, 'plugins/weapp-a11y.js')],
     alias: {
       '@/types': path.resolve(__dirname, '..', 'types'),
+      // Everything else under @/ is the app's own source (src/).
+      '@': path.resolve(__dirname, '..', 'src'),
     },
     defineConstants: {
       // H5 only: where the local cloud's HTTP API lives. '' = same origin as the page.

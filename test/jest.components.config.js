@@ -36,6 +36,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@/types/(.*)$': '<rootDir>/types/$1',
+    '^@/(.*)$': '<rootDir>/src/$1',
     '\\.(css|scss|sass|less)$': '<rootDir>/test/components/style-stub.js',
     '^@tarojs/taro$': '@tarojs/test-utils-react/dist/jest/runtime/taro-h5.js',
     '^@tarojs/components$': '@tarojs/components/lib/react/index',

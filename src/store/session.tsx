@@ -7,7 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 
 import type { Me } from '@/types/domain'
 
-import { ApiCallError, call, getDemoOpenid, isApiCallError, isLocalMode, NETWORK_MESSAGE, setDemoOpenid } from '../services/api'
+import { ApiCallError, call, getDemoOpenid, isApiCallError, isLocalMode, NETWORK_MESSAGE, setDemoOpenid } from '@/services/api'
 import { deviceWantsElderMode } from './device'
 
 export type SessionState =

@@ -4,12 +4,12 @@ import { AtButton } from 'taro-ui'
 
 import type { DemandListRequest, DemandSummary } from '@/types/dispatch'
 
-import { formatTime, ROUTES } from '../../domain/dispatch'
-import { call } from '../../services/api'
-import { tappable } from '../../utils/a11y'
-import DemandTags from '../DemandTags'
-import { usePaged } from '../LoadMore/usePaged'
-import { EmptyState, ErrorState, Loading } from '../States'
+import { formatTime, ROUTES } from '@/domain/dispatch'
+import { call } from '@/services/api'
+import { tappable } from '@/utils/a11y'
+import DemandTags from '@/components/DemandTags'
+import { usePaged } from '@/components/LoadMore/usePaged'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 

@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components'
 
 import type { DemandCategory, DemandStatus, Urgency } from '@/types/dispatch'
 
-import { CATEGORY_LABEL, STATUS_LABEL, STATUS_TONE, URGENCY_LABEL } from '../../domain/dispatch'
-import { cx } from '../../utils/cx'
+import { CATEGORY_LABEL, STATUS_LABEL, STATUS_TONE, URGENCY_LABEL } from '@/domain/dispatch'
+import { cx } from '@/utils/cx'
 import './index.scss'
 
 /** A small labelled tag. The word carries the meaning; the tone only repeats it. */

@@ -4,8 +4,8 @@ import { AtButton } from 'taro-ui'
 
 import type { Me } from '@/types/domain'
 
-import { useSession } from '../../store/session'
-import { EmptyState, ErrorState, Loading } from '../States'
+import { useSession } from '@/store/session'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
 import 'taro-ui/lib/style/components/button.scss'
 
 const ME_TAB = '/pages/me/index'

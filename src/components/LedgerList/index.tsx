@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 
 import type { LedgerItem } from '@/types/points'
 
-import { formatTime } from '../../domain/dispatch'
-import { formatDelta, formatHoursDelta, SOURCE_LABEL } from '../../domain/points'
-import { cx } from '../../utils/cx'
+import { formatTime } from '@/domain/dispatch'
+import { formatDelta, formatHoursDelta, SOURCE_LABEL } from '@/domain/points'
+import { cx } from '@/utils/cx'
 import './index.scss'
 
 /** "志愿活动 · 护城河道清洁"; just the label when it already says the kind ("2026-11 双报到", "社区奖励"). */

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 
-import { tappable } from '../../utils/a11y'
+import { tappable } from '@/utils/a11y'
 import './index.scss'
 
 export interface LinkItem {

@@ -1,6 +1,6 @@
 import { AtButton } from 'taro-ui'
 
-import FormError from '../States/FormError'
+import FormError from '@/components/States/FormError'
 import 'taro-ui/lib/style/components/button.scss'
 
 /**

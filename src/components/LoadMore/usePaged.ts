@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { Page } from '@/types/domain'
 
-import { messageOf } from '../../services/api'
+import { messageOf } from '@/services/api'
 
 export type PagedState<T> =
   | { status: 'loading' }

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
 
-import { useSession } from '../../store/session'
-import { cx } from '../../utils/cx'
+import { useSession } from '@/store/session'
+import { cx } from '@/utils/cx'
 import './index.scss'
 
 /**

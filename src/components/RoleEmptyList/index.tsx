@@ -2,9 +2,9 @@ import { View } from '@tarojs/components'
 
 import type { Me } from '@/types/domain'
 
-import { emptyLinesFor, type EmptyLine } from '../../domain/roles'
-import Section from '../Section'
-import { EmptyState } from '../States'
+import { emptyLinesFor, type EmptyLine } from '@/domain/roles'
+import Section from '@/components/Section'
+import { EmptyState } from '@/components/States'
 
 /**
  * Until a pillar's function ships, a tab shows — for each of the caller's roles — an honest empty

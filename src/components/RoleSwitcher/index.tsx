@@ -4,11 +4,11 @@ import { useCallback, useEffect, useState } from 'react'
 
 import type { DevUser } from '@/types/api'
 
-import { isApiCallError, listDevUsers, NETWORK_MESSAGE } from '../../services/api'
-import { useSession } from '../../store/session'
-import ChoiceList from '../ChoiceList'
-import Section from '../Section'
-import { EmptyState, ErrorState, Loading } from '../States'
+import { isApiCallError, listDevUsers, NETWORK_MESSAGE } from '@/services/api'
+import { useSession } from '@/store/session'
+import ChoiceList from '@/components/ChoiceList'
+import Section from '@/components/Section'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
 import './index.scss'
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; users: DevUser[] }

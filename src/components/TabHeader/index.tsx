@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { Me } from '@/types/domain'
 
-import { ROLE_LABEL, rolesOf } from '../../domain/roles'
+import { ROLE_LABEL, rolesOf } from '@/domain/roles'
 import './index.scss'
 
 /** The top of a tab page: what the page is, and whom it is showing things for. */

@@ -2,12 +2,12 @@ import { Picker, Text, View } from '@tarojs/components'
 
 import type { Me } from '@/types/domain'
 
-import { isAdmin, scorecardTargets, type ScorecardTarget } from '../../domain/dispatch'
-import { communitiesOf } from '../../domain/regions'
-import { call } from '../../services/api'
-import { tappable } from '../../utils/a11y'
-import Segments from '../Segments'
-import { useLoad } from '../States/useLoad'
+import { isAdmin, scorecardTargets, type ScorecardTarget } from '@/domain/dispatch'
+import { communitiesOf } from '@/domain/regions'
+import { call } from '@/services/api'
+import { tappable } from '@/utils/a11y'
+import Segments from '@/components/Segments'
+import { useLoad } from '@/components/States/useLoad'
 import './index.scss'
 
 /** A community or a unit whose figures (三率, 双报到, 排行) a person may see, with its name. */

@@ -2,11 +2,11 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '../../domain/dispatch'
-import { isApiCallError, uploadPhoto } from '../../services/api'
-import { tappable } from '../../utils/a11y'
-import FormError from '../States/FormError'
-import { messageOf } from '../States/useLoad'
+import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '@/domain/dispatch'
+import { isApiCallError, uploadPhoto } from '@/services/api'
+import { tappable } from '@/utils/a11y'
+import FormError from '@/components/States/FormError'
+import { messageOf } from '@/components/States/useLoad'
 import { readBase64 } from './readPhoto'
 
 export interface Photo {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 
-import { tappable } from '../../utils/a11y'
-import { cx } from '../../utils/cx'
+import { tappable } from '@/utils/a11y'
+import { cx } from '@/utils/cx'
 
 const round = (n: number) => Math.round(n * 10) / 10
 

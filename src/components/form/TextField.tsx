@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components'
 
-import { cx } from '../../utils/cx'
+import { cx } from '@/utils/cx'
 
 /** A labelled multi-line field with a visible character count (e.g. 120/500). */
 export default function TextField({

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import Page from '../../../components/Page'
-import CompleteForm from '../components/CompleteForm'
-import FormGate from '../components/FormGate'
+import Page from '@/components/Page'
+import CompleteForm from '@/packages/dispatch/components/CompleteForm'
+import FormGate from '@/packages/dispatch/components/FormGate'
 import '../components/dispatch.scss'
 
 /** 办结 (?id=): a claimant reports their part; staff finish a demand the community handled. */

@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components'
 import type { DemandDetail } from '@/types/dispatch'
 import type { UserSummary } from '@/types/domain'
 
-import LoadMore from '../../../components/LoadMore'
-import { countedPage, usePaged } from '../../../components/LoadMore/usePaged'
-import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { assignable } from '../../../domain/dispatch'
-import { ApiCallError, call } from '../../../services/api'
-import { useSession } from '../../../store/session'
-import { cx } from '../../../utils/cx'
+import LoadMore from '@/components/LoadMore'
+import { countedPage, usePaged } from '@/components/LoadMore/usePaged'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
+import { assignable } from '@/domain/dispatch'
+import { ApiCallError, call } from '@/services/api'
+import { useSession } from '@/store/session'
+import { cx } from '@/utils/cx'
 
 export const MEMBERS_PAGE_SIZE = 50
 

@@ -3,14 +3,14 @@ import { AtButton } from 'taro-ui'
 
 import type { DemandDetail } from '@/types/dispatch'
 
-import Section from '../../../components/Section'
-import FormError from '../../../components/States/FormError'
-import PhotoUploader, { type Photo } from '../../../components/form/PhotoUploader'
-import Stepper from '../../../components/form/Stepper'
-import TextField from '../../../components/form/TextField'
-import { confirmStep } from '../../../components/form/confirmStep'
-import { formatHours } from '../../../domain/dispatch'
-import { call } from '../../../services/api'
+import Section from '@/components/Section'
+import FormError from '@/components/States/FormError'
+import PhotoUploader, { type Photo } from '@/components/form/PhotoUploader'
+import Stepper from '@/components/form/Stepper'
+import TextField from '@/components/form/TextField'
+import { confirmStep } from '@/components/form/confirmStep'
+import { formatHours } from '@/domain/dispatch'
+import { call } from '@/services/api'
 import { useStepForm } from './useStepForm'
 
 const clampHours = (h: number) => Math.min(24, Math.max(0.5, Math.round(h * 2) / 2))

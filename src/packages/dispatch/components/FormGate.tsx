@@ -5,9 +5,9 @@ import { AtButton } from 'taro-ui'
 
 import type { DemandDetail, DemandEvent } from '@/types/dispatch'
 
-import Section from '../../../components/Section'
-import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { ACTION_LABEL, STATUS_LABEL } from '../../../domain/dispatch'
+import Section from '@/components/Section'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
+import { ACTION_LABEL, STATUS_LABEL } from '@/domain/dispatch'
 import { useDemand } from './useDemand'
 
 /**

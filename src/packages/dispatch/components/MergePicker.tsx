@@ -4,10 +4,10 @@ import { AtButton } from 'taro-ui'
 
 import type { DemandDetail, DemandStatus, DemandSummary } from '@/types/dispatch'
 
-import ChoiceList from '../../../components/ChoiceList'
-import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { formatTime, STATUS_LABEL } from '../../../domain/dispatch'
-import { call } from '../../../services/api'
+import ChoiceList from '@/components/ChoiceList'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
+import { formatTime, STATUS_LABEL } from '@/domain/dispatch'
+import { call } from '@/services/api'
 import { messageOf } from './useDemand'
 
 /** Still being worked on: the demands a duplicate can be merged into. */

@@ -4,13 +4,13 @@ import { AtButton } from 'taro-ui'
 
 import type { DemandDetail, Rating } from '@/types/dispatch'
 
-import ChoiceList from '../../../components/ChoiceList'
-import Section from '../../../components/Section'
-import FormError from '../../../components/States/FormError'
-import TextField from '../../../components/form/TextField'
-import { confirmStep } from '../../../components/form/confirmStep'
-import { RATING_LABEL, RATINGS } from '../../../domain/dispatch'
-import { call } from '../../../services/api'
+import ChoiceList from '@/components/ChoiceList'
+import Section from '@/components/Section'
+import FormError from '@/components/States/FormError'
+import TextField from '@/components/form/TextField'
+import { confirmStep } from '@/components/form/confirmStep'
+import { RATING_LABEL, RATINGS } from '@/domain/dispatch'
+import { call } from '@/services/api'
 import { useStepForm } from './useStepForm'
 
 const HINT: Record<Rating, string> = {

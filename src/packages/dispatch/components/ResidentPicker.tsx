@@ -3,11 +3,11 @@ import { useState } from 'react'
 
 import type { UserSummary } from '@/types/domain'
 
-import ChoiceList from '../../../components/ChoiceList'
-import LoadMore from '../../../components/LoadMore'
-import { countedPage, usePaged } from '../../../components/LoadMore/usePaged'
-import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { call } from '../../../services/api'
+import ChoiceList from '@/components/ChoiceList'
+import LoadMore from '@/components/LoadMore'
+import { countedPage, usePaged } from '@/components/LoadMore/usePaged'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
+import { call } from '@/services/api'
 
 export const RESIDENTS_PAGE_SIZE = 50
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { TimelineEvent } from '@/types/dispatch'
 
-import { EVENT_LABEL, formatTime, REASON_LABEL, STATUS_LABEL } from '../../../domain/dispatch'
+import { EVENT_LABEL, formatTime, REASON_LABEL, STATUS_LABEL } from '@/domain/dispatch'
 
 /** The demand's whole timeline, oldest first: who, when, what, from which state to which, and why. */
 export default function Timeline({ events }: { events: TimelineEvent[] }) {

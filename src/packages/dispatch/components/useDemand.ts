@@ -3,8 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 
 import type { DemandDetail } from '@/types/dispatch'
 
-import { DEMAND_CHANGED } from '../../../domain/dispatch'
-import { call, messageOf } from '../../../services/api'
+import { DEMAND_CHANGED } from '@/domain/dispatch'
+import { call, messageOf } from '@/services/api'
 
 export type DemandState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; detail: DemandDetail }
 

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import Page from '../../../components/Page'
-import DetailScreen from '../components/DetailScreen'
+import Page from '@/components/Page'
+import DetailScreen from '@/packages/dispatch/components/DetailScreen'
 import '../components/dispatch.scss'
 
 /** 诉求详情 (?id=). */

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import Page from '../../../components/Page'
-import DispatchForm from '../components/DispatchForm'
-import FormGate from '../components/FormGate'
+import Page from '@/components/Page'
+import DispatchForm from '@/packages/dispatch/components/DispatchForm'
+import FormGate from '@/packages/dispatch/components/FormGate'
 import '../components/dispatch.scss'
 
 /** 派单 (?id=): staff send a demand to a paired unit. */

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import Page from '../../../components/Page'
-import RateForm from '../components/RateForm'
-import FormGate from '../components/FormGate'
+import Page from '@/components/Page'
+import RateForm from '@/packages/dispatch/components/RateForm'
+import FormGate from '@/packages/dispatch/components/FormGate'
 import '../components/dispatch.scss'
 
 /** 评价 (?id=): the resident who asked rates the result. */

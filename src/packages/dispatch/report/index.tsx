@@ -1,6 +1,6 @@
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import ReportForm from '../components/ReportForm'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import ReportForm from '@/packages/dispatch/components/ReportForm'
 import '../components/dispatch.scss'
 
 /** 我要反映. */

@@ -1,6 +1,6 @@
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import ScorecardScreen from '../components/ScorecardScreen'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import ScorecardScreen from '@/packages/dispatch/components/ScorecardScreen'
 import '../components/dispatch.scss'
 
 /** 三率: 响应率、解决率、满意率 by month. */

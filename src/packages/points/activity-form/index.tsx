@@ -1,8 +1,8 @@
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import { EmptyState } from '../../../components/States'
-import { isCommunityWorker } from '../../../domain/points'
-import ActivityForm from '../components/ActivityForm'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import { EmptyState } from '@/components/States'
+import { isCommunityWorker } from '@/domain/points'
+import ActivityForm from '@/packages/points/components/ActivityForm'
 import '../components/points.scss'
 
 /** 发布志愿活动: community staff only (the server checks it again). */

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import ActivityScreen from '../components/ActivityScreen'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import ActivityScreen from '@/packages/points/components/ActivityScreen'
 import '../components/points.scss'
 
 /** 活动详情 (?id=). */

@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import { ManageScreen, RedeemScreen } from '../components/CatalogueScreen'
-import { useTitle } from '../components/useTitle'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import { ManageScreen, RedeemScreen } from '@/packages/points/components/CatalogueScreen'
+import { useTitle } from '@/packages/points/components/useTitle'
 import 'taro-ui/lib/style/components/button.scss'
 import '../components/points.scss'
 

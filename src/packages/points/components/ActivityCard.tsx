@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro'
 
 import type { ActivitySummary } from '@/types/points'
 
-import { Tag } from '../../../components/DemandTags'
-import { formatHours } from '../../../domain/dispatch'
-import { formatSpan, PHASE_LABEL, PHASE_TONE, POINTS_ROUTES, SIGNUP_LABEL } from '../../../domain/points'
-import { tappable } from '../../../utils/a11y'
+import { Tag } from '@/components/DemandTags'
+import { formatHours } from '@/domain/dispatch'
+import { formatSpan, PHASE_LABEL, PHASE_TONE, POINTS_ROUTES, SIGNUP_LABEL } from '@/domain/points'
+import { tappable } from '@/utils/a11y'
 
 /** How many hours an activity earns, in words. */
 export function hoursText(a: Pick<ActivitySummary, 'hoursRule' | 'fixedHours'>): string {

@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
-import FormError from '../../../components/States/FormError'
-import { useAction } from '../../../components/States/useAction'
-import Stepper from '../../../components/form/Stepper'
-import TextField from '../../../components/form/TextField'
-import { confirmStep } from '../../../components/form/confirmStep'
-import { formatHours } from '../../../domain/dispatch'
-import { call } from '../../../services/api'
+import FormError from '@/components/States/FormError'
+import { useAction } from '@/components/States/useAction'
+import Stepper from '@/components/form/Stepper'
+import TextField from '@/components/form/TextField'
+import { confirmStep } from '@/components/form/confirmStep'
+import { formatHours } from '@/domain/dispatch'
+import { call } from '@/services/api'
 
 /** 奖励积分: points (and hours, if any) to one person of the community, with the reason they will read. */
 export default function AwardForm({ openid, name, onDone, onCancel }: { openid: string; name: string; onDone: () => void; onCancel: () => void }) {

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
-import FormError from '../../../components/States/FormError'
-import { normaliseCode } from '../../../domain/points'
+import FormError from '@/components/States/FormError'
+import { normaliseCode } from '@/domain/points'
 
 /**
  * A code to type — or, in WeChat, to scan from the QR code shown — then send. Typing stays as

@@ -4,13 +4,13 @@ import { AtButton } from 'taro-ui'
 
 import type { CatalogueItemView } from '@/types/points'
 
-import { Tag } from '../../../components/DemandTags'
-import FormError from '../../../components/States/FormError'
-import { useAction } from '../../../components/States/useAction'
-import Stepper from '../../../components/form/Stepper'
-import { confirmStep } from '../../../components/form/confirmStep'
-import { formatDay } from '../../../domain/points'
-import { call } from '../../../services/api'
+import { Tag } from '@/components/DemandTags'
+import FormError from '@/components/States/FormError'
+import { useAction } from '@/components/States/useAction'
+import Stepper from '@/components/form/Stepper'
+import { confirmStep } from '@/components/form/confirmStep'
+import { formatDay } from '@/domain/points'
+import { call } from '@/services/api'
 
 /** What an item is, who offers it, what it costs, what is left. */
 function ItemFacts({ item }: { item: CatalogueItemView }) {

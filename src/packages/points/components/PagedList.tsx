@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 
-import LoadMore from '../../../components/LoadMore'
-import { usePaged } from '../../../components/LoadMore/usePaged'
-import { EmptyState, ErrorState, Loading } from '../../../components/States'
+import LoadMore from '@/components/LoadMore'
+import { usePaged } from '@/components/LoadMore/usePaged'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
 
 /** The page size of every points list. */
 export const PAGE_SIZE = 10

@@ -5,13 +5,13 @@ import { AtButton } from 'taro-ui'
 
 import type { RedemptionView } from '@/types/points'
 
-import { Tag } from '../../../components/DemandTags'
-import FormError from '../../../components/States/FormError'
-import { useAction } from '../../../components/States/useAction'
-import { confirmStep } from '../../../components/form/confirmStep'
-import { formatTime } from '../../../domain/dispatch'
-import { POINTS_CHANGED, REDEMPTION_LABEL, REDEMPTION_TONE, spacedCode } from '../../../domain/points'
-import { call } from '../../../services/api'
+import { Tag } from '@/components/DemandTags'
+import FormError from '@/components/States/FormError'
+import { useAction } from '@/components/States/useAction'
+import { confirmStep } from '@/components/form/confirmStep'
+import { formatTime } from '@/domain/dispatch'
+import { POINTS_CHANGED, REDEMPTION_LABEL, REDEMPTION_TONE, spacedCode } from '@/domain/points'
+import { call } from '@/services/api'
 import QrCode from './QrCode'
 
 /** What a redemption is: the item, who offers it, its cost, status and the code while it waits. */

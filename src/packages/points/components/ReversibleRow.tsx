@@ -5,13 +5,13 @@ import { AtButton } from 'taro-ui'
 
 import type { LedgerItem } from '@/types/points'
 
-import { LedgerRow } from '../../../components/LedgerList'
-import FormError from '../../../components/States/FormError'
-import { useAction } from '../../../components/States/useAction'
-import TextField from '../../../components/form/TextField'
-import { confirmStep } from '../../../components/form/confirmStep'
-import { formatDelta, REVERSIBLE } from '../../../domain/points'
-import { call } from '../../../services/api'
+import { LedgerRow } from '@/components/LedgerList'
+import FormError from '@/components/States/FormError'
+import { useAction } from '@/components/States/useAction'
+import TextField from '@/components/form/TextField'
+import { confirmStep } from '@/components/form/confirmStep'
+import { formatDelta, REVERSIBLE } from '@/domain/points'
+import { call } from '@/services/api'
 
 /** A ledger entry as staff see it: 更正冲销 writes the exact opposite entry, with a reason; the entry itself stays. */
 export default function ReversibleRow({ entry, onDone }: { entry: LedgerItem; onDone: () => void }) {

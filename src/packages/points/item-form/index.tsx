@@ -1,8 +1,8 @@
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import { EmptyState } from '../../../components/States'
-import { liaisonUnit, workerCommunity } from '../../../domain/points'
-import ItemForm from '../components/ItemForm'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import { EmptyState } from '@/components/States'
+import { liaisonUnit, workerCommunity } from '@/domain/points'
+import ItemForm from '@/packages/points/components/ItemForm'
 import '../components/points.scss'
 
 /** 上架兑换物品: for community staff (their community's catalogue) or a unit's liaison (their unit's). */

@@ -1,9 +1,9 @@
-import IdentityGate from '../../../components/IdentityGate'
-import { LedgerRow } from '../../../components/LedgerList'
-import Page from '../../../components/Page'
-import Section from '../../../components/Section'
-import { call } from '../../../services/api'
-import PagedList, { PAGE_SIZE } from '../components/PagedList'
+import IdentityGate from '@/components/IdentityGate'
+import { LedgerRow } from '@/components/LedgerList'
+import Page from '@/components/Page'
+import Section from '@/components/Section'
+import { call } from '@/services/api'
+import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
 import '../components/points.scss'
 
 /** 积分明细: the caller's whole ledger, newest first, page by page; every entry with its source. */

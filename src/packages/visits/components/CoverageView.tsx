@@ -4,12 +4,12 @@ import { AtButton } from 'taro-ui'
 
 import type { Coverage } from '@/types/visits'
 
-import Section from '../../../components/Section'
-import { ErrorState, Loading } from '../../../components/States'
-import { useLoad } from '../../../components/States/useLoad'
-import { formatMonth, formatRate, monthKey, shiftMonth } from '../../../domain/dispatch'
-import { call } from '../../../services/api'
-import { cx } from '../../../utils/cx'
+import Section from '@/components/Section'
+import { ErrorState, Loading } from '@/components/States'
+import { useLoad } from '@/components/States/useLoad'
+import { formatMonth, formatRate, monthKey, shiftMonth } from '@/domain/dispatch'
+import { call } from '@/services/api'
+import { cx } from '@/utils/cx'
 
 function Figure({ label, value, note, alert }: { label: string; value: string; note?: string; alert?: boolean }) {
   return (

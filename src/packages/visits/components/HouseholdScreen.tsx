@@ -5,15 +5,15 @@ import { AtButton } from 'taro-ui'
 
 import type { KeyHouseholdDetail } from '@/types/visits'
 
-import { Tag } from '../../../components/DemandTags'
-import Row from '../../../components/Row'
-import Section from '../../../components/Section'
-import { ErrorState, Loading } from '../../../components/States'
-import FormError from '../../../components/States/FormError'
-import { useAction } from '../../../components/States/useAction'
-import TextField from '../../../components/form/TextField'
-import { confirmStep } from '../../../components/form/confirmStep'
-import { CATEGORY_LABEL, formatTime, ROUTES as DISPATCH_ROUTES } from '../../../domain/dispatch'
+import { Tag } from '@/components/DemandTags'
+import Row from '@/components/Row'
+import Section from '@/components/Section'
+import { ErrorState, Loading } from '@/components/States'
+import FormError from '@/components/States/FormError'
+import { useAction } from '@/components/States/useAction'
+import TextField from '@/components/form/TextField'
+import { confirmStep } from '@/components/form/confirmStep'
+import { CATEGORY_LABEL, formatTime, ROUTES as DISPATCH_ROUTES } from '@/domain/dispatch'
 import {
   CARE_CATEGORY_LABEL,
   CARE_LEVEL_LABEL,
@@ -24,9 +24,9 @@ import {
   lastContactText,
   ROUTES,
   VISITOR_KIND_LABEL,
-} from '../../../domain/visits'
-import { call } from '../../../services/api'
-import { tappable } from '../../../utils/a11y'
+} from '@/domain/visits'
+import { call } from '@/services/api'
+import { tappable } from '@/utils/a11y'
 import { announceHousehold, useHousehold } from './useHousehold'
 import VisitHistory from './VisitHistory'
 

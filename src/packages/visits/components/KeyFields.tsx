@@ -3,12 +3,12 @@ import { AtInput } from 'taro-ui'
 
 import type { CareCategory, CareLevel, KeyHouseholdFields } from '@/types/visits'
 
-import ChoiceList from '../../../components/ChoiceList'
-import Section from '../../../components/Section'
-import TextField from '../../../components/form/TextField'
-import { CARE_CATEGORIES, CARE_CATEGORY_LABEL, CARE_LEVEL_LABEL, CARE_LEVELS } from '../../../domain/visits'
-import { tappable } from '../../../utils/a11y'
-import { cx } from '../../../utils/cx'
+import ChoiceList from '@/components/ChoiceList'
+import Section from '@/components/Section'
+import TextField from '@/components/form/TextField'
+import { CARE_CATEGORIES, CARE_CATEGORY_LABEL, CARE_LEVEL_LABEL, CARE_LEVELS } from '@/domain/visits'
+import { tappable } from '@/utils/a11y'
+import { cx } from '@/utils/cx'
 import 'taro-ui/lib/style/components/input.scss'
 
 export const MAX_CARE_NOTES = 100

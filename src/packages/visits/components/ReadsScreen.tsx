@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components'
 import type { Me } from '@/types/domain'
 import type { SensitiveRead } from '@/types/visits'
 
-import LoadMore from '../../../components/LoadMore'
-import { usePaged } from '../../../components/LoadMore/usePaged'
-import Section from '../../../components/Section'
-import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { formatTime } from '../../../domain/dispatch'
-import { secretaryCommunities } from '../../../domain/visits'
-import { call } from '../../../services/api'
+import LoadMore from '@/components/LoadMore'
+import { usePaged } from '@/components/LoadMore/usePaged'
+import Section from '@/components/Section'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
+import { formatTime } from '@/domain/dispatch'
+import { secretaryCommunities } from '@/domain/visits'
+import { call } from '@/services/api'
 
 const PAGE_SIZE = 20
 

@@ -2,10 +2,10 @@ import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
-import LoadMore from '../../../components/LoadMore'
-import { usePaged } from '../../../components/LoadMore/usePaged'
-import { ErrorState, Loading } from '../../../components/States'
-import { call } from '../../../services/api'
+import LoadMore from '@/components/LoadMore'
+import { usePaged } from '@/components/LoadMore/usePaged'
+import { ErrorState, Loading } from '@/components/States'
+import { call } from '@/services/api'
 import VisitItem from './VisitItem'
 
 const PAGE_SIZE = 10

@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro'
 
 import type { VisitView } from '@/types/visits'
 
-import { Tag } from '../../../components/DemandTags'
-import { CATEGORY_LABEL, formatTime } from '../../../domain/dispatch'
-import { METHOD_LABEL, OUTCOME_LABEL, WELLBEING_LABEL } from '../../../domain/visits'
-import { tappable } from '../../../utils/a11y'
+import { Tag } from '@/components/DemandTags'
+import { CATEGORY_LABEL, formatTime } from '@/domain/dispatch'
+import { METHOD_LABEL, OUTCOME_LABEL, WELLBEING_LABEL } from '@/domain/visits'
+import { tappable } from '@/utils/a11y'
 
 /** One visit in a household's record: when, who, how, met or 敲门未遇, wellbeing, notes, needs, photos. */
 export default function VisitItem({ visit }: { visit: VisitView }) {

@@ -1,9 +1,9 @@
 import type { Me } from '@/types/domain'
 
-import { useLoad } from '../../../components/States/useLoad'
-import { communitiesOf } from '../../../domain/regions'
-import { coverageCommunities, workCommunities } from '../../../domain/visits'
-import { call } from '../../../services/api'
+import { useLoad } from '@/components/States/useLoad'
+import { communitiesOf } from '@/domain/regions'
+import { coverageCommunities, workCommunities } from '@/domain/visits'
+import { call } from '@/services/api'
 
 export interface Community {
   id: string

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react'
 
 import type { KeyHouseholdDetail } from '@/types/visits'
 
-import { ApiCallError, call } from '../../../services/api'
-import { useLoad } from '../../../components/States/useLoad'
-import { HOUSEHOLD_CHANGED } from '../../../domain/visits'
+import { ApiCallError, call } from '@/services/api'
+import { useLoad } from '@/components/States/useLoad'
+import { HOUSEHOLD_CHANGED } from '@/domain/visits'
 
 /** Tell every open page that a household changed; a detail, when the step returned one, is shown as is. */
 export function announceHousehold(householdId: string, detail?: KeyHouseholdDetail): void {

@@ -1,8 +1,8 @@
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import { isCommunityWorker, secretaryCommunities } from '../../../domain/visits'
-import HouseholdScreen from '../components/HouseholdScreen'
-import { usePageParams } from '../components/useHousehold'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import { isCommunityWorker, secretaryCommunities } from '@/domain/visits'
+import HouseholdScreen from '@/packages/visits/components/HouseholdScreen'
+import { usePageParams } from '@/packages/visits/components/useHousehold'
 import '../components/visits.scss'
 
 /** 重点户详情 (?id=). */

@@ -1,6 +1,6 @@
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import OverviewScreen from '../components/OverviewScreen'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import OverviewScreen from '@/packages/visits/components/OverviewScreen'
 import '../components/visits.scss'
 
 /** 社区走访概况: coverage, overdue, visits per visitor, key households and pairing. */

@@ -1,7 +1,7 @@
-import IdentityGate from '../../../components/IdentityGate'
-import Page from '../../../components/Page'
-import { usePageParams } from '../components/useHousehold'
-import VisitForm from '../components/VisitForm'
+import IdentityGate from '@/components/IdentityGate'
+import Page from '@/components/Page'
+import { usePageParams } from '@/packages/visits/components/useHousehold'
+import VisitForm from '@/packages/visits/components/VisitForm'
 import '../components/visits.scss'
 
 /** 记录走访 (?id=, &returnFor= a demand for a 回访, &secretary=1 for 书记敲门). */

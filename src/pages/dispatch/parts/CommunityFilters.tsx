@@ -2,9 +2,9 @@ import { Picker, Text, View } from '@tarojs/components'
 
 import type { DemandStatus, Urgency } from '@/types/dispatch'
 
-import { STATUS_LABEL, STATUSES, URGENCY_LABEL } from '../../../domain/dispatch'
-import { tappable } from '../../../utils/a11y'
-import { cx } from '../../../utils/cx'
+import { STATUS_LABEL, STATUSES, URGENCY_LABEL } from '@/domain/dispatch'
+import { tappable } from '@/utils/a11y'
+import { cx } from '@/utils/cx'
 
 export interface Filters {
   status?: DemandStatus

@@ -5,12 +5,12 @@ import { AtButton } from 'taro-ui'
 
 import type { RegionNode } from '@/types/domain'
 
-import ChoiceList from '../../../components/ChoiceList'
-import Section from '../../../components/Section'
-import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import { call, isApiCallError, NETWORK_MESSAGE } from '../../../services/api'
-import { useSession } from '../../../store/session'
-import { tappable } from '../../../utils/a11y'
+import ChoiceList from '@/components/ChoiceList'
+import Section from '@/components/Section'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
+import { call, isApiCallError, NETWORK_MESSAGE } from '@/services/api'
+import { useSession } from '@/store/session'
+import { tappable } from '@/utils/a11y'
 import 'taro-ui/lib/style/components/button.scss'
 
 type TreeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tree: RegionNode[] }

@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import Section from '../../../components/Section'
-import Toggle from '../../../components/Toggle'
-import { isApiCallError, NETWORK_MESSAGE } from '../../../services/api'
-import { useSession } from '../../../store/session'
+import Section from '@/components/Section'
+import Toggle from '@/components/Toggle'
+import { isApiCallError, NETWORK_MESSAGE } from '@/services/api'
+import { useSession } from '@/store/session'
 
 /** The 长辈模式 switch. The choice is saved with org.setElderMode and wins over the device setting. */
 export default function ElderModeSection() {

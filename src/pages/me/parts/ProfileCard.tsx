@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components'
 
 import type { Me } from '@/types/domain'
 
-import Section from '../../../components/Section'
-import { ROLE_LABEL, roleText, sortGrants } from '../../../domain/roles'
+import Section from '@/components/Section'
+import { ROLE_LABEL, roleText, sortGrants } from '@/domain/roles'
 import { useScopeNames } from './useScopeNames'
 
 function Row({ label, value }: { label: string; value: string }) {

@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
 
-import Section from '../../../components/Section'
-import { call, isApiCallError, NETWORK_MESSAGE } from '../../../services/api'
-import { useSession } from '../../../store/session'
+import Section from '@/components/Section'
+import { call, isApiCallError, NETWORK_MESSAGE } from '@/services/api'
+import { useSession } from '@/store/session'
 import 'taro-ui/lib/style/components/input.scss'
 import 'taro-ui/lib/style/components/button.scss'
 

@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState } from 'react'
 
 import type { Me } from '@/types/domain'
 
-import { communitiesOf } from '../../../domain/regions'
-import type { ScopeNames } from '../../../domain/roles'
-import { call } from '../../../services/api'
+import { communitiesOf } from '@/domain/regions'
+import type { ScopeNames } from '@/domain/roles'
+import { call } from '@/services/api'
 
 /**
  * Names for the communities and units the caller's roles are scoped to. `me` already names the

@@ -4,16 +4,16 @@ import { AtButton } from 'taro-ui'
 
 import type { AccountView, LedgerItem, PointsPage } from '@/types/points'
 
-import LedgerList from '../../../components/LedgerList'
-import Section from '../../../components/Section'
-import { EmptyState, ErrorState, Loading } from '../../../components/States'
-import FormError from '../../../components/States/FormError'
-import { useAction } from '../../../components/States/useAction'
-import { useLoad } from '../../../components/States/useLoad'
-import { formatHours, formatTime } from '../../../domain/dispatch'
-import { formatPercent, formatServed, hoursToGo, POINTS_CHANGED, POINTS_ROUTES } from '../../../domain/points'
-import { call } from '../../../services/api'
-import { tappable } from '../../../utils/a11y'
+import LedgerList from '@/components/LedgerList'
+import Section from '@/components/Section'
+import { EmptyState, ErrorState, Loading } from '@/components/States'
+import FormError from '@/components/States/FormError'
+import { useAction } from '@/components/States/useAction'
+import { useLoad } from '@/components/States/useLoad'
+import { formatHours, formatTime } from '@/domain/dispatch'
+import { formatPercent, formatServed, hoursToGo, POINTS_CHANGED, POINTS_ROUTES } from '@/domain/points'
+import { call } from '@/services/api'
+import { tappable } from '@/utils/a11y'
 
 /** How many recent entries the tab shows; the rest are on 积分明细. */
 export const RECENT = 5

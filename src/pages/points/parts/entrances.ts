@@ -1,7 +1,7 @@
 import type { Me } from '@/types/domain'
 
-import type { LinkItem } from '../../../components/LinkList'
-import { isCommunityWorker, isLiaison, isMember, isPointsAdmin, POINTS_ROUTES as R } from '../../../domain/points'
+import type { LinkItem } from '@/components/LinkList'
+import { isCommunityWorker, isLiaison, isMember, isPointsAdmin, POINTS_ROUTES as R } from '@/domain/points'
 
 /** A group of entrances on the 积分 tab, for one kind of work. */
 export interface EntranceGroup {

@@ -3,12 +3,12 @@ import Taro from '@tarojs/taro'
 
 import type { Coverage } from '@/types/visits'
 
-import { useLoad } from '../../../components/States/useLoad'
-import { formatRate, monthKey } from '../../../domain/dispatch'
-import { ROUTES } from '../../../domain/visits'
-import { call } from '../../../services/api'
-import { tappable } from '../../../utils/a11y'
-import { cx } from '../../../utils/cx'
+import { useLoad } from '@/components/States/useLoad'
+import { formatRate, monthKey } from '@/domain/dispatch'
+import { ROUTES } from '@/domain/visits'
+import { call } from '@/services/api'
+import { tappable } from '@/utils/a11y'
+import { cx } from '@/utils/cx'
 import './CoverageEntrance.scss'
 
 /**
