@@ -7,7 +7,7 @@ import { communitiesOf } from '@/domain/regions'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import Segments from '@/components/Segments'
-import { useLoad } from '@/components/States/useLoad'
+import { useLoad } from '@/hooks/useLoad'
 import './index.scss'
 
 /** A community or a unit whose figures (三率, 双报到, 排行) a person may see, with its name. */

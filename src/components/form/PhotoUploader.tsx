@@ -6,7 +6,7 @@ import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '@/domain/
 import { isApiCallError, uploadPhoto } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import FormError from '@/components/States/FormError'
-import { messageOf } from '@/components/States/useLoad'
+import { messageOf } from '@/hooks/useLoad'
 import { readBase64 } from './readPhoto'
 
 export interface Photo {

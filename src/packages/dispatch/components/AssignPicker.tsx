@@ -4,7 +4,7 @@ import type { DemandDetail } from '@/types/dispatch'
 import type { UserSummary } from '@/types/domain'
 
 import LoadMore from '@/components/LoadMore'
-import { countedPage, usePaged } from '@/components/LoadMore/usePaged'
+import { countedPage, usePaged } from '@/hooks/usePaged'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import { assignable } from '@/domain/dispatch'
 import { ApiCallError, call } from '@/services/api'

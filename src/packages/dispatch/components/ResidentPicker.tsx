@@ -5,7 +5,7 @@ import type { UserSummary } from '@/types/domain'
 
 import ChoiceList from '@/components/ChoiceList'
 import LoadMore from '@/components/LoadMore'
-import { countedPage, usePaged } from '@/components/LoadMore/usePaged'
+import { countedPage, usePaged } from '@/hooks/usePaged'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import { call } from '@/services/api'
 

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import FormError from '@/components/States/FormError'
-import { useAction } from '@/components/States/useAction'
+import { useAction } from '@/hooks/useAction'
 import Stepper from '@/components/form/Stepper'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'

@@ -8,8 +8,8 @@ import type { AccountView, CatalogueItemView, RedemptionView } from '@/types/poi
 
 import Section from '@/components/Section'
 import FormError from '@/components/States/FormError'
-import { useAction } from '@/components/States/useAction'
-import { useLoad } from '@/components/States/useLoad'
+import { useAction } from '@/hooks/useAction'
+import { useLoad } from '@/hooks/useLoad'
 import { confirmStep } from '@/components/form/confirmStep'
 import { isCommunityWorker, isLiaison, POINTS_CHANGED, POINTS_ROUTES, spacedCode } from '@/domain/points'
 import { call } from '@/services/api'

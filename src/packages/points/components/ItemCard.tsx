@@ -6,7 +6,7 @@ import type { CatalogueItemView } from '@/types/points'
 
 import { Tag } from '@/components/DemandTags'
 import FormError from '@/components/States/FormError'
-import { useAction } from '@/components/States/useAction'
+import { useAction } from '@/hooks/useAction'
 import Stepper from '@/components/form/Stepper'
 import { confirmStep } from '@/components/form/confirmStep'
 import { formatDay } from '@/domain/points'

@@ -7,7 +7,7 @@ import type { ItemOwner } from '@/types/points'
 
 import Section from '@/components/Section'
 import FormError from '@/components/States/FormError'
-import { useAction } from '@/components/States/useAction'
+import { useAction } from '@/hooks/useAction'
 import Stepper from '@/components/form/Stepper'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 
 import LoadMore from '@/components/LoadMore'
-import { usePaged } from '@/components/LoadMore/usePaged'
+import { usePaged } from '@/hooks/usePaged'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 
 /** The page size of every points list. */

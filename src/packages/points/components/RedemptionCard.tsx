@@ -7,7 +7,7 @@ import type { RedemptionView } from '@/types/points'
 
 import { Tag } from '@/components/DemandTags'
 import FormError from '@/components/States/FormError'
-import { useAction } from '@/components/States/useAction'
+import { useAction } from '@/hooks/useAction'
 import { confirmStep } from '@/components/form/confirmStep'
 import { formatTime } from '@/domain/dispatch'
 import { POINTS_CHANGED, REDEMPTION_LABEL, REDEMPTION_TONE, spacedCode } from '@/domain/points'

@@ -7,7 +7,7 @@ import type { LedgerItem } from '@/types/points'
 
 import { LedgerRow } from '@/components/LedgerList'
 import FormError from '@/components/States/FormError'
-import { useAction } from '@/components/States/useAction'
+import { useAction } from '@/hooks/useAction'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
 import { formatDelta, REVERSIBLE } from '@/domain/points'

@@ -5,7 +5,7 @@ import type { Me } from '@/types/domain'
 
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
-import { countedPage } from '@/components/LoadMore/usePaged'
+import { countedPage } from '@/hooks/usePaged'
 import Section from '@/components/Section'
 import { EmptyState } from '@/components/States'
 import { ROLE_LABEL, rolesOf } from '@/domain/roles'

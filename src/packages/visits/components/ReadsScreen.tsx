@@ -4,7 +4,7 @@ import type { Me } from '@/types/domain'
 import type { SensitiveRead } from '@/types/visits'
 
 import LoadMore from '@/components/LoadMore'
-import { usePaged } from '@/components/LoadMore/usePaged'
+import { usePaged } from '@/hooks/usePaged'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import { formatTime } from '@/domain/dispatch'

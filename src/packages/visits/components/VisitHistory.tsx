@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import LoadMore from '@/components/LoadMore'
-import { usePaged } from '@/components/LoadMore/usePaged'
+import { usePaged } from '@/hooks/usePaged'
 import { ErrorState, Loading } from '@/components/States'
 import { call } from '@/services/api'
 import VisitItem from './VisitItem'

@@ -1,6 +1,6 @@
 import type { Me } from '@/types/domain'
 
-import { useLoad } from '@/components/States/useLoad'
+import { useLoad } from '@/hooks/useLoad'
 import { communitiesOf } from '@/domain/regions'
 import { coverageCommunities, workCommunities } from '@/domain/visits'
 import { call } from '@/services/api'

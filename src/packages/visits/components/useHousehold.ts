@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 
 import type { KeyHouseholdDetail } from '@/types/visits'
 
 import { ApiCallError, call } from '@/services/api'
-import { useLoad } from '@/components/States/useLoad'
+import { useLoad } from '@/hooks/useLoad'
 import { HOUSEHOLD_CHANGED } from '@/domain/visits'
 
 /** Tell every open page that a household changed; a detail, when the step returned one, is shown as is. */
@@ -37,13 +37,4 @@ export function useHousehold(id: string, { follow = true }: { follow?: boolean }
   }, [id, reload, set, follow])
 
   return { state, reload, setDetail: set }
-}
-
-/** The `?id=` (and other params) of this page, read once: a page under another must keep its own. */
-export function usePageParams(): Record<string, string> {
-  const [params] = useState(() => {
-    const raw = Taro.getCurrentInstance().router?.params ?? {}
-    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v ?? '')]))
-  })
-  return params
 }

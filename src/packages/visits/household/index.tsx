@@ -2,7 +2,7 @@ import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
 import { isCommunityWorker, secretaryCommunities } from '@/domain/visits'
 import HouseholdScreen from '@/packages/visits/components/HouseholdScreen'
-import { usePageParams } from '@/packages/visits/components/useHousehold'
+import { usePageParams } from '@/hooks/usePageParams'
 import '../components/visits.scss'
 
 /** 重点户详情 (?id=). */

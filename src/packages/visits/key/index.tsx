@@ -1,7 +1,7 @@
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
 import KeyForm from '@/packages/visits/components/KeyForm'
-import { usePageParams } from '@/packages/visits/components/useHousehold'
+import { usePageParams } from '@/hooks/usePageParams'
 import '../components/visits.scss'
 
 /** 标记重点户, or with ?id= 修改重点户信息. */

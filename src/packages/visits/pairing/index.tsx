@@ -1,7 +1,7 @@
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
 import PairingScreen from '@/packages/visits/components/PairingScreen'
-import { usePageParams } from '@/packages/visits/components/useHousehold'
+import { usePageParams } from '@/hooks/usePageParams'
 import '../components/visits.scss'
 
 /** 安排包挂 (?id=). */

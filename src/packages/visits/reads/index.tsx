@@ -1,7 +1,7 @@
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
 import ReadsScreen from '@/packages/visits/components/ReadsScreen'
-import { usePageParams } from '@/packages/visits/components/useHousehold'
+import { usePageParams } from '@/hooks/usePageParams'
 import '../components/visits.scss'
 
 /** 敏感信息查阅记录 (the secretary's); with ?id= one household's. */

@@ -1,6 +1,6 @@
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
-import { usePageParams } from '@/packages/visits/components/useHousehold'
+import { usePageParams } from '@/hooks/usePageParams'
 import VisitForm from '@/packages/visits/components/VisitForm'
 import '../components/visits.scss'
 

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 
 import type { Coverage } from '@/types/visits'
 
-import { useLoad } from '@/components/States/useLoad'
+import { useLoad } from '@/hooks/useLoad'
 import { formatRate, monthKey } from '@/domain/dispatch'
 import { ROUTES } from '@/domain/visits'
 import { call } from '@/services/api'

@@ -5,7 +5,7 @@ import type { KeyHouseholdListRequest, KeyHouseholdSummary } from '@/types/visit
 
 import { Tag } from '@/components/DemandTags'
 import LoadMore from '@/components/LoadMore'
-import { usePaged } from '@/components/LoadMore/usePaged'
+import { usePaged } from '@/hooks/usePaged'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import { CARE_LEVEL_LABEL, DUE_LABEL, DUE_TONE, dueText, lastContactText, ROUTES } from '@/domain/visits'
 import { call } from '@/services/api'

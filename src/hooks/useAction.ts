@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 
-import { messageOf } from './useLoad'
+import { messageOf } from '@/hooks/useLoad'
 
 /**
  * One step a person takes on a page (send a form, press 核销): busy while it runs, so the button
