@@ -51,6 +51,21 @@ export type Effect =
 
 export type NotifyTemplate = 'newDispatch' | 'accepted' | 'rejected' | 'claimConfirmed' | 'sentBack' | 'pleaseRate' | 'escalated';
 
+/** What a step's notify effects become: one queued job (collection `notifications`), sent by the `notify` timer. */
+export interface NotificationJob {
+  _id?: string;
+  demandId: string;
+  /** A short text of the demand for the message body. */
+  text: string;
+  messages: { template: NotifyTemplate; to: Recipient }[];
+  status: 'pending' | 'sending' | 'sent';
+  createdAt: Date | string;
+  sentAt?: Date | string;
+  /** Recipients reached and failures, recorded when sent. */
+  sent?: number;
+  failed?: number;
+}
+
 export type Recipient = { openid: string } | { liaisonsOf: string[] } | { staffOf: string } | { admins: true };
 
 export type Transition = { ok: true; demand: Demand; effects: Effect[] } | Refusal;

@@ -3,7 +3,7 @@
  * messages. Not an API: a call from a client (which carries an OPENID) is refused.
  */
 import { callerOpenid } from '../lib/cloud';
-import { drain } from '../lib/notifications';
+import { drain } from './drain';
 
 export async function main(): Promise<unknown> {
   if (callerOpenid()) return { ok: false, error: { code: 'FORBIDDEN', message: '此功能由系统定时运行' } };

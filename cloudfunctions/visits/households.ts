@@ -7,8 +7,8 @@ import { _, db } from '../lib/cloud';
 import type { Data } from '../lib/database';
 import { refuse } from '../lib/errors';
 import type { Ctx, Handlers } from '../lib/router';
-import { markKey as mark, unmarkKey as unmark, updateKey as update } from '../lib/visits-keys';
-import { KEY, loadCare, loadKeyHousehold, logSensitiveRead, pairingChanges, recentVisits, toSummary, toVisitViews } from '../lib/visits-store';
+import { markKey as mark, unmarkKey as unmark, updateKey as update } from './key-households';
+import { KEY, loadCare, loadKeyHousehold, logSensitiveRead, pairingChanges, recentVisits, toSummary, toVisitViews } from './store';
 import { buildingInput, householdInput, listInput, listVisitsInput, markKeyInput, unmarkKeyInput, updateKeyInput } from './schemas';
 
 type H = Handlers<'visits'>;

@@ -5,7 +5,7 @@
  */
 import { callerOpenid } from '../lib/cloud';
 import { createFunction } from '../lib/router';
-import { sendReminders } from '../lib/visits-reminders';
+import { sendReminders } from './reminders';
 import { buildingHouseholds, detail, list, listVisits, markKey, unmarkKey, updateKey } from './households';
 import { pair, unpair, visitorCandidates } from './pairing';
 import { recordVisit } from './record';

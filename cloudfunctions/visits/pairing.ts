@@ -5,7 +5,7 @@ import type { VisitorCandidate } from '../../types/visits';
 import { _, db } from '../lib/cloud';
 import type { Data } from '../lib/database';
 import type { Handlers } from '../lib/router';
-import { pair as pairVisitor, unpair as unpairVisitor } from '../lib/visits-keys';
+import { pair as pairVisitor, unpair as unpairVisitor } from './key-households';
 import { detailFor, staffCommunity } from './households';
 import { candidatesInput, pairInput, unpairInput } from './schemas';
 

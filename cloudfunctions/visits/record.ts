@@ -2,8 +2,8 @@
 import { ownsPhoto } from '../lib/storage';
 import { refuse } from '../lib/errors';
 import type { Handlers } from '../lib/router';
-import { recordVisit as record } from '../lib/visits-record';
-import { toSummary, toVisitViews } from '../lib/visits-store';
+import { recordVisit as record } from './recording';
+import { toSummary, toVisitViews } from './store';
 import { recordVisitInput } from './schemas';
 
 type H = Handlers<'visits'>;

@@ -5,7 +5,7 @@ import type { KeyHousehold, SensitiveRead } from '../../types/visits';
 import { db } from '../lib/cloud';
 import { refuse } from '../lib/errors';
 import type { Handlers } from '../lib/router';
-import { COVERAGE, KEY, READS } from '../lib/visits-store';
+import { COVERAGE, KEY, READS } from './store';
 import { coverageInput, readsInput } from './schemas';
 
 type H = Handlers<'visits'>;

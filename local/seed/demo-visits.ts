@@ -1,16 +1,16 @@
 /**
  * Demo data for 敲门行动: 20 key households (14 in 东街社区, 4 in 西门, 2 in 南山), paired with the
  * demo members and 吴强, and two months of visits written through the same code the `visits`
- * function runs (lib/visits-*.ts), each at its own time: some households are overdue, one had
+ * function runs (cloudfunctions/visits/), each at its own time: some households are overdue, one had
  * 敲门未遇 after its last contact, 黄志明 made a 书记敲门, a need found is waiting in 东街's triage
  * queue, and another was resolved through the dispatch function so that a return visit is due.
  * Seeded once, on an empty `keyHouseholds` collection.
  */
 import * as dispatchFn from '../../cloudfunctions/dispatch/index';
 import { db } from '../../cloudfunctions/lib/cloud';
-import { markKey, pair } from '../../cloudfunctions/lib/visits-keys';
-import { recordVisit } from '../../cloudfunctions/lib/visits-record';
-import type { Person } from '../../cloudfunctions/lib/visits-tx';
+import { markKey, pair } from '../../cloudfunctions/visits/key-households';
+import { recordVisit } from '../../cloudfunctions/visits/recording';
+import type { Actor as Person } from '../../cloudfunctions/core/actor';
 import type { CareCategory, CareLevel, RecordVisitRequest } from '../../types/visits';
 import type { LocalCloud } from '../runtime';
 import { DEMO_PEOPLE } from './demo-county';
@@ -19,12 +19,12 @@ const DAY = 86_400_000;
 
 const person = (openid: string): Person => {
   const p = DEMO_PEOPLE.find((x) => x.openid === openid)!;
-  return { openid, name: p.name, phone: p.phone, roles: p.roles };
+  return { openid, name: p.name, phone: p.phone, roles: p.roles, communityId: null, unitId: null };
 };
 const STAFF = person('demo-staff-dongjie');
 const STAFF_XIMEN = person('demo-staff-ximen');
 /** 南山 has no demo staff: its households came from the town's list (an import, not a person). */
-const IMPORT_NANSHAN: Person = { openid: 'seed', name: '名单导入', phone: '', roles: [{ role: 'staff', communityId: 'c-nanshan' }] };
+const IMPORT_NANSHAN: Person = { openid: 'seed', name: '名单导入', phone: '', roles: [{ role: 'staff', communityId: 'c-nanshan' }], communityId: null, unitId: null };
 
 const ZHANG = 'demo-member-zhang';
 const CHEN = 'demo-member-chen';

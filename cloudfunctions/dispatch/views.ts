@@ -2,7 +2,7 @@
 import { allowedActions, handles, isOverdue, type Actor } from '../core/demand';
 import { maskPhone } from '../core/mask';
 import type { Demand, DemandDetail, DemandSummary } from '../../types/dispatch';
-import { cloud } from './cloud';
+import { cloud } from '../lib/cloud';
 
 const ANONYMOUS = '匿名居民';
 

@@ -15,7 +15,7 @@ import type {
   VisitView,
 } from '../../types/visits';
 import crypto from 'node:crypto';
-import { cloud, db } from './cloud';
+import { cloud, db } from '../lib/cloud';
 
 export const KEY = 'keyHouseholds';
 export const CARE = 'householdCare';

@@ -6,8 +6,7 @@ import type { Effect } from '../core/demand';
 import { oweReturn, returnVisitDue as owed } from '../core/visits';
 import type { Demand } from '../../types/dispatch';
 import type { KeyHousehold } from '../../types/visits';
-import { _, db } from './cloud';
-import { KEY } from './visits-store';
+import { _, db } from '../lib/cloud';
 
 const ATTEMPTS = 4;
 
@@ -20,7 +19,7 @@ const ATTEMPTS = 4;
  */
 export async function returnVisitDue(effect: Extract<Effect, { kind: 'resolved' }>, now: Date): Promise<void> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const h = (await db.collection(KEY).doc(effect.householdId).get<KeyHousehold>()).data;
+    const h = (await db.collection('keyHouseholds').doc(effect.householdId).get<KeyHousehold>()).data;
     if (!h || !h.active || h.communityId !== effect.communityId) return;
     if (h.returnsDone.includes(effect.demandId) || h.returnsDue.some((r) => r.demandId === effect.demandId)) return;
     const demand = (await db.collection('demands').doc(effect.demandId).get<Pick<Demand, 'category' | 'resolvedAt'>>()).data;
@@ -28,7 +27,7 @@ export async function returnVisitDue(effect: Extract<Effect, { kind: 'resolved' 
     const s = oweReturn(h, owed(effect.demandId, demand.category, demand.resolvedAt ? new Date(demand.resolvedAt) : now));
     if (!s) return;
     const res = await db
-      .collection(KEY)
+      .collection('keyHouseholds')
       .where({ _id: h._id, version: h.version })
       .update({
         data: {

@@ -5,11 +5,16 @@
  */
 import type { Effect } from '../core/demand';
 import type { Demand } from '../../types/dispatch';
-import { _, db, isDuplicateWrite } from './cloud';
-import type { Data } from './database';
-import { returnVisitDue } from './households';
-import { creditServiceHours } from './ledger';
-import { enqueue, type NotificationJob } from './notifications';
+import { _, db, isDuplicateWrite } from '../lib/cloud';
+import type { Data } from '../lib/database';
+import { returnVisitDue } from './return-visits';
+import { creditServiceHours } from '../lib/ledger';
+import type { NotificationJob } from '../core/demand';
+
+/** Queues a step's messages as one job for the `notify` timer (notify/drain.ts). */
+async function enqueue(job: Omit<NotificationJob, 'status'>): Promise<void> {
+  await db.collection('notifications').add({ data: { ...job, status: 'pending' } });
+}
 
 export async function loadDemand(id: string): Promise<Demand | null> {
   return (await db.collection('demands').doc(id).get<Demand>()).data;

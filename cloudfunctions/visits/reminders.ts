@@ -5,9 +5,9 @@
  * visit owed or a new care level opens a new window and clears `reminded`.
  */
 import type { KeyHousehold } from '../../types/visits';
-import { _, cloud, db } from './cloud';
-import { KEY } from './visits-store';
-import { templateId } from './templates';
+import { _, cloud, db } from '../lib/cloud';
+import { KEY } from './store';
+import { templateId } from '../lib/templates';
 
 export const REMINDER_TEMPLATES = {
   visitDue: { id: 'TPL_VISIT_DUE', title: '包户走访提醒' },

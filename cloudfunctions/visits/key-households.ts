@@ -10,11 +10,12 @@ import { schedule } from '../core/visits';
 import { maskPhone } from '../core/mask';
 import type { Region, User } from '../../types/domain';
 import type { HouseholdCare, KeyHousehold, KeyHouseholdFields, PairingChange } from '../../types/visits';
-import { _, db } from './cloud';
-import type { Transaction } from './database';
-import { AppError, refuse } from './errors';
-import { inTransaction, type Person } from './visits-tx';
-import { CARE, KEY, PAIRINGS } from './visits-store';
+import { _, db } from '../lib/cloud';
+import type { Transaction } from '../lib/database';
+import { AppError, refuse } from '../lib/errors';
+import type { Actor as Person } from '../core/actor';
+import { inTransaction } from '../lib/retry';
+import { CARE, KEY, PAIRINGS } from './store';
 
 /** A household as the organisation seeds it (collection `households`). */
 interface Household {
@@ -91,7 +92,7 @@ export async function markKey(caller: Person, input: { householdId: string } & K
       updatedBy: caller.openid,
     };
     return writeKey(t, h, care);
-  }, CONFLICT);
+  }, { conflictMessage: CONFLICT });
 }
 
 /** Change any of a key household's fields; a new care level reschedules it. */
@@ -122,7 +123,7 @@ export async function updateKey(caller: Person, input: { householdId: string } &
       updatedBy: caller.openid,
     };
     return writeKey(t, next, nextCare);
-  }, CONFLICT);
+  }, { conflictMessage: CONFLICT });
 }
 
 function pairingRecord(h: KeyHousehold, change: PairingChange['change'], visitor: { openid: string; name: string }, caller: Person, reason: string, now: Date): PairingChange {
@@ -143,7 +144,7 @@ export async function unmarkKey(caller: Person, input: { householdId: string; re
     await t.collection(KEY).doc(h._id).update({ data: { active: false, visitors: _.set([]), returnsDue: _.set([]), reminded: true, updatedAt: now, version: h.version + 1 } });
     await t.collection(CARE).doc(h._id).remove();
     for (const v of h.visitors) await addPairing(t, pairingRecord(h, 'unpair', v, caller, input.reason, now));
-  }, CONFLICT);
+  }, { conflictMessage: CONFLICT });
 }
 
 /** Pair a visitor with a household. Pairing someone already paired changes nothing. */
@@ -168,7 +169,7 @@ export async function pair(caller: Person, input: { householdId: string; visitor
     await t.collection(KEY).doc(h._id).update({ data: { visitors: _.set(visitors), updatedAt: now, version: h.version + 1 } });
     await addPairing(t, pairingRecord(h, 'pair', { openid: person._id, name: person.name }, caller, '', now));
     return { ...h, visitors, updatedAt: now, version: h.version + 1 };
-  }, CONFLICT);
+  }, { conflictMessage: CONFLICT });
 }
 
 /** End a pairing. Unpairing someone not paired changes nothing. */
@@ -181,5 +182,5 @@ export async function unpair(caller: Person, input: { householdId: string; visit
     await t.collection(KEY).doc(h._id).update({ data: { visitors: _.set(visitors), updatedAt: now, version: h.version + 1 } });
     await addPairing(t, pairingRecord(h, 'unpair', gone, caller, input.reason ?? '', now));
     return { ...h, visitors, updatedAt: now, version: h.version + 1 };
-  }, CONFLICT);
+  }, { conflictMessage: CONFLICT });
 }

@@ -12,13 +12,14 @@ import { isSecretaryOf } from '../core/actor';
 import { monthOf } from '../core/calendar';
 import type { Demand, TimelineEvent } from '../../types/dispatch';
 import type { KeyHousehold, RecordVisitRequest, VisitRecord } from '../../types/visits';
-import { _, db, isDuplicateWrite } from './cloud';
-import type { Data, Transaction } from './database';
-import { AppError, refuse } from './errors';
+import { _, db, isDuplicateWrite } from '../lib/cloud';
+import type { Data, Transaction } from '../lib/database';
+import { AppError, refuse } from '../lib/errors';
 import { newDemand } from '../core/new-demand';
-import { checkNoDiagnosis } from './visits-keys';
-import { COVERAGE, KEY, VISITS } from './visits-store';
-import { inTransaction, type Person } from './visits-tx';
+import { checkNoDiagnosis } from './key-households';
+import { COVERAGE, KEY, VISITS } from './store';
+import type { Actor as Person } from '../core/actor';
+import { inTransaction } from '../lib/retry';
 
 export interface Recorded {
   visit: VisitRecord;
@@ -116,7 +117,7 @@ export async function recordVisit(caller: Person, input: RecordVisitRequest, now
       if (effect.closesReturn) await linkReturnToDemand(t, effect.closesReturn, visit);
       await addToCoverage(t, visit);
       return { visit, household: { ...h, ...s, reminded: newWindow ? false : h.reminded, updatedAt: now, version: h.version + 1 }, repeat: false };
-    }, '该户正在登记另一次走访，请稍后重试');
+    }, { conflictMessage: '该户正在登记另一次走访，请稍后重试' });
   } catch (e) {
     // The same request again (its visit id exists): answer with what was recorded.
     if (!input.requestId || !isDuplicateWrite(e)) throw e;

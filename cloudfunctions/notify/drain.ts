@@ -1,30 +1,18 @@
 /**
- * Subscribe messages go through a queue: a step enqueues one job (a single write in the step's
- * budget) and the `notify` function, on a timer, resolves recipients and sends. A message that
- * fails is recorded on its job and never undoes the step.
+ * Subscribe messages go through a queue: a dispatch step enqueues one job (a single write in the
+ * step's budget, dispatch/store.ts) and this function, on a timer, resolves recipients and sends
+ * through the one sender (lib/messages.ts). A message that fails is recorded on its job and never
+ * undoes the step.
  */
-import type { NotifyTemplate, Recipient } from '../core/demand';
+import type { NotificationJob, NotifyTemplate, Recipient } from '../core/demand';
 import type { User } from '../../types/domain';
-import { _, cloud, db } from './cloud';
-import type { Data } from './database';
-import { templateId } from './templates';
+import { _, db } from '../lib/cloud';
+import type { Data } from '../lib/database';
+import { sendMessages, type Message, type Template } from '../lib/messages';
 
-export interface NotificationJob {
-  _id?: string;
-  demandId: string;
-  /** A short text of the demand for the message body. */
-  text: string;
-  messages: { template: NotifyTemplate; to: Recipient }[];
-  status: 'pending' | 'sending' | 'sent';
-  createdAt: Date | string;
-  sentAt?: Date | string;
-  /** Recipients reached and failures, recorded when sent. */
-  sent?: number;
-  failed?: number;
-}
 
 /** Subscribe-message templates: placeholders, each replaced by its real id from the environment (./templates.ts). */
-export const TEMPLATES: Record<NotifyTemplate, { id: string; title: string }> = {
+export const TEMPLATES: Record<NotifyTemplate, Template> = {
   newDispatch: { id: 'TPL_NEW_DISPATCH', title: '新派单待接单' },
   accepted: { id: 'TPL_ACCEPTED', title: '派单已被接单' },
   rejected: { id: 'TPL_REJECTED', title: '派单被退回' },
@@ -35,10 +23,6 @@ export const TEMPLATES: Record<NotifyTemplate, { id: string; title: string }> = 
 };
 
 const DETAIL_PAGE = 'packages/dispatch/detail/index';
-
-export async function enqueue(job: Omit<NotificationJob, 'status'>): Promise<void> {
-  await db.collection('notifications').add({ data: { ...job, status: 'pending' } });
-}
 
 async function recipients(to: Recipient): Promise<string[]> {
   if ('openid' in to) return [to.openid];
@@ -60,26 +44,14 @@ export async function drain(now: Date, batch = 20): Promise<{ jobs: number; sent
     const taken = await db.collection('notifications').where({ _id: job._id!, status: 'pending' }).update({ data: { status: 'sending' } });
     if (taken.stats.updated !== 1) continue;
     jobs++;
-    let jobSent = 0;
-    let jobFailed = 0;
+    const messages: Message[] = [];
     for (const m of job.messages) {
-      const tpl = TEMPLATES[m.template];
+      const template = TEMPLATES[m.template];
       for (const touser of await recipients(m.to)) {
-        try {
-          await cloud.openapi.subscribeMessage.send({
-            touser,
-            templateId: templateId(tpl.id),
-            page: `${DETAIL_PAGE}?id=${job.demandId}`,
-            data: { thing1: { value: tpl.title }, thing2: { value: job.text } },
-          } as never);
-          jobSent++;
-        } catch (err) {
-          // Most often the person has not subscribed to this template: nothing to retry.
-          console.warn(`[notify] ${m.template} → ${touser} not sent`, err);
-          jobFailed++;
-        }
+        messages.push({ touser, template, page: `${DETAIL_PAGE}?id=${job.demandId}`, data: { thing1: { value: template.title }, thing2: { value: job.text } } });
       }
     }
+    const { sent: jobSent, failed: jobFailed } = await sendMessages(messages);
     await db.collection('notifications').doc(job._id!).update({ data: { status: 'sent', sentAt: now, sent: jobSent, failed: jobFailed } });
     sent += jobSent;
     failed += jobFailed;
