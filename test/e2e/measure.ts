@@ -423,3 +423,31 @@ export function table(rows: Row[]): string {
   });
   return [...head, ...lines].join('\n');
 }
+
+/**
+ * docs/elder-mode.md: the table with how it was measured and the thresholds it was held to
+ * (read from THRESHOLDS, so the page cannot drift from the check).
+ */
+export function elderDoc(rows: Row[], run: { day: string; chromium: string; pages: number }): string {
+  const n = THRESHOLDS.normal;
+  const e = THRESHOLDS.elder;
+  return [
+    '# 长辈模式 — measured',
+    '',
+    `Written by \`test/e2e/elder.test.ts\` on ${run.day} (China time): ${run.pages} resident-facing pages ` +
+      '(`test/e2e/pages.ts`) × 2 modes, opened in headless Chromium ' +
+      `${run.chromium} at 375 × 812 px against the local cloud with the demo county, and measured from the ` +
+      'rendered DOM (`test/e2e/measure.ts`): the smallest visible font, the largest title, the tightest line ' +
+      'height, the smallest tap target, the lowest text contrast (WCAG, against the composited background) ' +
+      'and horizontal overflow or clipping with all text at 1.4×. Do not edit: every full run of the test ' +
+      'rewrites this file (`npm test` runs it).',
+    '',
+    `Thresholds — every page: font ≥ ${n.minFont} px, tap targets ≥ ${n.minTarget} px, contrast ≥ ${n.minContrast}:1, ` +
+      'nothing overflows or is cut off at 1.4×, every target and image has an accessible name. ' +
+      `长辈模式: body text ≥ ${e.minFont} px, the page's largest title ≥ ${e.minTitleFont} px, line height ≥ ${e.minLineHeight}, ` +
+      `tap targets ≥ ${e.minTarget} px. "–" means the page has none of that thing (e.g. no tap target on a read-only list).`,
+    '',
+    table(rows),
+    '',
+  ].join('\n');
+}
