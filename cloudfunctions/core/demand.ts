@@ -27,9 +27,19 @@ export type Step =
   | { event: 'verify' }
   | { event: 'sendBack'; reason: string }
   | { event: 'rate'; value: Rating; comment: string }
-  | { event: 'returnVisit'; note: string }
+  | { event: 'returnVisit'; note: string; via?: ReturnVia }
   | { event: 'escalate'; reason: string }
   | { event: 'close'; note: string };
+
+/**
+ * A return visit (回访) recorded from a visit to the household (Pillar 3), with what the visits
+ * function loaded in the visit's transaction: the household it was made at and that household's
+ * paired visitors. Without it, a return visit is a staff 回访 note.
+ */
+export interface ReturnVia {
+  householdId: string;
+  visitors: string[];
+}
 
 export type Refusal = { ok: false; code: 'FORBIDDEN' | 'INVALID_STATE' | 'INVALID_INPUT'; message: string };
 
@@ -118,8 +128,11 @@ const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false
 const FORBIDDEN = refuse('FORBIDDEN', '您无权对该诉求进行此操作');
 const wrongState = (d: Demand) => refuse('INVALID_STATE', `该诉求当前为「${DEMAND_STATUS_LABEL[d.status]}」，不能进行此操作`);
 
-/** null when allowed; otherwise why not. Input-independent, so `allowedActions` can use it. */
-export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date): Refusal | null {
+/**
+ * null when allowed; otherwise why not. Input-independent, so `allowedActions` can use it — except
+ * where a return visit came from (`via`), which only the visits function passes.
+ */
+export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date, via?: ReturnVia): Refusal | null {
   const need = (ok: boolean, who: boolean): Refusal | null => (!who ? FORBIDDEN : ok ? null : wrongState(d));
   switch (event) {
     case 'handle':
@@ -157,6 +170,10 @@ export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date): Refus
     case 'rate':
       return need(d.status === 'verified', d.submitter.openid === a.openid);
     case 'returnVisit':
+      // From a visit: the household's visitor (or its community's staff, who may record visits
+      // too) once the demand about it was resolved — also after a 不满意 reopened it, since the
+      // return visit it owes stays owed. A staff 回访 note waits until the demand is closed.
+      if (via) return need(d.resolvedAt !== null, d.householdId === via.householdId && (via.visitors.includes(a.openid) || isStaffOf(a, d)));
       return need(d.status === 'closed' && d.resolvedAt !== null, isStaffOf(a, d));
     case 'escalate':
       // 吹哨 is the secretary's right (DESIGN.md): the community secretary calls the units in.
@@ -231,7 +248,7 @@ function deadlineChanges(before: Demand, after: Demand): Effect[] {
 const MINUTE = 60_000;
 
 export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaConfig = DEFAULT_SLA): Transition {
-  const refused = guard(d, step.event, a, now);
+  const refused = guard(d, step.event, a, now, step.event === 'returnVisit' ? step.via : undefined);
   if (refused) return refused;
   const effects: Effect[] = [];
   const month = d.dispatch?.month ?? monthOf(new Date(d.createdAt));
@@ -396,6 +413,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
       break;
     }
     case 'returnVisit':
+      // Recorded from a visit, `now` is the visit's own time (it may be entered later).
       next.returnVisits = [...d.returnVisits, { at: now, by: a.openid, note: step.note }];
       reason = step.note;
       break;

@@ -3,28 +3,17 @@
  * and secretary decide; every pairing change is an append-only `visitPairings` record written in
  * the same transaction as the household.
  */
-import crypto from 'node:crypto';
 import { canManage, canSeeHousehold, visitorKind } from '../core/visits-access';
 import { diagnosisMessage, diagnosisTerm } from '../core/visits-text';
 import { schedule } from '../core/visits';
 import { maskPhone } from '../core/mask';
-import type { Region, User } from '../../types/domain';
+import { actorOf, type Actor } from '../core/actor';
 import type { HouseholdCare, KeyHousehold, KeyHouseholdFields, PairingChange } from '../../types/visits';
-import { _, db } from '../lib/cloud';
 import type { Transaction } from '../lib/database';
 import { AppError, refuse } from '../lib/errors';
-import type { Actor as Person } from '../core/actor';
+import { newId } from '../lib/ids';
 import { inTransaction } from '../lib/retry';
-import { CARE, KEY, PAIRINGS } from './store';
-
-/** A household as the organisation seeds it (collection `households`). */
-interface Household {
-  _id: string;
-  buildingId: string;
-  estateId: string;
-  communityId: string;
-  room: string;
-}
+import { addPairing, loadCare, loadHousehold, loadKeyHousehold, loadRegion, loadUser, pairedUnits, writeKey, writeUnmarked, writeVisitors } from './store';
 
 const CONFLICT = '该户信息正被他人修改，请稍后重试';
 
@@ -35,33 +24,24 @@ export function checkNoDiagnosis(field: string, text: string | undefined): void 
 }
 
 /** Loads a key household inside a transaction; refuses unless the caller manages its community. */
-async function managed(t: Transaction, caller: Person, householdId: string): Promise<KeyHousehold> {
-  const h = (await t.collection(KEY).doc(householdId).get<KeyHousehold>()).data;
+async function managed(t: Transaction, caller: Actor, householdId: string): Promise<KeyHousehold> {
+  const h = await loadKeyHousehold(householdId, t);
   if (!h || !canSeeHousehold(h, caller)) throw refuse.notFound('重点户');
   if (!canManage(caller.roles, h.communityId)) throw refuse.forbidden('只有本社区的工作人员可以管理重点户和包挂');
   if (!h.active) throw new AppError('INVALID_STATE', '该户已不是重点户');
   return h;
 }
 
-/** Writes a household and its care details whole (a document's `_id` is never part of its data). */
-async function writeKey(t: Transaction, h: KeyHousehold, care: HouseholdCare): Promise<{ h: KeyHousehold; care: HouseholdCare }> {
-  const { _id: _k, ...hData } = h;
-  const { _id: _c, ...careData } = care;
-  await t.collection(KEY).doc(h._id).set({ data: hData });
-  await t.collection(CARE).doc(h._id).set({ data: careData });
-  return { h, care };
-}
-
 /** Mark a household as key (or mark it again after it was unmarked). */
-export async function markKey(caller: Person, input: { householdId: string } & KeyHouseholdFields, now: Date): Promise<{ h: KeyHousehold; care: HouseholdCare }> {
-  const household = (await db.collection('households').doc(input.householdId).get<Household>()).data;
+export async function markKey(caller: Actor, input: { householdId: string } & KeyHouseholdFields, now: Date): Promise<{ h: KeyHousehold; care: HouseholdCare }> {
+  const household = await loadHousehold(input.householdId);
   if (!household) throw refuse.notFound('户');
   if (!canManage(caller.roles, household.communityId)) throw refuse.forbidden('只有本社区的工作人员可以标记重点户');
   checkNoDiagnosis('备注', input.notes);
-  const building = (await db.collection('regions').doc(household.buildingId).get<Region>()).data;
+  const building = await loadRegion(household.buildingId);
   const address = `${building?.name ?? ''} ${household.room}`.trim();
   return inTransaction(async (t) => {
-    const before = (await t.collection(KEY).doc(household._id).get<KeyHousehold>()).data;
+    const before = await loadKeyHousehold(household._id, t);
     if (before?.active) throw new AppError('INVALID_STATE', '该户已是重点户，请修改其信息');
     const last = (d: Date | string | null | undefined) => (d ? new Date(d) : null);
     const h: KeyHousehold = {
@@ -91,16 +71,17 @@ export async function markKey(caller: Person, input: { householdId: string } & K
       updatedAt: now,
       updatedBy: caller.openid,
     };
-    return writeKey(t, h, care);
+    await writeKey(t, h, care);
+    return { h, care };
   }, { conflictMessage: CONFLICT });
 }
 
 /** Change any of a key household's fields; a new care level reschedules it. */
-export async function updateKey(caller: Person, input: { householdId: string } & Partial<KeyHouseholdFields>, now: Date): Promise<{ h: KeyHousehold; care: HouseholdCare }> {
+export async function updateKey(caller: Actor, input: { householdId: string } & Partial<KeyHouseholdFields>, now: Date): Promise<{ h: KeyHousehold; care: HouseholdCare }> {
   checkNoDiagnosis('备注', input.notes);
   return inTransaction(async (t) => {
     const h = await managed(t, caller, input.householdId);
-    const care = (await t.collection(CARE).doc(h._id).get<HouseholdCare>()).data;
+    const care = await loadCare(h._id, t);
     if (!care) throw new AppError('INTERNAL', 'care details missing');
     const d = (x: Date | string | null) => (x === null ? null : new Date(x));
     const careLevel = input.careLevel ?? h.careLevel;
@@ -122,64 +103,59 @@ export async function updateKey(caller: Person, input: { householdId: string } &
       updatedAt: now,
       updatedBy: caller.openid,
     };
-    return writeKey(t, next, nextCare);
+    await writeKey(t, next, nextCare);
+    return { h: next, care: nextCare };
   }, { conflictMessage: CONFLICT });
 }
 
-function pairingRecord(h: KeyHousehold, change: PairingChange['change'], visitor: { openid: string; name: string }, caller: Person, reason: string, now: Date): PairingChange {
-  return { _id: crypto.randomBytes(12).toString('hex'), householdId: h._id, communityId: h.communityId, change, visitor, by: { openid: caller.openid, name: caller.name }, at: now, reason };
-}
-
-async function addPairing(t: Transaction, p: PairingChange): Promise<void> {
-  await t.collection(PAIRINGS).add({ data: p });
+function pairingRecord(h: KeyHousehold, change: PairingChange['change'], visitor: { openid: string; name: string }, caller: Actor, reason: string, now: Date): PairingChange {
+  return { _id: newId(), householdId: h._id, communityId: h.communityId, change, visitor, by: { openid: caller.openid, name: caller.name }, at: now, reason };
 }
 
 /**
  * No longer key: the sensitive details are deleted (kept no longer than needed), its visitors
  * unpaired (each recorded), its visits and pairing history kept.
  */
-export async function unmarkKey(caller: Person, input: { householdId: string; reason: string }, now: Date): Promise<void> {
+export async function unmarkKey(caller: Actor, input: { householdId: string; reason: string }, now: Date): Promise<void> {
   await inTransaction(async (t) => {
     const h = await managed(t, caller, input.householdId);
-    await t.collection(KEY).doc(h._id).update({ data: { active: false, visitors: _.set([]), returnsDue: _.set([]), reminded: true, updatedAt: now, version: h.version + 1 } });
-    await t.collection(CARE).doc(h._id).remove();
+    await writeUnmarked(t, h, now);
     for (const v of h.visitors) await addPairing(t, pairingRecord(h, 'unpair', v, caller, input.reason, now));
   }, { conflictMessage: CONFLICT });
 }
 
 /** Pair a visitor with a household. Pairing someone already paired changes nothing. */
-export async function pair(caller: Person, input: { householdId: string; visitorOpenid: string }, now: Date): Promise<KeyHousehold> {
-  const person = (await db.collection('users').doc(input.visitorOpenid).get<User>()).data;
-  if (!person) throw refuse.notFound('走访人');
-  const probe = (await db.collection(KEY).doc(input.householdId).get<KeyHousehold>()).data;
+export async function pair(caller: Actor, input: { householdId: string; visitorOpenid: string }, now: Date): Promise<KeyHousehold> {
+  const user = await loadUser(input.visitorOpenid);
+  if (!user) throw refuse.notFound('走访人');
+  const person = actorOf(user);
+  const probe = await loadKeyHousehold(input.householdId);
   if (!probe || !canSeeHousehold(probe, caller)) throw refuse.notFound('重点户');
   if (!canManage(caller.roles, probe.communityId)) throw refuse.forbidden('只有本社区的工作人员可以管理重点户和包挂');
   const communityId = probe.communityId;
   // Only a member who neither lives nor works here needs the community's unit pairings.
-  const needsPairings = visitorKind({ openid: person._id, roles: person.roles, communityId: person.communityId }, communityId, []) === null;
-  const units = needsPairings
-    ? (await db.collection('pairings').where({ communityId }).field({ unitId: true }).limit(100).get<{ unitId: string }>()).data.map((p) => p.unitId)
-    : [];
-  const kind = visitorKind({ openid: person._id, roles: person.roles, communityId: person.communityId }, communityId, units);
+  const needsPairings = visitorKind(person, communityId, []) === null;
+  const units = needsPairings ? await pairedUnits(communityId) : [];
+  const kind = visitorKind(person, communityId, units);
   if (!kind) throw refuse.invalid('只能包挂本社区的网格员、社区工作者，或住在本社区、单位与本社区结对的党员');
   return inTransaction(async (t) => {
     const h = await managed(t, caller, input.householdId);
-    if (h.visitors.some((v) => v.openid === person._id)) return h;
-    const visitors = [...h.visitors, { openid: person._id, name: person.name, kind, since: now }];
-    await t.collection(KEY).doc(h._id).update({ data: { visitors: _.set(visitors), updatedAt: now, version: h.version + 1 } });
-    await addPairing(t, pairingRecord(h, 'pair', { openid: person._id, name: person.name }, caller, '', now));
+    if (h.visitors.some((v) => v.openid === person.openid)) return h;
+    const visitors = [...h.visitors, { openid: person.openid, name: person.name, kind, since: now }];
+    await writeVisitors(t, h, visitors, now);
+    await addPairing(t, pairingRecord(h, 'pair', { openid: person.openid, name: person.name }, caller, '', now));
     return { ...h, visitors, updatedAt: now, version: h.version + 1 };
   }, { conflictMessage: CONFLICT });
 }
 
 /** End a pairing. Unpairing someone not paired changes nothing. */
-export async function unpair(caller: Person, input: { householdId: string; visitorOpenid: string; reason?: string }, now: Date): Promise<KeyHousehold> {
+export async function unpair(caller: Actor, input: { householdId: string; visitorOpenid: string; reason?: string }, now: Date): Promise<KeyHousehold> {
   return inTransaction(async (t) => {
     const h = await managed(t, caller, input.householdId);
     const gone = h.visitors.find((v) => v.openid === input.visitorOpenid);
     if (!gone) return h;
     const visitors = h.visitors.filter((v) => v.openid !== input.visitorOpenid);
-    await t.collection(KEY).doc(h._id).update({ data: { visitors: _.set(visitors), updatedAt: now, version: h.version + 1 } });
+    await writeVisitors(t, h, visitors, now);
     await addPairing(t, pairingRecord(h, 'unpair', gone, caller, input.reason ?? '', now));
     return { ...h, visitors, updatedAt: now, version: h.version + 1 };
   }, { conflictMessage: CONFLICT });

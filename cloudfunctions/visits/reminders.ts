@@ -1,13 +1,14 @@
 /**
  * Visit reminders (subscribe messages): the `visits` function's timer finds key households whose
  * due window has opened and that were not reminded for it, takes each with a compare-and-set (so
- * two runs never remind twice) and tells its visitors. One reminder per window: a visit, a return
- * visit owed or a new care level opens a new window and clears `reminded`.
+ * two runs never remind twice) and tells its visitors through the one sender (lib/messages.ts).
+ * One reminder per window: a visit, a return visit owed or a new care level opens a new window and
+ * clears `reminded`.
  */
+import { dayOf } from '../core/calendar';
 import type { KeyHousehold } from '../../types/visits';
-import { _, cloud, db } from '../lib/cloud';
-import { KEY } from './store';
-import { templateId } from '../lib/templates';
+import { sendMessages, type Message } from '../lib/messages';
+import { dueForReminder, takeReminder } from './store';
 
 export const REMINDER_TEMPLATES = {
   visitDue: { id: 'TPL_VISIT_DUE', title: '包户走访提醒' },
@@ -16,39 +17,27 @@ export const REMINDER_TEMPLATES = {
 
 const PAGE = 'packages/visits/household/index';
 
-/** `YYYY-MM-DD` of a time, China time. */
-function chinaDate(t: Date | string): string {
-  return new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** One visitor's reminder: the address and the date only, nothing about what the household is. */
+function reminder(h: KeyHousehold, touser: string): Message {
+  const template = h.returnsDue.length ? REMINDER_TEMPLATES.returnDue : REMINDER_TEMPLATES.visitDue;
+  return {
+    touser,
+    template,
+    page: `${PAGE}?id=${h._id}`,
+    data: { thing1: { value: template.title }, thing2: { value: h.address.slice(0, 20) }, date3: { value: dayOf(h.nextDueBy) } },
+  };
 }
 
 export async function sendReminders(now: Date, batch = 50): Promise<{ households: number; sent: number; failed: number }> {
-  const due = (
-    await db.collection(KEY).where({ active: true, reminded: false, nextDueFrom: _.lte(now) }).orderBy('nextDueFrom', 'asc').limit(batch).get<KeyHousehold>()
-  ).data;
   let households = 0;
   let sent = 0;
   let failed = 0;
-  for (const h of due) {
-    const taken = await db.collection(KEY).where({ _id: h._id, version: h.version }).update({ data: { reminded: true, version: _.inc(1) } });
-    if (taken.stats.updated !== 1) continue; // changed meanwhile: the next run decides again
+  for (const h of await dueForReminder(now, batch)) {
+    if (!(await takeReminder(h))) continue; // changed meanwhile: the next run decides again
     households++;
-    const tpl = h.returnsDue.length ? REMINDER_TEMPLATES.returnDue : REMINDER_TEMPLATES.visitDue;
-    for (const v of h.visitors) {
-      try {
-        await cloud.openapi.subscribeMessage.send({
-          touser: v.openid,
-          templateId: templateId(tpl.id),
-          page: `${PAGE}?id=${h._id}`,
-          // The address and the date only: nothing about what the household is.
-          data: { thing1: { value: tpl.title }, thing2: { value: h.address.slice(0, 20) }, date3: { value: chinaDate(h.nextDueBy) } },
-        } as never);
-        sent++;
-      } catch (err) {
-        // Most often the visitor has not subscribed to this template: nothing to retry.
-        console.warn(`[visits] reminder → ${v.openid} not sent`, err);
-        failed++;
-      }
-    }
+    const result = await sendMessages(h.visitors.map((v) => reminder(h, v.openid)));
+    sent += result.sent;
+    failed += result.failed;
   }
   return { households, sent, failed };
 }

@@ -10,21 +10,21 @@ import * as dispatchFn from '../../cloudfunctions/dispatch/index';
 import { db } from '../../cloudfunctions/lib/cloud';
 import { markKey, pair } from '../../cloudfunctions/visits/key-households';
 import { recordVisit } from '../../cloudfunctions/visits/recording';
-import type { Actor as Person } from '../../cloudfunctions/core/actor';
+import type { Actor } from '../../cloudfunctions/core/actor';
 import type { CareCategory, CareLevel, RecordVisitRequest } from '../../types/visits';
 import type { LocalCloud } from '../runtime';
 import { DEMO_PEOPLE } from './demo-county';
 
 const DAY = 86_400_000;
 
-const person = (openid: string): Person => {
+const actor = (openid: string): Actor => {
   const p = DEMO_PEOPLE.find((x) => x.openid === openid)!;
   return { openid, name: p.name, phone: p.phone, roles: p.roles, communityId: null, unitId: null };
 };
-const STAFF = person('demo-staff-dongjie');
-const STAFF_XIMEN = person('demo-staff-ximen');
+const STAFF = actor('demo-staff-dongjie');
+const STAFF_XIMEN = actor('demo-staff-ximen');
 /** 南山 has no demo staff: its households came from the town's list (an import, not a person). */
-const IMPORT_NANSHAN: Person = { openid: 'seed', name: '名单导入', phone: '', roles: [{ role: 'staff', communityId: 'c-nanshan' }], communityId: null, unitId: null };
+const IMPORT_NANSHAN: Actor = { openid: 'seed', name: '名单导入', phone: '', roles: [{ role: 'staff', communityId: 'c-nanshan' }], communityId: null, unitId: null };
 
 const ZHANG = 'demo-member-zhang';
 const CHEN = 'demo-member-chen';
@@ -78,7 +78,7 @@ const HOUSEHOLDS: DemoHousehold[] = [
   { id: 'h-jinxiujiayuan-2-101', categories: ['leftBehindChild'], level: 'monthly', contact: ['尤天天（爷爷 尤建国）', '13907003002'], notes: '', visitors: [ZHAO], visits: [[20, 'contact']] },
 ];
 
-const staffOf = (id: string): Person => (id.startsWith('h-ximen') || id.startsWith('h-shuxiang') ? STAFF_XIMEN : id.startsWith('h-nanshan') || id.startsWith('h-jinxiu') ? IMPORT_NANSHAN : STAFF);
+const staffOf = (id: string): Actor => (id.startsWith('h-ximen') || id.startsWith('h-shuxiang') ? STAFF_XIMEN : id.startsWith('h-nanshan') || id.startsWith('h-jinxiu') ? IMPORT_NANSHAN : STAFF);
 
 /** Seeds the demo key households and their history; returns how many visits were recorded (0 when already seeded). */
 export async function seedDemoVisits(local: LocalCloud, now = new Date()): Promise<number> {
@@ -95,7 +95,7 @@ export async function seedDemoVisits(local: LocalCloud, now = new Date()): Promi
     for (const v of d.visitors) await run(() => pair(staff, { householdId: d.id, visitorOpenid: v }, new Date(marked.getTime() + 3600_000)));
     for (const [daysAgo, outcome, by, extra] of d.visits) {
       const at = new Date(now.getTime() - daysAgo * DAY);
-      const visitor = person(by ?? d.visitors[0]);
+      const visitor = actor(by ?? d.visitors[0]);
       const input: RecordVisitRequest = { householdId: d.id, method: 'door', outcome, ...(outcome === 'contact' ? { wellbeing: daysAgo > 20 ? 'fair' : 'good' } : {}), ...extra };
       const r = await run(() => recordVisit(visitor, input, at));
       needs.push(...r.visit.needs.map((n) => n.demandId));

@@ -43,6 +43,70 @@ test.each(cases)('%s × %s × %s', (status, event, actor) => {
   }
 });
 
+/**
+ * A return visit recorded from a visit (Pillar 3): member (张伟) is the household's paired visitor,
+ * member2 is not; the demand is about household h1. Allowed once the demand was resolved (the
+ * fixtures resolve verified and closed demands), for the visitor and the community's staff.
+ */
+const VIA = { householdId: 'h1', visitors: [ACTORS.member.openid] };
+const VIA_SPEC: Partial<Record<DemandStatus, ActorName[]>> = {
+  verified: ['member', ...COMMUNITY_STAFF],
+  closed: ['member', ...COMMUNITY_STAFF],
+};
+const viaCases = STATES.flatMap((s) => (Object.keys(ACTORS) as ActorName[]).map((a) => [s, a] as const));
+
+test.each(viaCases)('%s × returnVisit from a visit × %s', (status, actor) => {
+  const expected = VIA_SPEC[status]?.includes(actor) ?? false;
+  const d = demand(status, { householdId: 'h1' });
+  const refusal = guard(d, 'returnVisit', ACTORS[actor], NOW, VIA);
+  expect(refusal === null).toBe(expected);
+  // The transition decides with the same guard.
+  const r = transition(d, { event: 'returnVisit', note: '包户上门回访，已见到本人', via: VIA }, ACTORS[actor], NOW);
+  expect(r.ok).toBe(expected);
+  if (refusal && !expected) {
+    expect(['FORBIDDEN', 'INVALID_STATE']).toContain(refusal.code);
+    expect(refusal.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(r).toEqual(refusal);
+  }
+});
+
+describe('a return visit from a visit', () => {
+  const note = '包户电话回访，已见到本人';
+  const resolved = demand('verified', { householdId: 'h1' });
+
+  test('is refused for a demand about another household, or none, whoever asks', () => {
+    for (const actor of ['member', 'staff'] as const) {
+      expect(guard(demand('verified', { householdId: 'h2' }), 'returnVisit', ACTORS[actor], NOW, VIA)?.code).toBe('FORBIDDEN');
+      expect(guard(demand('verified'), 'returnVisit', ACTORS[actor], NOW, VIA)?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  test('still counts after a 不满意 reopened the demand (the return it owes stays owed), never before it was resolved', () => {
+    const reopened = run(resolved, { event: 'rate', value: 'unsatisfied', comment: '没修好' }, 'submitter').demand;
+    expect(reopened).toMatchObject({ status: 'accepted', reopenCount: 1 });
+    expect(guard(reopened, 'returnVisit', ACTORS.member, NOW, VIA)).toBeNull();
+    expect(guard(reopened, 'returnVisit', ACTORS.staff, NOW)?.code).toBe('INVALID_STATE'); // a staff 回访 waits for closed
+    expect(guard(demand('accepted', { householdId: 'h1' }), 'returnVisit', ACTORS.member, NOW, VIA)?.code).toBe('INVALID_STATE');
+  });
+
+  test('the visitor may not take the staff step: without where it came from it is a staff 回访', () => {
+    expect(guard(demand('closed', { householdId: 'h1' }), 'returnVisit', ACTORS.member, NOW)?.code).toBe('FORBIDDEN');
+    expect(allowedActions(resolved, ACTORS.member, NOW)).not.toContain('returnVisit');
+  });
+
+  test('appends the return and its timeline event at the visit’s time, and changes nothing else', () => {
+    const visitAt = new Date(NOW.getTime() - 2 * HOUR);
+    const r = run(resolved, { event: 'returnVisit', note, via: VIA }, 'member', visitAt);
+    expect(r.demand.returnVisits).toEqual([{ at: visitAt, by: 'm1', note }]);
+    expect(r.demand.timeline).toEqual([{ at: visitAt, actor: 'm1', actorName: '张伟', event: 'returnVisit', from: 'verified', to: 'verified', reason: note }]);
+    expect(r.effects).toEqual([]);
+    // What visits/store.ts writeReturnVisit writes is all that changed.
+    const changed = (Object.keys(r.demand) as (keyof typeof r.demand)[]).filter((k) => JSON.stringify(r.demand[k]) !== JSON.stringify(resolved[k]));
+    expect(changed.sort()).toEqual(['returnVisits', 'timeline', 'version']);
+    expect(r.demand.version).toBe(resolved.version + 1);
+  });
+});
+
 test('allowedActions is exactly what the guards allow', () => {
   expect(allowedActions(demand('submitted'), ACTORS.staff, NOW)).toEqual(['handle', 'dispatch', 'merge', 'decline']);
   expect(allowedActions(demand('accepted'), ACTORS.member2, NOW)).toEqual(['withdraw', 'complete']);

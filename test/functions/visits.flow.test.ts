@@ -74,6 +74,38 @@ test('a need found on a visit becomes a demand; resolving it makes a return visi
   expect(detail.recentVisits.map((v) => v.returnForDemandId)).toEqual([demandId, null]);
 });
 
+test('a return visit reaches its demand through the demand’s rules: also after a 不满意 reopened it, and when staff make it', async () => {
+  const [reopenedAt, staffAt] = ['h-xingfu-2-101', 'h-xingfu-2-102'];
+  const resolvedNeed = async (householdId: string) => {
+    await keyHousehold(h, householdId, [PEOPLE.member]);
+    const v = await h.ok(PEOPLE.member, 'visits', 'recordVisit', {
+      householdId, method: 'door', outcome: 'contact', wellbeing: 'fair', needs: [{ category: 'facilities', text: '楼道扶手松动' }],
+    });
+    await h.ok(PEOPLE.staff, 'dispatch', 'handle', { id: v.demandIds[0] });
+    await h.ok(PEOPLE.staff, 'dispatch', 'complete', { id: v.demandIds[0], notes: '已加固' });
+    return v.demandIds[0];
+  };
+
+  // 张伟 reported it, so he rates it: 不满意 sends it back to the community, the return stays owed.
+  const reopened = await resolvedNeed(reopenedAt);
+  expect((await h.ok(PEOPLE.member, 'dispatch', 'rate', { id: reopened, value: 'unsatisfied', comment: '还是晃' })).status).toBe('handling');
+  const before = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: reopened });
+  const back = await h.ok(PEOPLE.member, 'visits', 'recordVisit', { householdId: reopenedAt, method: 'door', outcome: 'contact', wellbeing: 'good', returnForDemandId: reopened });
+  expect(back.household.returnsDue).toEqual([]);
+  const after = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: reopened });
+  expect(after.status).toBe('handling');
+  expect(after.returnVisits).toEqual([expect.objectContaining({ by: PEOPLE.member, note: '包户上门回访，已见到本人' })]);
+  expect(after.timeline.slice(0, before.timeline.length)).toEqual(before.timeline); // appended, never rewritten
+  expect(after.timeline.slice(before.timeline.length)).toEqual([expect.objectContaining({ event: 'returnVisit', actor: PEOPLE.member, from: 'handling', to: 'handling' })]);
+
+  // The community's grid worker may record any of its households' visits, the return included.
+  const verified = await resolvedNeed(staffAt);
+  await h.ok(PEOPLE.gridWorker, 'visits', 'recordVisit', { householdId: staffAt, method: 'phone', outcome: 'contact', wellbeing: 'good', returnForDemandId: verified });
+  const linked = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: verified });
+  expect(linked.returnVisits).toEqual([expect.objectContaining({ by: PEOPLE.gridWorker, note: '包户电话回访，已见到本人' })]);
+  expect(linked.timeline.at(-1)).toMatchObject({ event: 'returnVisit', actor: PEOPLE.gridWorker, from: 'verified', to: 'verified' });
+});
+
 test('a resolved demand about a household that is not key, or of another community, owes no return visit and fails nothing', async () => {
   await keyHousehold(h, HH.b, [PEOPLE.member]);
   const plain = await h.ok(PEOPLE.staff, 'dispatch', 'submit', { category: 'facilities', text: '楼道灯不亮', householdId: HH.c, onBehalfOf: PEOPLE.resident });
