@@ -7,6 +7,7 @@
  * (balance, hours, period totals) is a cache updated in the same transaction as the entry, and
  * `reconcile` recomputes it from the ledger.
  */
+import type { Paged } from './domain';
 
 /** What created a ledger entry. */
 export type LedgerSourceType =
@@ -136,13 +137,8 @@ export interface AccountView {
   rules: PointRules;
 }
 
-/** A page of results without a total (the server reads one item more than asked). */
-export interface PointsPage<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-}
+/** A page of results without a total (the server reads one item more than asked): the one `Paged`. */
+export type PointsPage<T> = Paged<T>;
 
 // ---- volunteer activities (志愿活动) --------------------------------------------------------------
 

@@ -3,8 +3,11 @@
  * role grants. Staff act only in their own community, a liaison only for their own unit, and
  * nobody awards, approves, reverses or fulfils anything of their own.
  */
-import type { CatalogueItem, ItemOwner, LedgerEntry, PointAccount, Redemption, RedemptionAction } from '../../types/points';
+import type { ItemOwner, LedgerEntry, Redemption } from '../../types/points';
 import { isAdmin, isLiaisonOf, isMember, isSecretaryOf, isStaffOf, type Actor } from './actor';
+
+// The redemption rules live with its transition; re-exported here with the rest of who-may-what.
+export { mayFulfil, redemptionActions, unavailableReason } from './points-redemption';
 
 /** A person as the access rules see them: where they live and work. */
 export type Person = Pick<Actor, 'openid' | 'communityId' | 'unitId' | 'roles'>;
@@ -33,34 +36,9 @@ export function managesOwner(actor: Actor, owner: Pick<ItemOwner, 'scope' | 'id'
   return owner.scope === 'community' ? isStaffOf(actor.roles, owner.id) : isLiaisonOf(actor.roles, owner.id);
 }
 
-/** 核销 is done where the item is handed over: the owner's staff or liaison (not the county), never for oneself. */
-export function mayFulfil(actor: Actor, r: Pick<Redemption, 'owner' | 'openid'>): boolean {
-  if (r.openid === actor.openid) return false;
-  return r.owner.scope === 'community' ? isStaffOf(actor.roles, r.owner.id) : isLiaisonOf(actor.roles, r.owner.id);
-}
-
-export function redemptionActions(r: Redemption, actor: Actor): RedemptionAction[] {
-  if (r.status !== 'pending') return [];
-  const out: RedemptionAction[] = [];
-  if (mayFulfil(actor, r)) out.push('fulfil');
-  if (r.openid === actor.openid || mayFulfil(actor, r)) out.push('cancel');
-  return out;
-}
-
 /** Who may look a redemption up at all: its holder and whoever manages its item. */
 export function canSeeRedemption(actor: Actor, r: Pick<Redemption, 'owner' | 'openid'>): boolean {
   return r.openid === actor.openid || managesOwner(actor, r.owner);
-}
-
-/** Why the caller may not redeem this item now (Chinese), or null. `held`: their pending or fulfilled count. */
-export function unavailableReason(item: CatalogueItem, account: Pick<PointAccount, 'balance'> | null, held: number, now: Date): string | null {
-  if (!item.active) return '该物品已下架';
-  if (now < new Date(item.validFrom)) return '尚未开始兑换';
-  if (now > new Date(item.validUntil)) return '已过兑换期';
-  if (item.stock <= 0) return '已兑完';
-  if (held >= item.perPersonLimit) return `每人限兑 ${item.perPersonLimit} 份`;
-  if ((account?.balance ?? 0) < item.cost) return '积分不足';
-  return null;
 }
 
 /** 双报到 compliance: staff of the community, the unit's liaison, the admin. */

@@ -3,13 +3,10 @@
  * do what to an activity now — pure, `now` passed in. `allowedActions` uses the same guards the
  * handlers enforce, so the buttons the app shows are the requests the server accepts.
  */
-import type { Activity, ActivityAction, ActivityPhase, Signup } from '../../types/points';
-import type { Actor } from './demand';
+import type { Activity, ActivityAction, ActivityPhase, HoursRule, Signup } from '../../types/points';
 import { round2 } from './points';
-import { staffCommunities } from './actor';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { staffCommunities, type Actor } from './actor';
+import { DAY, HOUR, MINUTE } from './calendar';
 
 /** Check-in opens this long before the start (people arrive early). */
 export const CHECK_IN_EARLY_MS = 30 * MINUTE;
@@ -112,4 +109,67 @@ export function approvalRefusal(signup: Signup, actor: Actor): string | null {
   if (signup.status !== 'checkedOut') return signup.status === 'approved' ? '该时长已核定' : '该报名者尚未签退';
   if ((signup.hours ?? 0) <= 0) return '服务时长为 0，无需核定';
   return null;
+}
+
+// ---- the activity itself: created, then cancelled or left to run -------------------------------
+
+/** A new activity as the staff member asked for it (validated at the edge). */
+export interface ActivityDraft {
+  communityId?: string;
+  title: string;
+  description?: string;
+  place: string;
+  startAt: Date;
+  endAt: Date;
+  capacity: number;
+  hoursRule: HoursRule;
+  fixedHours?: number;
+}
+
+type Refused = { ok: false; code: 'FORBIDDEN' | 'INVALID_STATE' | 'INVALID_INPUT'; message: string };
+const no = (code: Refused['code'], message: string): Refused => ({ ok: false, code, message });
+
+/**
+ * The activity a staff member publishes, in their own community (the only one, or the one they
+ * name), with its check-in code; or why not. `_id` and `code` are made by the caller.
+ */
+export function newActivity(d: ActivityDraft, actor: Actor, now: Date, made: { _id: string; code: string }): { ok: true; activity: Activity } | Refused {
+  const own = staffCommunities(actor.roles);
+  const communityId = d.communityId ?? (own.length === 1 ? own[0] : undefined);
+  if (!communityId) return own.length ? no('INVALID_INPUT', '请选择在哪个社区发布活动（communityId）') : no('FORBIDDEN', '只有社区工作人员可以发布志愿活动');
+  if (!own.includes(communityId)) return no('FORBIDDEN', '只能在本社区发布志愿活动');
+  if (d.endAt <= d.startAt) return no('INVALID_INPUT', '结束时间必须晚于开始时间');
+  if (d.endAt <= now) return no('INVALID_INPUT', '结束时间已过');
+  if (d.endAt.getTime() - d.startAt.getTime() > DAY) return no('INVALID_INPUT', '一次活动最长 24 小时');
+  if (d.hoursRule === 'fixed' && d.fixedHours === undefined) return no('INVALID_INPUT', '固定时长的活动请填写时长（fixedHours）');
+  const activity: Activity = {
+    _id: made._id,
+    communityId,
+    title: d.title,
+    description: d.description ?? '',
+    place: d.place,
+    startAt: d.startAt,
+    endAt: d.endAt,
+    capacity: d.capacity,
+    signedUp: 0,
+    hoursRule: d.hoursRule,
+    fixedHours: d.hoursRule === 'fixed' ? d.fixedHours! : null,
+    status: 'published',
+    organiser: { openid: actor.openid, name: actor.name },
+    code: made.code,
+    createdAt: now,
+    cancelledAt: null,
+    cancelReason: null,
+  };
+  if (activity.fixedHours !== null && activity.fixedHours > durationHours(activity)) return no('INVALID_INPUT', '固定时长不能超过活动时长');
+  return { ok: true, activity };
+}
+
+export type ActivityEvent = { event: 'cancel'; reason: string };
+
+/** published → cancelled 已取消 (staff of its community, before it ends), with the reason. */
+export function activityTransition(a: Activity, step: ActivityEvent, actor: Actor, now: Date): { ok: true; activity: Activity } | Refused {
+  const refused = activityGuard(step.event, a, null, actor, now);
+  if (refused) return no(refused.code, refused.message);
+  return { ok: true, activity: { ...a, status: 'cancelled', cancelledAt: now, cancelReason: step.reason } };
 }

@@ -47,6 +47,28 @@ const CAPPED: Record<LedgerSourceType, boolean> = {
 export const isEarning = (type: LedgerSourceType) => EARNING[type];
 export const isCapped = (type: LedgerSourceType) => CAPPED[type];
 
+/**
+ * What a source asks the ledger to write (a transition's ledger fact); the ledger applies the
+ * caps, dates it and derives the rest (lib/ledger.ts).
+ */
+export interface EntryDraft {
+  key: string;
+  openid: string;
+  name: string;
+  /** Points before the caps (capped sources) or exactly (others). */
+  points: number;
+  hours: number;
+  source: LedgerEntry['source'];
+  reason: string;
+  actor: string;
+  actorName: string;
+  /** The community the points are earned for and the unit they count for (leaderboards); null for redeem/refund. */
+  communityId: string | null;
+  unitId: string | null;
+  /** Where the person lives and works, kept on the account (absent: keep what the account has). */
+  home?: { communityId: string | null; unitId: string | null };
+  reverses?: string | null;
+}
 
 /** Points a source earns before caps. Hours are in multiples of 0.5; points are whole. */
 export function pointsFor(source: 'service' | 'wish' | 'activity' | 'checkIn', hours: number, rules: PointRules): number {

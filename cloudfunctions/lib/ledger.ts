@@ -8,42 +8,25 @@
  * - Entries are never updated or removed. A correction is a reversing entry with its own key.
  * - A balance never goes below 0: the transaction reads the account and refuses.
  * - Only single-document operations inside transactions (CloudBase's rule); a write conflict
- *   (-501001, not retried by the SDK) is retried here after a short random wait.
+ *   (-501001, not retried by the SDK) is retried by lib/retry's `inTransaction`, the one policy.
  */
 import type { Effect } from '../core/demand';
-import { applyCaps, applyEntry, emptyAccount, isCapped, pointsFor, serviceKey, tallyKeys } from '../core/points';
+import { applyCaps, applyEntry, emptyAccount, isCapped, pointsFor, serviceKey, tallyKeys, type EntryDraft } from '../core/points';
 import { periodsOf } from '../core/calendar';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
 import type { LedgerEntry, PointAccount, PointRules } from '../../types/points';
-import { _, db, isDuplicateWrite, isTransactionConflict } from './cloud';
+import { _, db } from './cloud';
 import type { Transaction } from './database';
-import { AppError, refuse } from './errors';
+import { AppError } from './errors';
+import { inTransaction } from './retry';
 import { loadRules } from './points-rules';
 
 export const LEDGER = 'pointLedger';
 export const ACCOUNTS = 'pointAccounts';
 export const TALLIES = 'pointTallies';
 
-/** What a source asks to write; the ledger applies the caps, dates it and derives the rest. */
-export interface EntryDraft {
-  key: string;
-  openid: string;
-  name: string;
-  /** Points before the caps (capped sources) or exactly (others). */
-  points: number;
-  hours: number;
-  source: LedgerEntry['source'];
-  reason: string;
-  actor: string;
-  actorName: string;
-  /** The community the points are earned for and the unit they count for (leaderboards); null for redeem/refund. */
-  communityId: string | null;
-  unitId: string | null;
-  /** Where the person lives and works, kept on the account (absent: keep what the account has). */
-  home?: { communityId: string | null; unitId: string | null };
-  reverses?: string | null;
-}
+export type { EntryDraft };
 
 export interface Posted {
   entry: LedgerEntry;
@@ -66,24 +49,15 @@ export interface LedgerTx {
   account(openid: string): Promise<PointAccount | null>;
 }
 
-const ATTEMPTS = 16;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const BUSY = '当前操作的人较多，请稍后重试';
 
 /**
- * Runs `fn` in a transaction, retrying the whole of it when another writer holds or changed a
- * document it touches. AppErrors (refusals) roll back and pass through unchanged.
+ * Runs `fn` in a transaction on the one retry policy (lib/retry.ts), the whole of it again when
+ * another writer holds or changed a document it touches, or wrote a source key first (the next
+ * attempt then finds that entry and writes nothing). AppErrors (refusals) roll back and pass through.
  */
-export async function ledgerTransaction<T>(now: Date, fn: (tx: LedgerTx) => Promise<T>, rules?: PointRules): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.runTransaction((t) => fn(ledgerTx(t, now, rules)), 1);
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      if (!isTransactionConflict(e) && !isDuplicateWrite(e)) throw e;
-      if (attempt >= ATTEMPTS) throw refuse.conflict('当前操作的人较多，请稍后重试');
-      await sleep(Math.random() * Math.min(200, 4 * 2 ** attempt));
-    }
-  }
+export function ledgerTransaction<T>(now: Date, fn: (tx: LedgerTx) => Promise<T>, rules?: PointRules): Promise<T> {
+  return inTransaction((t) => fn(ledgerTx(t, now, rules)), { duplicates: true, conflictMessage: BUSY });
 }
 
 /** `rules`: the point rules when the caller has them already (else read when a capped entry needs them). */

@@ -1,33 +1,27 @@
 /** points: the caller's account, ledger history, manual awards, reversals and the point rules. */
-import { canAward, canReverse, canViewPerson } from '../core/points-access';
+import { canAward, canReverse, canViewPerson, checkInRefusal } from '../core/points-access';
 import { targetProgress } from '../core/points';
 import { periodsOf } from '../core/calendar';
-import { checkInRefusal } from '../core/points-access';
 import { isAdmin } from '../core/actor';
-import type { CheckIn, LedgerEntry, LedgerItem, PointAccount } from '../../types/points';
-import { db } from '../lib/cloud';
 import { refuse } from '../lib/errors';
-import { ACCOUNTS, LEDGER, postEntry } from '../lib/ledger';
+import { newId } from '../lib/ids';
+import { postEntry } from '../lib/ledger';
+import { toPage } from '../lib/paging';
 import { loadUser } from '../lib/people';
 import { loadRules, saveRules } from '../lib/points-rules';
 import type { Handlers } from '../lib/router';
-import { newId, paged, skipOf } from './common';
 import { awardInput, emptyInput, ledgerInput, reverseInput, setRulesInput } from './schemas';
+import { ledgerOf, loadAccount, loadCheckIn, loadEntry } from './store';
+import { toLedgerItem } from './views';
 
 type H = Handlers<'points'>;
-
-export const toLedgerItem = ({ day: _d, year: _y, ...item }: LedgerEntry): LedgerItem => item;
 
 /** 我的积分: the cached account, the rules and this month's 双报到 — three reads, whatever the ledger's size. */
 export const account: H['account'] = {
   input: emptyInput,
   async run(_input, { user, now }) {
     const { month, year } = periodsOf(now);
-    const [acct, rules, checkIn] = await Promise.all([
-      db.collection(ACCOUNTS).doc(user._id).get<PointAccount>().then((r) => r.data),
-      loadRules(),
-      db.collection('checkIns').doc(`${user._id}_${month}`).get<CheckIn>().then((r) => r.data),
-    ]);
+    const [acct, rules, checkIn] = await Promise.all([loadAccount(user._id), loadRules(), loadCheckIn(user._id, month)]);
     const yearTotals = acct?.years[year] ?? { points: 0, hours: 0 };
     return {
       openid: user._id,
@@ -54,14 +48,7 @@ export const ledger: H['ledger'] = {
       const person = await loadUser(whose);
       if (!person || !canViewPerson(ctx.actor, { openid: person._id, communityId: person.communityId, unitId: person.unitId })) throw refuse.notFound('用户');
     }
-    const found = await db
-      .collection(LEDGER)
-      .where({ openid: whose })
-      .orderBy('at', 'desc')
-      .skip(skipOf(page, pageSize))
-      .limit(pageSize + 1)
-      .get<LedgerEntry>();
-    return paged(found.data, page, pageSize, toLedgerItem);
+    return toPage(await ledgerOf(whose, page, pageSize), page, pageSize, toLedgerItem);
   },
 };
 
@@ -101,7 +88,7 @@ export const reverse: H['reverse'] = {
   input: reverseInput,
   async run({ entryId, reason }, ctx) {
     const actor = ctx.actor;
-    const entry = (await db.collection(LEDGER).doc(entryId).get<LedgerEntry>()).data;
+    const entry = await loadEntry(entryId);
     if (!entry || !canViewPerson(actor, { openid: entry.openid, communityId: entry.communityId, unitId: entry.unitId })) throw refuse.notFound('积分记录');
     if (!canReverse(actor, entry)) {
       throw refuse.forbidden(entry.openid === actor.openid ? '不能冲正自己的积分记录' : '您无权冲正该积分记录（兑换请通过取消兑换退还）');
@@ -142,5 +129,3 @@ export const setRules: H['setRules'] = {
     return saveRules(change, user._id, now);
   },
 };
-
-/** The person record's access fields. */

@@ -1,25 +1,7 @@
 /** Volunteer activities as one reader sees them: phase, own sign-up, the code only for those who run it. */
 import type { Actor } from '../core/actor';
-import { activityActions, managesActivity, phaseOf } from '../core/points-activity';
+import { activityActions, mayResolve, phaseOf } from '../core/points-activity';
 import type { Activity, ActivityDetail, ActivitySummary, Signup } from '../../types/points';
-import { _, db } from '../lib/cloud';
-
-export const ACTIVITIES = 'activities';
-export const SIGNUPS = 'activitySignups';
-
-export const signupId = (activityId: string, openid: string) => `${activityId}_${openid}`;
-
-export async function loadActivity(id: string): Promise<Activity | null> {
-  return (await db.collection(ACTIVITIES).doc(id).get<Activity>()).data;
-}
-
-/** Names of communities, in one read. */
-export async function communityNames(ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const { data } = await db.collection('regions').where({ _id: _.in(unique) }).limit(unique.length).get<{ _id: string; name: string }>();
-  return new Map(data.map((r) => [r._id, r.name]));
-}
 
 export function toActivitySummary(a: Activity, mine: Signup | null, names: Map<string, string>, now: Date): ActivitySummary {
   return {
@@ -39,27 +21,20 @@ export function toActivitySummary(a: Activity, mine: Signup | null, names: Map<s
   };
 }
 
-/**
- * The detail: every reader sees the activity and their own sign-up; the organiser and staff of its
- * community also see the code and every sign-up (≤ 3 reads).
- */
-export async function activityDetail(a: Activity, actor: Actor, now: Date): Promise<ActivityDetail> {
-  const runs = managesActivity(actor, a) || a.organiser.openid === actor.openid;
-  const [mine, names, signups] = await Promise.all([
-    db.collection(SIGNUPS).doc(signupId(a._id, actor.openid)).get<Signup>().then((r) => r.data),
-    communityNames([a.communityId]),
-    runs
-      ? db.collection(SIGNUPS).where({ activityId: a._id }).orderBy('signedUpAt', 'asc').limit(500).get<Signup>().then((r) => r.data)
-      : Promise.resolve(null),
-  ]);
+/** Those who run an activity (its organiser, staff of its community) see its code and every sign-up. */
+export const runsActivity = (actor: Actor, a: Activity): boolean => mayResolve(actor, a);
+
+/** The detail: the activity and the reader's own sign-up; `signups` only for those who run it (null otherwise). */
+export function toActivityDetail(a: Activity, parts: { mine: Signup | null; names: Map<string, string>; signups: Signup[] | null }, actor: Actor, now: Date): ActivityDetail {
+  const runs = runsActivity(actor, a);
   return {
-    ...toActivitySummary(a, mine, names, now),
+    ...toActivitySummary(a, parts.mine, parts.names, now),
     description: a.description,
     organiser: a.organiser,
     cancelReason: a.cancelReason,
-    mySignup: mine,
+    mySignup: parts.mine,
     code: runs ? a.code : null,
-    signups,
-    allowedActions: activityActions(a, mine, actor, now),
+    signups: runs ? parts.signups : null,
+    allowedActions: activityActions(a, parts.mine, actor, now),
   };
 }

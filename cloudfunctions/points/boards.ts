@@ -9,31 +9,23 @@ import { canViewPerson, reviewScopes } from '../core/points-access';
 import { actorOf, staffCommunities } from '../core/actor';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
-import type { CheckIn, LedgerEntry, LeaderboardRow, MemberReview, PointAccount } from '../../types/points';
-import { _, db } from '../lib/cloud';
+import type { LeaderboardRow, MemberReview } from '../../types/points';
 import { refuse } from '../lib/errors';
-import { ACCOUNTS, LEDGER, TALLIES } from '../lib/ledger';
 import { loadUser } from '../lib/people';
 import { loadRules } from '../lib/points-rules';
 import type { Handlers } from '../lib/router';
-import { CHECKINS } from './checkins';
 import { leaderboardInput, profileInput, reviewInput } from './schemas';
+import { checkInId, checkInsByIds, demandRatings, loadAccount, loadScope, loadTally, reviewId, reviewsOf, saveReview, serviceEntries } from './store';
 
 type H = Handlers<'points'>;
-export const REVIEWS = 'memberReviews';
-
-type Tally = { people: Record<string, { name: string; points: number; hours: number }> };
 
 export const leaderboard: H['leaderboard'] = {
   input: leaderboardInput,
   async run({ scope, id, period, limit = 20 }, { user }) {
     const which = id ?? (scope === 'unit' ? user.unitId : (user.communityId ?? staffCommunities(user.roles)[0] ?? null));
     if (!which) throw refuse.invalid(scope === 'unit' ? '请指定单位（id）' : '请指定社区（id）');
-    const [tally, named] = await Promise.all([
-      db.collection(TALLIES).doc(`${scope}_${which}_${period}`).get<Tally>().then((r) => r.data),
-      db.collection(scope === 'unit' ? 'units' : 'regions').doc(which).get<{ name: string; level?: string }>().then((r) => r.data),
-    ]);
-    if (!named || (scope === 'community' && named.level !== 'community')) throw refuse.notFound(scope === 'unit' ? '单位' : '社区');
+    const [tally, named] = await Promise.all([loadTally(`${scope}_${which}_${period}`), loadScope(scope, which)]);
+    if (!named) throw refuse.notFound(scope === 'unit' ? '单位' : '社区');
     const all: LeaderboardRow[] = rank(tally?.people ?? {}, Number.MAX_SAFE_INTEGER).map((r) => ({ rank: r.rank, openid: r.openid, name: r.name, points: r.points, hours: r.hours }));
     return { scope, id: which, name: named.name, period, rows: all.slice(0, limit), me: all.find((r) => r.openid === user._id) ?? null };
   },
@@ -50,16 +42,14 @@ export const memberProfile: H['memberProfile'] = {
     const y = year ?? periodsOf(ctx.now).year;
     const months = Array.from({ length: 12 }, (_v, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
     const [account, rules, reviews, checkIns, services] = await Promise.all([
-      db.collection(ACCOUNTS).doc(person._id).get<PointAccount>().then((r) => r.data),
+      loadAccount(person._id),
       loadRules(),
-      db.collection(REVIEWS).where({ _id: _.in([`${person._id}_${y}_unit`, `${person._id}_${y}_community`]) }).limit(2).get<MemberReview>().then((r) => r.data),
-      db.collection(CHECKINS).where({ _id: _.in(months.map((m) => `${person._id}_${m}`)) }).limit(12).get<CheckIn>().then((r) => r.data),
-      db.collection(LEDGER).where({ openid: person._id, 'source.type': 'service', year: y }).orderBy('at', 'desc').limit(RATINGS_SAMPLE).get<LedgerEntry>().then((r) => r.data),
+      reviewsOf(person._id, y),
+      checkInsByIds(months.map((m) => checkInId(person._id, m))),
+      serviceEntries(person._id, y, RATINGS_SAMPLE),
     ]);
     const demandIds = [...new Set(services.map((e) => e.source.id))];
-    const demands = demandIds.length
-      ? (await db.collection('demands').where({ _id: _.in(demandIds) }).field({ text: true, rating: true }).limit(demandIds.length).get<Pick<Demand, '_id' | 'text' | 'rating'>>()).data
-      : [];
+    const demands = await demandRatings(demandIds);
     const rated = demandIds
       .map((id) => demands.find((d) => d._id === id))
       .filter((d): d is Pick<Demand, '_id' | 'text' | 'rating'> & { rating: NonNullable<Demand['rating']> } => !!d?.rating);
@@ -97,9 +87,8 @@ export const reviewMember: H['reviewMember'] = {
       throw refuse.forbidden(scope === 'unit' ? '只有该党员所在单位的联络员可以进行单位评价' : '只有该党员居住社区的书记可以进行社区评价');
     }
     if (Number(year) > Number(periodsOf(ctx.now).year)) throw refuse.invalid('不能评价尚未开始的年度');
-    const review: MemberReview = { _id: `${openid}_${year}_${scope}`, openid, year, scope, grade, comment, by: actor.openid, byName: actor.name, at: ctx.now };
-    const { _id, ...fields } = review;
-    await db.collection(REVIEWS).doc(_id).set({ data: fields });
+    const review: MemberReview = { _id: reviewId(openid, year, scope), openid, year, scope, grade, comment, by: actor.openid, byName: actor.name, at: ctx.now };
+    await saveReview(review);
     return review;
   },
 };

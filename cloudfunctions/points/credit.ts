@@ -5,17 +5,16 @@
  */
 import { isAdmin, staffCommunities } from '../core/actor';
 import { creditOf } from '../core/demand';
-import type { Demand } from '../../types/dispatch';
-import { db } from '../lib/cloud';
 import { AppError, refuse } from '../lib/errors';
 import { creditMembers } from '../lib/ledger';
 import type { Handlers } from '../lib/router';
 import { creditDemandInput } from './schemas';
+import { loadDemand } from './store';
 
 export const creditDemand: Handlers<'points'>['creditDemand'] = {
   input: creditDemandInput,
   async run({ demandId }, { user, now }) {
-    const d = (await db.collection('demands').doc(demandId).get<Demand>()).data;
+    const d = await loadDemand(demandId);
     if (!d || !(isAdmin(user.roles) || staffCommunities(user.roles).includes(d.communityId))) throw refuse.notFound('诉求');
     if (!d.dispatch || (d.status !== 'verified' && d.status !== 'closed')) throw new AppError('INVALID_STATE', '只有已验收的派单任务可以补记时长');
     const credit = creditOf(d);

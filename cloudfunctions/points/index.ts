@@ -1,13 +1,14 @@
 /** Cloud function `points`: Pillar 2 — the ledger, activities, 双报到, the catalogue and redemptions, leaderboards, 双认双评. */
 import { createFunction } from '../lib/router';
 import { account, award, ledger, reverse, rules, setRules } from './account';
-import { activityCheckIn, activityCheckOut, approveHours, cancelActivity, cancelSignup, createActivity, detail, listActivities, resolveCheckOut, signUp } from './activities';
+import { cancelActivity, createActivity, detail, listActivities } from './activities';
 import { leaderboard, memberProfile, reviewMember } from './boards';
 import { createItem, listItems, redeem, updateItem } from './catalogue';
 import { checkIn, compliance } from './checkins';
 import { creditDemand } from './credit';
 import { reconcile } from './reconcile';
 import { cancelRedemption, fulfil, listRedemptions, lookupRedemption } from './redemptions';
+import { activityCheckIn, activityCheckOut, approveHours, cancelSignup, resolveCheckOut, signUp } from './signups';
 
 const fn = createFunction('points', {
   account,

@@ -5,26 +5,15 @@
  */
 import { applyEntry, emptyAccount, serviceKey, tallyKeys } from '../core/points';
 import { isAdmin } from '../core/actor';
-import type { LedgerEntry, PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport, Redemption } from '../../types/points';
-import type { Demand } from '../../types/dispatch';
-import { _ } from '../lib/cloud';
+import { holdsItem } from '../core/points-redemption';
+import type { PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport } from '../../types/points';
 import { refuse } from '../lib/errors';
-import { ACCOUNTS, LEDGER, TALLIES } from '../lib/ledger';
-import { REDEMPTIONS } from './catalogue';
-import { readAll } from '../lib/read-all';
 import type { Handlers } from '../lib/router';
 import { emptyInput } from './schemas';
-
-type Tally = { _id: string; people: Record<string, { points: number; hours: number }> };
+import { readBooks } from './store';
 
 export async function reconcileAll(now: Date): Promise<ReconcileReport> {
-  const [entries, accounts, tallies, redemptions, verified] = await Promise.all([
-    readAll<LedgerEntry>(LEDGER),
-    readAll<PointAccount>(ACCOUNTS),
-    readAll<Tally>(TALLIES),
-    readAll<Pick<Redemption, 'openid' | 'itemId' | 'status'>>(REDEMPTIONS),
-    readAll<Pick<Demand, '_id' | 'claims' | 'reopenCount'>>('demands', { status: _.in(['verified', 'closed']), dispatch: _.neq(null) }),
-  ]);
+  const { entries, accounts, tallies, redemptions, verified } = await readBooks();
   const computed = new Map<string, PointAccount>();
   const boards = new Map<string, Map<string, { points: number; hours: number }>>();
   for (const e of entries) {
@@ -55,7 +44,7 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
   }
   // The per-item holdings that enforce the per-person limit: pending and fulfilled redemptions.
   const held = new Map<string, number>();
-  for (const r of redemptions) if (r.status !== 'cancelled') held.set(`${r.openid}/${r.itemId}`, (held.get(`${r.openid}/${r.itemId}`) ?? 0) + 1);
+  for (const r of redemptions) if (holdsItem(r)) held.set(`${r.openid}/${r.itemId}`, (held.get(`${r.openid}/${r.itemId}`) ?? 0) + 1);
   for (const a of accounts) for (const itemId of Object.keys(a.redeemed ?? {})) if (!held.has(`${a._id}/${itemId}`)) held.set(`${a._id}/${itemId}`, 0);
   for (const [key, n] of held) {
     const [openid, itemId] = key.split('/');

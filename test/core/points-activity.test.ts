@@ -1,50 +1,9 @@
 /** Table tests of activities: phases, hours from check-in/out, and every action × caller × moment. */
 import type { Actor } from '../../cloudfunctions/core/actor';
-import { activityActions, activityGuard, activityHours, approvalRefusal, durationHours, phaseOf } from '../../cloudfunctions/core/points-activity';
-import type { Activity, ActivityAction, Signup, SignupStatus } from '../../types/points';
+import { activityActions, activityGuard, activityHours, activityTransition, approvalRefusal, durationHours, newActivity, phaseOf } from '../../cloudfunctions/core/points-activity';
+import type { Activity, ActivityAction, Signup } from '../../types/points';
+import { activity, person, signup, T } from './points.fixtures';
 
-const T = (hhmm: string) => new Date(`2026-11-23T${hhmm}:00+08:00`);
-
-const activity = (over: Partial<Activity> = {}): Activity => ({
-  _id: 'a1',
-  communityId: 'c-dongjie',
-  title: '社区义诊',
-  description: '',
-  place: '服务中心',
-  startAt: T('09:00'),
-  endAt: T('11:00'),
-  capacity: 2,
-  signedUp: 1,
-  hoursRule: 'actual',
-  fixedHours: null,
-  status: 'published',
-  organiser: { openid: 'organiser', name: '周芳' },
-  code: 'ABC234',
-  createdAt: T('08:00'),
-  cancelledAt: null,
-  cancelReason: null,
-  ...over,
-});
-
-const signup = (openid: string, status: SignupStatus, hours: number | null = null): Signup => ({
-  _id: `a1_${openid}`,
-  activityId: 'a1',
-  communityId: 'c-dongjie',
-  openid,
-  name: openid,
-  status,
-  signedUpAt: T('08:00'),
-  checkInAt: status === 'signedUp' || status === 'cancelled' ? null : T('09:00'),
-  checkOutAt: null,
-  hours,
-  resolvedBy: null,
-  resolveNote: null,
-  approvedBy: null,
-  approvedAt: null,
-  entryId: null,
-});
-
-const person = (openid: string, roles: Actor['roles'] = [{ role: 'resident' }]): Actor => ({ openid, name: openid, phone: '', communityId: null, unitId: null, roles });
 const staff = person('staff', [{ role: 'staff', communityId: 'c-dongjie' }]);
 const otherStaff = person('other', [{ role: 'staff', communityId: 'c-ximen' }]);
 const organiser = person('organiser'); // no longer staff: may still settle check-outs
@@ -125,4 +84,48 @@ test.each([
   ['approvable', signup('me', 'checkedOut', 2), null],
 ])('approvalRefusal: %s', (_name, s, why) => {
   expect(approvalRefusal(s, staff)).toBe(why);
+});
+
+describe('newActivity: staff publish in their own community', () => {
+  const draft = { title: '义诊', place: '服务中心', startAt: T('09:00'), endAt: T('11:00'), capacity: 10, hoursRule: 'actual' as const };
+  const made = { _id: 'new', code: 'XYZ234' };
+  const twoCommunities = person('two', [{ role: 'staff', communityId: 'c-dongjie' }, { role: 'staff', communityId: 'c-ximen' }]);
+
+  test('the only community is the default; the activity starts empty and published with its code', () => {
+    const r = newActivity(draft, staff, T('08:00'), made);
+    expect(r).toMatchObject({ ok: true, activity: { _id: 'new', communityId: 'c-dongjie', code: 'XYZ234', signedUp: 0, status: 'published', fixedHours: null, organiser: { openid: 'staff' } } });
+  });
+
+  test.each<[string, Parameters<typeof newActivity>[0], Actor, string, string]>([
+    ['a resident', draft, me, 'FORBIDDEN', '只有社区工作人员可以发布志愿活动'],
+    ['another community', { ...draft, communityId: 'c-dongjie' }, otherStaff, 'FORBIDDEN', '只能在本社区发布志愿活动'],
+    ['staff of two communities without naming one', draft, twoCommunities, 'INVALID_INPUT', '请选择在哪个社区发布活动（communityId）'],
+    ['the end before the start', { ...draft, endAt: T('08:30') }, staff, 'INVALID_INPUT', '结束时间必须晚于开始时间'],
+    ['an end already past', { ...draft, startAt: T('06:00'), endAt: T('07:00') }, staff, 'INVALID_INPUT', '结束时间已过'],
+    ['longer than a day', { ...draft, endAt: new Date(T('09:00').getTime() + 25 * 3600_000) }, staff, 'INVALID_INPUT', '一次活动最长 24 小时'],
+    ['fixed hours not given', { ...draft, hoursRule: 'fixed' }, staff, 'INVALID_INPUT', '固定时长的活动请填写时长（fixedHours）'],
+    ['fixed hours beyond its length', { ...draft, hoursRule: 'fixed', fixedHours: 3 }, staff, 'INVALID_INPUT', '固定时长不能超过活动时长'],
+  ])('refused: %s', (_n, d, who, code, message) => {
+    expect(newActivity(d, who, T('08:00'), made)).toEqual({ ok: false, code, message });
+  });
+
+  test('staff of two communities may name either', () => {
+    expect(newActivity({ ...draft, communityId: 'c-ximen' }, twoCommunities, T('08:00'), made)).toMatchObject({ ok: true, activity: { communityId: 'c-ximen' } });
+  });
+});
+
+describe('activityTransition: cancel', () => {
+  test.each<[string, Actor, string, Partial<Activity>, 'ok' | 'FORBIDDEN' | 'INVALID_STATE']>([
+    ['staff before the start', staff, '08:00', {}, 'ok'],
+    ['staff while it runs', staff, '10:00', {}, 'ok'],
+    ['staff after the end', staff, '12:00', {}, 'INVALID_STATE'],
+    ['staff, already cancelled', staff, '08:00', { status: 'cancelled' }, 'INVALID_STATE'],
+    ['the organiser who is no longer staff', organiser, '08:00', {}, 'FORBIDDEN'],
+    ['staff of another community', otherStaff, '08:00', {}, 'FORBIDDEN'],
+    ['a resident', me, '08:00', {}, 'FORBIDDEN'],
+  ])('%s', (_n, who, at, over, expected) => {
+    const r = activityTransition(activity(over), { event: 'cancel', reason: '下雨' }, who, T(at));
+    expect(r.ok ? 'ok' : r.code).toBe(expected);
+    if (r.ok) expect(r.activity).toMatchObject({ status: 'cancelled', cancelledAt: T(at), cancelReason: '下雨' });
+  });
 });
