@@ -49,7 +49,7 @@ test('each step’s message reaches its people: the unit’s liaisons, the commu
   // 接单 → the community's staff and secretary (not its grid worker); 认领 → the member.
   expect(sent.filter(([t]) => t === 'TPL_ACCEPTED').map(([, to]) => to).sort()).toEqual(['demo-secretary-dongjie', 'demo-staff-dongjie']);
   expect(sent.filter(([t]) => t === 'TPL_CLAIM')).toEqual([['TPL_CLAIM', PEOPLE.member]]);
-  const message = h.local.outbox().find((m) => m.page.endsWith(d._id) && m.templateId === 'TPL_CLAIM')!;
+  const message = h.local.outbox().find((m) => m.page === `packages/dispatch/detail/index?id=${d._id}` && m.templateId === 'TPL_CLAIM')!;
   expect(message.data).toEqual({ thing1: { value: '认领成功' }, thing2: { value: TEXT.slice(0, 20) } });
   expect(jobsOf(d._id).every((j) => j.status === 'sent')).toBe(true);
 });
