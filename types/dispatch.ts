@@ -152,17 +152,29 @@ export interface DemandSummary {
   submitterName: string;
 }
 
-/** A demand's detail for one reader: what they may see and what they may do now. */
+/** A stored photo and the temporary URL that shows it ('' when storage has no file for it). */
+export interface PhotoLink {
+  /** cloud:// file id. */
+  fileID: string;
+  url: string;
+}
+
+/**
+ * A demand's detail for one reader: what they may see and what they may do now — everything the
+ * detail page shows, in one call.
+ */
 export interface DemandDetail extends DemandSummary {
-  photos: string[];
-  /** Temporary URLs for the photos. */
-  photoUrls: string[];
+  /** The photos it was reported with (the completion's own photos are under `completion`). */
+  photos: PhotoLink[];
   anonymous: boolean;
   /** Phone, masked unless the reader handles the demand. */
   submitterPhone: string;
   dispatch: DispatchInfo | null;
+  /** Names of the units it concerns — its unit and every unit it is offered to — by unit id. */
+  unitNames: Record<string, string>;
   claims: Claim[];
-  completion: Demand['completion'];
+  /** The work reported done, with the photos taken of it. */
+  completion: { notes: string; photos: PhotoLink[]; at: Date | string } | null;
   rating: Demand['rating'];
   reopenCount: number;
   mergedInto: string | null;

@@ -145,8 +145,12 @@ export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date, via?: 
     case 'accept':
     case 'reject':
       return need(d.status === 'dispatched', acceptingUnit(a, d) !== null);
-    case 'assign':
-      return need(d.status === 'accepted', isLiaisonOfUnit(a, d));
+    case 'assign': {
+      // Refused here, not only in the transition, so that allowedActions never offers a full task.
+      const refused = need(d.status === 'accepted', isLiaisonOfUnit(a, d));
+      if (refused) return refused;
+      return d.claimedCount >= (d.dispatch?.slots ?? 0) ? refuse('INVALID_STATE', '该任务名额已满，不能再指派') : null;
+    }
     case 'claim': {
       const member = isMemberOf(a.roles, d.dispatch?.unitId);
       if (!member) return FORBIDDEN;

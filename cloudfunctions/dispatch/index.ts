@@ -1,8 +1,10 @@
 /** Cloud function `dispatch`: Pillar 1 — demand → triage → dispatch → accept → claim → complete → verify → rate. */
 import { createFunction } from '../lib/router';
+import { uploadPhoto } from './photos';
+import { detail, list } from './read';
 import { scorecard } from './scorecard';
 import { accept, assign, claim, close, complete, decline, dispatch, escalate, handle, merge, rate, reject, returnVisit, sendBack, verify, withdraw } from './steps';
-import { detail, list, submit, uploadPhoto } from './submit';
+import { submit } from './submit';
 
 const fn = createFunction('dispatch', {
   submit,

@@ -1,85 +1,52 @@
-/** dispatch: every step of the lifecycle — load, decide with the pure transition, save, effects. */
+/** dispatch: every step of the lifecycle — validate, load, decide with the pure transition, save with effects, view. */
 import type { Step } from '../core/demand';
 import { canRead, creditOf, isRepeat, transition } from '../core/demand';
-import type { Demand, DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
-import type { UnitPairing, User } from '../../types/domain';
-import { _, db } from '../lib/cloud';
-import { toDemandDetail } from './views';
-import { applyEffects, loadDemand, loadDemandJoined, saveTransition } from './store';
+import type { DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
 import { AppError, refuse } from '../lib/errors';
-import { ownsPhoto } from '../lib/storage';
+import { untilSaved } from '../lib/retry';
 import type { Ctx, Handlers } from '../lib/router';
+import { ownsPhoto } from '../lib/storage';
 import { assignInput, byId, completeInput, dispatchInput, handleInput, mergeInput, noteInput, rateInput, withReason } from './schemas';
+import { applyEffects, loadDemand, loadForAssign, loadForDispatch, loadForMerge, saveClaim, saveTransition, type Loaded } from './store';
+import { toDemandDetail } from './views';
 
 type H = Handlers<'dispatch'>;
 
-/** Attempts before a step gives up under contention (each attempt reloads and decides again). */
-const ATTEMPTS = 4;
-
 /**
- * Runs one step: load the demand, let the pure transition decide, compare-and-set it with its
- * timeline event, then carry out its effects. A repeated request returns the current state and
- * writes nothing; a lost race reloads and decides again.
+ * Runs one step: load the demand (with what the step needs), let the pure transition decide,
+ * compare-and-set it with its timeline event, then carry out its effects. A repeated request
+ * returns the current state and writes nothing; a lost race reloads and decides again
+ * (lib/retry untilSaved).
  */
-async function runStep<D extends Demand = Demand>(
+async function runStep<L extends Loaded = Loaded>(
   ctx: Ctx,
   id: string,
   event: DemandEvent,
-  build: (d: D) => Promise<Step> | Step,
-  load: (id: string) => Promise<D | null> = loadDemand as (id: string) => Promise<D | null>,
+  build: (l: L) => Promise<Step> | Step,
+  load: (id: string) => Promise<L | null> = loadDemand as (id: string) => Promise<L | null>,
 ): Promise<DemandDetail> {
   const actor = ctx.actor;
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const d = await load(id);
-    if (!d || !canRead(d, actor)) throw refuse.notFound('诉求');
-    if (isRepeat(d, event, actor, ctx.now)) {
-      // A retried verify offers the hours again: if the first attempt saved the demand but failed
-      // before the ledger, this completes it; otherwise the ledger's source keys make it a no-op.
-      const credit = event === 'verify' ? creditOf(d) : null;
-      if (credit) await applyEffects([credit], d, ctx.now);
-      return toDemandDetail(d, actor, ctx.now);
-    }
-    const result = transition(strip(d), await build(d), actor, ctx.now);
-    if (!result.ok) throw new AppError(result.code, result.message);
-    // A claim only needs a free slot and no claim of the caller's: concurrent claims do not
-    // have to retry one another, and the slots can never be exceeded.
-    const condition =
-      event === 'claim'
-        ? { status: 'accepted', claimedCount: _.lt(d.dispatch!.slots), 'claims.openid': _.neq(actor.openid) }
-        : undefined;
-    const saved =
-      event === 'claim'
-        ? await saveClaim(strip(d), result.demand, condition!)
-        : await saveTransition(strip(d), result.demand);
-    if (saved) {
+  return untilSaved(
+    async () => {
+      const loaded = await load(id);
+      if (!loaded || !canRead(loaded.demand, actor)) throw refuse.notFound('诉求');
+      const d = loaded.demand;
+      if (isRepeat(d, event, actor, ctx.now)) {
+        // A retried verify offers the hours again: if the first attempt saved the demand but failed
+        // before the ledger, this completes it; otherwise the ledger's source keys make it a no-op.
+        const credit = event === 'verify' ? creditOf(d) : null;
+        if (credit) await applyEffects([credit], d, ctx.now);
+        return toDemandDetail(loaded, actor, ctx.now);
+      }
+      const result = transition(d, await build(loaded), actor, ctx.now);
+      if (!result.ok) throw new AppError(result.code, result.message);
+      const saved = event === 'claim' ? await saveClaim(d, result.demand, actor.openid) : await saveTransition(d, result.demand);
+      if (!saved) return undefined;
       await applyEffects(result.effects, result.demand, ctx.now);
-      return toDemandDetail(result.demand, actor, ctx.now);
-    }
-  }
-  throw refuse.conflict('该诉求正被他人处理，请刷新后重试');
-}
-
-/** The demand without what a join added to it. */
-function strip(d: Demand & { pairings?: unknown; unitMembers?: unknown }): Demand {
-  const { pairings: _p, unitMembers: _m, ...demand } = d;
-  return demand;
-}
-
-async function saveClaim(before: Demand, after: Demand, condition: Record<string, unknown>): Promise<boolean> {
-  const claim = after.claims[after.claims.length - 1];
-  const res = await db
-    .collection('demands')
-    .where({ _id: before._id, ...condition })
-    .update({
-      data: {
-        claims: _.push([claim]),
-        claimedCount: _.inc(1),
-        openSlots: _.inc(-1),
-        timeline: _.push(after.timeline.slice(before.timeline.length)),
-        version: _.inc(1),
-      },
-    });
-  return res.stats.updated === 1;
+      return toDemandDetail({ demand: result.demand, unitNames: loaded.unitNames }, actor, ctx.now);
+    },
+    { conflictMessage: '该诉求正被他人处理，请刷新后重试' },
+  );
 }
 
 const simple = (event: Exclude<DemandEvent, 'dispatch' | 'assign' | 'merge' | 'handle' | 'complete' | 'rate'>) =>
@@ -102,43 +69,37 @@ export const handle: H['handle'] = {
 export const dispatch: H['dispatch'] = {
   input: dispatchInput,
   run: ({ id, unitId, slots, expectedHours, urgency, deadline }, ctx) =>
-    runStep<Demand & { pairings: UnitPairing[] }>(
+    runStep(
       ctx,
       id,
       'dispatch',
-      (d) => ({
+      (l) => ({
         event: 'dispatch',
         unitId: unitId ?? null,
-        pairedUnitIds: d.pairings.map((p) => p.unitId),
+        pairedUnitIds: l.pairedUnitIds,
         slots,
         expectedHours,
-        urgency: (urgency ?? d.urgency) as Urgency,
+        urgency: (urgency ?? l.demand.urgency) as Urgency,
         deadline: deadline ? new Date(deadline) : null,
       }),
-      (demandId) => loadDemandJoined<'pairings', UnitPairing>(demandId, { from: 'pairings', localField: 'communityId', foreignField: 'communityId', as: 'pairings' }),
+      loadForDispatch,
     ),
 };
 
 export const merge: H['merge'] = {
   input: mergeInput,
-  run: ({ id, intoId }, ctx) => {
-    let into: Demand | undefined;
-    return runStep(
+  run: ({ id, intoId }, ctx) =>
+    runStep(
       ctx,
       id,
       'merge',
-      (d) => {
-        if (!into || into.communityId !== d.communityId) throw refuse.notFound('要合并到的诉求');
+      (l) => {
+        if (!l.into || l.into.communityId !== l.demand.communityId) throw refuse.notFound('要合并到的诉求');
         return { event: 'merge', intoId };
       },
       // Both demands in one request.
-      async (demandId) => {
-        const both = (await db.collection('demands').where({ _id: _.in([demandId, intoId]) }).limit(2).get<Demand>()).data;
-        into = both.find((x) => x._id === intoId);
-        return both.find((x) => x._id === demandId) ?? null;
-      },
-    );
-  },
+      (demandId: string) => loadForMerge(demandId, intoId),
+    ),
 };
 
 export const decline = withWhy('decline') as H['decline'];
@@ -148,19 +109,19 @@ export const reject = withWhy('reject') as H['reject'];
 export const assign: H['assign'] = {
   input: assignInput,
   run: ({ id, memberOpenids }, ctx) =>
-    runStep<Demand & { unitMembers: User[] }>(
+    runStep(
       ctx,
       id,
       'assign',
-      (d) => {
-        const unitId = d.dispatch?.unitId;
+      (l) => {
+        const unitId = l.demand.dispatch?.unitId;
         const wanted = new Set(memberOpenids);
-        const members = d.unitMembers.filter((u) => wanted.has(u._id) && u.roles.some((g) => g.role === 'member' && g.unitId === unitId));
+        const members = l.unitMembers.filter((u) => wanted.has(u._id) && u.roles.some((g) => g.role === 'member' && g.unitId === unitId));
         if (members.length !== wanted.size) throw refuse.invalid('只能指派本单位的党员');
         return { event: 'assign', members: members.map((u) => ({ openid: u._id, name: u.name })) };
       },
       // The unit's people (whose work unit it is) come with the demand, in one request.
-      (demandId) => loadDemandJoined<'unitMembers', User>(demandId, { from: 'users', localField: 'dispatch.unitId', foreignField: 'unitId', as: 'unitMembers' }),
+      loadForAssign,
     ),
 };
 

@@ -1,35 +1,78 @@
 /**
- * Persistence of demands: load, compare-and-set a transition together with its timeline event in
- * one single-document write, and carry out the transition's effects (scorecard counters and
- * open deadlines, queued subscribe messages). Shaping for responses lives in ./demand-views.ts.
+ * Every database read and write of the dispatch function: a demand loaded together with what a
+ * step or a view needs (one request, through $lookup), a transition saved with compare-and-set
+ * together with its timeline event, a claim saved on its own condition, the lists, and the
+ * effects of a step (scorecard counters and open deadlines, queued subscribe messages, hours to
+ * the ledger, a return visit owed). Shaping for responses lives in ./views.ts.
  */
-import type { Effect } from '../core/demand';
-import type { Demand } from '../../types/dispatch';
+import type { Effect, NotificationJob } from '../core/demand';
+import type { Counters } from '../core/scorecard';
+import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
+import type { Unit, UnitPairing, User } from '../../types/domain';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data } from '../lib/database';
-import { returnVisitDue } from './return-visits';
 import { creditServiceHours } from '../lib/ledger';
-import type { NotificationJob } from '../core/demand';
+import { readPage } from '../lib/paging';
+import { returnVisitDue } from './return-visits';
 
-/** Queues a step's messages as one job for the `notify` timer (notify/drain.ts). */
-async function enqueue(job: Omit<NotificationJob, 'status'>): Promise<void> {
-  await db.collection('notifications').add({ data: { ...job, status: 'pending' } });
+const DEMANDS = 'demands';
+
+/** A demand as read for a step or a view, with the names of the units it concerns (by id). */
+export interface Loaded {
+  demand: Demand;
+  unitNames: Record<string, string>;
 }
 
-export async function loadDemand(id: string): Promise<Demand | null> {
-  return (await db.collection('demands').doc(id).get<Demand>()).data;
+type Lookup = { from: string; localField: string; foreignField: string; as: string };
+
+/** The units a demand concerns: `offeredTo` always holds its unit too (accepting narrows it to that one). */
+const UNITS: Lookup = { from: 'units', localField: 'dispatch.offeredTo', foreignField: '_id', as: 'units' };
+const PAIRINGS: Lookup = { from: 'pairings', localField: 'communityId', foreignField: 'communityId', as: 'pairings' };
+const PAIRED_UNITS: Lookup = { from: 'units', localField: 'pairings.unitId', foreignField: '_id', as: 'pairedUnits' };
+const UNIT_PEOPLE: Lookup = { from: 'users', localField: 'dispatch.unitId', foreignField: 'unitId', as: 'unitMembers' };
+
+type Row = Demand & { units?: Unit[]; pairings?: UnitPairing[]; pairedUnits?: Unit[]; unitMembers?: User[] };
+
+/** Demands matching `match` with the joined documents, in ONE database request. */
+async function readJoined(match: Data, lookups: Lookup[], limit: number): Promise<Row[]> {
+  let query = db.collection(DEMANDS).aggregate().match(match);
+  for (const lookup of lookups) query = query.lookup(lookup);
+  return (await query.limit(limit).end<Row>()).list;
 }
 
-/**
- * A demand together with the documents of another collection that a step needs (its
- * community's pairings, its unit's members) in ONE database request, through $lookup.
- */
-export async function loadDemandJoined<K extends string, J>(
-  id: string,
-  join: { from: string; localField: string; foreignField: string; as: K },
-): Promise<(Demand & Record<K, J[]>) | null> {
-  const res = await db.collection('demands').aggregate().match({ _id: id }).lookup(join).limit(1).end<Demand & Record<K, J[]>>();
-  return res.list[0] ?? null;
+/** The demand without what the joins added, and the names of every unit that came with it. */
+function loaded(row: Row): Loaded {
+  const { units = [], pairings: _p, pairedUnits = [], unitMembers: _m, ...demand } = row;
+  return { demand, unitNames: Object.fromEntries([...units, ...pairedUnits].map((u) => [u._id, u.name])) };
+}
+
+export async function loadDemand(id: string): Promise<Loaded | null> {
+  const [row] = await readJoined({ _id: id }, [UNITS], 1);
+  return row ? loaded(row) : null;
+}
+
+/** For 派单: the demand with its community's paired units (ids and names). */
+export async function loadForDispatch(id: string): Promise<(Loaded & { pairedUnitIds: string[] }) | null> {
+  const [row] = await readJoined({ _id: id }, [UNITS, PAIRINGS, PAIRED_UNITS], 1);
+  return row ? { ...loaded(row), pairedUnitIds: (row.pairings ?? []).map((p) => p.unitId) } : null;
+}
+
+/** For 指派: the demand with the people whose work unit is its unit. */
+export async function loadForAssign(id: string): Promise<(Loaded & { unitMembers: User[] }) | null> {
+  const [row] = await readJoined({ _id: id }, [UNITS, UNIT_PEOPLE], 1);
+  return row ? { ...loaded(row), unitMembers: row.unitMembers ?? [] } : null;
+}
+
+/** For 合并: the demand and the one it is to be merged into, in one request. */
+export async function loadForMerge(id: string, intoId: string): Promise<(Loaded & { into: Demand | null }) | null> {
+  const rows = await readJoined({ _id: _.in([id, intoId]) }, [UNITS], 2);
+  const row = rows.find((r) => r._id === id);
+  const into = rows.find((r) => r._id === intoId);
+  return row ? { ...loaded(row), into: into ? loaded(into).demand : null } : null;
+}
+
+export async function insertDemand(demand: Demand): Promise<void> {
+  await db.collection(DEMANDS).add({ data: demand });
 }
 
 /**
@@ -37,15 +80,105 @@ export async function loadDemandJoined<K extends string, J>(
  * appends the new timeline events with $push so the timeline is never rewritten. Returns false
  * when another request won the race; the caller reloads and decides again.
  */
-export async function saveTransition(before: Demand, after: Demand, condition: Data = { version: before.version }): Promise<boolean> {
+export async function saveTransition(before: Demand, after: Demand): Promise<boolean> {
   const data: Data = {};
   for (const key of Object.keys(after) as (keyof Demand)[]) {
     if (key === '_id' || key === 'timeline') continue;
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) data[key] = _.set(after[key] as never);
   }
   data.timeline = _.push(after.timeline.slice(before.timeline.length));
-  const res = await db.collection('demands').where({ _id: before._id, ...condition }).update({ data });
+  const res = await db.collection(DEMANDS).where({ _id: before._id, version: before.version }).update({ data });
   return res.stats.updated === 1;
+}
+
+/**
+ * A claim needs only a free slot and no claim of the claimant's: concurrent claims do not have to
+ * retry one another, and the slots can never be exceeded. Returns false when the condition failed.
+ */
+export async function saveClaim(before: Demand, after: Demand, openid: string): Promise<boolean> {
+  const claim = after.claims[after.claims.length - 1];
+  const res = await db
+    .collection(DEMANDS)
+    .where({ _id: before._id, status: 'accepted', claimedCount: _.lt(before.dispatch!.slots), 'claims.openid': _.neq(openid) })
+    .update({
+      data: {
+        claims: _.push([claim]),
+        claimedCount: _.inc(1),
+        openSlots: _.inc(-1),
+        timeline: _.push(after.timeline.slice(before.timeline.length)),
+        version: _.inc(1),
+      },
+    });
+  return res.stats.updated === 1;
+}
+
+// ---- lists ------------------------------------------------------------------------------------
+
+/** Which demands a list shows, as the handler decided from the scope and the caller's roles. */
+export interface DemandFilter {
+  submitter?: string;
+  communities?: string[];
+  /** Dispatched (or offered) to one of these units. */
+  offeredToAny?: string[];
+  /** Accepted by one of these units, with a free slot, not claimed by this person. */
+  claimableBy?: { units: string[]; openid: string };
+  claimant?: string;
+  status?: DemandStatus;
+  urgency?: Urgency;
+  /** Past its accept or finish time at this moment. */
+  overdueAt?: Date;
+}
+
+/** One page of demands, newest first, with one more than asked (lib/paging). */
+export async function listDemands(f: DemandFilter, page: number, pageSize: number): Promise<Demand[]> {
+  const conditions: Data[] = [];
+  if (f.submitter) conditions.push({ 'submitter.openid': f.submitter });
+  if (f.communities) conditions.push({ communityId: _.in(f.communities) });
+  if (f.offeredToAny) conditions.push({ 'dispatch.offeredTo': _.in(f.offeredToAny) });
+  if (f.claimableBy) {
+    conditions.push({ 'dispatch.unitId': _.in(f.claimableBy.units), status: 'accepted', openSlots: _.gt(0), 'claims.openid': _.neq(f.claimableBy.openid) });
+  }
+  if (f.claimant) conditions.push({ 'claims.openid': f.claimant });
+  if (f.status) conditions.push({ status: f.status });
+  if (f.urgency) conditions.push({ urgency: f.urgency });
+  if (f.overdueAt) {
+    conditions.push(
+      _.or([
+        { status: 'dispatched', 'dispatch.acceptBy': _.lt(f.overdueAt) },
+        { status: _.in(['dispatched', 'accepted']), 'dispatch.finishBy': _.lt(f.overdueAt) },
+      ]) as Data,
+    );
+  }
+  const query = db.collection(DEMANDS).where(conditions.length === 1 ? conditions[0] : (_.and(conditions) as Data));
+  return readPage<Demand>(query.orderBy('createdAt', 'desc'), page, pageSize);
+}
+
+// ---- what submitting and the scorecard read ----------------------------------------------------
+
+export async function loadUser(openid: string): Promise<User | null> {
+  return (await db.collection('users').doc(openid).get<User>()).data;
+}
+
+export async function loadHousehold(id: string): Promise<{ buildingId: string; communityId: string } | null> {
+  return (await db.collection('households').doc(id).get<{ buildingId: string; communityId: string }>()).data;
+}
+
+export async function loadScorecard(scope: 'community' | 'unit', id: string, month: string): Promise<Counters | null> {
+  return (await db.collection('scorecards').doc(`${scope}_${id}_${month}`).get<Counters>()).data;
+}
+
+/** Whether a community (a region of that level) or a unit of this id exists. */
+export async function scopeExists(scope: 'community' | 'unit', id: string): Promise<boolean> {
+  if (scope === 'unit') return (await db.collection('units').doc(id).get()).data !== null;
+  const region = (await db.collection('regions').doc(id).get<{ level: string }>()).data;
+  return region?.level === 'community';
+}
+
+// ---- effects ----------------------------------------------------------------------------------
+
+/** Queues a step's messages as one job for the `notify` timer (notify/drain.ts). */
+async function enqueue(job: Omit<NotificationJob, 'status'>): Promise<void> {
+  await db.collection('notifications').add({ data: { ...job, status: 'pending' } });
 }
 
 /** One scorecard document's changes: counters to add, open deadlines to set or drop. */

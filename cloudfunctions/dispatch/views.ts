@@ -1,8 +1,9 @@
 /** A demand as one reader may see it: anonymity, masked phones, the actions open to them. */
 import { allowedActions, handles, isOverdue, type Actor } from '../core/demand';
 import { maskPhone } from '../core/mask';
-import type { Demand, DemandDetail, DemandSummary } from '../../types/dispatch';
-import { cloud } from '../lib/cloud';
+import type { Demand, DemandDetail, DemandSummary, PhotoLink } from '../../types/dispatch';
+import { tempUrls } from '../lib/storage';
+import type { Loaded } from './store';
 
 const ANONYMOUS = '匿名居民';
 
@@ -30,25 +31,24 @@ export function toDemandSummary(d: Demand, reader: Actor, now: Date): DemandSumm
   };
 }
 
-export async function toDemandDetail(d: Demand, reader: Actor, now: Date): Promise<DemandDetail> {
-  const photos = [...d.photos, ...(d.completion?.photos ?? [])];
-  let photoUrls: string[] = [];
-  if (photos.length) {
-    const res = (await cloud.getTempFileURL({ fileList: photos })) as unknown as { fileList: { tempFileURL: string }[] };
-    photoUrls = res.fileList.map((f) => f.tempFileURL);
-  }
+/** The whole detail, photos linked (one storage call for all of them) and its units named. */
+export async function toDemandDetail({ demand: d, unitNames }: Loaded, reader: Actor, now: Date): Promise<DemandDetail> {
+  const completion = d.completion?.photos ?? [];
+  const urls = await tempUrls([...d.photos, ...completion]);
+  const link = (fileID: string): PhotoLink => ({ fileID, url: urls.get(fileID) ?? '' });
+  const units = d.dispatch ? [...new Set([...(d.dispatch.unitId ? [d.dispatch.unitId] : []), ...d.dispatch.offeredTo])] : [];
   // Only whoever must call (the community's staff, the unit's liaison, the members doing the work)
   // sees the number; everyone else, the resident included, sees it masked as everywhere else.
   const mayCall = handles(d, reader);
   return {
     ...toDemandSummary(d, reader, now),
-    photos,
-    photoUrls,
+    photos: d.photos.map(link),
     anonymous: d.anonymous,
     submitterPhone: mayCall ? d.submitter.phone : maskPhone(d.submitter.phone),
     dispatch: d.dispatch,
+    unitNames: Object.fromEntries(units.filter((u) => unitNames[u] !== undefined).map((u) => [u, unitNames[u]])),
     claims: d.claims,
-    completion: d.completion,
+    completion: d.completion ? { ...d.completion, photos: completion.map(link) } : null,
     rating: d.rating,
     reopenCount: d.reopenCount,
     mergedInto: d.mergedInto,

@@ -1,17 +1,14 @@
 /**
  * Subscribe messages go through a queue: a dispatch step enqueues one job (a single write in the
  * step's budget, dispatch/store.ts) and this function, on a timer, resolves recipients and sends
- * through the one sender (lib/messages.ts). A message that fails is recorded on its job and never
+ * through the one sender (lib/messages.ts). A message that fails is counted on its job and never
  * undoes the step.
  */
-import type { NotificationJob, NotifyTemplate, Recipient } from '../core/demand';
-import type { User } from '../../types/domain';
-import { _, db } from '../lib/cloud';
-import type { Data } from '../lib/database';
+import type { NotifyTemplate } from '../core/demand';
 import { sendMessages, type Message, type Template } from '../lib/messages';
+import { markSent, pendingJobs, recipients, takeJob } from './store';
 
-
-/** Subscribe-message templates: placeholders, each replaced by its real id from the environment (./templates.ts). */
+/** Subscribe-message templates: placeholders, each replaced by its real id from the environment (lib/templates.ts). */
 export const TEMPLATES: Record<NotifyTemplate, Template> = {
   newDispatch: { id: 'TPL_NEW_DISPATCH', title: '新派单待接单' },
   accepted: { id: 'TPL_ACCEPTED', title: '派单已被接单' },
@@ -24,25 +21,13 @@ export const TEMPLATES: Record<NotifyTemplate, Template> = {
 
 const DETAIL_PAGE = 'packages/dispatch/detail/index';
 
-async function recipients(to: Recipient): Promise<string[]> {
-  if ('openid' in to) return [to.openid];
-  let where: Data;
-  if ('liaisonsOf' in to) where = { roles: _.elemMatch({ role: 'liaison', unitId: _.in(to.liaisonsOf) }) };
-  else if ('staffOf' in to) where = { roles: _.elemMatch({ role: _.in(['staff', 'secretary']), communityId: to.staffOf }) };
-  else where = { 'roles.role': 'admin' };
-  const users = (await db.collection('users').where(where).field({ _id: true }).limit(100).get<Pick<User, '_id'>>()).data;
-  return users.map((u) => u._id);
-}
-
 /** Sends pending jobs, oldest first. Each job is taken with a compare-and-set, so two drains never send one twice. */
 export async function drain(now: Date, batch = 20): Promise<{ jobs: number; sent: number; failed: number }> {
-  const pending = (await db.collection('notifications').where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(batch).get<NotificationJob>()).data;
+  let jobs = 0;
   let sent = 0;
   let failed = 0;
-  let jobs = 0;
-  for (const job of pending) {
-    const taken = await db.collection('notifications').where({ _id: job._id!, status: 'pending' }).update({ data: { status: 'sending' } });
-    if (taken.stats.updated !== 1) continue;
+  for (const job of await pendingJobs(batch)) {
+    if (!(await takeJob(job._id!))) continue;
     jobs++;
     const messages: Message[] = [];
     for (const m of job.messages) {
@@ -51,10 +36,10 @@ export async function drain(now: Date, batch = 20): Promise<{ jobs: number; sent
         messages.push({ touser, template, page: `${DETAIL_PAGE}?id=${job.demandId}`, data: { thing1: { value: template.title }, thing2: { value: job.text } } });
       }
     }
-    const { sent: jobSent, failed: jobFailed } = await sendMessages(messages);
-    await db.collection('notifications').doc(job._id!).update({ data: { status: 'sent', sentAt: now, sent: jobSent, failed: jobFailed } });
-    sent += jobSent;
-    failed += jobFailed;
+    const counts = await sendMessages(messages);
+    await markSent(job._id!, now, counts);
+    sent += counts.sent;
+    failed += counts.failed;
   }
   return { jobs, sent, failed };
 }

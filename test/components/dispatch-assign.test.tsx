@@ -77,7 +77,6 @@ function accepted(overrides: Partial<DemandDetail> = {}): DemandDetail {
     finishBy: '2025-05-10T07:00:00.000Z',
     submitterName: '王秀英',
     photos: [],
-    photoUrls: [],
     anonymous: false,
     submitterPhone: null,
     dispatch: {
@@ -92,6 +91,7 @@ function accepted(overrides: Partial<DemandDetail> = {}): DemandDetail {
       acceptedAt: '2025-05-03T08:00:00.000Z',
       acceptedWithinSla: true,
     },
+    unitNames: { 'unit-renshe': '县人社局' },
     claims: [{ openid: 'demo-member-zhang', name: '张伟', at: '2025-05-03T09:00:00.000Z', by: 'self', done: false, hours: null }],
     completion: null,
     rating: null,
@@ -125,7 +125,6 @@ describe('指派党员', () => {
   const mount = async (detail: DemandDetail, table: Record<string, (payload: unknown) => unknown> = {}) => {
     answer({
       'org.me': () => LIAISON,
-      'org.listUnits': () => [{ _id: 'unit-renshe', name: '县人社局', description: '', communityIds: ['c-dongjie'] }],
       'dispatch.detail': () => detail,
       'org.listUsers': (req) => pageOf(UNIT_PEOPLE, req as ListUsersReq),
       ...table,
@@ -258,9 +257,16 @@ describe('指派党员', () => {
     expect(button('加载更多')).toBeUndefined()
   })
 
-  it('offers no 指派党员 once every slot is taken, even where the server would allow the step', async () => {
-    await mount(accepted({ claimedCount: 3, allowedActions: ['assign', 'complete'] }))
+  it('offers 指派党员 exactly when the server lists it: a full task comes without it, and the page never re-derives the slots', async () => {
+    // The server's guard refuses assign once every slot is taken (core/demand.ts), so it is not listed.
+    await mount(accepted({ claimedCount: 3, allowedActions: ['complete'] }))
     expect([...testUtils.queries.querySelectorAll('.jl-actions .at-button')].map(text)).toEqual(['办结'])
+    testUtils.unmout()
+    document.body.innerHTML = ''
+    testUtils = new TestUtils()
+    // Whatever the server lists is shown as it is: the buttons come from allowedActions alone.
+    await mount(accepted({ allowedActions: ['assign', 'complete'] }))
+    expect([...testUtils.queries.querySelectorAll('.jl-actions .at-button')].map(text)).toEqual(['指派党员', '办结'])
   })
 })
 

@@ -37,10 +37,10 @@ function makeDetail(overrides: Partial<DemandDetail> = {}): DemandDetail {
     finishBy: null,
     submitterName: '王秀英',
     photos: [],
-    photoUrls: [],
     anonymous: false,
     submitterPhone: '13800001001',
     dispatch: null,
+    unitNames: {},
     claims: [],
     completion: null,
     rating: null,
@@ -53,11 +53,6 @@ function makeDetail(overrides: Partial<DemandDetail> = {}): DemandDetail {
     ...overrides,
   }
 }
-
-const UNITS = [
-  { _id: 'unit-renshe', name: '县人社局', description: '就业、社保', communityIds: ['c-dongjie'] },
-  { _id: 'unit-weijian', name: '县卫健局', description: '医疗卫生', communityIds: ['c-dongjie'] },
-]
 
 describe('诉求详情', () => {
   let testUtils: TestUtils
@@ -75,7 +70,7 @@ describe('诉求详情', () => {
   })
 
   const mountDetail = async (detail: DemandDetail) => {
-    answer({ 'org.me': () => makeMe(), 'dispatch.detail': () => detail, 'org.listUnits': () => UNITS })
+    answer({ 'org.me': () => makeMe(), 'dispatch.detail': () => detail })
     const App = () => (
       <SessionProvider>
         <Page>
@@ -85,6 +80,8 @@ describe('诉求详情', () => {
     )
     await testUtils.mount(App)
     await testUtils.queries.waitForQuerySelector('.jl-timeline')
+    // Everything the page shows comes with the detail: one call, no second one to name units.
+    expect(callMock.mock.calls.map(([fn, action]) => `${fn}.${action}`).filter((c) => c !== 'org.me')).toEqual(['dispatch.detail'])
   }
 
   const buttons = () => [...testUtils.queries.querySelectorAll('.jl-actions .at-button')].map(text)
@@ -116,12 +113,52 @@ describe('诉求详情', () => {
           acceptedAt: '2025-05-03T08:00:00.000Z',
           acceptedWithinSla: true,
         },
+        unitNames: { 'unit-renshe': '县人社局' },
       }),
     )
     expect(testUtils.queries.querySelector('.jl-actions')).toBeNull()
     expect(testUtils.queries.querySelectorAll('.jl-detail .at-button')).toHaveLength(0)
-    // The dispatch section names the unit from org.listUnits.
-    expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('县人社局')
+    // The dispatch section names the unit from the detail's own unitNames.
+    expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('承办单位县人社局')
+  })
+
+  it('names every unit of an open offer from the detail, and shows report and completion photos each in their own section', async () => {
+    await mountDetail(
+      makeDetail({
+        status: 'completed',
+        photos: [{ fileID: 'cloud://local/demands/r/a.png', url: '/files/demands/r/a.png' }],
+        dispatch: {
+          unitId: null,
+          offeredTo: ['unit-renshe', 'unit-weijian'],
+          slots: 1,
+          expectedHours: 1,
+          dispatchedAt: '2025-05-03T07:00:00.000Z',
+          month: '2025-05',
+          acceptBy: '2025-05-04T07:00:00.000Z',
+          finishBy: '2025-05-10T07:00:00.000Z',
+          acceptedAt: null,
+          acceptedWithinSla: null,
+        },
+        unitNames: { 'unit-renshe': '县人社局', 'unit-weijian': '县卫健局' },
+        completion: {
+          notes: '已更换灯泡',
+          photos: [
+            { fileID: 'cloud://local/demands/m/b.png', url: '/files/demands/m/b.png' },
+            { fileID: 'cloud://local/demands/m/c.png', url: '' },
+          ],
+          at: '2025-05-04T07:00:00.000Z',
+        },
+      }),
+    )
+    expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('所有结对单位（先接先得）：县人社局、县卫健局')
+    const sections = [...testUtils.queries.querySelectorAll('.jl-section')]
+    const photosIn = (title: string) => {
+      const section = sections.find((s) => text(s).includes(title)) as Element
+      return [...section.querySelectorAll('.jl-photos__image')].map((i) => i.getAttribute('src'))
+    }
+    expect(photosIn('幸福小区3号楼')).toEqual(['/files/demands/r/a.png'])
+    // A photo storage could not link ('' URL) is left out rather than shown broken.
+    expect(photosIn('办结情况')).toEqual(['/files/demands/m/b.png'])
   })
 
   it('renders exactly the allowed steps: a liaison sees 接单 and 退单 on a dispatched demand, and no 指派党员', async () => {
@@ -148,7 +185,6 @@ describe('诉求详情', () => {
     let fail = true
     answer({
       'org.me': () => makeMe(),
-      'org.listUnits': () => UNITS,
       'dispatch.detail': () => {
         if (fail) throw new api.ApiCallError('NOT_FOUND', '诉求不存在或您无权查看')
         return makeDetail()

@@ -107,6 +107,40 @@ describe('a return visit from a visit', () => {
   });
 });
 
+/**
+ * An accepted demand whose slots are all taken (member2 and member hold both): nobody may assign
+ * or claim, the claimants may still withdraw or finish their part.
+ */
+const FULL_SPEC: Partial<Record<DemandEvent, ActorName[]>> = { withdraw: ['member', 'member2'], complete: ['member', 'member2'] };
+const full = () =>
+  demand('accepted', {
+    claims: [
+      { openid: 'm2', name: '陈静', at: T0, by: 'self', done: false, hours: null },
+      { openid: 'm1', name: '张伟', at: T0, by: 'liaison', done: false, hours: null },
+    ],
+    claimedCount: 2,
+    openSlots: 0,
+  });
+const fullCases = EVENTS.flatMap((e) => (Object.keys(ACTORS) as ActorName[]).map((a) => [e, a] as const));
+
+test.each(fullCases)('accepted, every slot taken × %s × %s', (event, actor) => {
+  const expected = FULL_SPEC[event]?.includes(actor) ?? false;
+  const refusal = guard(full(), event, ACTORS[actor], NOW);
+  expect(refusal === null).toBe(expected);
+  if (refusal) {
+    expect(['FORBIDDEN', 'INVALID_STATE']).toContain(refusal.code);
+    expect(refusal.message).toMatch(/[\u4e00-\u9fa5]/);
+  }
+});
+
+test('a full task: its liaison is told the slots are taken, and is not offered 指派 (the transition agrees)', () => {
+  expect(guard(full(), 'assign', ACTORS.liaison, NOW)).toMatchObject({ code: 'INVALID_STATE', message: expect.stringMatching(/名额已满/) });
+  expect(allowedActions(full(), ACTORS.liaison, NOW)).not.toContain('assign');
+  expect(transition(full(), { event: 'assign', members: [{ openid: 'm4', name: '某某' }] }, ACTORS.liaison, NOW)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+  // One slot free: offered again.
+  expect(allowedActions(demand('accepted'), ACTORS.liaison, NOW)).toContain('assign');
+});
+
 test('allowedActions is exactly what the guards allow', () => {
   expect(allowedActions(demand('submitted'), ACTORS.staff, NOW)).toEqual(['handle', 'dispatch', 'merge', 'decline']);
   expect(allowedActions(demand('accepted'), ACTORS.member2, NOW)).toEqual(['withdraw', 'complete']);

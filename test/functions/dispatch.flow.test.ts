@@ -30,7 +30,7 @@ test('the whole loop: submit with a photo → dispatch → accept → claims →
   expect(triage.items.map((i) => i._id)).toContain(d._id);
   const staffView = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: d._id });
   expect(staffView.allowedActions).toEqual(['handle', 'dispatch', 'merge', 'decline']);
-  expect(staffView.photoUrls[0]).toMatch(/^\/files\/demands\//);
+  expect(staffView.photos).toEqual([{ fileID: photo.fileID, url: expect.stringMatching(/^\/files\/demands\//) }]);
 
   await h.ok(PEOPLE.staff, 'dispatch', 'dispatch', { id: d._id, unitId: 'unit-renshe', slots: 2, expectedHours: 2 });
   const unitQueue = await h.ok(PEOPLE.liaison, 'dispatch', 'list', { scope: 'unit' });
@@ -257,4 +257,45 @@ test('a demand may name a household of the resident’s own building; staff may 
   expect(stored(staff._id)).toBe('h-xingfu-2-101');
   const otherCommunity = await h.call(PEOPLE.staff, 'dispatch', 'submit', { category: 'elderlyCare', text: '外社区', householdId: 'h-ximenhuayuan-1-101', onBehalfOf: PEOPLE.resident });
   expect(otherCommunity).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+describe('the detail in one call: photos apart, units named, two reads', () => {
+  test('report photos and completion photos come apart, each with its URL, and the units it concerns by name', async () => {
+    const report = await h.ok(PEOPLE.resident, 'dispatch', 'uploadPhoto', { contentType: 'image/png', base64: PNG });
+    const d = await h.ok(PEOPLE.resident, 'dispatch', 'submit', { category: 'facilities', text: '楼道灯坏了', photos: [report.fileID] });
+    expect(d.unitNames).toEqual({});
+    expect(d.completion).toBeNull();
+
+    // An open offer names every paired unit of 东街社区, in the step's answer and in the detail.
+    const offered = await h.ok(PEOPLE.staff, 'dispatch', 'dispatch', { id: d._id, slots: 1, expectedHours: 1 });
+    expect(offered.unitNames).toEqual({ 'unit-renshe': '县人社局', 'unit-weijian': '县卫健局', 'unit-gongdian': '国网青山县供电公司' });
+    const { result, counts } = await h.raw(PEOPLE.liaison, 'dispatch', { action: 'detail', id: d._id });
+    expect((result as { ok: true; data: typeof offered }).data.unitNames).toEqual(offered.unitNames);
+    expect(counts).toMatchObject({ read: 2, write: 0 }); // the caller, and the demand with its units
+
+    // Accepted: only the unit that took it.
+    const accepted = await h.ok(PEOPLE.liaison, 'dispatch', 'accept', { id: d._id });
+    expect(accepted.unitNames).toEqual({ 'unit-renshe': '县人社局' });
+    await h.ok(PEOPLE.member, 'dispatch', 'claim', { id: d._id });
+    const work = await h.ok(PEOPLE.member, 'dispatch', 'uploadPhoto', { contentType: 'image/png', base64: PNG });
+    const done = await h.ok(PEOPLE.member, 'dispatch', 'complete', { id: d._id, notes: '换了灯泡', photos: [work.fileID], hours: 1 });
+    expect(done.photos).toEqual([{ fileID: report.fileID, url: `/files/demands/${PEOPLE.resident}/${report.fileID.split('/').pop()}` }]);
+    expect(done.completion?.photos).toEqual([{ fileID: work.fileID, url: `/files/demands/${PEOPLE.member}/${work.fileID.split('/').pop()}` }]);
+    const staffView = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: d._id });
+    expect(staffView.photos.map((p) => p.fileID)).toEqual([report.fileID]);
+    expect(staffView.completion?.photos.map((p) => p.fileID)).toEqual([work.fileID]);
+    expect(staffView.unitNames).toEqual({ 'unit-renshe': '县人社局' });
+  });
+
+  test('a task whose slots are all taken offers its liaison no 指派, and assigning is refused in words', async () => {
+    const id = await acceptedTask(1);
+    expect((await h.ok(PEOPLE.liaison, 'dispatch', 'detail', { id })).allowedActions).toContain('assign');
+    const claimed = await h.ok(PEOPLE.member, 'dispatch', 'claim', { id });
+    expect(claimed.claimedCount).toBe(1);
+    expect((await h.ok(PEOPLE.liaison, 'dispatch', 'detail', { id })).allowedActions).not.toContain('assign');
+    const before = snapshot(h.local);
+    const refused = await h.call(PEOPLE.liaison, 'dispatch', 'assign', { id, memberOpenids: ['demo-member-chen'] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', message: expect.stringMatching(/名额已满/) } });
+    expect(snapshot(h.local)).toBe(before);
+  });
 });

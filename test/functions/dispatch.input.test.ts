@@ -354,7 +354,8 @@ describe('what is allowed: the boundaries', () => {
     for (let i = 0; i < 6; i++) photos.push((await h.ok(R, 'dispatch', 'uploadPhoto', { contentType: 'image/png', base64: PNG })).fileID);
     const d = await h.ok(R, 'dispatch', 'submit', { category: 'other', text: ` ${'长'.repeat(500)} `, photos, urgency: 'complex', kind: 'wish', anonymous: true });
     expect(d.text).toBe('长'.repeat(500));
-    expect(d.photoUrls).toHaveLength(6);
+    expect(d.photos.map((p) => p.fileID)).toEqual(photos);
+    expect(d.photos.every((p) => p.url.startsWith('/files/demands/'))).toBe(true);
     const declined = await h.ok(S, 'dispatch', 'decline', { id: d._id, reason: '因'.repeat(200) });
     expect(declined.timeline.at(-1)?.reason).toBe('因'.repeat(200));
     for (const category of ['elderlyCare', 'environment', 'facilities', 'safety', 'neighbourhood', 'employment', 'health', 'other'] as const) {

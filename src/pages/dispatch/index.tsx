@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { Me } from '@/types/domain'
@@ -13,6 +13,7 @@ import Segments from '@/components/Segments'
 import { EmptyState } from '@/components/States'
 import TabHeader from '@/components/TabHeader'
 import { DEMAND_CHANGED, isAdmin, isWorker, ROUTES, scorecardTargets, sectionsFor } from '@/domain/dispatch'
+import { useChanged } from '@/hooks/useLoad'
 import CommunityFilters, { type Filters } from './parts/CommunityFilters'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
@@ -28,18 +29,11 @@ function DispatchHome({ me }: { me: Me }) {
   const sections = sectionsFor(me)
   const [chosen, setChosen] = useState(sections[0]?.scope)
   const [filters, setFilters] = useState<Filters>({})
-  const [version, setVersion] = useState(0)
+  // A step on a detail page changed a demand: read the list again.
+  const version = useChanged(DEMAND_CHANGED)
   const active = sections.find((s) => s.scope === chosen) ?? sections[0]
   const worker = isWorker(me)
   const scorecard = isAdmin(me) || scorecardTargets(me).length > 0
-
-  useEffect(() => {
-    const refresh = () => setVersion((v) => v + 1)
-    Taro.eventCenter.on(DEMAND_CHANGED, refresh)
-    return () => {
-      Taro.eventCenter.off(DEMAND_CHANGED, refresh)
-    }
-  }, [])
 
   const reportButton = (
     <AtButton className='jl-button jl-dispatch__report' type='primary' onClick={go(ROUTES.report)}>

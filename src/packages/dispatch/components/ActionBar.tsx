@@ -9,7 +9,7 @@ import type { UserSummary } from '@/types/domain'
 import FormError from '@/components/States/FormError'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { ACTION_LABEL, assignable, ROUTES, visibleActions } from '@/domain/dispatch'
+import { ACTION_LABEL, ROUTES, visibleActions } from '@/domain/dispatch'
 import { call } from '@/services/api'
 import AssignPicker from './AssignPicker'
 import MergePicker from './MergePicker'
@@ -106,8 +106,7 @@ function send(event: DemandEvent, id: string, note: string, intoId: string | nul
  * each opening its form, its few words, or a confirmation before the step is sent.
  */
 export default function ActionBar({ detail, onDone }: { detail: DemandDetail; onDone: (d: DemandDetail) => void }) {
-  // 指派党员 only while a slot is free (the server allows the step on any accepted demand).
-  const actions = visibleActions(detail.allowedActions).filter((e) => e !== 'assign' || assignable([], detail).free > 0)
+  const actions = visibleActions(detail.allowedActions)
   const [open, setOpen] = useState<DemandEvent | null>(null)
   const [note, setNote] = useState('')
   const [intoId, setIntoId] = useState<string | null>(null)

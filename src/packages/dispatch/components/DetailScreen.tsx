@@ -1,37 +1,20 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
 
-import type { DemandDetail } from '@/types/dispatch'
+import type { DemandDetail, PhotoLink } from '@/types/dispatch'
 
 import DemandTags from '@/components/DemandTags'
 import Row from '@/components/Row'
 import Section from '@/components/Section'
 import { ErrorState, Loading } from '@/components/States'
 import { formatHours, formatTime, KIND_LABEL, RATING_LABEL, ROUTES, URGENCY_LABEL } from '@/domain/dispatch'
-import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import ActionBar from './ActionBar'
 import Timeline from './Timeline'
 import { useDemand } from './useDemand'
 
-/** Unit names for the dispatch section; the page still works (with ids hidden) if this fails. */
-function useUnitNames(): Record<string, string> {
-  const [names, setNames] = useState<Record<string, string>>({})
-  useEffect(() => {
-    let live = true
-    call('org', 'listUnits', {})
-      .then((units) => live && setNames(Object.fromEntries(units.map((u) => [u._id, u.name]))))
-      .catch(() => undefined)
-    return () => {
-      live = false
-    }
-  }, [])
-  return names
-}
-
-function Photos({ urls }: { urls: string[] }) {
-  const shown = urls.filter(Boolean)
+function Photos({ photos }: { photos: PhotoLink[] }) {
+  const shown = photos.map((p) => p.url).filter(Boolean)
   if (!shown.length) return null
   return (
     <View className='jl-photos'>
@@ -44,10 +27,10 @@ function Photos({ urls }: { urls: string[] }) {
   )
 }
 
-function DispatchInfo({ d, units }: { d: DemandDetail; units: Record<string, string> }) {
+function DispatchInfo({ d }: { d: DemandDetail }) {
   const info = d.dispatch
   if (!info) return null
-  const unitName = (id: string) => units[id] ?? '结对单位'
+  const unitName = (id: string) => d.unitNames[id] ?? '结对单位'
   const target = info.unitId ? unitName(info.unitId) : `所有结对单位（先接先得）：${info.offeredTo.map(unitName).join('、')}`
   const accepted = info.acceptedAt ? `${formatTime(info.acceptedAt)}（${info.acceptedWithinSla ? '按时接单' : '超时接单'}）` : '尚未接单'
   if (d.status === 'submitted') {
@@ -81,17 +64,16 @@ function DispatchInfo({ d, units }: { d: DemandDetail; units: Record<string, str
 /** 诉求详情: everything this reader may see, the whole timeline, and the steps open to them. */
 export default function DetailScreen({ id }: { id: string }) {
   const { state, reload, setDetail } = useDemand(id)
-  const units = useUnitNames()
 
   if (state.status === 'loading') return <Loading text='正在加载诉求…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  const d = state.detail
+  const d = state.data
   return (
     <View className='jl-detail'>
       <Section title={KIND_LABEL[d.kind]}>
         <DemandTags status={d.status} urgency={d.urgency} overdue={d.overdue} category={d.category} />
         <Text className='jl-detail__text'>{d.text}</Text>
-        <Photos urls={d.photoUrls.slice(0, d.photos.length - (d.completion?.photos.length ?? 0))} />
+        <Photos photos={d.photos} />
         <Row label='反映人'>{d.anonymous ? `${d.submitterName}（对其他居民匿名）` : d.submitterName}</Row>
         {d.submitterPhone ? <Row label='电话'>{d.submitterPhone}</Row> : null}
         <Row label='提交时间'>{formatTime(d.createdAt)}</Row>
@@ -105,7 +87,7 @@ export default function DetailScreen({ id }: { id: string }) {
 
       <ActionBar detail={d} onDone={setDetail} />
 
-      <DispatchInfo d={d} units={units} />
+      <DispatchInfo d={d} />
 
       {d.claims.length ? (
         <Section title='认领的党员'>
@@ -123,7 +105,7 @@ export default function DetailScreen({ id }: { id: string }) {
       {d.completion ? (
         <Section title='办结情况'>
           <Text className='jl-detail__text'>{d.completion.notes}</Text>
-          <Photos urls={d.photoUrls.slice(d.photos.length - d.completion.photos.length)} />
+          <Photos photos={d.completion.photos} />
           <Row label='办结时间'>{formatTime(d.completion.at)}</Row>
         </Section>
       ) : null}

@@ -18,7 +18,7 @@ export default function FormGate({ id, event, children }: { id: string; event: D
   const { state, reload } = useDemand(id, { follow: false })
   if (state.status === 'loading') return <Loading text='正在加载诉求…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  const d = state.detail
+  const d = state.data
   if (!d.allowedActions.includes(event)) {
     return (
       <EmptyState title={`现在不能${ACTION_LABEL[event]}`} description={`这条诉求当前为「${STATUS_LABEL[d.status]}」，您现在不能进行这一步。`}>
