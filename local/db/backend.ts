@@ -141,7 +141,14 @@ export class LocalDatabase {
     }));
     // $lookup reads other collections through the resolver, as CloudBase joins across collections.
     const resolver = (name: string) => (this.store.hasCollection(name) ? this.store.all(name).map(clone) : []);
-    const out = new Aggregator(stages, { collectionResolver: resolver }).run(this.store.all(coll).map(clone));
+    // A leading $match is applied before anything is copied, as CloudBase answers it from an index:
+    // a pipeline for one demand must not copy the whole collection first.
+    let input = this.store.all(coll);
+    if (stages[0] && '$match' in stages[0]) {
+      const q = new Query(stages.shift()!.$match as Record<string, unknown>);
+      input = input.filter((d) => q.test(d));
+    }
+    const out = stages.length ? new Aggregator(stages, { collectionResolver: resolver }).run(input.map(clone)) : input.map(clone);
     return { data: { list: out.map((d) => serialize(d as Doc)) } };
   }
 
