@@ -315,7 +315,7 @@ describe('派单 tab', () => {
     // Status, urgency and 超期 are words on the card.
     const firstTags = testUtils.queries.querySelector('.jl-demand-card .jl-tags') as Element
     expect([...firstTags.querySelectorAll('.jl-tag')].map(text)).toEqual(['待受理', '紧急', '超期', '环境卫生'])
-    expect(text(testUtils.queries.querySelector('.jl-demand-list__count'))).toBe('已显示 10 条')
+    expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('已显示 10 条')
 
     const button = (label: string) => [...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === label)
     testUtils.fireEvent.click(button('加载更多') as Element)
@@ -323,7 +323,7 @@ describe('派单 tab', () => {
     expect(testUtils.queries.querySelectorAll('.jl-demand-card')).toHaveLength(12)
     expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'triage', page: 2, pageSize: 10 })
     expect(button('加载更多')).toBeUndefined()
-    expect(text(testUtils.queries.querySelector('.jl-demand-list__count'))).toBe('共 12 条')
+    expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('共 12 条')
 
     // 社区诉求 brings its filters and asks for the community scope.
     testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-segment')[1])

@@ -110,7 +110,7 @@ export default function DispatchForm({ d }: { d: DemandDetail }) {
       <Section title='紧急程度'>
         <ChoiceList
           selectedKey={urgency}
-          onChoose={(k) => setUrgency(k as Urgency)}
+          onChoose={(k) => setUrgency(k)}
           disabled={busy}
           choices={URGENCY_CHOICES.map((c) => ({ key: c.key, title: URGENCY_LABEL[c.key], subtitle: c.subtitle }))}
         />

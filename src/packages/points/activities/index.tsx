@@ -13,7 +13,7 @@ import { useChanged } from '@/hooks/useLoad'
 import { ACTIVITY_SCOPE_LABEL, activityScopes, POINTS_CHANGED, POINTS_ROUTES } from '@/domain/points'
 import { call } from '@/services/api'
 import ActivityCard from '@/packages/points/components/ActivityCard'
-import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import 'taro-ui/lib/style/components/button.scss'
 import '../components/points.scss'
 

@@ -15,7 +15,7 @@ import { formatMonth, formatRate, formatTime, monthKey, shiftMonth } from '@/dom
 import { POINTS_ROUTES } from '@/domain/points'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
-import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import PeriodSwitch from '@/packages/points/components/PeriodSwitch'
 import '../components/points.scss'
 

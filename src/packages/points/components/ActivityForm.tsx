@@ -102,7 +102,7 @@ export default function ActivityForm() {
         <Stepper label='名额' value={capacity} onChange={setCapacity} min={1} max={500} unit='人' />
         <ChoiceList
           selectedKey={rule}
-          onChoose={(k) => setRule(k as HoursRule)}
+          onChoose={(k) => setRule(k)}
           disabled={busy}
           choices={[
             { key: 'actual', title: HOURS_RULE_LABEL.actual, subtitle: '从签到到签退，按实际在场时间计算' },

@@ -14,7 +14,7 @@ import { confirmStep } from '@/components/form/confirmStep'
 import { isCommunityWorker, isLiaison, POINTS_CHANGED, POINTS_ROUTES, spacedCode } from '@/domain/points'
 import { call } from '@/services/api'
 import { ManageCard, RedeemCard } from './ItemCard'
-import PagedList, { PAGE_SIZE } from './PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import QrCode from './QrCode'
 
 /** The code just received, large, with where to show it. */

@@ -40,7 +40,7 @@ function ReviewForm({ p, scope, onDone }: { p: MemberProfile; scope: 'unit' | 'c
   }
   return (
     <Section title={`${SCOPE_LABEL[scope]}（${p.year} 年）`}>
-      <ChoiceList selectedKey={grade} onChoose={(k) => setGrade(k as ReviewGrade)} disabled={busy} choices={GRADES.map((g) => ({ key: g, title: GRADE_LABEL[g] }))} />
+      <ChoiceList selectedKey={grade} onChoose={(k) => setGrade(k)} disabled={busy} choices={GRADES.map((g) => ({ key: g, title: GRADE_LABEL[g] }))} />
       <TextField label='评语' value={comment} onChange={setComment} max={300} placeholder='这一年的服务和表现' optional disabled={busy} />
       <FormError message={error} />
       <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>

@@ -7,7 +7,7 @@ import Page from '@/components/Page'
 import Section from '@/components/Section'
 import { call } from '@/services/api'
 import AwardForm from '@/packages/points/components/AwardForm'
-import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import ReversibleRow from '@/packages/points/components/ReversibleRow'
 import '../components/points.scss'
 
