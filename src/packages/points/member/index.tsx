@@ -19,6 +19,7 @@ import { confirmStep } from '@/components/form/confirmStep'
 import { formatHours, formatTime, RATING_LABEL } from '@/domain/dispatch'
 import { formatPercent, formatServed, GRADE_LABEL, GRADES } from '@/domain/points'
 import { call } from '@/services/api'
+import { usePageParams } from '@/hooks/usePageParams'
 import '../components/points.scss'
 
 const SCOPE_LABEL = { unit: '单位评价', community: '社区评价' } as const
@@ -95,7 +96,7 @@ function MemberScreen({ openid }: { openid: string }) {
 }
 
 export default function MemberPage() {
-  const [openid] = useState(() => Taro.getCurrentInstance().router?.params.openid ?? '')
+  const { openid = '' } = usePageParams()
   return (
     <Page>
       <IdentityGate>{(me) => <MemberScreen key={me.openid} openid={openid} />}</IdentityGate>
