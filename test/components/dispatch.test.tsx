@@ -5,7 +5,9 @@ import type { DemandDetail, DemandListRequest, DemandSummary, TimelineEvent } fr
 import type { Me } from '@/types/domain'
 
 import Page from '../../src/components/Page'
-import { base64Bytes, formatHours, formatRate, photoTypeOf, sectionsFor, visibleActions } from '../../src/domain/dispatch'
+import { sectionsFor, visibleActions } from '../../src/domain/dispatch'
+import { formatHours, formatRate } from '../../src/domain/format'
+import { base64Bytes, photoTypeOf } from '../../src/domain/photos'
 import DispatchPage from '../../src/pages/dispatch'
 import DetailScreen from '../../src/packages/dispatch/components/DetailScreen'
 import ReportForm from '../../src/packages/dispatch/components/ReportForm'

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 
 import type { DemandListRequest, DemandSummary } from '@/types/dispatch'
 
-import { formatTime, ROUTES } from '@/domain/dispatch'
+import { ROUTES } from '@/domain/dispatch'
+import { formatTime } from '@/domain/format'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import DemandTags from '@/components/DemandTags'

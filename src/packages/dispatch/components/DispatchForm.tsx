@@ -10,7 +10,8 @@ import { EmptyState, ErrorState, Loading } from '@/components/States'
 import FormError from '@/components/States/FormError'
 import Stepper from '@/components/form/Stepper'
 import { confirmStep } from '@/components/form/confirmStep'
-import { deadlineOf, formatHours, URGENCY_LABEL } from '@/domain/dispatch'
+import { URGENCY_LABEL } from '@/domain/dispatch'
+import { dayAfter, deadlineOf, formatHours } from '@/domain/format'
 import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
@@ -24,11 +25,6 @@ const URGENCY_CHOICES: { key: Urgency; subtitle: string }[] = [
   { key: 'normal', subtitle: '按正常时限接单和办结' },
   { key: 'complex', subtitle: '需要多方协调，办结时限较长' },
 ]
-
-const today = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 /** 派单: to one of the community's paired units or to all of them, with headcount, hours, urgency, deadline. */
 export default function DispatchForm({ d }: { d: DemandDetail }) {
@@ -101,7 +97,7 @@ export default function DispatchForm({ d }: { d: DemandDetail }) {
       </Section>
       <Section title='办结期限（可不选）'>
         <Text className='jl-field__hint'>不选则按紧急程度的规定时限；选了只能比规定时限更早。</Text>
-        <Picker mode='date' value={deadline || today()} start={today()} onChange={(e) => setDeadline(String(e.detail.value))}>
+        <Picker mode='date' value={deadline || dayAfter(0)} start={dayAfter(0)} onChange={(e) => setDeadline(String(e.detail.value))}>
           <View className='jl-picker' {...tappable(deadline ? `办结期限 ${deadline}，点此更换` : '选择办结期限')}>
             <Text>{deadline ? `${deadline} 前办结` : '不指定'}</Text>
             <Text className='jl-picker__change'>{deadline ? '更换' : '选择日期'}</Text>

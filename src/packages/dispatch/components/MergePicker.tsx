@@ -5,7 +5,8 @@ import type { DemandDetail, DemandStatus } from '@/types/dispatch'
 import ChoiceList from '@/components/ChoiceList'
 import PagedList from '@/components/PagedList'
 import { EmptyState } from '@/components/States'
-import { formatTime, STATUS_LABEL } from '@/domain/dispatch'
+import { STATUS_LABEL } from '@/domain/dispatch'
+import { formatTime } from '@/domain/format'
 import { call } from '@/services/api'
 
 /** Still being worked on: the demands a duplicate can be merged into. */

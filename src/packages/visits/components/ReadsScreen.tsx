@@ -6,7 +6,7 @@ import type { SensitiveRead } from '@/types/visits'
 import PagedList from '@/components/PagedList'
 import Section from '@/components/Section'
 import { EmptyState } from '@/components/States'
-import { formatTime } from '@/domain/dispatch'
+import { formatTime } from '@/domain/format'
 import { secretaryCommunities } from '@/domain/visits'
 import { call } from '@/services/api'
 
