@@ -22,6 +22,9 @@ const sassLoaderOption = {
   },
 }
 
+/** types/ is outside src/: its labels (types/labels.ts) are values the app bundles, so compile it too. */
+const compile = { include: [path.resolve(__dirname, '..', 'types')] }
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -53,6 +56,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile,
       sassLoaderOption,
       optimizeMainPackage: { enable: true },
       // Component styles have no order-dependent overlaps (overrides use .jl-theme specificity).
@@ -63,6 +67,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -5,6 +5,8 @@
  * The key order of each record is the order the app offers the choices in.
  */
 import type { DemandCategory, DemandKind, DemandStatus, Urgency } from './dispatch';
+import type { ActivityPhase } from './points';
+import type { VisitMethod } from './visits';
 
 export const DEMAND_STATUS_LABEL: Record<DemandStatus, string> = {
   submitted: '待受理',
@@ -34,3 +36,9 @@ export const CATEGORY_LABEL: Record<DemandCategory, string> = {
 export const URGENCY_LABEL: Record<Urgency, string> = { urgent: '紧急', normal: '一般', complex: '复杂' };
 
 export const KIND_LABEL: Record<DemandKind, string> = { demand: '诉求', wish: '微心愿', whistle: '吹哨' };
+
+/** How a visit was made (走访方式): the visit form, the household's record, the return visit on a demand. */
+export const VISIT_METHOD_LABEL: Record<VisitMethod, string> = { door: '上门', phone: '电话', video: '视频' };
+
+/** Where a volunteer activity stands (活动状态): the activity cards and the server's refusals. */
+export const ACTIVITY_PHASE_LABEL: Record<ActivityPhase, string> = { upcoming: '未开始', ongoing: '进行中', ended: '已结束', cancelled: '已取消' };

@@ -1,26 +1,21 @@
 /**
- * Pillar 1 in the field's words: labels for categories, urgency, status, steps and ratings, and the
- * formatters the dispatch pages share. Pure: no Taro, no network. A status always carries a word;
- * its tone (colour) only repeats what the word says.
+ * Pillar 1 in the field's words: labels for categories, urgency, status, steps and ratings, who
+ * sees which list, and the subpackage's routes (the formatters are in domain/format). Pure: no Taro,
+ * no network. A status always carries a word; its tone (colour) only repeats what the word says.
  */
-import dayjs from 'dayjs'
-
-import type { DemandCategory, DemandEvent, DemandKind, DemandListScope, DemandStatus, Rating, Scorecard, TimelineEvent, Urgency } from '@/types/dispatch'
+import type { DemandCategory, DemandEvent, DemandListScope, DemandStatus, Rating, Scorecard, TimelineEvent } from '@/types/dispatch'
 import type { Me, Role } from '@/types/domain'
+import { CATEGORY_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, URGENCY_LABEL } from '@/types/labels'
 
-export const CATEGORY_LABEL: Record<DemandCategory, string> = {
-  elderlyCare: '养老助老',
-  environment: '环境卫生',
-  facilities: '设施维修',
-  safety: '安全隐患',
-  neighbourhood: '邻里纠纷',
-  employment: '就业社保',
-  health: '医疗健康',
-  other: '其他',
-}
+import { keysOf } from './keys'
+import type { Tone } from './tone'
+
+// The words both sides use live in types/labels.ts; their key order is the order the app offers them in.
+export { CATEGORY_LABEL, KIND_LABEL, URGENCY_LABEL }
+export const STATUS_LABEL = DEMAND_STATUS_LABEL
 
 /** The order categories are offered in on the report form (most common first, 其他 last). */
-export const CATEGORIES: DemandCategory[] = ['elderlyCare', 'facilities', 'environment', 'safety', 'neighbourhood', 'employment', 'health', 'other']
+export const CATEGORIES = keysOf(CATEGORY_LABEL)
 
 /** A one-line example under each category, so that a resident knows which to pick. */
 export const CATEGORY_HINT: Record<DemandCategory, string> = {
@@ -34,27 +29,7 @@ export const CATEGORY_HINT: Record<DemandCategory, string> = {
   other: '以上都不是',
 }
 
-export const KIND_LABEL: Record<DemandKind, string> = { demand: '诉求', wish: '微心愿', whistle: '吹哨' }
-
-export const URGENCY_LABEL: Record<Urgency, string> = { urgent: '紧急', normal: '一般', complex: '复杂' }
-
-/** Same words as the backend's STATUS_LABELS (cloudfunctions/core/demand.ts). */
-export const STATUS_LABEL: Record<DemandStatus, string> = {
-  submitted: '待受理',
-  handling: '社区办理中',
-  dispatched: '已派单',
-  accepted: '已接单',
-  completed: '待验收',
-  verified: '待评价',
-  closed: '已办结',
-  declined: '不予受理',
-  merged: '已合并',
-  escalated: '已吹哨',
-}
-
-export const STATUSES: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated']
-
-export type Tone = 'info' | 'warning' | 'success' | 'danger' | 'neutral'
+export const STATUSES = keysOf(DEMAND_STATUS_LABEL)
 
 /** Colour family of a status tag; the word is always shown with it. */
 export const STATUS_TONE: Record<DemandStatus, Tone> = {
@@ -114,7 +89,7 @@ export const REASON_LABEL: Partial<Record<TimelineEvent['event'], string>> = {
 }
 
 export const RATING_LABEL: Record<Rating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' }
-export const RATINGS: Rating[] = ['satisfied', 'basic', 'unsatisfied']
+export const RATINGS = keysOf(RATING_LABEL)
 
 /** The order action buttons are shown in: the usual next step first (the primary button), refusals after. */
 export const ACTION_ORDER: DemandEvent[] = [
@@ -131,87 +106,6 @@ export const ACTION_ORDER: DemandEvent[] = [
  */
 export function visibleActions(allowed: DemandEvent[]): DemandEvent[] {
   return ACTION_ORDER.filter((e) => allowed.includes(e))
-}
-
-// ---- time and numbers ---------------------------------------------------------------------------
-
-/** "5月3日 14:05", with the year when it is not this year. */
-export function formatTime(at: Date | string | null | undefined, now: Date = new Date()): string {
-  if (!at) return ''
-  const d = dayjs(at)
-  if (!d.isValid()) return ''
-  return d.year() === now.getFullYear() ? d.format('M月D日 HH:mm') : d.format('YYYY年M月D日 HH:mm')
-}
-
-/** "3 小时", "1.5 小时"; "不到 0.1 小时" rather than a misleading 0. */
-export function formatHours(h: number | null | undefined): string {
-  if (h === null || h === undefined) return '暂无'
-  const rounded = Math.round(h * 10) / 10
-  return rounded === 0 ? '不到 0.1 小时' : `${rounded} 小时`
-}
-
-/** "85.7%", or "暂无" when there is nothing to divide by. */
-export function formatRate(r: number | null): string {
-  if (r === null) return '暂无'
-  return `${Math.round(r * 1000) / 10}%`
-}
-
-/** `YYYY-MM` of a date (the device's calendar). */
-export function monthKey(d: Date = new Date()): string {
-  return dayjs(d).format('YYYY-MM')
-}
-
-/** The month `by` months before (negative) or after `month`. */
-export function shiftMonth(month: string, by: number): string {
-  return dayjs(`${month}-01`).add(by, 'month').format('YYYY-MM')
-}
-
-/** "2025年5月". */
-export function formatMonth(month: string): string {
-  return dayjs(`${month}-01`).format('YYYY年M月')
-}
-
-/** End of a chosen day (YYYY-MM-DD) in China Standard Time, as the API's ISO datetime with offset. */
-export function deadlineOf(day: string): string {
-  return `${day}T23:59:59+08:00`
-}
-
-// ---- photos --------------------------------------------------------------------------------------
-
-export const MAX_PHOTO_BYTES = 1024 * 1024
-export const MAX_PHOTOS = 3
-export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp'
-
-/** The image type from its first bytes (base64), or null when it is none the server accepts. */
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-/** The first bytes of base64 data (no atob: older WeChat base libraries lack it). */
-function headBytes(base64: string, n: number): number[] {
-  const out: number[] = []
-  for (let i = 0; i + 3 < base64.length && out.length < n; i += 4) {
-    const [a, b, c, d] = [0, 1, 2, 3].map((k) => B64.indexOf(base64[i + k]))
-    if (a < 0 || b < 0) break
-    out.push((a << 2) | (b >> 4))
-    if (c >= 0) out.push(((b & 15) << 4) | (c >> 2))
-    if (d >= 0) out.push(((c & 3) << 6) | d)
-  }
-  return out.slice(0, n)
-}
-
-/** The image type from its first bytes (the same signatures the server checks), or null. */
-export function photoTypeOf(base64: string): PhotoType | null {
-  const b = headBytes(base64, 12)
-  const ascii = (from: number, to: number) => String.fromCharCode(...b.slice(from, to))
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg'
-  if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x)) return 'image/png'
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
-  return null
-}
-
-/** Decoded size of base64 data, in bytes. */
-export function base64Bytes(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0
-  return Math.floor((base64.length * 3) / 4) - padding
 }
 
 // ---- who sees which list -------------------------------------------------------------------------

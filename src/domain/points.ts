@@ -1,10 +1,7 @@
 /**
  * Pillar 2 in the field's words: labels for ledger sources, activity phases, sign-ups,
- * redemptions and review grades, the formatters the points pages share, and who sees which
- * entrance. Pure: no Taro, no network. A status always carries a word; its tone only repeats it.
+ * redemptions and review grades, and who sees which entrance (formatters: domain/format). Pure: no Taro, no network. A status always carries a word; its tone only repeats it.
  */
-import dayjs from 'dayjs'
-
 import type { Me, Role } from '@/types/domain'
 import type {
   ActivityAction,
@@ -17,7 +14,10 @@ import type {
   SignupStatus,
 } from '@/types/points'
 
-import { formatHours, type Tone } from './dispatch'
+import { ACTIVITY_PHASE_LABEL } from '@/types/labels'
+
+import { keysOf } from './keys'
+import type { Tone } from './tone'
 
 export const SOURCE_LABEL: Record<LedgerSourceType, string> = {
   service: '派单服务',
@@ -29,7 +29,7 @@ export const SOURCE_LABEL: Record<LedgerSourceType, string> = {
   reversal: '更正冲销',
 }
 
-export const PHASE_LABEL: Record<ActivityPhase, string> = { upcoming: '未开始', ongoing: '进行中', ended: '已结束', cancelled: '已取消' }
+export const PHASE_LABEL = ACTIVITY_PHASE_LABEL
 export const PHASE_TONE: Record<ActivityPhase, Tone> = { upcoming: 'info', ongoing: 'success', ended: 'neutral', cancelled: 'neutral' }
 
 export const SIGNUP_LABEL: Record<SignupStatus, string> = {
@@ -46,7 +46,7 @@ export const REDEMPTION_LABEL: Record<RedemptionStatus, string> = { pending: '�
 export const REDEMPTION_TONE: Record<RedemptionStatus, Tone> = { pending: 'warning', fulfilled: 'success', cancelled: 'neutral' }
 
 export const GRADE_LABEL: Record<ReviewGrade, string> = { excellent: '优秀', good: '良好', fair: '一般', poor: '较差' }
-export const GRADES: ReviewGrade[] = ['excellent', 'good', 'fair', 'poor']
+export const GRADES = keysOf(GRADE_LABEL)
 
 /** What an activity button says. */
 export const ACTIVITY_ACTION_LABEL: Record<ActivityAction, string> = {
@@ -69,64 +69,14 @@ export const ACTIVITY_SCOPE_LABEL: Record<ActivityListScope, string> = { open: '
 
 // ---- numbers -------------------------------------------------------------------------------------
 
-/** "+12 分", "−30 分": a sign always, so that spending reads as spending. */
-export function formatDelta(points: number): string {
-  if (points > 0) return `+${points} 分`
-  if (points < 0) return `−${Math.abs(points)} 分`
-  return '0 分'
-}
-
-/** "+2 小时", "−1.5 小时", or '' when the entry moved no hours. */
-export function formatHoursDelta(hours: number): string {
-  if (!hours) return ''
-  const h = Math.round(Math.abs(hours) * 10) / 10
-  return `${hours > 0 ? '+' : '−'}${h} 小时`
-}
-
-/** Hours served so far: "0 小时" when none (not "不到 0.1 小时", which reads as some). */
-export function formatServed(hours: number): string {
-  return hours ? formatHours(hours) : '0 小时'
-}
-
-/** "2027年2月21日": the last day an item may be redeemed. */
-export function formatDay(at: Date | string): string {
-  const d = dayjs(at)
-  return d.isValid() ? d.format('YYYY年M月D日') : ''
-}
-
-/** "65%" of a 0..1 progress. */
-export function formatPercent(progress: number): string {
-  return `${Math.round(Math.max(0, Math.min(1, progress)) * 100)}%`
-}
-
 /** Hours still to serve to reach the target (0 when met), one decimal. */
 export function hoursToGo(hours: number, target: number): number {
   return Math.max(0, Math.round((target - hours) * 10) / 10)
 }
 
-/** "11月23日 09:00–11:30", with the end day when it differs. */
-export function formatSpan(startAt: Date | string, endAt: Date | string): string {
-  const s = dayjs(startAt)
-  const e = dayjs(endAt)
-  if (!s.isValid() || !e.isValid()) return ''
-  const year = s.year() === new Date().getFullYear() ? '' : 'YYYY年'
-  const end = s.isSame(e, 'day') ? e.format('HH:mm') : e.format('M月D日 HH:mm')
-  return `${s.format(`${year}M月D日 HH:mm`)}–${end}`
-}
-
-/** A redemption code spaced in fours for reading aloud at the counter: "AB12 CD34". */
-export function spacedCode(code: string): string {
-  return code.replace(/(.{4})(?=.)/g, '$1 ')
-}
-
 /** What a person typed as a code: spaces and dashes dropped, letters upper-cased. */
 export function normaliseCode(typed: string): string {
   return typed.replace(/[\s-]+/g, '').toUpperCase()
-}
-
-/** A date picker's YYYY-MM-DD and a time HH:mm in China Standard Time, as the API's ISO datetime. */
-export function isoOf(day: string, time: string): string {
-  return `${day}T${time}:00+08:00`
 }
 
 // ---- who sees which entrance -------------------------------------------------------------------

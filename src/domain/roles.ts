@@ -43,19 +43,3 @@ export function roleText(grant: RoleGrant, names: ScopeNames): string {
 export function sortGrants(grants: RoleGrant[]): RoleGrant[] {
   return [...grants].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
 }
-
-/** One empty-state line per role group that applies, most responsible first, without repeats. */
-export interface EmptyLine {
-  roles: Role[]
-  title: string
-  description: string
-  /** Show only when no other line applies (e.g. the plain resident's line for a member). */
-  fallback?: boolean
-}
-
-export function emptyLinesFor(me: Me, lines: EmptyLine[]): EmptyLine[] {
-  const held = rolesOf(me)
-  const applies = lines.filter((l) => l.roles.some((r) => held.includes(r)))
-  const specific = applies.filter((l) => !l.fallback)
-  return specific.length ? specific : applies
-}

@@ -7,9 +7,13 @@
 import dayjs from 'dayjs'
 
 import type { Me, Role } from '@/types/domain'
-import type { CareCategory, CareLevel, DueStatus, KeyHouseholdAction, KeyHouseholdSummary, VisitMethod, VisitOutcome, Wellbeing } from '@/types/visits'
+import type { CareCategory, CareLevel, DueStatus, KeyHouseholdAction, KeyHouseholdSummary, VisitOutcome, Wellbeing } from '@/types/visits'
 
-import type { Tone } from './dispatch'
+import { VISIT_METHOD_LABEL } from '@/types/labels'
+
+import { formatDay } from './format'
+import { keysOf } from './keys'
+import type { Tone } from './tone'
 
 export const CARE_CATEGORY_LABEL: Record<CareCategory, string> = {
   livingAlone: '独居老人',
@@ -22,18 +26,18 @@ export const CARE_CATEGORY_LABEL: Record<CareCategory, string> = {
   other: '其他',
 }
 
-export const CARE_CATEGORIES: CareCategory[] = ['livingAlone', 'emptyNest', 'disabled', 'seriousIllness', 'hardship', 'leftBehindChild', 'childInDistress', 'other']
+export const CARE_CATEGORIES = keysOf(CARE_CATEGORY_LABEL)
 
 export const CARE_LEVEL_LABEL: Record<CareLevel, string> = { weekly: '每周走访', fortnightly: '每两周走访', monthly: '每月走访' }
-export const CARE_LEVELS: CareLevel[] = ['weekly', 'fortnightly', 'monthly']
+export const CARE_LEVELS = keysOf(CARE_LEVEL_LABEL)
 
-export const METHOD_LABEL: Record<VisitMethod, string> = { door: '上门', phone: '电话', video: '视频' }
-export const METHODS: VisitMethod[] = ['door', 'phone', 'video']
+export const METHOD_LABEL = VISIT_METHOD_LABEL
+export const METHODS = keysOf(METHOD_LABEL)
 
 export const OUTCOME_LABEL: Record<VisitOutcome, string> = { contact: '见到了', noContact: '敲门未遇' }
 
 export const WELLBEING_LABEL: Record<Wellbeing, string> = { good: '良好', fair: '一般', poor: '较差', critical: '需紧急关注' }
-export const WELLBEINGS: Wellbeing[] = ['good', 'fair', 'poor', 'critical']
+export const WELLBEINGS = keysOf(WELLBEING_LABEL)
 /** A line under each wellbeing choice, so that visitors judge alike. */
 export const WELLBEING_HINT: Record<Wellbeing, string> = {
   good: '精神好，生活能自理',
@@ -57,14 +61,6 @@ export const ACTION_LABEL: Record<KeyHouseholdAction, string> = {
 export const VISITOR_KIND_LABEL = { member: '党员', gridWorker: '网格员', staff: '社区工作者', secretary: '书记' } as const
 
 // ---- time -----------------------------------------------------------------------------------------
-
-/** "5月3日", with the year when it is not this year. */
-export function formatDay(at: Date | string | null | undefined, now: Date = new Date()): string {
-  if (!at) return ''
-  const d = dayjs(at)
-  if (!d.isValid()) return ''
-  return d.year() === now.getFullYear() ? d.format('M月D日') : d.format('YYYY年M月D日')
-}
 
 /** Whole calendar days from `from` to `to` (China time on the device's calendar). */
 function daysBetween(from: Date | string, to: Date | string): number {

@@ -5,7 +5,9 @@ import type { DemandDetail, DemandListRequest, DemandSummary, TimelineEvent } fr
 import type { Me } from '@/types/domain'
 
 import Page from '../../src/components/Page'
-import { base64Bytes, formatHours, formatRate, photoTypeOf, sectionsFor, visibleActions } from '../../src/domain/dispatch'
+import { sectionsFor, visibleActions } from '../../src/domain/dispatch'
+import { formatHours, formatRate } from '../../src/domain/format'
+import { base64Bytes, photoTypeOf } from '../../src/domain/photos'
 import DispatchPage from '../../src/pages/dispatch'
 import DetailScreen from '../../src/packages/dispatch/components/DetailScreen'
 import ReportForm from '../../src/packages/dispatch/components/ReportForm'
@@ -351,7 +353,7 @@ describe('派单 tab', () => {
     // Status, urgency and 超期 are words on the card.
     const firstTags = testUtils.queries.querySelector('.jl-demand-card .jl-tags') as Element
     expect([...firstTags.querySelectorAll('.jl-tag')].map(text)).toEqual(['待受理', '紧急', '超期', '环境卫生'])
-    expect(text(testUtils.queries.querySelector('.jl-demand-list__count'))).toBe('已显示 10 条')
+    expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('已显示 10 条')
 
     const button = (label: string) => [...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === label)
     testUtils.fireEvent.click(button('加载更多') as Element)
@@ -359,7 +361,7 @@ describe('派单 tab', () => {
     expect(testUtils.queries.querySelectorAll('.jl-demand-card')).toHaveLength(12)
     expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'triage', page: 2, pageSize: 10 })
     expect(button('加载更多')).toBeUndefined()
-    expect(text(testUtils.queries.querySelector('.jl-demand-list__count'))).toBe('共 12 条')
+    expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('共 12 条')
 
     // 社区诉求 brings its filters and asks for the community scope.
     testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-segment')[1])

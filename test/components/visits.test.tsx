@@ -145,8 +145,8 @@ describe('敲门 tab', () => {
     expect(text(cards[0])).toContain('待回访')
     expect(cards[0].getAttribute('aria-label')).toBe('幸福小区1号楼 101，已超期，待回访，查看重点户')
     // Lists carry a masked phone only, and no care categories.
-    expect(text(testUtils.queries.querySelector('.jl-households'))).not.toMatch(/独居|残疾|1380000/)
-    expect(text(testUtils.queries.querySelector('.jl-households__count'))).toBe('共 3 户')
+    expect(text(testUtils.queries.querySelector('.jl-paged'))).not.toMatch(/独居|残疾|1380000/)
+    expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('共 3 户')
 
     testUtils.fireEvent.click(cards[0])
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/visits/household/index?id=h-1' })
@@ -162,13 +162,13 @@ describe('敲门 tab', () => {
     })
     await testUtils.queries.waitForQuerySelector('.jl-household')
     expect(testUtils.queries.querySelectorAll('.jl-household')).toHaveLength(10)
-    expect(text(testUtils.queries.querySelector('.jl-households__count'))).toBe('已显示 10 户')
-    const more = [...testUtils.queries.querySelectorAll('.jl-households .at-button')].find((b) => text(b) === '加载更多') as Element
+    expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('已显示 10 户')
+    const more = [...testUtils.queries.querySelectorAll('.jl-paged .at-button')].find((b) => text(b) === '加载更多') as Element
     testUtils.fireEvent.click(more)
     await testUtils.queries.waitForQueryByAttribute('aria-label', '幸福小区1号楼 113，待走访，查看重点户')
     expect(testUtils.queries.querySelectorAll('.jl-household')).toHaveLength(13)
     expect(callMock).toHaveBeenCalledWith('visits', 'list', { scope: 'mine', page: 2, pageSize: 10 })
-    expect(text(testUtils.queries.querySelector('.jl-households__count'))).toBe('共 13 户')
+    expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('共 13 户')
   })
 
   it('gives staff this month’s coverage on the way to the overview, the community due list first, and the other lists as segments', async () => {

@@ -4,22 +4,25 @@ import { tappable } from '@/utils/a11y'
 import { cx } from '@/utils/cx'
 import './index.scss'
 
-export interface Choice {
-  key: string
+export interface Choice<V extends string = string> {
+  key: V
   title: string
   subtitle?: string
 }
 
-/** A list of large tappable rows; the chosen one is marked with 已选 as well as colour. */
-export default function ChoiceList({
+/**
+ * A list of large tappable rows; the chosen one is marked with 已选 as well as colour. Typed over
+ * the value: a list of categories hands back a category.
+ */
+export default function ChoiceList<V extends string>({
   choices,
   selectedKey,
   onChoose,
   disabled,
 }: {
-  choices: Choice[]
-  selectedKey?: string | null
-  onChoose: (key: string) => void
+  choices: readonly Choice<V>[]
+  selectedKey?: V | null
+  onChoose: (key: V) => void
   disabled?: boolean
 }) {
   return (

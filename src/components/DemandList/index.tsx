@@ -1,20 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { AtButton } from 'taro-ui'
 
 import type { DemandListRequest, DemandSummary } from '@/types/dispatch'
 
-import { formatTime, ROUTES } from '@/domain/dispatch'
+import { ROUTES } from '@/domain/dispatch'
+import { formatTime } from '@/domain/format'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import DemandTags from '@/components/DemandTags'
-import { usePaged } from '@/hooks/usePaged'
-import { EmptyState, ErrorState, Loading } from '@/components/States'
-import 'taro-ui/lib/style/components/button.scss'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import './index.scss'
-
-export const PAGE_SIZE = 10
-
 
 /** One demand in a list: status and urgency as words, 超期, two lines of text, who and when. */
 export function DemandCard({ item, showSlots }: { item: DemandSummary; showSlots?: boolean }) {
@@ -37,9 +32,7 @@ export function DemandCard({ item, showSlots }: { item: DemandSummary; showSlots
 }
 
 /**
- * A paged list of demands from `dispatch.list`: loading, error with 重试, empty, and the next page
- * with the 加载更多 button (an explicit button rather than 上拉加载: easier for elderly users, and
- * Taro's page hooks are not available under the component tests). `version` reloads from page 1.
+ * The demands of one `dispatch.list` scope, page by page (PagedList). `version` reloads from page 1.
  */
 export default function DemandList({
   request,
@@ -53,37 +46,15 @@ export default function DemandList({
   emptyDescription?: string
   version?: number
 }) {
-  const key = JSON.stringify(request)
-  const { state, reload, loadMore } = usePaged(
-    (page) => call('dispatch', 'list', { ...request, page, pageSize: PAGE_SIZE }),
-    (d) => d._id,
-    key,
-    version,
-  )
-
-  if (state.status === 'loading') return <Loading />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  if (state.items.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />
   return (
-    <View className='jl-demand-list'>
-      {state.items.map((item) => (
-        <DemandCard key={item._id} item={item} showSlots={request.scope !== 'mine'} />
-      ))}
-      <View className='jl-demand-list__foot'>
-        <Text className='jl-demand-list__count'>
-          {state.hasMore ? `已显示 ${state.items.length} 条` : `共 ${state.items.length} 条`}
-        </Text>
-        {state.moreError ? (
-          <View className='jl-demand-list__error' role='alert' ariaRole='alert'>
-            {state.moreError}
-          </View>
-        ) : null}
-        {state.hasMore ? (
-          <AtButton className='jl-button' loading={state.more} disabled={state.more} onClick={() => void loadMore()}>
-            {state.more ? '正在加载…' : '加载更多'}
-          </AtButton>
-        ) : null}
-      </View>
-    </View>
+    <PagedList
+      fetchPage={(page) => call('dispatch', 'list', { ...request, page, pageSize: PAGE_SIZE })}
+      idOf={(d) => d._id}
+      listKey={JSON.stringify(request)}
+      version={version}
+      emptyTitle={emptyTitle}
+      emptyDescription={emptyDescription}
+      render={(item) => <DemandCard item={item} showSlots={request.scope !== 'mine'} />}
+    />
   )
 }

@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components'
 
 import type { LedgerItem } from '@/types/points'
 
-import { formatTime } from '@/domain/dispatch'
-import { formatDelta, formatHoursDelta, SOURCE_LABEL } from '@/domain/points'
+import { formatTime } from '@/domain/format'
+import { SOURCE_LABEL } from '@/domain/points'
+import { formatDelta, formatHoursDelta } from '@/domain/format'
 import { cx } from '@/utils/cx'
 import './index.scss'
 

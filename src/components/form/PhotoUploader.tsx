@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
-import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '@/domain/dispatch'
+import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '@/domain/photos'
 import { isApiCallError, uploadPhoto } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import FormError from '@/components/States/FormError'

@@ -14,7 +14,7 @@ import { useChanged } from '@/hooks/useLoad'
 import TabHeader from '@/components/TabHeader'
 import { coverageCommunities, HOUSEHOLD_CHANGED, isCommunityWorker, ROUTES, secretaryCommunities, sectionsFor, type HouseholdScope } from '@/domain/visits'
 import CoverageEntrance from './parts/CoverageEntrance'
-import HouseholdList from './parts/HouseholdList'
+import HouseholdList from '@/components/HouseholdList'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components'
 import type { DemandDetail } from '@/types/dispatch'
 import type { UserSummary } from '@/types/domain'
 
-import LoadMore from '@/components/LoadMore'
-import { countedPage, usePaged } from '@/hooks/usePaged'
-import { EmptyState, ErrorState, Loading } from '@/components/States'
+import PagedList from '@/components/PagedList'
+import { EmptyState } from '@/components/States'
+import { countedPage } from '@/hooks/usePaged'
 import { assignable } from '@/domain/dispatch'
 import { ApiCallError, call } from '@/services/api'
 import { useSession } from '@/store/session'
@@ -53,21 +53,9 @@ export default function AssignPicker({
 }) {
   const { me } = useSession()
   const unitId = demand.dispatch?.unitId ?? null
-  const { state, reload, loadMore } = usePaged(
-    async (page) => {
-      if (!unitId) throw new ApiCallError('INVALID_STATE', '这项任务还没有承办单位，不能指派')
-      return countedPage(await call('org', 'listUsers', { unitId, role: 'member', page, pageSize: MEMBERS_PAGE_SIZE }))
-    },
-    (u) => u.openid,
-    unitId ?? '',
-  )
-
   const { free } = assignable([], demand)
   if (free === 0) return <EmptyState title='名额已满' description='这项任务的名额都已有人认领，不能再指派。' />
-  if (state.status === 'loading') return <Loading text='正在加载本单位的党员…' />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
 
-  const { candidates } = assignable(state.items, demand)
   const limit = Math.min(free, 20)
   const chosen = new Set(value.map((u) => u.openid))
   const full = value.length >= limit
@@ -77,38 +65,47 @@ export default function AssignPicker({
   }
 
   return (
-    <View className='jl-field'>
-      <View className='jl-assign__count' role='status' ariaRole='status'>
-        <Text>{`还可指派 ${limit} 人，已选 ${value.length} 人`}</Text>
-      </View>
-      <Text className='jl-field__hint'>
-        {full ? `已选满 ${limit} 人。如要换人，请先点一位已选的取消。` : '选择本单位的党员，指派后由他们办理并填写办结情况。已认领的党员不再列出。'}
-      </Text>
-      {candidates.length ? (
-        <View className='jl-choices'>
-          {candidates.map((p) => (
-            <MemberRow
-              key={p.openid}
-              person={p}
-              chosen={chosen.has(p.openid)}
-              off={!!disabled || (full && !chosen.has(p.openid))}
-              mine={p.openid === me?.openid}
-              onToggle={() => toggle(p)}
-            />
-          ))}
-        </View>
-      ) : (
-        <EmptyState
-          title={state.hasMore ? '已加载的人员里没有可指派的党员' : '本单位没有可指派的党员'}
-          description='只能指派本单位、还没有认领这项任务的党员。'
-        />
-      )}
-      <LoadMore
-        hasMore={state.hasMore}
-        loading={state.more}
-        error={state.moreError}
-        onMore={() => void loadMore()}
-      />
-    </View>
+    <PagedList
+      fetchPage={async (page) => {
+        if (!unitId) throw new ApiCallError('INVALID_STATE', '这项任务还没有承办单位，不能指派')
+        return countedPage(await call('org', 'listUsers', { unitId, role: 'member', page, pageSize: MEMBERS_PAGE_SIZE }))
+      }}
+      idOf={(u) => u.openid}
+      listKey={unitId ?? ''}
+      loadingText='正在加载本单位的党员…'
+      count={null}
+      renderAll={(items, hasMore) => {
+        const { candidates } = assignable(items, demand)
+        return (
+          <View className='jl-field'>
+            <View className='jl-assign__count' role='status' ariaRole='status'>
+              <Text>{`还可指派 ${limit} 人，已选 ${value.length} 人`}</Text>
+            </View>
+            <Text className='jl-field__hint'>
+              {full ? `已选满 ${limit} 人。如要换人，请先点一位已选的取消。` : '选择本单位的党员，指派后由他们办理并填写办结情况。已认领的党员不再列出。'}
+            </Text>
+            {candidates.length ? (
+              <View className='jl-choices'>
+                {candidates.map((p) => (
+                  <MemberRow
+                    key={p.openid}
+                    person={p}
+                    chosen={chosen.has(p.openid)}
+                    off={!!disabled || (full && !chosen.has(p.openid))}
+                    mine={p.openid === me?.openid}
+                    onToggle={() => toggle(p)}
+                  />
+                ))}
+              </View>
+            ) : (
+              <EmptyState
+                title={hasMore ? '已加载的人员里没有可指派的党员' : '本单位没有可指派的党员'}
+                description='只能指派本单位、还没有认领这项任务的党员。'
+              />
+            )}
+          </View>
+        )
+      }}
+    />
   )
 }

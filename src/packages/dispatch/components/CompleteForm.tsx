@@ -9,7 +9,7 @@ import PhotoUploader, { type Photo } from '@/components/form/PhotoUploader'
 import Stepper from '@/components/form/Stepper'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { formatHours } from '@/domain/dispatch'
+import { formatHours } from '@/domain/format'
 import { call } from '@/services/api'
 import { useStepForm } from './useStepForm'
 

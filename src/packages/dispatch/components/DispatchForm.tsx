@@ -1,8 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
-import type { UnitWithPairings } from '@/types/api'
 import type { DemandDetail, Urgency } from '@/types/dispatch'
 
 import ChoiceList from '@/components/ChoiceList'
@@ -11,10 +10,11 @@ import { EmptyState, ErrorState, Loading } from '@/components/States'
 import FormError from '@/components/States/FormError'
 import Stepper from '@/components/form/Stepper'
 import { confirmStep } from '@/components/form/confirmStep'
-import { deadlineOf, formatHours, URGENCY_LABEL } from '@/domain/dispatch'
+import { URGENCY_LABEL } from '@/domain/dispatch'
+import { dayAfter, deadlineOf, formatHours } from '@/domain/format'
+import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
-import { messageOf } from './useDemand'
 import { useStepForm } from './useStepForm'
 
 /** Offered to every paired unit: the first to accept takes it. */
@@ -26,16 +26,8 @@ const URGENCY_CHOICES: { key: Urgency; subtitle: string }[] = [
   { key: 'complex', subtitle: '需要多方协调，办结时限较长' },
 ]
 
-type Units = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; units: UnitWithPairings[] }
-
-const today = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 /** 派单: to one of the community's paired units or to all of them, with headcount, hours, urgency, deadline. */
 export default function DispatchForm({ d }: { d: DemandDetail }) {
-  const [units, setUnits] = useState<Units>({ status: 'loading' })
   const [unitId, setUnitId] = useState<string | null>(null)
   const [slots, setSlots] = useState(1)
   const [hours, setHours] = useState(2)
@@ -44,25 +36,13 @@ export default function DispatchForm({ d }: { d: DemandDetail }) {
   const { error, setError, busy, send } = useStepForm()
 
   const communityId = d.communityId
-  const loadUnits = useCallback(async () => {
-    setUnits({ status: 'loading' })
-    try {
-      const all = await call('org', 'listUnits', {})
-      setUnits({ status: 'ready', units: all.filter((u) => u.communityIds.includes(communityId)) })
-    } catch (e) {
-      setUnits({ status: 'error', message: messageOf(e) })
-    }
-  }, [communityId])
-
-  useEffect(() => {
-    void loadUnits()
-  }, [loadUnits])
+  const { state: units, reload: loadUnits } = useLoad(async () => (await call('org', 'listUnits', {})).filter((u) => u.communityIds.includes(communityId)), communityId)
 
   if (units.status === 'loading') return <Loading text='正在加载结对单位…' />
   if (units.status === 'error') return <ErrorState message={units.message} onRetry={() => void loadUnits()} />
-  if (units.units.length === 0) return <EmptyState title='本社区还没有结对共建单位' description='请联系县委组织部设置结对共建后再派单，或由社区自行办理。' />
+  if (units.data.length === 0) return <EmptyState title='本社区还没有结对共建单位' description='请联系县委组织部设置结对共建后再派单，或由社区自行办理。' />
 
-  const unitName = unitId === ALL ? '所有结对单位（先接先得）' : units.units.find((u) => u._id === unitId)?.name
+  const unitName = unitId === ALL ? '所有结对单位（先接先得）' : units.data.find((u) => u._id === unitId)?.name
 
   const submit = async () => {
     if (!unitId) {
@@ -98,7 +78,7 @@ export default function DispatchForm({ d }: { d: DemandDetail }) {
           onChoose={setUnitId}
           disabled={busy}
           choices={[
-            ...units.units.map((u) => ({ key: u._id, title: u.name, subtitle: u.description })),
+            ...units.data.map((u) => ({ key: u._id, title: u.name, subtitle: u.description })),
             { key: ALL, title: '所有结对单位（先接先得）', subtitle: '同时发给本社区全部结对单位，先接单的单位承办' },
           ]}
         />
@@ -110,14 +90,14 @@ export default function DispatchForm({ d }: { d: DemandDetail }) {
       <Section title='紧急程度'>
         <ChoiceList
           selectedKey={urgency}
-          onChoose={(k) => setUrgency(k as Urgency)}
+          onChoose={(k) => setUrgency(k)}
           disabled={busy}
           choices={URGENCY_CHOICES.map((c) => ({ key: c.key, title: URGENCY_LABEL[c.key], subtitle: c.subtitle }))}
         />
       </Section>
       <Section title='办结期限（可不选）'>
         <Text className='jl-field__hint'>不选则按紧急程度的规定时限；选了只能比规定时限更早。</Text>
-        <Picker mode='date' value={deadline || today()} start={today()} onChange={(e) => setDeadline(String(e.detail.value))}>
+        <Picker mode='date' value={deadline || dayAfter(0)} start={dayAfter(0)} onChange={(e) => setDeadline(String(e.detail.value))}>
           <View className='jl-picker' {...tappable(deadline ? `办结期限 ${deadline}，点此更换` : '选择办结期限')}>
             <Text>{deadline ? `${deadline} 前办结` : '不指定'}</Text>
             <Text className='jl-picker__change'>{deadline ? '更换' : '选择日期'}</Text>

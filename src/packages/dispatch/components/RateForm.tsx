@@ -41,7 +41,7 @@ export default function RateForm({ d }: { d: DemandDetail }) {
         <View className='jl-rate'>
           <ChoiceList
             selectedKey={value}
-            onChoose={(k) => setValue(k as Rating)}
+            onChoose={(k) => setValue(k)}
             disabled={busy}
             choices={RATINGS.map((r) => ({ key: r, title: RATING_LABEL[r], subtitle: HINT[r] }))}
           />

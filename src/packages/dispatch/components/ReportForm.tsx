@@ -113,7 +113,7 @@ export default function ReportForm({ me }: { me: Me }) {
           <ChoiceList
             selectedKey={forWhom}
             onChoose={(k) => {
-              setForWhom(k as For)
+              setForWhom(k)
               setErrors([])
             }}
             disabled={submitting}
@@ -134,7 +134,7 @@ export default function ReportForm({ me }: { me: Me }) {
           <Section title={`${n(1)}反映哪一类事情`}>
             <ChoiceList
               selectedKey={category}
-              onChoose={(k) => setCategory(k as DemandCategory)}
+              onChoose={(k) => setCategory(k)}
               disabled={submitting}
               choices={CATEGORIES.map((c) => ({ key: c, title: CATEGORY_LABEL[c], subtitle: CATEGORY_HINT[c] }))}
             />
@@ -153,7 +153,7 @@ export default function ReportForm({ me }: { me: Me }) {
           <Section title={`${n(3)}急不急`}>
             <ChoiceList
               selectedKey={urgency}
-              onChoose={(k) => setUrgency(k as Urgency)}
+              onChoose={(k) => setUrgency(k)}
               disabled={submitting}
               choices={[
                 { key: 'normal', title: '一般', subtitle: '按正常时限办理' },

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { Scorecard } from '@/types/dispatch'
@@ -9,10 +9,10 @@ import Row from '@/components/Row'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import TargetPicker, { useTargets, type Target } from '@/components/TargetPicker'
-import { formatHours, formatMonth, formatRate, monthKey, shiftMonth } from '@/domain/dispatch'
+import { formatHours, formatMonth, formatRate, monthKey, shiftMonth } from '@/domain/format'
+import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import RateChart from './RateChart'
-import { messageOf } from './useDemand'
 
 const RATES: { key: 'responseRate' | 'resolutionRate' | 'satisfactionRate'; label: string; formula: (s: Scorecard) => string; empty: string }[] = [
   { key: 'responseRate', label: '响应率', formula: (s) => `按时接单 ${s.acceptedWithinSla} ÷ 派单 ${s.dispatched}`, empty: '本月没有派单' },
@@ -54,25 +54,12 @@ function RateBars({ card }: { card: Scorecard }) {
   )
 }
 
-type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
-
 function Card({ target, month }: { target: Target; month: string }) {
-  const [state, setState] = useState<Load<Scorecard>>({ status: 'loading' })
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
-      setState({ status: 'ready', value: await call('dispatch', 'scorecard', { scope: target.scope, id: target.id, month }) })
-    } catch (e) {
-      setState({ status: 'error', message: messageOf(e) })
-    }
-  }, [target.scope, target.id, month])
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { state, reload: load } = useLoad(() => call('dispatch', 'scorecard', { scope: target.scope, id: target.id, month }), `${target.scope}:${target.id}:${month}`)
 
   if (state.status === 'loading') return <Loading text='正在计算三率…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void load()} />
-  const s = state.value
+  const s = state.data
   if (s.dispatched === 0 && s.rated === 0 && s.openOverdue === 0 && s.resolved === 0) {
     return <EmptyState title={`${formatMonth(month)}还没有派单`} description='按派单月份统计：本月派出的事项接单、办结、评价后，三率会在这里。' />
   }

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 
 import type { TimelineEvent } from '@/types/dispatch'
 
-import { EVENT_LABEL, formatTime, REASON_LABEL, STATUS_LABEL } from '@/domain/dispatch'
+import { EVENT_LABEL, REASON_LABEL, STATUS_LABEL } from '@/domain/dispatch'
+import { formatTime } from '@/domain/format'
 
 /** The demand's whole timeline, oldest first: who, when, what, from which state to which, and why. */
 export default function Timeline({ events }: { events: TimelineEvent[] }) {

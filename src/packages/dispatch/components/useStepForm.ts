@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 
 import type { DemandDetail } from '@/types/dispatch'
 
+import { useAction } from '@/hooks/useAction'
 import { backToDetail } from './FormGate'
-import { announce, messageOf } from './useDemand'
+import { announce } from './useDemand'
 
 /**
  * A form page that sends one step (派单, 办结, 评价): its error and busy state, and `send`, which
@@ -11,18 +12,15 @@ import { announce, messageOf } from './useDemand'
  * server's Chinese message and stays.
  */
 export function useStepForm() {
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const send = useCallback(async (request: () => Promise<DemandDetail>, done: string) => {
-    setBusy(true)
-    try {
-      announce(await request())
+  const { error, setError, busy, run } = useAction()
+  const send = useCallback(
+    async (request: () => Promise<DemandDetail>, done: string) => {
+      const detail = await run(request)
+      if (!detail) return
+      announce(detail)
       backToDetail(done)
-    } catch (e) {
-      setError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }, [])
+    },
+    [run],
+  )
   return { error, setError, busy, send }
 }

@@ -13,7 +13,8 @@ import { useChanged } from '@/hooks/useLoad'
 import { ACTIVITY_SCOPE_LABEL, activityScopes, POINTS_CHANGED, POINTS_ROUTES } from '@/domain/points'
 import { call } from '@/services/api'
 import ActivityCard from '@/packages/points/components/ActivityCard'
-import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
+import { usePageParams } from '@/hooks/usePageParams'
 import 'taro-ui/lib/style/components/button.scss'
 import '../components/points.scss'
 
@@ -26,8 +27,8 @@ const EMPTY: Record<ActivityListScope, { title: string; description: string }> =
 /** 志愿活动: open to join, mine, and — for community staff — their community's, to manage. */
 function ActivitiesScreen({ me }: { me: Me }) {
   const scopes = activityScopes(me)
-  const [asked] = useState(() => Taro.getCurrentInstance().router?.params.scope as ActivityListScope | undefined)
-  const [scope, setScope] = useState<ActivityListScope>(asked && scopes.includes(asked) ? asked : scopes[0])
+  const { scope: asked } = usePageParams()
+  const [scope, setScope] = useState<ActivityListScope>(scopes.find((s) => s === asked) ?? scopes[0])
   // An activity published, joined or cancelled on its own page: list again.
   const version = useChanged(POINTS_CHANGED)
 

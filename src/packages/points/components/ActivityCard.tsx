@@ -4,8 +4,9 @@ import Taro from '@tarojs/taro'
 import type { ActivitySummary } from '@/types/points'
 
 import { Tag } from '@/components/DemandTags'
-import { formatHours } from '@/domain/dispatch'
-import { formatSpan, PHASE_LABEL, PHASE_TONE, POINTS_ROUTES, SIGNUP_LABEL } from '@/domain/points'
+import { formatHours } from '@/domain/format'
+import { PHASE_LABEL, PHASE_TONE, POINTS_ROUTES, SIGNUP_LABEL } from '@/domain/points'
+import { formatSpan } from '@/domain/format'
 import { tappable } from '@/utils/a11y'
 
 /** How many hours an activity earns, in words. */

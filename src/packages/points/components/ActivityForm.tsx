@@ -12,11 +12,12 @@ import { useAction } from '@/hooks/useAction'
 import Stepper from '@/components/form/Stepper'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { formatHours } from '@/domain/dispatch'
-import { HOURS_RULE_LABEL, isoOf, POINTS_CHANGED, POINTS_ROUTES } from '@/domain/points'
+import { formatHours } from '@/domain/format'
+import { HOURS_RULE_LABEL, POINTS_CHANGED, POINTS_ROUTES } from '@/domain/points'
+import { isoOf } from '@/domain/format'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
-import { dayAfter } from './dates'
+import { dayAfter } from '@/domain/format'
 
 /** A labelled one-line field. */
 export function LineField({ label, value, onChange, max, placeholder }: { label: string; value: string; onChange: (v: string) => void; max: number; placeholder: string }) {
@@ -102,7 +103,7 @@ export default function ActivityForm() {
         <Stepper label='名额' value={capacity} onChange={setCapacity} min={1} max={500} unit='人' />
         <ChoiceList
           selectedKey={rule}
-          onChoose={(k) => setRule(k as HoursRule)}
+          onChoose={(k) => setRule(k)}
           disabled={busy}
           choices={[
             { key: 'actual', title: HOURS_RULE_LABEL.actual, subtitle: '从签到到签退，按实际在场时间计算' },

@@ -8,7 +8,7 @@ import { useAction } from '@/hooks/useAction'
 import Stepper from '@/components/form/Stepper'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { formatHours } from '@/domain/dispatch'
+import { formatHours } from '@/domain/format'
 import { call } from '@/services/api'
 
 /** 奖励积分: points (and hours, if any) to one person of the community, with the reason they will read. */

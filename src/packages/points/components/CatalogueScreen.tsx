@@ -11,10 +11,11 @@ import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { confirmStep } from '@/components/form/confirmStep'
-import { isCommunityWorker, isLiaison, POINTS_CHANGED, POINTS_ROUTES, spacedCode } from '@/domain/points'
+import { isCommunityWorker, isLiaison, POINTS_CHANGED, POINTS_ROUTES } from '@/domain/points'
+import { spacedCode } from '@/domain/format'
 import { call } from '@/services/api'
 import { ManageCard, RedeemCard } from './ItemCard'
-import PagedList, { PAGE_SIZE } from './PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import QrCode from './QrCode'
 
 /** The code just received, large, with where to show it. */

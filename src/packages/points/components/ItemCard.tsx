@@ -9,7 +9,7 @@ import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import Stepper from '@/components/form/Stepper'
 import { confirmStep } from '@/components/form/confirmStep'
-import { formatDay } from '@/domain/points'
+import { formatDate } from '@/domain/format'
 import { call } from '@/services/api'
 
 /** What an item is, who offers it, what it costs, what is left. */
@@ -27,7 +27,7 @@ function ItemFacts({ item }: { item: CatalogueItemView }) {
       <View className='jl-card__meta'>
         <Text>{`剩余 ${item.stock} 份`}</Text>
         <Text>{`每人限 ${item.perPersonLimit} 份${item.mine ? `，我已兑 ${item.mine} 份` : ''}`}</Text>
-        <Text>{`${formatDay(item.validUntil)}前有效`}</Text>
+        <Text>{`${formatDate(item.validUntil)}前有效`}</Text>
       </View>
     </>
   )

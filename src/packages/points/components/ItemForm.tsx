@@ -14,7 +14,7 @@ import { confirmStep } from '@/components/form/confirmStep'
 import { POINTS_ROUTES } from '@/domain/points'
 import { call } from '@/services/api'
 import { LineField, PickerBox } from './ActivityForm'
-import { dayAfter } from './dates'
+import { dayAfter } from '@/domain/format'
 
 /** 上架: an item or service offered by the caller's community or unit, with cost, stock, limit and dates. */
 export default function ItemForm({ owner }: { owner: Pick<ItemOwner, 'scope' | 'id'> & { label: string } }) {

@@ -10,7 +10,8 @@ import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { formatDelta, REVERSIBLE } from '@/domain/points'
+import { REVERSIBLE } from '@/domain/points'
+import { formatDelta } from '@/domain/format'
 import { call } from '@/services/api'
 
 /** A ledger entry as staff see it: 更正冲销 writes the exact opposite entry, with a reason; the entry itself stays. */

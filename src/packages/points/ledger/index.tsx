@@ -3,7 +3,7 @@ import { LedgerRow } from '@/components/LedgerList'
 import Page from '@/components/Page'
 import Section from '@/components/Section'
 import { call } from '@/services/api'
-import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import '../components/points.scss'
 
 /** 积分明细: the caller's whole ledger, newest first, page by page; every entry with its source. */

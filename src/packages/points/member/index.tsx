@@ -16,9 +16,12 @@ import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { formatHours, formatTime, RATING_LABEL } from '@/domain/dispatch'
-import { formatPercent, formatServed, GRADE_LABEL, GRADES } from '@/domain/points'
+import { RATING_LABEL } from '@/domain/dispatch'
+import { formatHours, formatTime } from '@/domain/format'
+import { GRADE_LABEL, GRADES } from '@/domain/points'
+import { formatPercent, formatServed } from '@/domain/format'
 import { call } from '@/services/api'
+import { usePageParams } from '@/hooks/usePageParams'
 import '../components/points.scss'
 
 const SCOPE_LABEL = { unit: '单位评价', community: '社区评价' } as const
@@ -40,7 +43,7 @@ function ReviewForm({ p, scope, onDone }: { p: MemberProfile; scope: 'unit' | 'c
   }
   return (
     <Section title={`${SCOPE_LABEL[scope]}（${p.year} 年）`}>
-      <ChoiceList selectedKey={grade} onChoose={(k) => setGrade(k as ReviewGrade)} disabled={busy} choices={GRADES.map((g) => ({ key: g, title: GRADE_LABEL[g] }))} />
+      <ChoiceList selectedKey={grade} onChoose={(k) => setGrade(k)} disabled={busy} choices={GRADES.map((g) => ({ key: g, title: GRADE_LABEL[g] }))} />
       <TextField label='评语' value={comment} onChange={setComment} max={300} placeholder='这一年的服务和表现' optional disabled={busy} />
       <FormError message={error} />
       <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
@@ -95,7 +98,7 @@ function MemberScreen({ openid }: { openid: string }) {
 }
 
 export default function MemberPage() {
-  const [openid] = useState(() => Taro.getCurrentInstance().router?.params.openid ?? '')
+  const { openid = '' } = usePageParams()
   return (
     <Page>
       <IdentityGate>{(me) => <MemberScreen key={me.openid} openid={openid} />}</IdentityGate>

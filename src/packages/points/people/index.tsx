@@ -12,7 +12,7 @@ import { ROLE_LABEL, rolesOf } from '@/domain/roles'
 import { POINTS_ROUTES, workerCommunity } from '@/domain/points'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
-import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import '../components/points.scss'
 
 /** 居民积分 (community staff): the people of their community, each opening their ledger. */

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
@@ -7,8 +6,9 @@ import Page from '@/components/Page'
 import Section from '@/components/Section'
 import { call } from '@/services/api'
 import AwardForm from '@/packages/points/components/AwardForm'
-import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import ReversibleRow from '@/packages/points/components/ReversibleRow'
+import { usePageParams } from '@/hooks/usePageParams'
 import '../components/points.scss'
 
 /** One person's ledger as community staff see it (?openid=&name=): 奖励积分 and 更正冲销, each asked first. */
@@ -60,7 +60,7 @@ function param(value: string | undefined): string {
 }
 
 export default function PersonPage() {
-  const [params] = useState(() => Taro.getCurrentInstance().router?.params ?? {})
+  const params = usePageParams()
   const openid = param(params.openid)
   const name = param(params.name)
   return (

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
 import type { RedemptionStatus } from '@/types/points'
@@ -8,9 +7,10 @@ import Page from '@/components/Page'
 import Section from '@/components/Section'
 import Segments from '@/components/Segments'
 import { call } from '@/services/api'
-import PagedList, { PAGE_SIZE } from '@/packages/points/components/PagedList'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import RedemptionCard from '@/packages/points/components/RedemptionCard'
 import { useTitle } from '@/packages/points/components/useTitle'
+import { usePageParams } from '@/hooks/usePageParams'
 import '../components/points.scss'
 
 type Filter = RedemptionStatus | 'all'
@@ -42,7 +42,7 @@ function RedemptionsScreen({ manage }: { manage: boolean }) {
 }
 
 export default function RedemptionsPage() {
-  const [manage] = useState(() => Taro.getCurrentInstance().router?.params.manage === '1')
+  const manage = usePageParams().manage === '1'
   useTitle(manage ? '兑换核销' : null)
   return (
     <Page>

@@ -7,7 +7,7 @@ import type { Coverage } from '@/types/visits'
 import Section from '@/components/Section'
 import { ErrorState, Loading } from '@/components/States'
 import { useLoad } from '@/hooks/useLoad'
-import { formatMonth, formatRate, monthKey, shiftMonth } from '@/domain/dispatch'
+import { formatMonth, formatRate, monthKey, shiftMonth } from '@/domain/format'
 import { call } from '@/services/api'
 import { cx } from '@/utils/cx'
 

@@ -13,14 +13,14 @@ import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { CATEGORY_LABEL, formatTime, ROUTES as DISPATCH_ROUTES } from '@/domain/dispatch'
+import { CATEGORY_LABEL, ROUTES as DISPATCH_ROUTES } from '@/domain/dispatch'
+import { formatDay, formatTime } from '@/domain/format'
 import {
   CARE_CATEGORY_LABEL,
   CARE_LEVEL_LABEL,
   DUE_LABEL,
   DUE_TONE,
   dueText,
-  formatDay,
   lastContactText,
   ROUTES,
   VISITOR_KIND_LABEL,

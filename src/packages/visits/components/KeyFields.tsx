@@ -60,7 +60,7 @@ export default function KeyFields({ value, onChange, disabled }: { value: KeyHou
         <Categories value={value.categories} onChange={(categories) => set({ categories })} disabled={disabled} />
       </Section>
       <Section title='多久走访一次'>
-        <ChoiceList selectedKey={value.careLevel} disabled={disabled} onChoose={(k) => set({ careLevel: k as CareLevel })} choices={CARE_LEVELS.map((l) => ({ key: l, title: CARE_LEVEL_LABEL[l], subtitle: LEVEL_HINT[l] }))} />
+        <ChoiceList selectedKey={value.careLevel} disabled={disabled} onChoose={(k) => set({ careLevel: k })} choices={CARE_LEVELS.map((l) => ({ key: l, title: CARE_LEVEL_LABEL[l], subtitle: LEVEL_HINT[l] }))} />
       </Section>
       <Section title='联系人'>
         <View className='jl-form'>

@@ -11,7 +11,7 @@ import Segments from '@/components/Segments'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import { useChanged } from '@/hooks/useLoad'
 import { HOUSEHOLD_CHANGED, ROUTES } from '@/domain/visits'
-import HouseholdList from '@/pages/visits/parts/HouseholdList'
+import HouseholdList from '@/components/HouseholdList'
 import CoverageView from './CoverageView'
 import { useCommunities, type Community } from './useCommunities'
 

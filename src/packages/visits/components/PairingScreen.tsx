@@ -4,8 +4,7 @@ import { AtButton } from 'taro-ui'
 
 import type { KeyHouseholdDetail, VisitorCandidate } from '@/types/visits'
 
-import LoadMore from '@/components/LoadMore'
-import { usePaged } from '@/hooks/usePaged'
+import PagedList from '@/components/PagedList'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import FormError from '@/components/States/FormError'
@@ -19,19 +18,19 @@ const CANDIDATES_PAGE_SIZE = 20
 
 /** Who may be paired in the community, 20 a page; those already paired are left out. */
 function Candidates({ d, busy, onPair }: { d: KeyHouseholdDetail; busy: boolean; onPair: (c: VisitorCandidate) => void }) {
-  const { state, reload, loadMore } = usePaged(
-    (page) => call('visits', 'visitorCandidates', { communityId: d.communityId, page, pageSize: CANDIDATES_PAGE_SIZE }),
-    (c) => c.openid,
-    d.communityId,
-  )
-  if (state.status === 'loading') return <Loading text='正在加载可包挂的人…' />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   const paired = new Set(d.visitors.map((v) => v.openid))
-  const free = state.items.filter((c) => !paired.has(c.openid))
   return (
-    <>
-      {free.length ? (
-        free.map((c) => (
+    <PagedList
+      fetchPage={(page) => call('visits', 'visitorCandidates', { communityId: d.communityId, page, pageSize: CANDIDATES_PAGE_SIZE })}
+      idOf={(c) => c.openid}
+      listKey={d.communityId}
+      loadingText='正在加载可包挂的人…'
+      count={null}
+      className='jl-paged--rows'
+      renderAll={(items) => {
+        const free = items.filter((c) => !paired.has(c.openid))
+        if (!free.length) return <EmptyState title='没有可以再安排的人' description='本社区的党员、网格员、社区工作者和书记可以包挂重点户。' />
+        return free.map((c) => (
           <View key={c.openid} className='jl-visitor-row'>
             <View className='jl-visitor-row__text'>
               <Text className='jl-visitor-row__name'>{c.name}</Text>
@@ -42,11 +41,8 @@ function Candidates({ d, busy, onPair }: { d: KeyHouseholdDetail; busy: boolean;
             </AtButton>
           </View>
         ))
-      ) : (
-        <EmptyState title='没有可以再安排的人' description='本社区的党员、网格员、社区工作者和书记可以包挂重点户。' />
-      )}
-      <LoadMore hasMore={state.hasMore} loading={state.more} error={state.moreError} onMore={() => void loadMore()} />
-    </>
+      }}
+    />
   )
 }
 

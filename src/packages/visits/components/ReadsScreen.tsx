@@ -3,11 +3,10 @@ import { Text, View } from '@tarojs/components'
 import type { Me } from '@/types/domain'
 import type { SensitiveRead } from '@/types/visits'
 
-import LoadMore from '@/components/LoadMore'
-import { usePaged } from '@/hooks/usePaged'
+import PagedList from '@/components/PagedList'
 import Section from '@/components/Section'
-import { EmptyState, ErrorState, Loading } from '@/components/States'
-import { formatTime } from '@/domain/dispatch'
+import { EmptyState } from '@/components/States'
+import { formatTime } from '@/domain/format'
 import { secretaryCommunities } from '@/domain/visits'
 import { call } from '@/services/api'
 
@@ -17,27 +16,26 @@ const READER_ROLE: Record<SensitiveRead['readerRole'], string> = { visitor: '包
 const READ_ACTION: Record<SensitiveRead['action'], string> = { detail: '查看了重点户详情', listVisits: '查看了走访记录', markKey: '标记重点户时查看', updateKey: '修改重点户信息时查看' }
 
 function Reads({ communityId, householdId }: { communityId: string; householdId: string }) {
-  const { state, reload, loadMore } = usePaged(
-    (page) => call('visits', 'sensitiveReads', { communityId, ...(householdId ? { householdId } : {}), page, pageSize: PAGE_SIZE }),
-    (r) => r._id,
-    `${communityId}:${householdId}`,
-  )
-  if (state.status === 'loading') return <Loading text='正在加载查阅记录…' />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  if (!state.items.length) return <EmptyState title='还没有查阅记录' description='有人查看重点户的关爱类别、备注或完整电话时，会在这里留下记录。' />
   return (
-    <>
-      {state.items.map((r) => (
-        <View key={r._id} className='jl-claim'>
+    <PagedList
+      fetchPage={(page) => call('visits', 'sensitiveReads', { communityId, ...(householdId ? { householdId } : {}), page, pageSize: PAGE_SIZE })}
+      idOf={(r) => r._id}
+      listKey={`${communityId}:${householdId}`}
+      loadingText='正在加载查阅记录…'
+      emptyTitle='还没有查阅记录'
+      emptyDescription='有人查看重点户的关爱类别、备注或完整电话时，会在这里留下记录。'
+      count={null}
+      className='jl-paged--rows'
+      render={(r) => (
+        <View className='jl-claim'>
           <Text className='jl-claim__name'>
             {r.reader.name}（{READER_ROLE[r.readerRole]}）{READ_ACTION[r.action]}
           </Text>
           <Text className='jl-detail__text'>{r.address}</Text>
           <Text className='jl-claim__meta'>{formatTime(r.at)}</Text>
         </View>
-      ))}
-      <LoadMore hasMore={state.hasMore} loading={state.more} error={state.moreError} onMore={() => void loadMore()} />
-    </>
+      )}
+    />
   )
 }
 

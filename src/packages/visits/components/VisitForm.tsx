@@ -16,7 +16,8 @@ import Toggle from '@/components/Toggle'
 import PhotoUploader, { type Photo } from '@/components/form/PhotoUploader'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { CATEGORIES, CATEGORY_HINT, CATEGORY_LABEL, formatTime } from '@/domain/dispatch'
+import { CATEGORIES, CATEGORY_HINT, CATEGORY_LABEL } from '@/domain/dispatch'
+import { formatTime } from '@/domain/format'
 import { MAX_NEEDS, METHOD_LABEL, METHODS, VISIT_DAY_LABEL, VISIT_DAYS_BACK, visitAt, WELLBEING_HINT, WELLBEING_LABEL, WELLBEINGS } from '@/domain/visits'
 import { call } from '@/services/api'
 import { useSession } from '@/store/session'
@@ -123,12 +124,12 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
         </Section>
       ) : null}
       <Section title='1. 怎么走访的'>
-        <ChoiceList selectedKey={method} onChoose={(k) => setMethod(k as VisitMethod)} disabled={busy} choices={METHODS.map((m) => ({ key: m, title: METHOD_LABEL[m], subtitle: METHOD_HINT[m] }))} />
+        <ChoiceList selectedKey={method} onChoose={(k) => setMethod(k)} disabled={busy} choices={METHODS.map((m) => ({ key: m, title: METHOD_LABEL[m], subtitle: METHOD_HINT[m] }))} />
       </Section>
       <Section title='2. 见到人了吗'>
         <ChoiceList
           selectedKey={outcome}
-          onChoose={(k) => setOutcome(k as VisitOutcome)}
+          onChoose={(k) => setOutcome(k)}
           disabled={busy}
           choices={[
             { key: 'contact', title: '见到了', subtitle: method === 'door' ? '见到本人或家人' : '联系上了本人或家人' },
@@ -139,7 +140,7 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
       {met ? (
         <>
           <Section title='3. 身体和生活情况'>
-            <ChoiceList selectedKey={wellbeing} onChoose={(k) => setWellbeing(k as Wellbeing)} disabled={busy} choices={WELLBEINGS.map((w) => ({ key: w, title: WELLBEING_LABEL[w], subtitle: WELLBEING_HINT[w] }))} />
+            <ChoiceList selectedKey={wellbeing} onChoose={(k) => setWellbeing(k)} disabled={busy} choices={WELLBEINGS.map((w) => ({ key: w, title: WELLBEING_LABEL[w], subtitle: WELLBEING_HINT[w] }))} />
           </Section>
           <Section title='4. 有没有需要帮忙的事'>
             <Toggle label='发现了困难' description='提交后转成诉求，送到社区「待受理」，办结后会提醒您回访。' checked={needOn} busy={busy} onChange={setNeedOn} />
@@ -147,7 +148,7 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
               ? needs.map((n, i) => (
                   <View key={i} className='jl-need'>
                     <Text className='jl-field__label'>{needs.length > 1 ? `第 ${i + 1} 项：属于哪一类` : '属于哪一类'}</Text>
-                    <ChoiceList selectedKey={n.category} onChoose={(k) => setNeed(i, { category: k as DemandCategory })} disabled={busy} choices={CATEGORIES.map((c) => ({ key: c, title: CATEGORY_LABEL[c], subtitle: CATEGORY_HINT[c] }))} />
+                    <ChoiceList selectedKey={n.category} onChoose={(k) => setNeed(i, { category: k })} disabled={busy} choices={CATEGORIES.map((c) => ({ key: c, title: CATEGORY_LABEL[c], subtitle: CATEGORY_HINT[c] }))} />
                     <TextField label='需要帮什么' value={n.text} onChange={(text) => setNeed(i, { text })} max={MAX_NEED} placeholder='例如：家里水管漏水，老人没法自己修' disabled={busy} />
                     {needs.length > 1 ? (
                       <AtButton className='jl-button' disabled={busy} onClick={() => setNeeds(needs.filter((_, j) => j !== i))}>

@@ -2,26 +2,21 @@ import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 
-import LoadMore from '@/components/LoadMore'
-import { usePaged } from '@/hooks/usePaged'
-import { ErrorState, Loading } from '@/components/States'
+import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import { call } from '@/services/api'
 import VisitItem from './VisitItem'
 
-const PAGE_SIZE = 10
-
 function AllVisits({ householdId }: { householdId: string }) {
-  const { state, reload, loadMore } = usePaged((page) => call('visits', 'listVisits', { householdId, page, pageSize: PAGE_SIZE }), (v) => v._id, householdId)
-  if (state.status === 'loading') return <Loading text='正在加载走访记录…' />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   return (
-    <>
-      {state.items.map((v) => (
-        <VisitItem key={v._id} visit={v} />
-      ))}
-      <Text className='jl-households__count'>{state.hasMore ? `已显示 ${state.items.length} 次` : `共 ${state.items.length} 次走访`}</Text>
-      <LoadMore hasMore={state.hasMore} loading={state.more} error={state.moreError} onMore={() => void loadMore()} />
-    </>
+    <PagedList
+      fetchPage={(page) => call('visits', 'listVisits', { householdId, page, pageSize: PAGE_SIZE })}
+      idOf={(v) => v._id}
+      listKey={householdId}
+      loadingText='正在加载走访记录…'
+      count={(shown, hasMore) => (hasMore ? `已显示 ${shown} 次` : `共 ${shown} 次走访`)}
+      className='jl-paged--rows'
+      render={(v) => <VisitItem visit={v} />}
+    />
   )
 }
 

@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 import type { VisitView } from '@/types/visits'
 
 import { Tag } from '@/components/DemandTags'
-import { CATEGORY_LABEL, formatTime } from '@/domain/dispatch'
+import { CATEGORY_LABEL } from '@/domain/dispatch'
+import { formatTime } from '@/domain/format'
 import { METHOD_LABEL, OUTCOME_LABEL, WELLBEING_LABEL } from '@/domain/visits'
 import { tappable } from '@/utils/a11y'
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { AtButton } from 'taro-ui'
 
 import type { RegionNode } from '@/types/domain'
@@ -8,12 +8,11 @@ import type { RegionNode } from '@/types/domain'
 import ChoiceList from '@/components/ChoiceList'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
+import { useLoad } from '@/hooks/useLoad'
 import { call, isApiCallError, NETWORK_MESSAGE } from '@/services/api'
 import { useSession } from '@/store/session'
 import { tappable } from '@/utils/a11y'
 import 'taro-ui/lib/style/components/button.scss'
-
-type TreeState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tree: RegionNode[] }
 
 function collect(nodes: RegionNode[], level: RegionNode['level'], into: RegionNode[] = []): RegionNode[] {
   for (const n of nodes) {
@@ -39,27 +38,14 @@ function Picked({ label, name, onReset }: { label: string; name: string; onReset
 /** 绑定楼栋: choose 社区 → 小区 → 楼栋 from org.regionTree, then org.bindBuilding. */
 export default function BindBuilding() {
   const { setMe } = useSession()
-  const [tree, setTree] = useState<TreeState>({ status: 'loading' })
+  const { state: tree, reload: load } = useLoad(() => call('org', 'regionTree', {}), 'regionTree')
   const [communityId, setCommunityId] = useState<string | null>(null)
   const [estateId, setEstateId] = useState<string | null>(null)
   const [buildingId, setBuildingId] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState('')
 
-  const load = useCallback(async () => {
-    setTree({ status: 'loading' })
-    try {
-      setTree({ status: 'ready', tree: await call('org', 'regionTree', {}) })
-    } catch (e) {
-      setTree({ status: 'error', message: isApiCallError(e) ? e.message : NETWORK_MESSAGE })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const communities = useMemo(() => (tree.status === 'ready' ? collect(tree.tree, 'community') : []), [tree])
+  const communities = useMemo(() => (tree.status === 'ready' ? collect(tree.data, 'community') : []), [tree])
   const community = communities.find((c) => c._id === communityId) ?? null
   const estates = community ? community.children.filter((n) => n.level === 'estate') : []
   const estate = estates.find((e) => e._id === estateId) ?? null

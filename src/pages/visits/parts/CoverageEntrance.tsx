@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import type { Coverage } from '@/types/visits'
 
 import { useLoad } from '@/hooks/useLoad'
-import { formatRate, monthKey } from '@/domain/dispatch'
+import { formatRate, monthKey } from '@/domain/format'
 import { ROUTES } from '@/domain/visits'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'

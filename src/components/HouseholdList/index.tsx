@@ -4,17 +4,12 @@ import Taro from '@tarojs/taro'
 import type { KeyHouseholdListRequest, KeyHouseholdSummary } from '@/types/visits'
 
 import { Tag } from '@/components/DemandTags'
-import LoadMore from '@/components/LoadMore'
-import { usePaged } from '@/hooks/usePaged'
-import { EmptyState, ErrorState, Loading } from '@/components/States'
+import PagedList, { countIn, PAGE_SIZE } from '@/components/PagedList'
 import { CARE_LEVEL_LABEL, DUE_LABEL, DUE_TONE, dueText, lastContactText, ROUTES } from '@/domain/visits'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import { cx } from '@/utils/cx'
-import '../../../components/States/FormError.scss'
-import './HouseholdList.scss'
-
-export const PAGE_SIZE = 10
+import './index.scss'
 
 /**
  * One key household in a list: where, whom to ask for, its due window in words (⚠ 已超期 with the
@@ -47,7 +42,7 @@ export function HouseholdCard({ item, showVisitors }: { item: KeyHouseholdSummar
   )
 }
 
-/** A paged list of key households from `visits.list` (due first, as the server sorts), with 加载更多. */
+/** The key households of one `visits.list` scope (due first, as the server sorts), page by page. */
 export default function HouseholdList({
   request,
   emptyTitle,
@@ -59,23 +54,17 @@ export default function HouseholdList({
   emptyDescription?: string
   version?: number
 }) {
-  const key = JSON.stringify(request)
-  const { state, reload, loadMore } = usePaged(
-    (page) => call('visits', 'list', { ...request, page, pageSize: PAGE_SIZE }),
-    (h) => h.householdId,
-    key,
-    version,
-  )
-  if (state.status === 'loading') return <Loading text='正在加载重点户…' />
-  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
-  if (state.items.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />
   return (
-    <View className='jl-households'>
-      {state.items.map((item) => (
-        <HouseholdCard key={item.householdId} item={item} showVisitors={request.scope === 'community'} />
-      ))}
-      <Text className='jl-households__count'>{state.hasMore ? `已显示 ${state.items.length} 户` : `共 ${state.items.length} 户`}</Text>
-      <LoadMore hasMore={state.hasMore} loading={state.more} error={state.moreError} onMore={() => void loadMore()} />
-    </View>
+    <PagedList
+      fetchPage={(page) => call('visits', 'list', { ...request, page, pageSize: PAGE_SIZE })}
+      idOf={(h) => h.householdId}
+      listKey={JSON.stringify(request)}
+      version={version}
+      loadingText='正在加载重点户…'
+      emptyTitle={emptyTitle}
+      emptyDescription={emptyDescription}
+      count={countIn('户')}
+      render={(item) => <HouseholdCard item={item} showVisitors={request.scope === 'community'} />}
+    />
   )
 }
