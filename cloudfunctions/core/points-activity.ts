@@ -7,13 +7,13 @@ import type { Activity, ActivityAction, ActivityPhase, HoursRule, Signup } from 
 import { round2 } from './points';
 import { staffCommunities, type Actor } from './actor';
 import { DAY, HOUR, MINUTE } from './calendar';
+import { ACTIVITY_PHASE_LABEL } from '../../types/labels';
 
 /** Check-in opens this long before the start (people arrive early). */
 export const CHECK_IN_EARLY_MS = 30 * MINUTE;
 /** Check-out stays open this long after the end; later, the organiser settles it. */
 export const CHECK_OUT_LATE_MS = 2 * HOUR;
 
-export const PHASE_LABELS: Record<ActivityPhase, string> = { upcoming: '未开始', ongoing: '进行中', ended: '已结束', cancelled: '已取消' };
 
 export function phaseOf(a: Pick<Activity, 'status' | 'startAt' | 'endAt'>, now: Date): ActivityPhase {
   if (a.status === 'cancelled') return 'cancelled';
@@ -64,7 +64,7 @@ export function activityGuard(action: ActivityAction, a: Activity, signup: Signu
   const mine = signup && signup.openid === actor.openid ? signup : null;
   switch (action) {
     case 'signUp':
-      if (phase === 'cancelled' || phase === 'ended') return refusal('INVALID_STATE', `该活动${PHASE_LABELS[phase]}，不能报名`);
+      if (phase === 'cancelled' || phase === 'ended') return refusal('INVALID_STATE', `该活动${ACTIVITY_PHASE_LABEL[phase]}，不能报名`);
       if (mine && mine.status !== 'cancelled') return refusal('INVALID_STATE', '您已报名该活动');
       if (a.signedUp >= a.capacity) return refusal('INVALID_STATE', '该活动名额已满');
       return null;
@@ -84,7 +84,7 @@ export function activityGuard(action: ActivityAction, a: Activity, signup: Signu
       return null;
     case 'cancel':
       if (!managesActivity(actor, a)) return refusal('FORBIDDEN', '只有本社区工作人员可以取消活动');
-      if (phase !== 'upcoming' && phase !== 'ongoing') return refusal('INVALID_STATE', `该活动${PHASE_LABELS[phase]}，不能取消`);
+      if (phase !== 'upcoming' && phase !== 'ongoing') return refusal('INVALID_STATE', `该活动${ACTIVITY_PHASE_LABEL[phase]}，不能取消`);
       return null;
     case 'resolveCheckOut':
       if (!mayResolve(actor, a)) return refusal('FORBIDDEN', '只有活动组织者或本社区工作人员可以补录签退');

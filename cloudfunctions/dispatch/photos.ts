@@ -1,7 +1,7 @@
 /** dispatch: a photo of a demand or of the work done, uploaded to the caller's own folder. */
 import { refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
-import { fetchPhoto } from '../lib/photo-source';
+import { fetchPhoto } from './photo-source';
 import type { Handlers } from '../lib/router';
 import { tempUrls, upload } from '../lib/storage';
 import { uploadPhotoInput } from './schemas';

@@ -13,6 +13,7 @@ import { isSecretaryOf, type Actor } from '../core/actor';
 import { monthOf } from '../core/calendar';
 import { newDemand } from '../core/new-demand';
 import type { KeyHousehold, RecordVisitRequest, VisitRecord } from '../../types/visits';
+import { VISIT_METHOD_LABEL } from '../../types/labels';
 import { isDuplicateWrite } from '../lib/cloud';
 import type { Transaction } from '../lib/database';
 import { AppError, refuse } from '../lib/errors';
@@ -114,7 +115,6 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
   }
 }
 
-const METHOD_WORDS: Record<VisitRecord['method'], string> = { door: '上门', phone: '电话', video: '视频' };
 
 /**
  * The return visit shows on the demand too (诉求详情 → 回访, and its timeline), as Pillar 1 records
@@ -125,7 +125,7 @@ const METHOD_WORDS: Record<VisitRecord['method'], string> = { door: '上门', ph
 async function returnToDemand(t: Transaction, demandId: string, visit: VisitRecord, h: KeyHousehold, caller: Actor): Promise<void> {
   const d = await loadDemand(demandId, t);
   if (!d) return;
-  const note = `包户${METHOD_WORDS[visit.method]}回访，已见到本人`;
+  const note = `包户${VISIT_METHOD_LABEL[visit.method]}回访，已见到本人`;
   const via = { householdId: h._id, visitors: h.visitors.map((v) => v.openid) };
   // The return visit happened when the visit did.
   const result = transition(d, { event: 'returnVisit', note, via }, caller, new Date(visit.at));

@@ -9,7 +9,7 @@
  * default list, comma-separated), no IP literals, no redirects, a time limit, and the body is
  * cut off past the size limit instead of being read whole.
  */
-import { refuse } from './errors';
+import { refuse } from '../lib/errors';
 
 /** Tencent Cloud storage / CDN domains that serve CloudBase temporary files. */
 const DEFAULT_HOSTS = ['.tcb.qcloud.la', '.myqcloud.com', '.qcloud.la'];
