@@ -1,19 +1,32 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 
 import type { Page } from '@/types/domain'
 
 import { messageOf } from '@/services/api'
+
+import { useLoad } from './useLoad'
 
 export type PagedState<T> =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; items: T[]; hasMore: boolean; page: number; more: boolean; moreError: string }
 
+/** The pages after the first, and whether one is being read; `of` is the first page they follow. */
+interface Further<T> {
+  of: unknown
+  items: T[]
+  hasMore: boolean
+  page: number
+  more: boolean
+  moreError: string
+}
 
 /**
- * A list read page by page (`{ items, hasMore }` answers), for the 加载更多 footer (LoadMore):
- * page 1 again whenever `key` or `version` changes; a late answer to an older request is dropped;
- * an item that shifted onto the next page is never shown twice (`idOf`).
+ * A list read page by page (`{ items, hasMore }` answers), for the 加载更多 footer (LoadMore).
+ * The first page is a `useLoad` read (again whenever `key` or `version` changes, a late answer
+ * dropped); the pages after it belong to the first page they followed, so a page that arrives
+ * after a reload is dropped too, and an item that shifted onto the next page is never shown twice
+ * (`idOf`).
  */
 export function usePaged<T>(
   fetchPage: (page: number) => Promise<{ items: T[]; hasMore: boolean }>,
@@ -21,44 +34,39 @@ export function usePaged<T>(
   key: string,
   version = 0,
 ) {
-  const [state, setState] = useState<PagedState<T>>({ status: 'loading' })
-  const generation = useRef(0)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
   const idRef = useRef(idOf)
   idRef.current = idOf
+  const { state: first, reload } = useLoad(() => fetchRef.current(1), key, version)
+  const [further, setFurther] = useState<Further<T> | null>(null)
+  const base = first.status === 'ready' ? first.data : null
+  const baseRef = useRef(base)
+  baseRef.current = base
 
-  const reload = useCallback(async () => {
-    const mine = ++generation.current
-    setState({ status: 'loading' })
-    try {
-      const res = await fetchRef.current(1)
-      if (mine === generation.current) setState({ status: 'ready', items: res.items, hasMore: res.hasMore, page: 1, more: false, moreError: '' })
-    } catch (e) {
-      if (mine === generation.current) setState({ status: 'error', message: messageOf(e) })
+  const state = useMemo<PagedState<T>>(() => {
+    if (!base) return first as PagedState<T>
+    if (further && further.of === base) {
+      const { of: _of, ...rest } = further
+      return { status: 'ready', ...rest }
     }
-    // `key` names what is listed: a new key is a new list.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
-
-  useEffect(() => {
-    void reload()
-  }, [reload, version])
+    return { status: 'ready', items: base.items, hasMore: base.hasMore, page: 1, more: false, moreError: '' }
+  }, [first, base, further])
 
   const loadMore = useCallback(async () => {
-    if (state.status !== 'ready' || state.more || !state.hasMore) return
-    const mine = generation.current
+    if (state.status !== 'ready' || state.more || !state.hasMore || !base) return
+    const before = { of: base, items: state.items, hasMore: state.hasMore, page: state.page }
     const page = state.page + 1
-    setState({ ...state, more: true, moreError: '' })
+    setFurther({ ...before, more: true, moreError: '' })
     try {
       const res = await fetchRef.current(page)
-      if (mine !== generation.current) return
-      const seen = new Set(state.items.map(idRef.current))
-      setState({ status: 'ready', items: [...state.items, ...res.items.filter((i) => !seen.has(idRef.current(i)))], hasMore: res.hasMore, page, more: false, moreError: '' })
+      if (baseRef.current !== base) return
+      const seen = new Set(before.items.map(idRef.current))
+      setFurther({ of: base, items: [...before.items, ...res.items.filter((i) => !seen.has(idRef.current(i)))], hasMore: res.hasMore, page, more: false, moreError: '' })
     } catch (e) {
-      if (mine === generation.current) setState({ ...state, more: false, moreError: messageOf(e) })
+      if (baseRef.current === base) setFurther({ ...before, more: false, moreError: messageOf(e) })
     }
-  }, [state])
+  }, [state, base])
 
   return { state, reload, loadMore }
 }
