@@ -43,3 +43,128 @@ export interface PendingGrant {
   claimedBy: string | null;
   claimedAt: Date | string | null;
 }
+
+/** Things a back-office person may be refused for trying too often (collection `attempts`). */
+export type AttemptKind = 'setup' | 'invitation';
+
+/**
+ * Tries of a code by one person in the current window (collection `attempts`, `_id` =
+ * `${kind}_${openid}`): the window opens at the first try and lasts an hour.
+ */
+export interface AttemptCounter {
+  _id: string;
+  kind: AttemptKind;
+  openid: string;
+  windowStart: Date | string;
+  count: number;
+}
+
+/**
+ * 初始化: the record that the setup code was used (collection `setup`, fixed `_id` `first-admin`,
+ * so among racing callers exactly one creates it). Once it exists the code never works again.
+ */
+export interface SetupRecord {
+  _id: string;
+  openid: string;
+  name: string;
+  at: Date | string;
+}
+
+/** What the caller may do to a person's roles: grants to add, held grants to take away. */
+export interface RoleActions {
+  /** A scoped role without its community / unit id (admin only) means "choose where". */
+  grant: RoleGrant[];
+  revoke: RoleGrant[];
+}
+
+/** A person as `org.searchPeople` finds them. */
+export interface PersonResult {
+  openid: string;
+  name: string;
+  /** Full to the admin, masked (138****1234) to everyone else. */
+  phone: string;
+  roles: RoleGrant[];
+  communityId: string | null;
+  buildingId: string | null;
+  unitId: string | null;
+  allowedActions: RoleActions;
+}
+
+/**
+ * 邀请 (collection `invitations`, `_id` = the short code): hands one role in one scope to whoever
+ * accepts it, until it expires, is revoked or its uses are spent.
+ */
+export interface Invitation {
+  _id: string;
+  grant: RoleGrant;
+  /** The community's or unit's name when it was made (县人社局, 东街社区); "" for admin / resident. */
+  scopeName: string;
+  createdBy: { openid: string; name: string };
+  createdAt: Date | string;
+  expiresAt: Date | string;
+  maxUses: number;
+  uses: number;
+  revokedAt: Date | string | null;
+  revokedBy: string | null;
+}
+
+export type InvitationStatus = 'active' | 'expired' | 'revoked' | 'usedUp';
+
+/** An invitation as its maker sees it, with what the QR code needs. */
+export interface InvitationView {
+  code: string;
+  grant: RoleGrant;
+  scopeName: string;
+  createdBy: { openid: string; name: string };
+  createdAt: Date | string;
+  expiresAt: Date | string;
+  maxUses: number;
+  uses: number;
+  status: InvitationStatus;
+  /** The mini-program page that accepts it, and the `scene` for wxacode.getUnlimited (≤ 32 characters). */
+  page: string;
+  scene: string;
+}
+
+/** What a person about to accept is shown: no ids, no other acceptances. */
+export interface InvitationPreview {
+  role: RoleGrant['role'];
+  scopeName: string;
+  inviter: string;
+  expiresAt: Date | string;
+  status: InvitationStatus;
+}
+
+/** One acceptance (collection `invitationAcceptances`, `_id` = `${code}_${openid}`: once a person). */
+export interface InvitationAcceptance {
+  _id: string;
+  code: string;
+  openid: string;
+  grant: RoleGrant;
+  /** Grants the person also received from `pendingGrants` under their phone number. */
+  pending: RoleGrant[];
+  at: Date | string;
+}
+
+/** A household as stored (collection `households`). */
+export interface HouseholdRecord {
+  _id: string;
+  buildingId: string;
+  estateId: string;
+  communityId: string;
+  /** 房号, unique within the building. */
+  room: string;
+  /** An optional label (e.g. 户主姓氏 or 门牌), shown beside the room. */
+  label?: string;
+  archived?: boolean;
+}
+
+/** One building on the 楼栋码 poster sheet. */
+export interface BuildingCode {
+  buildingId: string;
+  name: string;
+  estateName: string;
+  /** The page that binds to the building, and the QR `scene` (the building id). */
+  page: string;
+  scene: string;
+}
