@@ -135,9 +135,10 @@ export interface OrgApi {
   previewBuilding: { req: { buildingId: string }; res: { buildingId: string; building: string; estate: string; community: string } };
   /**
    * 操作日志, newest first. Admin: all; secretary: their community's entries; liaison: their unit's.
+   * `act` filters by the action's name (`action` itself names the call).
    */
   auditLog: {
-    req: { action?: string; kind?: AuditTargetKind; communityId?: string; unitId?: string; since?: string; page?: number; pageSize?: number };
+    req: { act?: string; kind?: AuditTargetKind; communityId?: string; unitId?: string; since?: string; page?: number; pageSize?: number };
     res: Paged<AuditEntry>;
   };
 }

@@ -16,7 +16,8 @@ const KINDS: AuditTargetKind[] = ['setup', 'region', 'household', 'unit', 'pairi
 /** Reads: the caller, one page. */
 export const auditLog: H['auditLog'] = {
   input: z.strictObject({
-    action: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
+    // `action` names the call itself (the router's field), so the filter is `act`.
+    act: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
     kind: z.enum(KINDS as [AuditTargetKind, ...AuditTargetKind[]]).optional(),
     communityId: id().optional(),
     unitId: id().optional(),
@@ -24,10 +25,10 @@ export const auditLog: H['auditLog'] = {
     since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD').optional(),
     ...paging,
   }),
-  async run({ action, kind, communityId, unitId, since, page = 1, pageSize = 20 }, { actor }) {
+  async run({ act, kind, communityId, unitId, since, page = 1, pageSize = 20 }, { actor }) {
     const scope = scopeOrRefuse(actor.roles, { communityId, unitId }, grantingScopes(actor.roles), '您只能查看本社区或本单位的操作日志');
     const where: Record<string, unknown> = scopeWhere(scope, { community: 'scope.communityId', unit: 'scope.unitId' });
-    if (action) where.action = action;
+    if (act) where.action = act;
     if (kind) where['target.kind'] = kind;
     if (since) {
       const day = new Date(`${since}T12:00:00+08:00`);
