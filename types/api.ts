@@ -84,10 +84,11 @@ export interface OrgApi {
   /**
    * A region under `parentId`, one level below it (town under the county, community under a town,
    * estate under a community, building under an estate). Admin; secretary: estates and buildings
-   * in their own community. Names unique among siblings; `divisionCode` for towns and communities.
+   * in their own community. Names unique among siblings; `divisionCode` (统计用区划代码) for the
+   * county, towns and communities. Without `parentId`: the county itself (admin, once per deploy).
    */
-  addRegion: { req: { parentId: string; name: string; divisionCode?: string }; res: Region };
-  /** Rename (and, for towns and communities, set the 区划代码). Same rights as addRegion. */
+  addRegion: { req: { parentId?: string; name: string; divisionCode?: string }; res: Region };
+  /** Rename (and, for the county, towns and communities, set or clear the 区划代码). Same rights as addRegion. */
   renameRegion: { req: { id: string; name?: string; divisionCode?: string | null }; res: Region };
   /**
    * Move a region under another parent of the same level as its parent: a community to another

@@ -37,8 +37,15 @@ export function communityOf(region: Pick<Region, '_id' | 'level' | 'path'>): str
   return null;
 }
 
-/** Levels that may carry a 统计用区划代码. */
-export const hasDivisionCode = (level: RegionLevel): boolean => level === 'town' || level === 'community';
+/** Levels that may carry a 统计用区划代码 (the county's own, and its towns' and communities'). */
+export const hasDivisionCode = (level: RegionLevel): boolean => level === 'county' || level === 'town' || level === 'community';
+
+/** Why the county (the tree's root, one per deploy) cannot be created; null when it can. */
+export function rootRefusal(existingCounty: Pick<Region, 'name'> | null, codeTakenBy: string | null, code?: string): Refusal | null {
+  if (existingCounty) return refusal('CONFLICT', `已有县「${existingCounty.name}」：一个部署只管理一个县`);
+  if (codeTakenBy) return refusal('CONFLICT', `区划代码 ${code} 已被其他地区使用`);
+  return null;
+}
 
 /**
  * May the caller add, rename, move or archive a region of `level` in `communityId`? Admin: every
@@ -68,7 +75,7 @@ export function addRefusal(
   const level = childLevel(parent.level);
   if (!level) return refusal('INVALID_INPUT', '楼栋下不能再添加地区，住户请用「添加住户」');
   if (parent.archived) return refusal('INVALID_STATE', `「${parent.name}」已归档，不能再添加下级`);
-  if (divisionCode && !hasDivisionCode(level)) return refusal('INVALID_INPUT', '只有镇（街道）和社区有统计用区划代码');
+  if (divisionCode && !hasDivisionCode(level)) return refusal('INVALID_INPUT', '只有县、镇（街道）和社区有统计用区划代码');
   if (nameTaken(siblings, name)) return refusal('CONFLICT', `「${parent.name}」下已有名为「${name}」的${LEVEL_NAMES[level]}`);
   if (divisionCode?.takenBy) return refusal('CONFLICT', `区划代码 ${divisionCode.value} 已被其他地区使用`);
   return null;
@@ -82,7 +89,7 @@ export function renameRefusal(
   divisionCode: { value: string | null; takenBy: string | null } | null,
 ): Refusal | null {
   if (node.archived) return refusal('INVALID_STATE', `「${node.name}」已归档，不能修改`);
-  if (divisionCode && !hasDivisionCode(node.level)) return refusal('INVALID_INPUT', '只有镇（街道）和社区有统计用区划代码');
+  if (divisionCode && !hasDivisionCode(node.level)) return refusal('INVALID_INPUT', '只有县、镇（街道）和社区有统计用区划代码');
   if (name !== undefined && nameTaken(siblings, name, node._id)) return refusal('CONFLICT', `同一上级下已有名为「${name}」的${LEVEL_NAMES[node.level]}`);
   if (divisionCode?.takenBy && divisionCode.takenBy !== node._id) return refusal('CONFLICT', `区划代码 ${divisionCode.value} 已被其他地区使用`);
   return null;

@@ -15,6 +15,7 @@ import {
   moveRefusal,
   pathUnder,
   renameRefusal,
+  rootRefusal,
   type Refusal,
 } from '../core/region-edits';
 import { auditIn } from '../lib/audit';
@@ -79,10 +80,14 @@ async function save(actor: Actor, action: string, before: Region | null, after: 
   return after;
 }
 
-/** Reads: the caller, the parent, namesakes (+ the 区划代码's holder). Writes: the region, the audit entry. */
+/**
+ * Reads: the caller, the parent, namesakes (+ the 区划代码's holder). Writes: the region, the
+ * audit entry. Without a parent: the county itself, once (an empty deploy has no tree at all).
+ */
 export const addRegion: H['addRegion'] = {
-  input: z.strictObject({ parentId: id(), name: regionName(), divisionCode: divisionCode().optional() }),
+  input: z.strictObject({ parentId: id().optional(), name: regionName(), divisionCode: divisionCode().optional() }),
   async run({ parentId, name, divisionCode: code }, { actor, now }) {
+    if (!parentId) return addCounty(actor, name, code, now);
     const parent = await loadRegion(parentId, '上级地区');
     const level = childLevel(parent.level);
     const region: Region = { _id: newId(), level: level ?? 'building', name, parentId, path: pathUnder(parent), depth: parent.depth + 1 };
@@ -94,6 +99,17 @@ export const addRegion: H['addRegion'] = {
     return save(actor, 'addRegion', null, region, now);
   },
 };
+
+async function addCounty(actor: Actor, name: string, code: string | undefined, now: Date): Promise<Region> {
+  requireRights(actor, 'county', null);
+  const [counties, holder] = await Promise.all([
+    db.collection(REGIONS).where({ level: 'county' }).limit(1).get<Region>().then((r) => r.data),
+    code ? codeHolder(code) : null,
+  ]);
+  refused(rootRefusal(counties[0] ?? null, holder, code));
+  const county: Region = { _id: newId(), level: 'county', name, parentId: null, path: [], depth: 0, ...(code ? { divisionCode: code } : {}) };
+  return save(actor, 'addRegion', null, county, now);
+}
 
 /** Reads: the caller, the region, namesakes (+ the 区划代码's holder). Writes: 2. */
 export const renameRegion: H['renameRegion'] = {

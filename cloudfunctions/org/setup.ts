@@ -21,10 +21,18 @@ type H = Handlers<'org'>;
 
 export const SETUP_ID = 'first-admin';
 
-/** Read at each call (not at load), so a changed variable takes effect without a redeploy. */
+/** Shorter codes are not accepted: guessing one must stay hopeless at 5 tries an hour a person. */
+export const MIN_SETUP_CODE_LENGTH = 8;
+
+/**
+ * Read at each call (not at load), so a changed variable takes effect without a redeploy. A code
+ * too short, or the CLI's placeholder left unfilled (`{{env.JINLIN_SETUP_CODE}}`, when the deployer
+ * had no such variable), counts as none.
+ */
 function configuredCode(): string | null {
   const code = process.env.JINLIN_SETUP_CODE?.trim();
-  return code ? code : null;
+  if (!code || code.length < MIN_SETUP_CODE_LENGTH || code.startsWith('{{')) return null;
+  return code;
 }
 
 /** Once closed, closed for good: this instance need not ask the database again. */
@@ -51,7 +59,7 @@ export const setup: H['setup'] = {
   input: z.strictObject({ code: z.string().min(1).max(64) }),
   async run({ code }, { user, now }) {
     const expected = configuredCode();
-    if (!expected) throw new AppError('INVALID_STATE', '本环境未配置设置码，无法初始化');
+    if (!expected) throw new AppError('INVALID_STATE', '本环境未配置设置码（至少 8 个字符），无法初始化');
     if (!(await setupOpen())) throw DONE();
     await countTry('setup', user._id, SETUP_ATTEMPTS, now);
     if (!sameSecret(code.trim(), expected)) throw refuse.forbidden('设置码不正确');

@@ -10,6 +10,7 @@ import {
   mayEditRegion,
   moveRefusal,
   renameRefusal,
+  rootRefusal,
 } from '../../cloudfunctions/core/region-edits';
 
 const r = (id: string, level: RegionLevel, path: string[], extra: Partial<Region> = {}): Region => ({
@@ -134,5 +135,13 @@ describe('archiveRefusal', () => {
     ['the county', county, 0, 'INVALID_INPUT'],
   ])('%s → %s', (_label, node, active, expected) => {
     expect(archiveRefusal(node, active)?.code ?? null).toBe(expected);
+  });
+});
+
+describe('rootRefusal: one county per deploy', () => {
+  test('the first county may be created; a second, or one with a taken code, may not', () => {
+    expect(rootRefusal(null, null)).toBeNull();
+    expect(rootRefusal(county, null)?.code).toBe('CONFLICT');
+    expect(rootRefusal(null, 'town', '350000000001')?.code).toBe('CONFLICT');
   });
 });

@@ -48,6 +48,17 @@ describe('an empty deploy', () => {
     expect(snapshot(local)).toBe(before);
   });
 
+  test.each([
+    ['too short', 'abc1234'],
+    ['the CLI placeholder left unfilled', '{{env.JINLIN_SETUP_CODE}}'],
+    ['blank', '   '],
+  ])('a code %s counts as none', async (_label, value) => {
+    process.env.JINLIN_SETUP_CODE = value;
+    expect((await call('first', 'me')) as { data: Record<string, unknown> }).not.toHaveProperty('data.setupOpen');
+    expect(await call('first', 'setup', { code: value })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(admins()).toEqual([]);
+  });
+
   test('with a code configured and no admin: me says setupOpen', async () => {
     process.env.JINLIN_SETUP_CODE = CODE;
     expect(await call('first', 'me')).toMatchObject({ ok: true, data: { setupOpen: true } });
