@@ -3,7 +3,7 @@
  * who have not opened the app yet. Contracts only. The back office's actions extend `OrgApi`
  * (types/api.ts); the workbook import has its own function (`imports`).
  */
-import type { RoleGrant } from './domain';
+import type { RoleGrant, UserSummary } from './domain';
 
 /** What an audit entry is about. */
 export type AuditTargetKind = 'setup' | 'region' | 'household' | 'unit' | 'pairing' | 'role' | 'invitation' | 'import' | 'rules';
@@ -77,16 +77,12 @@ export interface RoleActions {
   revoke: RoleGrant[];
 }
 
-/** A person as `org.searchPeople` finds them. */
-export interface PersonResult {
-  openid: string;
-  name: string;
-  /** Full to the admin, masked (138****1234) to everyone else. */
-  phone: string;
-  roles: RoleGrant[];
-  communityId: string | null;
+/**
+ * A person as `org.searchPeople` finds them: the summary (its phone full to the admin, masked to
+ * everyone else), where they live, and what the caller may do to their roles.
+ */
+export interface PersonResult extends UserSummary {
   buildingId: string | null;
-  unitId: string | null;
   allowedActions: RoleActions;
 }
 
@@ -111,15 +107,8 @@ export interface Invitation {
 export type InvitationStatus = 'active' | 'expired' | 'revoked' | 'usedUp';
 
 /** An invitation as its maker sees it, with what the QR code needs. */
-export interface InvitationView {
+export interface InvitationView extends Omit<Invitation, '_id' | 'revokedAt' | 'revokedBy'> {
   code: string;
-  grant: RoleGrant;
-  scopeName: string;
-  createdBy: { openid: string; name: string };
-  createdAt: Date | string;
-  expiresAt: Date | string;
-  maxUses: number;
-  uses: number;
   status: InvitationStatus;
   /** The mini-program page that accepts it, and the `scene` for wxacode.getUnlimited (≤ 32 characters). */
   page: string;

@@ -97,7 +97,7 @@ export interface OrgApi {
   moveRegion: { req: { id: string; parentId: string }; res: Region };
   /** Archive (never delete) a region with no active children. Same rights as addRegion. */
   archiveRegion: { req: { id: string }; res: Region };
-  /** A household under a building. Admin; staff and secretary of its community. */
+  /** A household under a building. Admin; the secretary of its community. */
   addHousehold: { req: { buildingId: string; room: string; label?: string }; res: HouseholdRecord };
   /** Change a household's room or label. Same rights as addHousehold. */
   editHousehold: { req: { id: string; room?: string; label?: string }; res: HouseholdRecord };

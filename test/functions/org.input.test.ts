@@ -165,7 +165,7 @@ const ROWS: Row[] = [
   ['searchPeople: communityId with a space', PEOPLE.admin, { action: 'searchPeople', communityId: 'c dongjie' }, 'communityId'],
   ['searchPeople: both community and unit', PEOPLE.admin, { action: 'searchPeople', communityId: 'c-dongjie', unitId: 'unit-renshe' }, null, 'handler'],
   // addRegion
-  ['addRegion: missing parentId', PEOPLE.admin, { action: 'addRegion', name: '新区' }, 'parentId'],
+  ['addRegion: parentId as a number', PEOPLE.admin, { action: 'addRegion', parentId: 3, name: '新区' }, 'parentId'],
   ['addRegion: missing name', PEOPLE.admin, { action: 'addRegion', parentId: 'c-dongjie' }, 'name'],
   ['addRegion: name of 31 characters', PEOPLE.admin, { action: 'addRegion', parentId: 'c-dongjie', name: '张'.repeat(31) }, 'name'],
   ['addRegion: divisionCode of 11 digits', PEOPLE.admin, { action: 'addRegion', parentId: 'town-chengguan', name: '新社区', divisionCode: '35000000000' }, 'divisionCode'],
