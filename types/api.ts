@@ -13,7 +13,16 @@ import type {
   Scorecard,
   Urgency,
 } from './dispatch';
-import type { Me, Page, RegionNode, Role, RoleGrant, Unit, UnitPairing, UserSummary } from './domain';
+import type { Me, Page, Paged, Region, RegionNode, Role, RoleGrant, Unit, UnitPairing, UserSummary } from './domain';
+import type {
+  AuditEntry,
+  AuditTargetKind,
+  BuildingCode,
+  HouseholdRecord,
+  InvitationPreview,
+  InvitationView,
+  PersonResult,
+} from './admin';
 import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
 
@@ -21,16 +30,25 @@ import type { PointsApi } from './points';
 export interface OrgApi {
   /** Any caller with an openid: create their own user record as a resident. */
   register: { req: { name: string; phone?: string }; res: Me };
-  /** The caller's profile, roles, community, unit. */
-  me: { req: Record<string, never>; res: Me };
+  /**
+   * The caller's profile, roles, community, unit; `setupOpen: true` while the county has no admin
+   * and a setup code is configured (我的 then offers 初始化; absent otherwise).
+   */
+  me: { req: Record<string, never>; res: Me & { setupOpen?: true } };
+  /**
+   * 初始化: a registered person enters the one-time setup code (the `org` function's environment
+   * variable JINLIN_SETUP_CODE) and becomes the first admin. Works once, ever; 5 tries an hour.
+   */
+  setup: { req: { code: string }; res: Me };
   /**
    * The region tree under `rootId` (default: from the county), `depth` levels deep (default and
    * most 5: county → building). At most 1000 regions; ask for a subtree in a large county.
-   * Any registered user (households are not part of it).
+   * Any registered user (households are not part of it). Archived regions only with
+   * `includeArchived`.
    */
-  regionTree: { req: { rootId?: string; depth?: number }; res: RegionNode[] };
-  /** Every unit with the communities it is paired with. Any registered user. */
-  listUnits: { req: Record<string, never>; res: UnitWithPairings[] };
+  regionTree: { req: { rootId?: string; depth?: number; includeArchived?: boolean }; res: RegionNode[] };
+  /** Every unit with the communities it is paired with (archived ones only if asked). Any registered user. */
+  listUnits: { req: { includeArchived?: boolean }; res: UnitWithPairings[] };
   /** Admin: pair a unit with a community (结对共建). Idempotent. */
   pairUnit: { req: { unitId: string; communityId: string }; res: UnitPairing };
   /** Admin: end a pairing. */
@@ -51,6 +69,79 @@ export interface OrgApi {
   bindBuilding: { req: { buildingId: string }; res: Me };
   /** 长辈模式, remembered on the server so it follows the person to another phone. */
   setElderMode: { req: { elderMode: boolean }; res: Me };
+
+  // ---- 管理 (back office) ------------------------------------------------------------------
+
+  /**
+   * People by name or phone (`q`), with what the caller may do to their roles. Admin: everyone
+   * (full phones); staff, grid worker, secretary: people of their own community; liaison: people
+   * of their own unit (masked phones).
+   */
+  searchPeople: {
+    req: { q?: string; communityId?: string; unitId?: string; role?: Role; page?: number; pageSize?: number };
+    res: Paged<PersonResult>;
+  };
+  /**
+   * A region under `parentId`, one level below it (town under the county, community under a town,
+   * estate under a community, building under an estate). Admin; secretary: estates and buildings
+   * in their own community. Names unique among siblings; `divisionCode` (统计用区划代码) for the
+   * county, towns and communities. Without `parentId`: the county itself (admin, once per deploy).
+   */
+  addRegion: { req: { parentId?: string; name: string; divisionCode?: string }; res: Region };
+  /** Rename (and, for the county, towns and communities, set or clear the 区划代码). Same rights as addRegion. */
+  renameRegion: { req: { id: string; name?: string; divisionCode?: string | null }; res: Region };
+  /**
+   * Move a region under another parent of the same level as its parent: a community to another
+   * town, a building to another estate of its community (admin; secretary: buildings only).
+   */
+  moveRegion: { req: { id: string; parentId: string }; res: Region };
+  /** Archive (never delete) a region with no active children. Same rights as addRegion. */
+  archiveRegion: { req: { id: string }; res: Region };
+  /** A household under a building. Admin; the secretary of its community. */
+  addHousehold: { req: { buildingId: string; room: string; label?: string }; res: HouseholdRecord };
+  /** Change a household's room or label. Same rights as addHousehold. */
+  editHousehold: { req: { id: string; room?: string; label?: string }; res: HouseholdRecord };
+  /** Move a household to another building of its community. Same rights as addHousehold. */
+  moveHousehold: { req: { id: string; buildingId: string }; res: HouseholdRecord };
+  /** Archive (never delete) a household. Same rights as addHousehold. */
+  archiveHousehold: { req: { id: string }; res: HouseholdRecord };
+  /** Admin: a new county unit (name unique). */
+  addUnit: { req: { name: string; description: string }; res: Unit };
+  /** Admin: name and description; the unit's liaison: its description only. */
+  editUnit: { req: { unitId: string; name?: string; description?: string }; res: Unit };
+  /** Admin: archive a unit with no pairings left. */
+  archiveUnit: { req: { unitId: string }; res: Unit };
+  /**
+   * An invitation for a role in a scope, made by whoever may grant that role there (core/grants.ts),
+   * valid `days` days for `maxUses` people. The answer carries the short code, page and scene.
+   */
+  createInvitation: {
+    req: { role: Role; communityId?: string; unitId?: string; days: number; maxUses: number };
+    res: InvitationView;
+  };
+  /** What an invitation is, for the person about to accept it. Wrong codes: 10 tries an hour. */
+  previewInvitation: { req: { code: string }; res: InvitationPreview };
+  /**
+   * A registered person accepts: the role is theirs (and any role an import holds for their
+   * phone number in `pendingGrants`). Once a person; refused when expired, revoked or used up.
+   */
+  acceptInvitation: { req: { code: string }; res: { me: Me; granted: RoleGrant[] } };
+  /** Invitations the caller may hand out: admin all (or of a community / unit); others their scope's. */
+  listInvitations: { req: { communityId?: string; unitId?: string; page?: number; pageSize?: number }; res: Paged<InvitationView> };
+  /** Revoke an invitation; whoever could have made it. */
+  revokeInvitation: { req: { code: string }; res: InvitationView };
+  /** 楼栋码: every active building of a community with its QR page and scene. Admin; that community's staff. */
+  buildingPoster: { req: { communityId: string }; res: { community: { _id: string; name: string }; buildings: BuildingCode[] } };
+  /** The scanned 楼栋码 page: the building's, estate's and community's names. Anyone identified. */
+  previewBuilding: { req: { buildingId: string }; res: { buildingId: string; building: string; estate: string; community: string } };
+  /**
+   * 操作日志, newest first. Admin: all; secretary: their community's entries; liaison: their unit's.
+   * `act` filters by the action's name (`action` itself names the call).
+   */
+  auditLog: {
+    req: { act?: string; kind?: AuditTargetKind; communityId?: string; unitId?: string; since?: string; page?: number; pageSize?: number };
+    res: Paged<AuditEntry>;
+  };
 }
 
 export interface UnitWithPairings extends Unit {

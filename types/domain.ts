@@ -27,6 +27,10 @@ export interface Region {
   path: string[];
   /** path.length: 0 for the county, 4 for a building. */
   depth: number;
+  /** 统计用区划代码 (12 digits) of a town or community: unique, the import's natural key. */
+  divisionCode?: string;
+  /** Archived (归档): kept for its history, hidden from the tree unless asked, takes no new children. */
+  archived?: boolean;
 }
 
 /** A region with its children, as `org.regionTree` returns it. */
@@ -40,6 +44,8 @@ export interface Unit {
   name: string;
   /** Short description of what the unit does, shown when staff choose where to dispatch. */
   description: string;
+  /** Archived: kept for its history, left out of listUnits unless asked, cannot be paired. */
+  archived?: boolean;
 }
 
 /** 结对共建: a unit paired with a community. `_id` is `${unitId}_${communityId}`. */

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'CONFLICT'
   /** The object is not in a state that allows this step (e.g. rating a demand not yet verified). */
   | 'INVALID_STATE'
+  /** Too many tries of a code (setup code, invitation code) by this person: wait and try later. */
+  | 'RATE_LIMITED'
   /** Anything unexpected; details stay in the server log, never in the response. */
   | 'INTERNAL';
 

@@ -4,7 +4,7 @@
  */
 import type { RoleChange } from '../../types/api';
 import type { Role, RoleGrant } from '../../types/domain';
-import { isAdmin, isLiaisonOf, isSecretaryOf, staffCommunities } from './actor';
+import { isAdmin, isLiaisonOf, staffCommunities } from './actor';
 
 /** Every role once; a Record so that adding a Role to the type without listing it fails to compile. */
 const ALL_ROLES: Record<Role, true> = {
@@ -37,21 +37,6 @@ export function normalizeGrant(change: Pick<RoleChange, 'role' | 'communityId' |
 
 export function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
   return a.role === b.role && (a.communityId ?? null) === (b.communityId ?? null) && (a.unitId ?? null) === (b.unitId ?? null);
-}
-
-/**
- * May `caller` grant or revoke `change`? Admin: any role anywhere. Secretary: staff and grid
- * workers of their own community. Nobody changes their own roles (no self-promotion, no locking
- * the county out by revoking the last admin from oneself).
- */
-export function canChangeRole(caller: { openid: string; roles: RoleGrant[] }, change: RoleChange): boolean {
-  if (change.openid === caller.openid) return false;
-  if (isAdmin(caller.roles)) return true;
-  return (
-    (change.role === 'staff' || change.role === 'gridWorker') &&
-    !!change.communityId &&
-    isSecretaryOf(caller.roles, change.communityId)
-  );
 }
 
 /**

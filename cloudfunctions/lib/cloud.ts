@@ -19,14 +19,23 @@ export function callerOpenid(): string | null {
   return typeof openid === 'string' && openid ? openid : null;
 }
 
+/**
+ * A database error's text: an Error's message, or — a transaction's commit rejects with a plain
+ * `{ code, message }` — its code and message.
+ */
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const o = e as { errMsg?: string; code?: unknown; message?: string } | null;
+  if (o && typeof o === 'object') return [o.errMsg, o.code, o.message].filter((x) => x !== undefined).join(' ');
+  return String(e);
+}
+
 /** True when a database error is a unique-index (or fixed `_id`) duplicate. */
 export function isDuplicateWrite(e: unknown): boolean {
-  const text = e instanceof Error ? e.message : String((e as { errMsg?: string })?.errMsg ?? e);
-  return /DUPLICATE/i.test(text);
+  return /DUPLICATE/i.test(errorText(e));
 }
 
 /** True when a database error is a transaction write conflict (CloudBase: -501001). */
 export function isTransactionConflict(e: unknown): boolean {
-  const text = e instanceof Error ? e.message : String((e as { errMsg?: string })?.errMsg ?? e);
-  return /TRANSACTION_CONFLICT/i.test(text);
+  return /TRANSACTION_CONFLICT/i.test(errorText(e));
 }

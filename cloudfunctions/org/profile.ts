@@ -5,6 +5,7 @@ import { refuse } from '../lib/errors';
 import { loadUser, toMe } from '../lib/people';
 import type { Handlers } from '../lib/router';
 import { id, text, z } from '../lib/validate';
+import { setupOpen } from './setup';
 
 type H = Handlers<'org'>;
 
@@ -38,14 +39,17 @@ export const register: H['register'] = {
 
 export const me: H['me'] = {
   input: z.strictObject({}),
-  run: async (_input, { user }) => toMe(user),
+  async run(_input, { user }) {
+    const [profile, open] = await Promise.all([toMe(user), setupOpen()]);
+    return open ? { ...profile, setupOpen: true as const } : profile;
+  },
 };
 
 export const bindBuilding: H['bindBuilding'] = {
   input: z.strictObject({ buildingId: id() }),
   async run({ buildingId }, { user }) {
     const building = (await db.collection('regions').doc(buildingId).get<Region>()).data;
-    if (!building || building.level !== 'building') throw refuse.notFound('楼栋');
+    if (!building || building.level !== 'building' || building.archived) throw refuse.notFound('楼栋');
     const communityId = building.path[2];
     await db.collection('users').doc(user._id).update({ data: { buildingId, communityId } });
     return toMe({ ...user, buildingId, communityId });

@@ -1,8 +1,7 @@
-/** org: the region tree, units and their pairings with communities (结对共建). */
+/** org: reading the region tree and the units with their pairings (edits: region-edits.ts, units.ts). */
 import type { Region, Unit, UnitPairing } from '../../types/domain';
-import { isAdmin } from '../core/actor';
 import { buildTree } from '../core/regions';
-import { _, db, isDuplicateWrite } from '../lib/cloud';
+import { _, db } from '../lib/cloud';
 import { refuse } from '../lib/errors';
 import type { Handlers } from '../lib/router';
 import { id, z } from '../lib/validate';
@@ -13,65 +12,37 @@ type H = Handlers<'org'>;
 const TREE_LIMIT = 1000;
 
 export const regionTree: H['regionTree'] = {
-  input: z.strictObject({ rootId: id().optional(), depth: z.number().int().min(1).max(5).optional() }),
-  async run({ rootId, depth = 5 }) {
+  input: z.strictObject({ rootId: id().optional(), depth: z.number().int().min(1).max(5).optional(), includeArchived: z.boolean().optional() }),
+  async run({ rootId, depth = 5, includeArchived = false }) {
+    // Archived regions are left out here; buildTree then drops whatever hung under them.
+    const shown = (regions: Region[]) => (includeArchived ? regions : regions.filter((r) => !r.archived));
     if (!rootId) {
       const regions = (await db.collection('regions').where({ depth: _.lt(depth) }).limit(TREE_LIMIT).get<Region>()).data;
-      return buildTree(regions, null);
+      return buildTree(shown(regions), null);
     }
     const root = (await db.collection('regions').doc(rootId).get<Region>()).data;
-    if (!root) throw refuse.notFound('地区');
+    if (!root || (root.archived && !includeArchived)) throw refuse.notFound('地区');
     const below = (await db.collection('regions').where({ path: rootId, depth: _.lt(root.depth + depth) }).limit(TREE_LIMIT).get<Region>())
       .data;
-    return buildTree([root, ...below], root.parentId);
+    return buildTree(shown([root, ...below]), root.parentId);
   },
 };
 
 export const listUnits: H['listUnits'] = {
-  input: z.strictObject({}),
-  async run() {
+  input: z.strictObject({ includeArchived: z.boolean().optional() }),
+  async run({ includeArchived = false }) {
     const [units, pairings] = await Promise.all([
       db.collection('units').orderBy('name', 'asc').limit(1000).get<Unit>().then((r) => r.data),
       db.collection('pairings').limit(1000).get<UnitPairing>().then((r) => r.data),
     ]);
-    return units.map((u) => ({
+    return units
+      .filter((u) => includeArchived || !u.archived)
+      .map((u) => ({
       _id: u._id,
       name: u.name,
       description: u.description,
+      ...(u.archived ? { archived: true } : {}),
       communityIds: pairings.filter((p) => p.unitId === u._id).map((p) => p.communityId),
     }));
   },
 };
-
-const pairingInput = z.strictObject({ unitId: id(), communityId: id() });
-
-export const pairUnit: H['pairUnit'] = {
-  input: pairingInput,
-  async run({ unitId, communityId }, { user, now }) {
-    if (!isAdmin(user.roles)) throw refuse.forbidden('只有县委组织部可以设置结对共建');
-    const [unit, community] = await Promise.all([
-      db.collection('units').doc(unitId).get<Unit>().then((r) => r.data),
-      db.collection('regions').doc(communityId).get<Region>().then((r) => r.data),
-    ]);
-    if (!unit) throw refuse.notFound('单位');
-    if (!community || community.level !== 'community') throw refuse.notFound('社区');
-    const pairing: UnitPairing = { _id: `${unitId}_${communityId}`, unitId, communityId, createdAt: now, createdBy: user._id };
-    try {
-      await db.collection('pairings').add({ data: pairing });
-      return pairing;
-    } catch (e) {
-      if (!isDuplicateWrite(e)) throw e;
-      return (await db.collection('pairings').doc(pairing._id).get<UnitPairing>()).data!;
-    }
-  },
-};
-
-export const unpairUnit: H['unpairUnit'] = {
-  input: pairingInput,
-  async run({ unitId, communityId }, { user }) {
-    if (!isAdmin(user.roles)) throw refuse.forbidden('只有县委组织部可以解除结对共建');
-    const res = await db.collection('pairings').doc(`${unitId}_${communityId}`).remove();
-    return { removed: res.stats.removed === 1 };
-  },
-};
-

@@ -1,10 +1,14 @@
-/** org: granting and revoking roles, listing people. Every change is logged in `roleEvents`. */
+/** org: granting and revoking roles, listing people. Every change is logged in `roleEvents` and the audit log. */
 import type { RoleChange } from '../../types/api';
 import type { Region, Role, RoleGrant, Unit, User } from '../../types/domain';
-import { canChangeRole, canListUnit, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf } from '../core/roles';
-import { db, isTransactionConflict } from '../lib/cloud';
+import { canChangeRole } from '../core/grants';
+import { canListUnit, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf } from '../core/roles';
+import { auditIn } from '../lib/audit';
+import { db } from '../lib/cloud';
+import type { Transaction } from '../lib/database';
 import { AppError, refuse } from '../lib/errors';
 import { toSummary } from '../lib/people';
+import { inTransaction } from '../lib/retry';
 import type { Ctx, Handlers } from '../lib/router';
 import { id, paging, z } from '../lib/validate';
 
@@ -34,50 +38,78 @@ async function changeRole(change: RoleChange, { user, now }: Ctx, kind: 'grant' 
   if (!canChangeRole({ openid: user._id, roles: user.roles }, change)) throw refuse.forbidden('您无权变更此角色');
   const grant = normalizeGrant(change);
   if (kind === 'grant') await requireScopeExists(grant);
-
-  const apply = () =>
-    db.runTransaction(async (t) => {
-      const target = (await t.collection('users').doc(change.openid).get<User>()).data;
-      if (!target) throw refuse.notFound('用户');
-      const has = target.roles.some((g) => sameGrant(g, grant));
-      // Granting a role held already, or revoking one not held, changes nothing (retries are safe).
-      if (kind === 'grant' ? has : !has) return target;
-      const roles: RoleGrant[] = kind === 'grant' ? [...target.roles, grant] : target.roles.filter((g) => !sameGrant(g, grant));
-      const patch: Partial<User> = { roles, unitId: workUnit(target.unitId, roles) };
-      await t.collection('users').doc(target._id).update({ data: patch });
-      await t.collection('roleEvents').add({ data: { openid: target._id, kind, grant, by: user._id, at: now } });
-      return { ...target, ...patch };
-    });
-  // A concurrent change to the same person makes our write conflict inside the transaction, which
-  // CloudBase does not retry; the change is idempotent, so retrying it here is safe.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return toSummary(await apply());
-    } catch (e) {
-      if (!isTransactionConflict(e)) throw e;
-      if (attempt >= CONFLICT_RETRIES) throw refuse.conflict('该用户的角色正被他人修改，请稍后重试');
-    }
-  }
+  // A concurrent change to the same person makes our write conflict inside the transaction; the
+  // change is idempotent, so lib/retry runs it again on fresh data.
+  const target = await inTransaction(
+    (t) => applyRoleChange(t, change.openid, grant, kind, { openid: user._id, name: user.name }, kind === 'grant' ? 'grantRole' : 'revokeRole', now),
+    { conflictMessage: '该用户的角色正被他人修改，请稍后重试' },
+  );
+  return toSummary(target);
 }
 
-const CONFLICT_RETRIES = 5;
+/**
+ * Grants or revokes one role inside a transaction: the person's roles and work unit, a
+ * `roleEvents` entry and an audit entry. Granting a role held already, or revoking one not
+ * held, changes nothing (retries are safe). Also used by acceptInvitation.
+ */
+export async function applyRoleChange(
+  t: Transaction,
+  openid: string,
+  grant: RoleGrant,
+  kind: 'grant' | 'revoke',
+  by: { openid: string; name: string },
+  action: string,
+  now: Date,
+): Promise<User> {
+  const target = (await t.collection('users').doc(openid).get<User>()).data;
+  if (!target) throw refuse.notFound('用户');
+  const has = target.roles.some((g) => sameGrant(g, grant));
+  if (kind === 'grant' ? has : !has) return target;
+  const roles: RoleGrant[] = kind === 'grant' ? [...target.roles, grant] : target.roles.filter((g) => !sameGrant(g, grant));
+  const patch: Partial<User> = { roles, unitId: workUnit(target.unitId, roles) };
+  await t.collection('users').doc(target._id).update({ data: patch });
+  await t.collection('roleEvents').add({ data: { openid: target._id, kind, grant, by: by.openid, at: now } });
+  await auditIn(
+    t,
+    {
+      actor: by,
+      action,
+      target: { kind: 'role', id: target._id, name: target.name },
+      before: { roles: target.roles },
+      after: { roles },
+      scope: grantScope(grant),
+    },
+    now,
+  );
+  return { ...target, ...patch };
+}
+
+/** The community or unit a grant belongs to, for the audit log's scope. */
+export const grantScope = (grant: RoleGrant): { communityId?: string; unitId?: string } =>
+  grant.communityId ? { communityId: grant.communityId } : grant.unitId ? { unitId: grant.unitId } : {};
 
 /** A person's unit is where they work: it follows their unit grants (member, liaison), else null. */
-function workUnit(current: string | null, roles: RoleGrant[]): string | null {
+export function workUnit(current: string | null, roles: RoleGrant[]): string | null {
   const units = roles.filter((g) => scopeOf(g.role) === 'unit' && g.unitId).map((g) => g.unitId!);
   if (current && units.includes(current)) return current;
   return units.at(-1) ?? null;
 }
 
-async function requireScopeExists(grant: RoleGrant) {
+/** The grant's community or unit exists and is not archived; returns its name ("" for none). */
+export async function requireScopeExists(grant: RoleGrant): Promise<string> {
   if (grant.communityId) {
     const region = (await db.collection('regions').doc(grant.communityId).get<Region>()).data;
     if (!region || region.level !== 'community') throw refuse.notFound('社区');
+    if (region.archived) throw new AppError('INVALID_STATE', `「${region.name}」已归档`);
+    return region.name;
   }
   if (grant.unitId) {
     const unit = (await db.collection('units').doc(grant.unitId).get<Unit>()).data;
     if (!unit) throw refuse.notFound('单位');
+    if (unit.archived) throw new AppError('INVALID_STATE', `「${unit.name}」已归档`);
+    return unit.name;
   }
+  return '';
 }
 
 export const listUsers: H['listUsers'] = {

@@ -115,14 +115,14 @@ export class LocalDatabase {
 
   private match(p: Params): Doc[] {
     const coll = collectionOf(p);
-    const query = parse(p.query) ?? {};
+    const query = parseQuery(p.query);
     const q = new Query(query as Record<string, unknown>);
     return this.store.all(coll).filter((d) => q.test(d));
   }
 
   private find(p: Params): Response {
     const coll = collectionOf(p);
-    const query = (parse(p.query) ?? {}) as Record<string, unknown>;
+    const query = parseQuery(p.query);
     const projection = parse(p.projection) as Record<string, unknown> | undefined;
     let cursor = new Query(query).find(this.store.all(coll), projection && Object.keys(projection).length ? projection : undefined);
     const order = parse(p.order) as Record<string, 1 | -1> | undefined;
@@ -309,6 +309,27 @@ function docIdOf(p: Params): string {
 function parse(value: unknown): unknown {
   if (value === undefined || value === null || value === '') return undefined;
   return typeof value === 'string' ? EJSON.parse(value) : value;
+}
+
+/**
+ * A query as mingo reads it. The SDK sends a regex (`db.RegExp({ regexp, options })` or a JS
+ * RegExp) as EJSON `$regularExpression`, which EJSON parses into a BSONRegExp that mingo compares
+ * as a plain value (matching nothing); live CloudBase matches it as a regex, so it becomes one.
+ */
+function parseQuery(value: unknown): Record<string, unknown> {
+  return nativeRegexes(parse(value) ?? {}) as Record<string, unknown>;
+}
+
+function nativeRegexes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(nativeRegexes);
+  if (!value || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value;
+  const bson = value as { _bsontype?: string; pattern?: string; options?: string };
+  // JavaScript knows the flags i, m, s, u; MongoDB's x (extended) and l (locale) have no equivalent.
+  if (bson._bsontype === 'BSONRegExp') return new RegExp(bson.pattern ?? '', (bson.options ?? '').replace(/[^imsu]/g, ''));
+  if (bson._bsontype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = nativeRegexes(v);
+  return out;
 }
 
 function serialize(doc: Doc): string {

@@ -252,6 +252,11 @@ describe('deploy/functions.ts settings', () => {
     }
   })
 
+  it('org reads JINLIN_SETUP_CODE from the deployer’s environment, never from the repository', () => {
+    expect(renderFunctionEntry('org').envVariables).toEqual({ JINLIN_SETUP_CODE: '{{env.JINLIN_SETUP_CODE}}' })
+    expect(renderFunctionEntry('dispatch')).not.toHaveProperty('envVariables')
+  })
+
   it('refuses to render a function without settings', () => {
     expect(() => renderFunctionEntry('nosuch')).toThrow(/no entry in deploy\/functions\.ts/)
   })

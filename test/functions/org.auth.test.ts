@@ -8,8 +8,15 @@ import type { RoleGrant, User } from '../../types/domain';
 import { DEMO_PEOPLE, openHarness, PEOPLE, snapshot, type Harness } from './harness';
 
 let h: Harness;
+/** Made once before the table runs, so that rows acting on them do not depend on each other's order. */
+const made = { estateToArchive: '', unitToArchive: '', memberInvitation: '', staffInvitation: '' };
 beforeAll(async () => {
   h = await openHarness();
+  made.estateToArchive = (await h.ok(PEOPLE.admin, 'org', 'addRegion', { parentId: 'c-dongjie', name: '待归档小区' }))._id;
+  made.unitToArchive = (await h.ok(PEOPLE.admin, 'org', 'addUnit', { name: '待归档单位', description: '' }))._id;
+  // Accepting grants 县住建局 党员, which opens no org action to anyone.
+  made.memberInvitation = (await h.ok(PEOPLE.admin, 'org', 'createInvitation', { role: 'member', unitId: 'unit-zhujian', days: 7, maxUses: 100 })).code;
+  made.staffInvitation = (await h.ok(PEOPLE.admin, 'org', 'createInvitation', { role: 'staff', communityId: 'c-dongjie', days: 7, maxUses: 5 })).code;
 });
 afterAll(() => h.close());
 
@@ -26,7 +33,7 @@ const roleEvents = () => h.local.db.store.all('roleEvents') as unknown as { open
  * Each action with a valid payload for a caller, and who may call it. Payloads are chosen so that
  * the outcome does not depend on the order the rows run in (granting twice, pairing twice are safe).
  */
-const TABLE: Record<Action, { payload: (openid: string) => Record<string, unknown>; allowed: Caller[]; reads: boolean }> = {
+const TABLE: Record<Action, { payload: (openid: string) => Record<string, unknown>; allowed: Caller[]; reads: boolean; outcome?: ErrorCode }> = {
   register: { payload: () => ({ name: '测试用户' }), allowed: CALLERS, reads: true },
   me: { payload: () => ({}), allowed: CALLERS, reads: true },
   regionTree: { payload: () => ({}), allowed: CALLERS, reads: true },
@@ -46,7 +53,32 @@ const TABLE: Record<Action, { payload: (openid: string) => Record<string, unknow
   listUsers: { payload: () => ({}), allowed: ['staff', 'gridWorker', 'secretary', 'admin'], reads: true },
   bindBuilding: { payload: (openid) => ({ buildingId: homeBuilding(openid) }), allowed: CALLERS, reads: false },
   setElderMode: { payload: () => ({ elderMode: true }), allowed: CALLERS, reads: false },
+  // The demo county has its admin and no setup code: setup is closed to everyone alike.
+  setup: { payload: () => ({ code: 'ABCDEFGH' }), allowed: CALLERS, reads: true, outcome: 'INVALID_STATE' },
+  searchPeople: { payload: () => ({ q: '张' }), allowed: ['liaison', 'staff', 'gridWorker', 'secretary', 'admin'], reads: true },
+  addRegion: { payload: (openid) => ({ parentId: 'c-dongjie', name: `新小区${openid.slice(5)}` }), allowed: ['secretary', 'admin'], reads: false },
+  renameRegion: { payload: () => ({ id: 'e-heping', name: '和平小区' }), allowed: ['secretary', 'admin'], reads: true },
+  moveRegion: { payload: () => ({ id: 'b-xingfu-1', parentId: 'e-xingfu' }), allowed: ['secretary', 'admin'], reads: true },
+  archiveRegion: { payload: () => ({ id: made.estateToArchive }), allowed: ['secretary', 'admin'], reads: false },
+  addHousehold: { payload: (openid) => ({ buildingId: 'b-xingfu-1', room: openid.slice(5) }), allowed: ['secretary', 'admin'], reads: false },
+  editHousehold: { payload: () => ({ id: 'h-xingfu-1-101', label: '赵' }), allowed: ['secretary', 'admin'], reads: false },
+  moveHousehold: { payload: () => ({ id: 'h-xingfu-1-102', buildingId: 'b-xingfu-1' }), allowed: ['secretary', 'admin'], reads: true },
+  archiveHousehold: { payload: () => ({ id: 'h-heping-3-302' }), allowed: ['secretary', 'admin'], reads: false },
+  addUnit: { payload: (openid) => ({ name: `单位${openid}`, description: '测试' }), allowed: ['admin'], reads: false },
+  editUnit: { payload: () => ({ unitId: 'unit-renshe', description: '就业、社保、劳动维权' }), allowed: ['liaison', 'admin'], reads: true },
+  archiveUnit: { payload: () => ({ unitId: made.unitToArchive }), allowed: ['admin'], reads: false },
+  createInvitation: { payload: () => ({ role: 'member', unitId: 'unit-renshe', days: 7, maxUses: 10 }), allowed: ['liaison', 'admin'], reads: false },
+  previewInvitation: { payload: () => ({ code: made.memberInvitation }), allowed: CALLERS, reads: true },
+  // The admin made it: nobody accepts their own invitation.
+  acceptInvitation: { payload: () => ({ code: made.memberInvitation }), allowed: ['resident', 'member', 'liaison', 'staff', 'gridWorker', 'secretary'], reads: false },
+  listInvitations: { payload: () => ({}), allowed: ['liaison', 'secretary', 'admin'], reads: true },
+  revokeInvitation: { payload: () => ({ code: made.staffInvitation }), allowed: ['secretary', 'admin'], reads: false },
+  buildingPoster: { payload: () => ({ communityId: 'c-dongjie' }), allowed: ['staff', 'gridWorker', 'secretary', 'admin'], reads: true },
+  previewBuilding: { payload: () => ({ buildingId: 'b-xingfu-1' }), allowed: CALLERS, reads: true },
+  auditLog: { payload: () => ({}), allowed: ['liaison', 'secretary', 'admin'], reads: true },
 };
+/** Actions for anyone the platform identifies, registered or not. */
+const OPENID_ACTIONS: Action[] = ['register', 'previewInvitation', 'previewBuilding'];
 const ACTIONS = Object.keys(TABLE) as Action[];
 
 describe('every action × every demo role', () => {
@@ -57,7 +89,10 @@ describe('every action × every demo role', () => {
     const openid = PEOPLE[caller];
     const before = snapshot(h.local);
     const res = await h.call(openid, 'org', action, TABLE[action].payload(openid));
-    if (expected === 'ok') {
+    if (expected === 'ok' && TABLE[action].outcome) {
+      expect(res).toMatchObject({ ok: false, error: { code: TABLE[action].outcome } });
+      expect(snapshot(h.local)).toBe(before);
+    } else if (expected === 'ok') {
       expect(res).toMatchObject({ ok: true });
       // Reads (and registering again) write nothing.
       if (TABLE[action].reads) expect(snapshot(h.local)).toBe(before);
@@ -77,13 +112,20 @@ describe('callers the platform does not vouch for', () => {
     expect(snapshot(h.local)).toBe(before);
   });
 
-  test.each(ACTIONS.filter((a) => a !== 'register'))('%s by an unknown openid → NOT_REGISTERED, nothing changed', async (action) => {
+  test.each(ACTIONS.filter((a) => !OPENID_ACTIONS.includes(a)))('%s by an unknown openid → NOT_REGISTERED, nothing changed', async (action) => {
     const stranger = `stranger-${action}`;
     const before = snapshot(h.local);
     const res = await h.call(stranger, 'org', action, TABLE[action].payload(stranger));
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_REGISTERED' } });
     expect(snapshot(h.local)).toBe(before);
     expect(userDoc(stranger)).toBeUndefined();
+  });
+
+  test.each<Action>(['previewInvitation', 'previewBuilding'])('%s by an unknown openid answers and changes nothing', async (action) => {
+    const before = snapshot(h.local);
+    const res = await h.call('stranger-preview', 'org', action, TABLE[action].payload('stranger-preview'));
+    expect(res).toMatchObject({ ok: true });
+    expect(snapshot(h.local)).toBe(before);
   });
 
   test('register by an unknown openid creates a resident with no community', async () => {

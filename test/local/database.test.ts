@@ -103,6 +103,27 @@ describe('documents and queries', () => {
     ]);
   });
 
+  // Regression (issue #10): regex queries reached the store as a BSONRegExp and matched nothing.
+  test('regex queries: db.RegExp with options, a JS RegExp, inside _.or, in count and update', async () => {
+    await run(async () => {
+      await db.collection('regions').add({ data: { _id: 'rx1', name: '东街社区', code: 'ABC-1' } });
+      await db.collection('regions').add({ data: { _id: 'rx2', name: '西门社区', code: 'abc-2' } });
+      await db.collection('regions').add({ data: { _id: 'rx3', name: '幸福小区', code: 'xyz' } });
+    });
+    // Only this test's documents (others in the file add regions too).
+    const ids = (res: { data: { _id: string }[] }) => res.data.map((d) => d._id).filter((x) => x.startsWith('rx')).sort();
+    expect(ids(await run(() => db.collection('regions').where({ name: db.RegExp({ regexp: '社区$' }) }).get()))).toEqual(['rx1', 'rx2']);
+    expect(ids(await run(() => db.collection('regions').where({ code: db.RegExp({ regexp: '^abc', options: 'i' }) }).get()))).toEqual(['rx1', 'rx2']);
+    expect(ids(await run(() => db.collection('regions').where({ code: /^abc/ }).get()))).toEqual(['rx2']);
+    expect(ids(await run(() => db.collection('regions').where(_.or([{ name: /幸福/ }, { code: /^ABC/ }])).get()))).toEqual(['rx1', 'rx3']);
+    expect((await run(() => db.collection('regions').where({ name: /社区/ }).count())).total).toBe(2);
+    const res = await run(() => db.collection('regions').where({ name: /^西门/ }).update({ data: { seen: true } }));
+    expect(res.stats.updated).toBe(1);
+    // Characters a person types are matched literally once escaped.
+    expect(ids(await run(() => db.collection('regions').where({ name: db.RegExp({ regexp: '.*' }) }).get()))).toHaveLength(3);
+    expect(ids(await run(() => db.collection('regions').where({ name: db.RegExp({ regexp: '\\.\\*' }) }).get()))).toEqual([]);
+  });
+
   test('a collection not declared in deploy/collections.json is refused', async () => {
     await expect(run(() => db.collection('nope').add({ data: { a: 1 } }))).rejects.toThrow(/not exist/);
   });
