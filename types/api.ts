@@ -16,6 +16,7 @@ import type {
 import type { Me, Page, RegionNode, Role, RoleGrant, Unit, UnitPairing, UserSummary } from './domain';
 import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
+import type { ImportsApi } from './imports';
 
 /** `org`: organisation and identity. */
 export interface OrgApi {
@@ -125,6 +126,7 @@ export interface ApiMap {
   dispatch: DispatchApi;
   visits: VisitsApi;
   points: PointsApi;
+  imports: ImportsApi;
 }
 
 export type FunctionName = keyof ApiMap;
