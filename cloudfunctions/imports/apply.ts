@@ -7,18 +7,22 @@
  * Resuming after a crash: progress is saved every SAVE_EVERY rows, so a call that died redoes at
  * most that many rows; each row is idempotent by its natural keys (and the ids made from them), so
  * a redone row finds its documents and writes nothing (it then counts as unchanged).
+ *
+ * The time budget counts from when the file (cached by a warm instance) and the world have been
+ * read — a few seconds for a county — so that every call moves the import on by about the same
+ * amount; reading + budget stays well inside 60 s (the bench measures both).
  */
 import type { BadRow, ImportJob } from '../../types/imports';
-import { newRun, planRow, remember, type PlanContext } from '../core/import-plan';
+import { newRun, planRow, remember, type PlanContext, type Write } from '../core/import-plan';
 import type { ImportRecord } from '../core/import-rows';
 import { audit } from '../lib/audit';
 import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
 import type { Handlers } from '../lib/router';
 import { requireAdmin } from './access';
-import { hashOf, workbookAt } from './dry-run';
+import { workbookAt } from './dry-run';
 import { byImport } from './schemas';
-import { claimJob, loadJob, loadWorld, saveProgress, writeRow } from './store';
+import { claimJob, loadJob, loadWorld, saveProgress, writeRows } from './store';
 import { progressOf, reportOf } from './views';
 
 type H = Handlers<'imports'>;
@@ -36,6 +40,12 @@ export function chunkBudgetMs(env: string | undefined = process.env.IMPORT_CHUNK
 /** A call holds the job this long at most: the platform has killed it by then. */
 const LEASE_MS = 70_000;
 const SAVE_EVERY = 500;
+/**
+ * Rows are written in batches, one transaction each (so each row is all or nothing, and so is its
+ * batch): a transaction per row would cost a commit per row. A batch ends after the row that
+ * takes it to BATCH_WRITES documents.
+ */
+const BATCH_WRITES = 50;
 /** Failures kept in the job (the rest are counted). */
 const MAX_FAILURES = 500;
 
@@ -57,8 +67,8 @@ export const apply: H['apply'] = {
     const lease = newId();
     if (!(await claimJob(importId, lease, started, started + LEASE_MS))) return progressOf((await loadJob(importId)) ?? job, true);
 
-    const { bytes, sheets } = await workbookAt(job.fileId);
-    if (hashOf(bytes) !== job.fileHash) {
+    const { hash, sheets } = await workbookAt(job.fileId);
+    if (hash !== job.fileHash) {
       await saveProgress(importId, lease, { lease: null, leaseUntil: 0, saves: job.saves + 1 });
       throw new AppError('INVALID_STATE', '工作簿在预检之后被改动过，请重新预检');
     }
@@ -66,8 +76,8 @@ export const apply: H['apply'] = {
     const world = await loadWorld(rows.slice(job.done));
     const pc: PlanContext = { importId, now: ctx.now, by: { openid: ctx.openid, name: ctx.user.name } };
     const run = newRun();
-    const applied = structuredClone(job.applied);
-    const failures: BadRow[] = [...job.failures];
+    let applied = structuredClone(job.applied);
+    let failures: BadRow[] = [...job.failures];
     let done = job.done;
     let saves = job.saves;
     const save = async (extra: Partial<ImportJob> = {}) => {
@@ -76,22 +86,41 @@ export const apply: H['apply'] = {
         throw refuse.conflict('导入任务正由另一次调用处理，请稍后查看进度');
       }
     };
-    const deadline = started + chunkBudgetMs();
-    while (done < rows.length && Date.now() < deadline) {
-      const rec = rows[done];
-      const plan = planRow(world, rec, run, pc);
-      if (plan.ok) {
-        await writeRow(plan.writes, ctx.openid, ctx.now);
-        remember(world, plan.writes);
-        applied[rec.sheet][plan.outcome]++;
-      } else {
-        applied[rec.sheet].bad++;
-        if (failures.length < MAX_FAILURES) failures.push({ sheet: rec.sheet, row: rec.row, ...plan.problem });
+    // The budget is for writing: reading the file and the world comes before it (see above).
+    const deadline = Date.now() + chunkBudgetMs();
+    let sinceSave = 0;
+    // At least one batch per call, so that a call always moves the import on.
+    do {
+      const before = { done, applied: structuredClone(applied), failures: [...failures] };
+      const writes: Write[] = [];
+      while (done < rows.length && writes.length < BATCH_WRITES) {
+        const rec = rows[done];
+        const plan = planRow(world, rec, run, pc);
+        if (plan.ok) {
+          writes.push(...plan.writes);
+          remember(world, plan.writes);
+          applied[rec.sheet][plan.outcome]++;
+        } else {
+          applied[rec.sheet].bad++;
+          if (failures.length < MAX_FAILURES) failures.push({ sheet: rec.sheet, row: rec.row, ...plan.problem });
+        }
+        applied[rec.sheet].rows++;
+        done++;
       }
-      applied[rec.sheet].rows++;
-      done++;
-      if (done % SAVE_EVERY === 0 && done < rows.length) await save({ status: 'applying', startedAt: job.startedAt ?? ctx.now });
-    }
+      try {
+        await writeRows(writes, ctx.openid, ctx.now);
+      } catch (e) {
+        // Nothing of the batch was written: save where the job stood before it, let go, refuse.
+        ({ done, applied, failures } = before);
+        await save({ status: 'applying', lease: null, leaseUntil: 0 });
+        throw e;
+      }
+      sinceSave += done - before.done;
+      if (sinceSave >= SAVE_EVERY && done < rows.length) {
+        await save({ status: 'applying', startedAt: job.startedAt ?? ctx.now });
+        sinceSave = 0;
+      }
+    } while (done < rows.length && Date.now() < deadline);
     const finished = done >= rows.length;
     const end: Partial<ImportJob> = {
       status: finished ? 'finished' : 'applying',

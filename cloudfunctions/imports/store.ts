@@ -30,6 +30,33 @@ async function byIds<T>(coll: string, field: string, values: string[], fields?: 
 }
 
 /**
+ * The communities whose households the records may place or mark: named by code or by name (a
+ * name may match more than one; reading a few more is harmless). A new street's rows touch none.
+ */
+function touchedCommunities(regions: ImportedRegion[], records: ImportRecord[]): string[] {
+  const codes = new Set<string>();
+  const names = new Set<string>();
+  for (const r of records) {
+    const ref = r.sheet === 'regions' ? r.community : r.sheet === 'keyHouseholds' ? r.community : null;
+    if (!ref) continue;
+    if ('code' in ref) {
+      if (ref.code) codes.add(ref.code);
+      if ('name' in ref && typeof ref.name === 'string') names.add(ref.name);
+    } else names.add(ref.name);
+  }
+  return regions.filter((x) => x.level === 'community' && ((x.divisionCode && codes.has(x.divisionCode)) || names.has(x.name))).map((x) => x._id);
+}
+
+async function readHouseholds(communityIds: string[]): Promise<HouseholdDoc[]> {
+  const fields = { _id: true, buildingId: true, estateId: true, communityId: true, room: true };
+  const out: HouseholdDoc[] = [];
+  for (let i = 0; i < communityIds.length; i += IN_BATCH) {
+    out.push(...(await readAll<HouseholdDoc>('households', { communityId: _.in(communityIds.slice(i, i + IN_BATCH)) }, fields)));
+  }
+  return out;
+}
+
+/**
  * What the records need to be planned: every region, unit and pairing; households and key
  * households only when a sheet places or marks them; people only by the phones the file names
  * (a county has tens of thousands of users, a file a few thousand phones).
@@ -41,17 +68,17 @@ export async function loadWorld(records: ImportRecord[]): Promise<World> {
     if (r.sheet === 'people') phones.add(r.phone);
     if (r.sheet === 'keyHouseholds') r.visitorPhones.forEach((p) => phones.add(p));
   }
-  const needHouseholds = has('regions') || has('keyHouseholds');
   const needKeys = has('keyHouseholds');
-  const [regions, households, units, pairings, users, pending, keys, care] = await Promise.all([
-    readAll<ImportedRegion>('regions'),
-    needHouseholds ? readAll<HouseholdDoc>('households', {}, { _id: true, buildingId: true, estateId: true, communityId: true, room: true }) : [],
+  const regions = await readAll<ImportedRegion>('regions');
+  const communities = touchedCommunities(regions, records);
+  const [households, units, pairings, users, pending, keys, care] = await Promise.all([
+    readHouseholds(communities),
     readAll<Unit>('units'),
     readAll<UnitPairing>('pairings', {}, { _id: true, unitId: true, communityId: true }),
     byIds<UserDoc>('users', 'phone', [...phones], { _id: true, name: true, phone: true, roles: true, communityId: true }),
     byIds<PendingGrant>('pendingGrants', '_id', records.filter((r) => r.sheet === 'people').map((r) => (r as { phone: string }).phone).filter((p, i, a) => a.indexOf(p) === i)),
-    needKeys ? readAll<KeyHousehold>('keyHouseholds') : [],
-    needKeys ? readAll<HouseholdCare>('householdCare') : [],
+    needKeys ? readAll<KeyHousehold>('keyHouseholds', { communityId: _.in(communities) }) : [],
+    needKeys ? readAll<HouseholdCare>('householdCare', { communityId: _.in(communities) }) : [],
   ]);
   const data: WorldData = { regions, households, units, pairings, users, pending, keys, care };
   return new World(data);
@@ -79,8 +106,8 @@ async function write(t: Transaction, x: Write, by: string, now: Date): Promise<v
   }
 }
 
-/** A row's writes, all or nothing. */
-export async function writeRow(writes: Write[], by: string, now: Date): Promise<void> {
+/** A batch of rows' writes, all or nothing. */
+export async function writeRows(writes: Write[], by: string, now: Date): Promise<void> {
   if (!writes.length) return;
   await inTransaction(async (t) => {
     for (const x of writes) await write(t, x, by, now);
