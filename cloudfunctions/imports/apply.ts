@@ -43,9 +43,11 @@ const SAVE_EVERY = 500;
 /**
  * Rows are written in batches, one transaction each (so each row is all or nothing, and so is its
  * batch): a transaction per row would cost a commit per row. A batch ends after the row that
- * takes it to BATCH_WRITES documents.
+ * takes it to BATCH_WRITES documents, or after BATCH_ROWS rows (rows that change nothing write
+ * nothing, and the time budget is checked between batches).
  */
 const BATCH_WRITES = 50;
+const BATCH_ROWS = 200;
 /** Failures kept in the job (the rest are counted). */
 const MAX_FAILURES = 500;
 
@@ -93,7 +95,8 @@ export const apply: H['apply'] = {
     do {
       const before = { done, applied: structuredClone(applied), failures: [...failures] };
       const writes: Write[] = [];
-      while (done < rows.length && writes.length < BATCH_WRITES) {
+      const batchEnd = Math.min(rows.length, done + BATCH_ROWS);
+      while (done < batchEnd && writes.length < BATCH_WRITES) {
         const rec = rows[done];
         const plan = planRow(world, rec, run, pc);
         if (plan.ok) {

@@ -20,7 +20,14 @@ export const IMPORTS = 'imports';
 /** `_.in` lists stay well below the database's limits. */
 const IN_BATCH = 500;
 
+/** Beyond this many values one pass over the collection is cheaper than many `in` queries. */
+const IN_MAX = 1000;
+
 async function byIds<T>(coll: string, field: string, values: string[], fields?: Record<string, boolean>): Promise<T[]> {
+  if (values.length > IN_MAX) {
+    const wanted = new Set(values);
+    return (await readAll<T>(coll, {}, fields)).filter((d) => wanted.has(String((d as Record<string, unknown>)[field])));
+  }
   const out: T[] = [];
   for (let i = 0; i < values.length; i += IN_BATCH) {
     const query = db.collection(coll).where({ [field]: _.in(values.slice(i, i + IN_BATCH)) });
