@@ -26,7 +26,8 @@ const IN_MAX = 1000;
 async function byIds<T>(coll: string, field: string, values: string[], fields?: Record<string, boolean>): Promise<T[]> {
   if (values.length > IN_MAX) {
     const wanted = new Set(values);
-    return (await readAll<T>(coll, {}, fields)).filter((d) => wanted.has(String((d as Record<string, unknown>)[field])));
+    const all = await readByKeyset<T & { _id: string }>(coll, fields);
+    return all.filter((d) => wanted.has(String((d as Record<string, unknown>)[field])));
   }
   const out: T[] = [];
   for (let i = 0; i < values.length; i += IN_BATCH) {
@@ -54,13 +55,29 @@ function touchedCommunities(regions: ImportedRegion[], records: ImportRecord[]):
   return regions.filter((x) => x.level === 'community' && ((x.divisionCode && codes.has(x.divisionCode)) || names.has(x.name))).map((x) => x._id);
 }
 
+/** A file touching more communities than this reads every household instead of asking by community. */
+const FEW_COMMUNITIES = 50;
+
 async function readHouseholds(communityIds: string[]): Promise<HouseholdDoc[]> {
   const fields = { _id: true, buildingId: true, estateId: true, communityId: true, room: true };
-  const out: HouseholdDoc[] = [];
-  for (let i = 0; i < communityIds.length; i += IN_BATCH) {
-    out.push(...(await readAll<HouseholdDoc>('households', { communityId: _.in(communityIds.slice(i, i + IN_BATCH)) }, fields)));
+  if (!communityIds.length) return [];
+  if (communityIds.length > FEW_COMMUNITIES) return readByKeyset<HouseholdDoc>('households', fields);
+  return readAll<HouseholdDoc>('households', { communityId: _.in(communityIds) }, fields);
+}
+
+/**
+ * Every document, a thousand at a time after the last `_id` seen: each page costs its own size
+ * (paging by skip costs the pages before it again), which matters at 50,000 households.
+ */
+async function readByKeyset<T extends { _id: string }>(coll: string, fields?: Record<string, boolean>): Promise<T[]> {
+  const out: T[] = [];
+  for (let last = ''; ; ) {
+    const query = db.collection(coll).where({ _id: _.gt(last) }).orderBy('_id', 'asc');
+    const { data } = await (fields ? query.field(fields) : query).limit(1000).get<T>();
+    out.push(...data);
+    if (data.length < 1000) return out;
+    last = data[data.length - 1]._id;
   }
-  return out;
 }
 
 /**

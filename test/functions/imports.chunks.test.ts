@@ -89,10 +89,10 @@ describe('a sheet of 10,000 rows', () => {
     expect(r.planned.regions).toMatchObject({ rows: 10_000, create: 10_000, bad: 0 });
     expect(r.total).toBe(10_000);
 
-    process.env.IMPORT_CHUNK_MS = '1000';
+    process.env.IMPORT_CHUNK_MS = '300';
     const progress = await applyAll(h, r.importId);
     delete process.env.IMPORT_CHUNK_MS;
-    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.length).toBeGreaterThan(1);
     const done = progress.map((p) => p.done);
     for (let i = 1; i < done.length; i++) expect(done[i]).toBeGreaterThan(done[i - 1]);
     expect(progress.slice(0, -1).every((p) => !p.finished && p.total === 10_000)).toBe(true);
