@@ -22,6 +22,7 @@ import { seedDemoCounty } from '../local/seed/seed';
 import { BUDGET, packageSizes } from './check-weapp.mjs';
 import { benchPoints } from './bench-points';
 import { benchVisits } from './bench-visits';
+import { benchImport } from './bench-import';
 
 const failures: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -287,6 +288,7 @@ async function main() {
       '### Points: database requests per action, and the ledger at volume\n\n' + (await benchPoints(local, failures)),
       '### Visits: database requests per action, and coverage at volume\n\n' + (await benchVisits(local, failures)),
       '### Org and dispatch at volume\n\n' + (await volume(local)),
+      '### Import of a county workbook\n\n' + (await benchImport(local, failures)),
     );
     const out = sections.join('\n\n');
     console.log(out);

@@ -25,6 +25,7 @@ import type {
 } from './admin';
 import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
+import type { ImportsApi } from './imports';
 
 /** `org`: organisation and identity. */
 export interface OrgApi {
@@ -216,6 +217,7 @@ export interface ApiMap {
   dispatch: DispatchApi;
   visits: VisitsApi;
   points: PointsApi;
+  imports: ImportsApi;
 }
 
 export type FunctionName = keyof ApiMap;

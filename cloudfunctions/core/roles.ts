@@ -54,3 +54,10 @@ export function listableCommunity(grants: RoleGrant[], requested: string | undef
 export function canListUnit(grants: RoleGrant[], unitId: string): boolean {
   return isAdmin(grants) || isLiaisonOf(grants, unitId);
 }
+
+/** A person's unit is where they work: it follows their unit grants (member, liaison), else null. */
+export function workUnit(current: string | null, roles: RoleGrant[]): string | null {
+  const units = roles.filter((g) => scopeOf(g.role) === 'unit' && g.unitId).map((g) => g.unitId!);
+  if (current && units.includes(current)) return current;
+  return units.at(-1) ?? null;
+}

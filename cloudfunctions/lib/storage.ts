@@ -24,3 +24,13 @@ const PHOTO_ID = /^cloud:\/\/[\w.-]+\/demands\/([\w-]+)\/[\w-]+\.(jpg|png|webp)$
 export function ownsPhoto(fileID: string, openid: string): boolean {
   return PHOTO_ID.exec(fileID)?.[1] === openid;
 }
+
+/** The bytes of a stored file, or null when there is none. */
+export async function download(fileID: string): Promise<Buffer | null> {
+  try {
+    const res = (await cloud.downloadFile({ fileID })) as unknown as { fileContent: Buffer };
+    return res.fileContent;
+  } catch {
+    return null;
+  }
+}

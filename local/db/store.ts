@@ -31,6 +31,11 @@ export class StoreError extends Error {
 export class Store {
   private readonly colls = new Map<string, Map<string, Version>>();
   private readonly uniques = new Map<string, { name: string; fields: string[] }[]>();
+  /**
+   * Each unique index's keys → document id, kept up to date on every commit, so that checking a
+   * write costs the batch's size rather than the collection's (an import writes 50,000 households).
+   */
+  private readonly uniqueKeys = new Map<string, Map<string, Map<string, string>>>();
   private seqCounter = 0;
   /** Oldest snapshot any open transaction may still read; older history can be dropped. */
   oldestSnapshot: () => number = () => this.seqCounter;
@@ -48,6 +53,15 @@ export class Store {
       const versions = this.colls.get(coll);
       if (!versions) continue; // a collection no longer declared is not served
       for (const [id, doc] of docs) versions.set(id, { doc, seq: 0, prev: null });
+    }
+    for (const [coll, indexes] of this.uniques) {
+      const byIndex = new Map<string, Map<string, string>>();
+      for (const index of indexes) {
+        const keys = new Map<string, string>();
+        for (const [id, v] of this.versions(coll)) if (v.doc) keys.set(keyOf(v.doc, index.fields), id);
+        byIndex.set(index.name, keys);
+      }
+      this.uniqueKeys.set(coll, byIndex);
     }
   }
 
@@ -96,6 +110,7 @@ export class Store {
     if (changes.length === 0) return;
     this.checkUnique(changes);
     this.journal.append(changes);
+    this.indexKeys(changes);
     const seq = ++this.seqCounter;
     const keep = this.oldestSnapshot();
     for (const c of changes) {
@@ -119,24 +134,42 @@ export class Store {
     }
     for (const [coll, batch] of touched) {
       for (const index of this.uniques.get(coll) ?? []) {
-        const seen = new Map<string, string>();
-        // Documents outside the batch keep their keys; batch documents take their new keys.
-        for (const [id, v] of this.versions(coll)) {
-          if (v.doc && !batch.has(id)) seen.set(keyOf(v.doc, index.fields), id);
-        }
+        const existing = this.uniqueKeys.get(coll)!.get(index.name)!;
+        // Batch documents take their new keys; documents outside the batch keep theirs.
+        const fresh = new Map<string, string>();
         for (const [id, doc] of batch) {
           if (!doc) continue;
           const key = keyOf(doc, index.fields);
-          const other = seen.get(key);
-          if (other !== undefined && other !== id) {
+          const twin = fresh.get(key);
+          const other = existing.get(key);
+          if ((twin !== undefined && twin !== id) || (other !== undefined && other !== id && !batch.has(other))) {
             throw new StoreError(
               'DATABASE_DUPLICATE_WRITE',
               `DATABASE_DUPLICATE_WRITE: duplicate key for unique index ${index.name} of ${coll}`,
             );
           }
-          seen.set(key, id);
+          fresh.set(key, id);
         }
       }
+    }
+  }
+
+  /** Moves the unique keys of a committed batch: old keys out first, so documents may swap keys. */
+  private indexKeys(batch: Change[]): void {
+    // A document changed twice in one batch ends as its last change.
+    const changes = [...new Map(batch.map((c) => [`${c.coll}\u0000${c.id}`, c])).values()];
+    for (const c of changes) {
+      const old = this.versions(c.coll).get(c.id)?.doc;
+      if (!old) continue;
+      for (const index of this.uniques.get(c.coll) ?? []) {
+        const keys = this.uniqueKeys.get(c.coll)!.get(index.name)!;
+        const key = keyOf(old, index.fields);
+        if (keys.get(key) === c.id) keys.delete(key);
+      }
+    }
+    for (const c of changes) {
+      if (!c.doc) continue;
+      for (const index of this.uniques.get(c.coll) ?? []) this.uniqueKeys.get(c.coll)!.get(index.name)!.set(keyOf(c.doc, index.fields), c.id);
     }
   }
 }

@@ -160,6 +160,28 @@ describe('concurrency and uniqueness', () => {
     );
   });
 
+  test('a unique key moves with its document: freed by a change or a removal, swapped in one transaction', async () => {
+    await run(() => db.collection('households').doc('m1').set({ data: { buildingId: 'm', room: '1' } }));
+    await run(() => db.collection('households').doc('m2').set({ data: { buildingId: 'm', room: '2' } }));
+    // m1 moves to room 3: room 1 is free for a new document, room 3 is not.
+    await run(() => db.collection('households').doc('m1').update({ data: { room: '3' } }));
+    await run(() => db.collection('households').doc('m4').set({ data: { buildingId: 'm', room: '1' } }));
+    await expect(run(() => db.collection('households').add({ data: { buildingId: 'm', room: '3' } }))).rejects.toThrow(/DUPLICATE/);
+    // Two documents swap their keys in one transaction.
+    await run(() =>
+      db.runTransaction(async (t: any) => {
+        await t.collection('households').doc('m2').update({ data: { room: '3' } });
+        await t.collection('households').doc('m1').update({ data: { room: '2' } });
+      }),
+    );
+    await expect(run(() => db.collection('households').add({ data: { buildingId: 'm', room: '2' } }))).rejects.toThrow(/DUPLICATE/);
+    // A removed document frees its key.
+    await run(() => db.collection('households').doc('m4').remove());
+    await run(() => db.collection('households').add({ data: { buildingId: 'm', room: '1' } }));
+    const rooms = await run(() => db.collection('households').where({ buildingId: 'm' }).orderBy('room', 'asc').get());
+    expect(rooms.data.map((d: any) => d.room)).toEqual(['1', '2', '3']);
+  });
+
   test('two concurrent invocations each see only their own caller', async () => {
     const seen = await Promise.all(
       ['alice', 'bob', 'carol', 'dave'].map((who) =>
