@@ -6,7 +6,7 @@
  */
 import type { DemandCategory, DemandKind, DemandStatus, Urgency } from './dispatch';
 import type { ActivityPhase } from './points';
-import type { VisitMethod } from './visits';
+import type { CareCategory, VisitMethod } from './visits';
 
 export const DEMAND_STATUS_LABEL: Record<DemandStatus, string> = {
   submitted: '待受理',
@@ -42,3 +42,15 @@ export const VISIT_METHOD_LABEL: Record<VisitMethod, string> = { door: '上门',
 
 /** Where a volunteer activity stands (活动状态): the activity cards and the server's refusals. */
 export const ACTIVITY_PHASE_LABEL: Record<ActivityPhase, string> = { upcoming: '未开始', ongoing: '进行中', ended: '已结束', cancelled: '已取消' };
+
+/** 关爱类别: the coded care categories (never a diagnosis), as the app, the forms and the workbook say them. */
+export const CARE_CATEGORY_LABEL: Record<CareCategory, string> = {
+  livingAlone: '独居老人',
+  emptyNest: '空巢老人',
+  disabled: '残疾人',
+  seriousIllness: '大病户',
+  hardship: '困难户',
+  leftBehindChild: '留守儿童',
+  childInDistress: '困境儿童',
+  other: '其他',
+};

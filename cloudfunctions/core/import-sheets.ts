@@ -5,7 +5,8 @@
  */
 import type { Role } from '../../types/domain';
 import type { ImportSheet } from '../../types/imports';
-import type { CareCategory, CareLevel } from '../../types/visits';
+import type { CareLevel } from '../../types/visits';
+import { CARE_CATEGORY_LABEL } from '../../types/labels';
 
 export interface ColumnSpec {
   header: string;
@@ -91,17 +92,8 @@ export const SHEETS: SheetSpec[] = [
 
 export const SHEET_BY_KIND: Record<ImportSheet, SheetSpec> = Object.fromEntries(SHEETS.map((s) => [s.sheet, s])) as Record<ImportSheet, SheetSpec>;
 
-/** 关爱类别 as the workbook writes them. */
-export const CARE_CATEGORY_WORDS: Record<CareCategory, string> = {
-  livingAlone: '独居老人',
-  emptyNest: '空巢老人',
-  disabled: '残疾人',
-  seriousIllness: '大病户',
-  hardship: '困难户',
-  leftBehindChild: '留守儿童',
-  childInDistress: '困境儿童',
-  other: '其他',
-};
+/** 关爱类别 as the workbook writes them: the app's words (types/labels.ts). */
+export const CARE_CATEGORY_WORDS = CARE_CATEGORY_LABEL;
 
 export const CARE_LEVEL_WORDS: Record<CareLevel, string> = { weekly: '每周', fortnightly: '每两周', monthly: '每月' };
 

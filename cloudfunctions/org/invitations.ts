@@ -30,7 +30,8 @@ import { inTransaction } from '../lib/retry';
 import type { Handlers } from '../lib/router';
 import { id, paging, z } from '../lib/validate';
 import { countTry, requireTriesLeft } from './attempts';
-import { grantScope, requireScopeExists, workUnit } from './roles';
+import { workUnit } from '../core/roles';
+import { grantScope, requireScopeExists } from './roles';
 import { grantingScopes, scopeOrRefuse, scopeWhere } from './scope';
 
 type H = Handlers<'org'>;

@@ -2,7 +2,7 @@
 import type { RoleChange } from '../../types/api';
 import type { Region, Role, RoleGrant, Unit, User } from '../../types/domain';
 import { canChangeRole } from '../core/grants';
-import { canListUnit, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf } from '../core/roles';
+import { canListUnit, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf, workUnit } from '../core/roles';
 import { auditIn } from '../lib/audit';
 import { db } from '../lib/cloud';
 import type { Transaction } from '../lib/database';
@@ -87,13 +87,6 @@ export async function applyRoleChange(
 /** The community or unit a grant belongs to, for the audit log's scope. */
 export const grantScope = (grant: RoleGrant): { communityId?: string; unitId?: string } =>
   grant.communityId ? { communityId: grant.communityId } : grant.unitId ? { unitId: grant.unitId } : {};
-
-/** A person's unit is where they work: it follows their unit grants (member, liaison), else null. */
-export function workUnit(current: string | null, roles: RoleGrant[]): string | null {
-  const units = roles.filter((g) => scopeOf(g.role) === 'unit' && g.unitId).map((g) => g.unitId!);
-  if (current && units.includes(current)) return current;
-  return units.at(-1) ?? null;
-}
 
 /** The grant's community or unit exists and is not archived; returns its name ("" for none). */
 export async function requireScopeExists(grant: RoleGrant): Promise<string> {

@@ -7,24 +7,15 @@
 import dayjs from 'dayjs'
 
 import type { Me, Role } from '@/types/domain'
-import type { CareCategory, CareLevel, DueStatus, KeyHouseholdAction, KeyHouseholdSummary, VisitOutcome, Wellbeing } from '@/types/visits'
+import type { CareLevel, DueStatus, KeyHouseholdAction, KeyHouseholdSummary, VisitOutcome, Wellbeing } from '@/types/visits'
 
-import { VISIT_METHOD_LABEL } from '@/types/labels'
+import { CARE_CATEGORY_LABEL, VISIT_METHOD_LABEL } from '@/types/labels'
 
 import { formatDay } from './format'
 import { keysOf } from './keys'
 import type { Tone } from './tone'
 
-export const CARE_CATEGORY_LABEL: Record<CareCategory, string> = {
-  livingAlone: '独居老人',
-  emptyNest: '空巢老人',
-  disabled: '残疾人',
-  seriousIllness: '大病户',
-  hardship: '困难户',
-  leftBehindChild: '留守儿童',
-  childInDistress: '困境儿童',
-  other: '其他',
-}
+export { CARE_CATEGORY_LABEL }
 
 export const CARE_CATEGORIES = keysOf(CARE_CATEGORY_LABEL)
 
