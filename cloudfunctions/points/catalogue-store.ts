@@ -4,7 +4,7 @@
  * account: the ledger entry with the person's holding, the stock, the redemption — so stock and
  * balance never go below 0 however many redeem at once. 核销 is a compare-and-set on the status.
  */
-import { isAdmin, staffCommunities } from '../core/actor';
+import { isAdmin, liaisonUnits, staffCommunities } from '../core/actor';
 import { withHolding, type RedemptionFact, type RedemptionTransition } from '../core/points-redemption';
 import type { RoleGrant } from '../../types/domain';
 import type { CatalogueItem, PointAccount, Redemption, RedemptionStatus } from '../../types/points';
@@ -24,7 +24,7 @@ export const REDEMPTIONS = 'redemptions';
 export function managedOwners(roles: RoleGrant[]): Data | null {
   if (isAdmin(roles)) return {};
   const communities = staffCommunities(roles);
-  const units = roles.filter((g) => g.role === 'liaison' && g.unitId).map((g) => g.unitId!);
+  const units = liaisonUnits(roles);
   const either: Data[] = [];
   if (communities.length) either.push({ 'owner.scope': 'community', 'owner.id': _.in(communities) });
   if (units.length) either.push({ 'owner.scope': 'unit', 'owner.id': _.in(units) });
