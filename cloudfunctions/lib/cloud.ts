@@ -20,6 +20,16 @@ export function callerOpenid(): string | null {
 }
 
 /**
+ * True only when the platform's timer trigger started this run: no caller, and the context's
+ * SOURCE is `wx_trigger` (a client is `wx_client`, the HTTP API `wx_http`, another function
+ * `…,scf`). The event's `Type: 'Timer'` is the caller's to write and proves nothing.
+ */
+export function isTimerTrigger(): boolean {
+  const ctx = cloud.getWXContext() as { OPENID?: string; SOURCE?: string };
+  return !ctx.OPENID && ctx.SOURCE === 'wx_trigger';
+}
+
+/**
  * The codes a database error carries, wherever the SDK left them: a commit rejects with the raw
  * `{ code, message }`; every other request is wrapped by wx-server-sdk into an Error whose `code`
  * is gone and whose `errCode` is the generic -501001 (SYS_ERR) for most failures, so the
