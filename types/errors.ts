@@ -44,6 +44,7 @@ export const EDGE_MESSAGES = {
   NOT_JSON: '请求内容不是有效的 JSON',
   NOT_OBJECT: '请求内容应为对象',
   BAD_URL: '请求地址的编码不正确',
+  BAD_TEXT: '请求内容含有无效的字符',
 } as const;
 
 /** A refusal as the client receives it. */

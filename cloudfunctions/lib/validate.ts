@@ -39,7 +39,10 @@ export function checkEventShape(event: unknown): void {
   let size = 0;
   while (stack.length) {
     const [value, depth] = stack.pop()!;
-    if (typeof value === 'string') size += value.length + 2;
+    if (typeof value === 'string') {
+      size += value.length + 2;
+      if (size <= EVENT_LIMITS.size && LONE_SURROGATE.test(value)) throw new AppError('INVALID_INPUT', EDGE_MESSAGES.BAD_TEXT);
+    }
     else if (value === null || typeof value !== 'object') size += 8;
     else {
       if (depth > EVENT_LIMITS.depth) throw new AppError('INVALID_INPUT', EDGE_MESSAGES.TOO_DEEP);
@@ -48,12 +51,16 @@ export function checkEventShape(event: unknown): void {
       else
         for (const [k, v] of Object.entries(value)) {
           size += k.length + 4;
+          if (LONE_SURROGATE.test(k)) throw new AppError('INVALID_INPUT', EDGE_MESSAGES.BAD_TEXT);
           stack.push([v, depth + 1]);
         }
     }
     if (size > EVENT_LIMITS.size) throw new AppError('PAYLOAD_TOO_LARGE', EDGE_MESSAGES.PAYLOAD_TOO_LARGE);
   }
 }
+
+/** Half of a UTF-16 pair on its own: text no database can store as UTF-8. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Longest field name a refusal quotes back. */
 const NAME_SHOWN = 32;
