@@ -28,6 +28,8 @@ export type RequestCounts = Record<RequestKind, number>;
 
 interface Invocation {
   openid: string | null;
+  /** getWXContext().SOURCE: `wx_trigger` only for the runtime's own timer runs. */
+  source: 'wx_client' | 'wx_http' | 'wx_trigger';
   counts: RequestCounts;
 }
 
@@ -76,10 +78,23 @@ export class LocalCloud {
     releaseLock(this.options.dataDir);
   }
 
-  /** Calls a function as `openid` (null: no identity, as an unauthenticated request). */
+  /**
+   * Calls a function as `openid` (null: no identity, as a request through the HTTP API without
+   * one: SOURCE `wx_http`, never the timer's `wx_trigger`).
+   */
   async invoke(fn: FunctionModule, event: Record<string, unknown>, openid: string | null): Promise<{ result: unknown; counts: RequestCounts }> {
-    const inv: Invocation = { openid, counts: { read: 0, write: 0, transaction: 0 } };
-    const result = await invocation.run(inv, () => fn.main(structuredClone(event), {}));
+    return this.run(fn, event, { openid, source: openid ? 'wx_client' : 'wx_http', counts: { read: 0, write: 0, transaction: 0 } });
+  }
+
+  /** Runs a function as the platform's timer trigger `name` does: no caller, SOURCE `wx_trigger`. */
+  async trigger(fn: FunctionModule, name: string): Promise<{ result: unknown; counts: RequestCounts }> {
+    const now = new Date(this.options.now?.() ?? Date.now());
+    const event = { Type: 'Timer', TriggerName: name, Time: now.toISOString() };
+    return this.run(fn, event, { openid: null, source: 'wx_trigger', counts: { read: 0, write: 0, transaction: 0 } });
+  }
+
+  private async run(fn: FunctionModule, event: Record<string, unknown>, inv: Invocation): Promise<{ result: unknown; counts: RequestCounts }> {
+    const result = await invocation.run(inv, () => fn.main(copyOf(event), {}));
     return { result, counts: inv.counts };
   }
 
@@ -110,6 +125,21 @@ export class LocalCloud {
   recordMessage(msg: Omit<OutboxMessage, 'at'>): void {
     const line = JSON.stringify({ at: new Date(this.options.now?.() ?? Date.now()).toISOString(), ...msg });
     fs.appendFileSync(this.outboxPath, line + '\n');
+  }
+}
+
+/**
+ * The function gets its own copy of the event, as the platform's serialisation gives it. An event
+ * too deep to copy (structuredClone recurses) is handed over as it is: the router refuses it by
+ * its depth before reading anything of it.
+ */
+function copyOf(event: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return structuredClone(event);
+  } catch (e) {
+    // By name: under jest the error comes from another realm, whose RangeError is another class.
+    if ((e as Error | null)?.name === 'RangeError') return event;
+    throw e;
   }
 }
 
@@ -173,6 +203,7 @@ function installSeams(): void {
     const inv = invocation.getStore();
     const ctx: Record<string, string> = { APPID: 'local-appid', ENV: 'local' };
     if (inv?.openid) ctx.OPENID = inv.openid;
+    if (inv) ctx.SOURCE = inv.source;
     return ctx;
   };
 

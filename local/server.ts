@@ -16,12 +16,18 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import collections from '../deploy/collections.json';
+import { EDGE_MESSAGES, EVENT_LIMITS } from '../types/errors';
 import { LocalCloud, type FunctionModule } from './runtime';
 import { DEMO_PEOPLE } from './seed/demo-county';
 import { seedDemoCounty } from './seed/seed';
 
-/** A 1 MB photo travels as ~1.37 MB of base64 inside the JSON body. */
-const MAX_BODY = 2 * 1024 * 1024;
+/** A 1 MB photo travels as ~1.37 MB of base64 inside the JSON body; the router's limit is the same. */
+const MAX_BODY = EVENT_LIMITS.size;
+/**
+ * An oversized body is read to its end and dropped, so the 413 reaches a client still sending
+ * (closing on unread data would reset the connection instead); past this, the socket is closed.
+ */
+const MAX_DRAINED = 8 * MAX_BODY;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -73,8 +79,12 @@ export async function startServer(opts: ServerOptions): Promise<{ server: http.S
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const p = decodeURIComponent(url.pathname);
+    let p: string;
+    try {
+      p = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: EDGE_MESSAGES.BAD_URL } });
+    }
     if (p === '/api' && req.method === 'GET') {
       const list = Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, { actions: fn.describe?.() ?? {} }]));
       return sendJson(res, 200, { ok: true, data: { functions: list } });
@@ -86,16 +96,25 @@ export async function startServer(opts: ServerOptions): Promise<{ server: http.S
     if (p === '/api/dev/outbox' && req.method === 'GET') return sendJson(res, 200, { ok: true, data: local.outbox() });
     const call = /^\/api\/([a-z][\w-]*)$/.exec(p);
     if (call && req.method === 'POST') {
-      const fn = functions[call[1]];
-      if (!fn) return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: `没有名为 ${call[1]} 的云函数` } });
+      // Own keys only: `constructor` or `__proto__` is no function. The name is not echoed.
+      const fn = Object.hasOwn(functions, call[1]) ? functions[call[1]] : undefined;
+      if (!fn) {
+        req.resume();
+        return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: '没有这个云函数' } });
+      }
+      const body = await readBody(req);
+      if (body === TOO_LARGE) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: EDGE_MESSAGES.PAYLOAD_TOO_LARGE } });
+      }
       let event: unknown;
       try {
-        event = JSON.parse((await readBody(req)) || '{}');
+        event = JSON.parse(body || '{}');
       } catch {
-        return sendJson(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' } });
+        return sendJson(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: EDGE_MESSAGES.NOT_JSON } });
       }
       if (!event || typeof event !== 'object' || Array.isArray(event)) {
-        return sendJson(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容应为对象' } });
+        return sendJson(res, 200, { ok: false, error: { code: 'INVALID_INPUT', message: EDGE_MESSAGES.NOT_OBJECT } });
       }
       const openid = header(req, 'x-openid');
       const { result, counts } = await local.invoke(fn, event as Record<string, unknown>, openid);
@@ -104,7 +123,10 @@ export async function startServer(opts: ServerOptions): Promise<{ server: http.S
       res.setHeader('x-db-transactions', String(counts.transaction));
       return sendJson(res, 200, result);
     }
-    if (p.startsWith('/api')) return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: '没有这个接口' } });
+    if (p.startsWith('/api')) {
+      req.resume(); // a body nobody reads is dropped, so the answer is not cut off by a reset
+      return sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_ACTION', message: '没有这个接口' } });
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '不支持的请求方法' } });
     if (p.startsWith('/files/')) {
       let file: string;
@@ -150,7 +172,7 @@ function startTimers(local: LocalCloud, functions: Record<string, FunctionModule
       if (running) return;
       running = true;
       try {
-        await local.invoke(functions[name], { Type: 'Timer', TriggerName: `${name}-timer` }, null);
+        await local.trigger(functions[name], `${name}-timer`);
       } catch (e) {
         console.error(`[timer ${name}]`, e);
       } finally {
@@ -171,18 +193,28 @@ function header(req: http.IncomingMessage, name: string): string | null {
   return s && s.trim() ? s.trim() : null;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+const TOO_LARGE = Symbol('too large');
+
+/** The body as text, or TOO_LARGE once it passes MAX_BODY (the rest is read and dropped). */
+function readBody(req: http.IncomingMessage): Promise<string | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length']);
+    if (declared > MAX_DRAINED) {
+      resolve(TOO_LARGE);
+      req.resume();
+      return;
+    }
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
+      if (size <= MAX_BODY) chunks.push(c);
+      else if (size > MAX_DRAINED) {
+        resolve(TOO_LARGE);
         req.destroy();
-      } else chunks.push(c);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -254,9 +254,9 @@ function benchmarksDoc(tables: string): string {
 }
 
 // ---- timers ------------------------------------------------------------------------------------
-/** One run of a timer function (no caller): its database requests and what it reports. */
+/** One run of a timer function (as its trigger runs it): its database requests and what it reports. */
 async function timerRow(local: LocalCloud, name: string, fn: FunctionModule, when: string): Promise<(string | number)[]> {
-  const { result, counts } = await local.invoke(fn, { Type: 'Timer' }, null);
+  const { result, counts } = await local.trigger(fn, `${name}-timer`);
   const env = result as { ok: boolean; data?: unknown; error?: { code: string } };
   if (!env.ok) throw new Error(`timer ${name} failed: ${env.error?.code}`);
   return [name, when, counts.read, counts.write, counts.transaction, JSON.stringify(env.data)];

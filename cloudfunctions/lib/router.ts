@@ -10,7 +10,7 @@ import type { Envelope } from '../../types/errors';
 import { actorOf, type Actor } from '../core/actor';
 import { callerOpenid, db } from './cloud';
 import { AppError } from './errors';
-import { parseInput, z } from './validate';
+import { checkEventShape, parseInput, z } from './validate';
 
 /** What a handler knows about the call. */
 export interface Ctx {
@@ -41,8 +41,12 @@ export function createFunction<F extends FunctionName>(name: F, actions: Handler
   const specs = actions as unknown as Record<string, ActionSpec<unknown, unknown>>;
 
   async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
-    const action = typeof event?.action === 'string' ? event.action : '';
+    let action = '';
     try {
+      // Depth and size first: nothing below may copy or walk an event of any shape.
+      if (event && typeof event === 'object') checkEventShape(event);
+      action = typeof event?.action === 'string' ? event.action : '';
+      // Own keys only: `constructor`, `toString`, `__proto__` name no action.
       const spec = Object.prototype.hasOwnProperty.call(specs, action) ? specs[action] : undefined;
       // A fixed message: the client's text is never echoed back.
       if (!spec) throw new AppError('UNKNOWN_ACTION', action ? '未知的操作' : '请求缺少操作名称（action）');
@@ -63,7 +67,7 @@ export function createFunction<F extends FunctionName>(name: F, actions: Handler
       return { ok: true, data };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };
-      console.error(`[${name}.${action}]`, e);
+      console.error(`[${name}.${action.slice(0, 64)}]`, e);
       return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
     }
   }

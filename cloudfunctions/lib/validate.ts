@@ -3,6 +3,7 @@
  * bounded strings), and the first problem becomes a Chinese message the person can act on.
  */
 import { z } from 'zod';
+import { EDGE_MESSAGES, EVENT_LIMITS } from '../../types/errors';
 import { AppError } from './errors';
 
 export { z };
@@ -28,6 +29,51 @@ export const paging = {
   pageSize: z.number().int().min(1).max(50).optional(),
 };
 
+/**
+ * Refuses an event nested deeper than EVENT_LIMITS.depth (INVALID_INPUT) or larger than
+ * EVENT_LIMITS.size as JSON (PAYLOAD_TOO_LARGE). Walks with its own stack, never recursion, and
+ * stops at the first limit passed: a hostile event costs at most the limit's worth of work.
+ */
+export function checkEventShape(event: unknown): void {
+  const stack: [unknown, number][] = [[event, 1]];
+  let size = 0;
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      size += value.length + 2;
+      if (size <= EVENT_LIMITS.size && LONE_SURROGATE.test(value)) throw new AppError('INVALID_INPUT', EDGE_MESSAGES.BAD_TEXT);
+    }
+    else if (value === null || typeof value !== 'object') size += 8;
+    else {
+      if (depth > EVENT_LIMITS.depth) throw new AppError('INVALID_INPUT', EDGE_MESSAGES.TOO_DEEP);
+      size += 2;
+      if (Array.isArray(value)) for (const v of value) stack.push([v, depth + 1]);
+      else
+        for (const [k, v] of Object.entries(value)) {
+          size += k.length + 4;
+          if (LONE_SURROGATE.test(k)) throw new AppError('INVALID_INPUT', EDGE_MESSAGES.BAD_TEXT);
+          stack.push([v, depth + 1]);
+        }
+    }
+    if (size > EVENT_LIMITS.size) throw new AppError('PAYLOAD_TOO_LARGE', EDGE_MESSAGES.PAYLOAD_TOO_LARGE);
+  }
+}
+
+/** Half of a UTF-16 pair on its own: text no database can store as UTF-8. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Longest field name a refusal quotes back. */
+const NAME_SHOWN = 32;
+
+/**
+ * A field name as a refusal may show it: the caller wrote it, so no markup or control characters,
+ * and at most NAME_SHOWN characters.
+ */
+export function shownName(name: PropertyKey): string {
+  const clean = String(name).replace(/[<>&"'`\u0000-\u001f\u007f]/g, '');
+  return clean.length > NAME_SHOWN ? `${clean.slice(0, NAME_SHOWN)}…` : clean;
+}
+
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   // reportInput: without it zod leaves `issue.input` out and a mistyped field reads as missing.
   const result = schema.safeParse(input, { reportInput: true });
@@ -36,10 +82,11 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const field = issue.path.length ? `「${issue.path.join('.')}」` : '请求';
+  const field = issue.path.length ? `「${shownName(issue.path.map(String).join('.'))}」` : '请求';
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `不允许的字段：${issue.keys.map((k) => `「${k}」`).join('、')}`;
+      // Only the first: the rest are the caller's own words, as many and as long as they like.
+      return `不允许的字段：「${shownName(issue.keys[0])}」${issue.keys.length > 1 ? ` 等 ${issue.keys.length} 个` : ''}`;
     case 'invalid_type':
       return issue.input === undefined ? `缺少必填字段${field}` : `字段${field}的类型不正确`;
     case 'too_big':

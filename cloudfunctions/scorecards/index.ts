@@ -2,13 +2,13 @@
  * Cloud function `scorecards`: a daily timer that opens this month's and next month's counter
  * documents — 三率 scorecards and points leaderboards — for every community and unit. A step then
  * only ever updates an existing document, so the first dispatch or point of a month costs the same
- * writes as any other (no "update found nothing, add" round). Not an API: a call from a client
- * (which carries an OPENID) is refused.
+ * writes as any other (no "update found nothing, add" round). Not an API: any call but the platform's
+ * timer trigger (lib/cloud `isTimerTrigger`) is refused.
  */
-import { callerOpenid } from '../lib/cloud';
+import { isTimerTrigger } from '../lib/cloud';
 import { openScorecards } from './open';
 
 export async function main(): Promise<unknown> {
-  if (callerOpenid()) return { ok: false, error: { code: 'FORBIDDEN', message: '此功能由系统定时运行' } };
+  if (!isTimerTrigger()) return { ok: false, error: { code: 'FORBIDDEN', message: '此功能由系统定时运行' } };
   return { ok: true, data: await openScorecards(new Date()) };
 }

@@ -3,7 +3,7 @@
  * visits, coverage, the sensitive-read log. Also runs on a timer trigger (no caller) to send
  * visit reminders.
  */
-import { callerOpenid } from '../lib/cloud';
+import { isTimerTrigger } from '../lib/cloud';
 import { createFunction } from '../lib/router';
 import { sendReminders } from './reminders';
 import { buildingHouseholds, detail, list, listVisits, markKey, unmarkKey, updateKey } from './households';
@@ -27,9 +27,9 @@ const fn = createFunction('visits', {
   sensitiveReads,
 });
 
-/** A timer event has no caller; from a client (which always has one) it is an ordinary, unknown action. */
+/** Only the platform's timer trigger sends reminders; from anyone else the event is an ordinary, unknown action. */
 function isTimer(event: Record<string, unknown>): boolean {
-  return event?.Type === 'Timer' && !callerOpenid();
+  return event?.Type === 'Timer' && isTimerTrigger();
 }
 
 export async function main(event: Record<string, unknown>): Promise<unknown> {

@@ -3,8 +3,10 @@
  * `wx-server-sdk`) sends, in the same wire format CloudBase uses — EJSON-encoded MongoDB-style
  * queries and updates — over the embedded store, with `mingo` as the query engine.
  * Transactions: single-document operations only, snapshot reads, a write lock per document taken
- * at the first write (a second writer gets DATABASE_TRANSACTION_CONFLICT at once), and a check at
- * commit that nothing committed under the transaction since its snapshot (conflict otherwise).
+ * at the first write (a second writer gets a conflict at once), and a check at commit that nothing
+ * committed under the transaction since its snapshot (conflict otherwise).
+ * Failures answer in live CloudBase's format (`liveError`), so the product's error checks are
+ * tested against what production sends.
  */
 import crypto from 'node:crypto';
 import { EJSON } from 'bson';
@@ -68,7 +70,7 @@ export class LocalDatabase {
     try {
       return { requestId: crypto.randomUUID(), ...this.dispatch(api, params) };
     } catch (e) {
-      if (e instanceof StoreError) return { code: e.code, message: e.message };
+      if (e instanceof StoreError) return liveError(e);
       return { code: 'DATABASE_REQUEST_FAILED', message: e instanceof Error ? e.message : String(e) };
     }
   }
@@ -157,6 +159,7 @@ export class LocalDatabase {
   private insert(txn: Transaction | null, p: Params): Response {
     const coll = collectionOf(p);
     const docs = (p.data as string[]).map((s) => withServerDates(EJSON.parse(s), this.clock()) as Doc);
+    docs.forEach(refuseOperatorNames);
     const changes: Change[] = docs.map((doc) => {
       const id = doc._id === undefined ? newId() : String(doc._id);
       return { coll, id, doc: { ...doc, _id: id } };
@@ -179,6 +182,7 @@ export class LocalDatabase {
       const before = this.readInTxn(txn, coll, id);
       if (!before && !p.upsert) return { data: { updated: 0 } };
       const after = replace ? { ...data, _id: id } : updated(before ?? { _id: id }, data);
+      refuseOperatorNames(after);
       this.writeInTxn(txn, { coll, id, doc: after as Doc });
       return { data: { updated: before ? 1 : 0, upsert_id: before ? undefined : id } };
     }
@@ -187,12 +191,14 @@ export class LocalDatabase {
     if (chosen.length === 0 && p.upsert) {
       const id = p.queryType === 'DOC' ? docIdOf(p) : newId();
       const doc = (replace ? { ...data, _id: id } : updated({ _id: id }, data)) as Doc;
+      refuseOperatorNames(doc);
       this.store.commit([{ coll, id, doc }]);
       return { data: { updated: 0, upsert_id: id } };
     }
     const changes: Change[] = [];
     for (const before of chosen) {
       const after = (replace ? { ...data, _id: before._id } : updated(before, data)) as Doc;
+      refuseOperatorNames(after);
       if (!sameDoc(before, after)) changes.push({ coll, id: before._id, doc: after });
     }
     this.store.commit(changes);
@@ -206,6 +212,7 @@ export class LocalDatabase {
     const [before] = this.match(p);
     if (!before) return { data: { updated: 0, doc: null } };
     const after = updated(before, data) as Doc;
+    refuseOperatorNames(after);
     if (!sameDoc(before, after)) this.store.commit([{ coll, id: before._id, doc: after }]);
     return { data: { updated: sameDoc(before, after) ? 0 : 1, doc: serialize(after) } };
   }
@@ -287,6 +294,53 @@ export class LocalDatabase {
   private expireTransactions(): void {
     const now = this.clock();
     for (const t of this.txns.values()) if (now - t.startedAt > TRANSACTION_TTL_MS) this.finish(t);
+  }
+}
+
+// ---- errors as live CloudBase sends them --------------------------------------------------------
+
+/** The text live CloudBase sends with a transaction conflict (recorded in its SDK's own tests). */
+export const LIVE_CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+
+/**
+ * A failure in live CloudBase's shape. A conflict carries the SDK's code (its runTransaction
+ * retries a commit on it) and the live bracketed code in the text (all that survives
+ * wx-server-sdk's wrapping of a write inside the callback, as -501001). A duplicate key carries
+ * DATABASE_DUPLICATE_WRITE and MongoDB's E11000 text. Local details stay after them.
+ */
+function liveError(e: StoreError): Response {
+  if (e.code === 'DATABASE_TRANSACTION_CONFLICT') return { code: e.code, message: LIVE_CONFLICT_MESSAGE };
+  if (e.code === 'DATABASE_DUPLICATE_WRITE') {
+    const detail = e.message.replace(/^DATABASE_DUPLICATE_WRITE:\s*/, '');
+    return { code: e.code, message: `DATABASE_DUPLICATE_WRITE: E11000 duplicate key error (${detail})` };
+  }
+  return { code: e.code, message: e.message };
+}
+
+/** Longest field name quoted back in a refusal. */
+const NAME_SHOWN = 32;
+
+/**
+ * Live CloudBase refuses a written document with a field name starting with `$` at any depth
+ * (DATABASE_REQUEST_FAILED); the embedded engine would store it. Walks without recursion.
+ */
+function refuseOperatorNames(doc: unknown): void {
+  const stack: unknown[] = [doc];
+  while (stack.length) {
+    const value = stack.pop();
+    if (!value || typeof value !== 'object' || value instanceof Date) continue;
+    if ((value as { _bsontype?: string })._bsontype) continue;
+    if (Array.isArray(value)) {
+      stack.push(...value);
+      continue;
+    }
+    for (const [k, v] of Object.entries(value)) {
+      if (k.startsWith('$')) {
+        throw new StoreError('DATABASE_REQUEST_FAILED', `DATABASE_REQUEST_FAILED: field names cannot start with '$' (${k.slice(0, NAME_SHOWN)})`);
+      }
+      stack.push(v);
+    }
   }
 }
 

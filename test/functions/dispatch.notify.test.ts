@@ -18,7 +18,7 @@ const TEXT = '幸福小区1号楼楼道灯不亮，晚上老人上下楼不方�
 
 /** Runs the timer once; returns what it reports. */
 async function drain(): Promise<{ jobs: number; sent: number; failed: number }> {
-  const { result } = await h.local.invoke(notifyFn, { Type: 'Timer' }, null);
+  const { result } = await h.local.trigger(notifyFn, 'notify-timer');
   expect(result).toMatchObject({ ok: true });
   return (result as { data: { jobs: number; sent: number; failed: number } }).data;
 }
@@ -87,5 +87,9 @@ test('a client (any caller with an openid) cannot run the timer, and nothing is 
   const { result } = await h.local.invoke(notifyFn, { Type: 'Timer' }, PEOPLE.admin);
   expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '此功能由系统定时运行' } });
   expect(about(d._id)).toEqual([]);
+  expect(jobsOf(d._id)).toEqual([expect.objectContaining({ status: 'pending' })]);
+  // Nor can a call without identity that is not the platform's timer (the HTTP API, another function).
+  const anonymous = await h.local.invoke(notifyFn, { Type: 'Timer', TriggerName: 'notify-timer' }, null);
+  expect(anonymous.result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '此功能由系统定时运行' } });
   expect(jobsOf(d._id)).toEqual([expect.objectContaining({ status: 'pending' })]);
 });

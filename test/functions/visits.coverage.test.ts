@@ -100,7 +100,7 @@ test('a coverage read costs the same database requests with 5 visits or 500', as
 }, 60_000); // 495 visits recorded through the function, each a transaction: seconds on a loaded machine
 
 describe('reminders', () => {
-  const runTimer = () => h.local.invoke(visitsFn, { Type: 'Timer', TriggerName: 'visits-timer' }, null);
+  const runTimer = () => h.local.trigger(visitsFn, 'visits-timer');
   const mine = (openid: string) => h.local.outbox().filter((m) => m.touser === openid && m.templateId.startsWith('TPL_'));
 
   test('one message per visitor when a window opens, none again for the same window, and nothing sensitive in it', async () => {

@@ -3,7 +3,8 @@
  * result shapes and transaction rules that PLATFORM.md records for CloudBase. If an SDK upgrade
  * changes the wire format, these fail first.
  */
-import { _, cloud as sdk, db as typedDb } from '../../cloudfunctions/lib/cloud';
+import { _, cloud as sdk, isDuplicateWrite, isTransactionConflict, db as typedDb } from '../../cloudfunctions/lib/cloud';
+import { LIVE_CONFLICT_MESSAGE } from '../../local/db/backend';
 import type { LocalCloud } from '../../local/runtime';
 import { openTestCloud } from './helpers';
 
@@ -287,6 +288,118 @@ describe('transactions', () => {
         }),
       ),
     ).rejects.toBeTruthy();
+  });
+});
+
+describe('errors as live CloudBase sends them', () => {
+  beforeAll(() => run(() => db.collection('units').add({ data: { _id: 'live', name: '实测', balance: 1 } })));
+
+  /** The rejection of `body`, or fails the test when it resolves. */
+  async function rejection(body: () => Promise<any>): Promise<any> {
+    const { result } = await local.invoke({ main: async () => body().then(() => 'resolved', (e: unknown) => ({ e })) }, {}, 'tester');
+    expect(result).not.toBe('resolved');
+    return (result as { e: any }).e;
+  }
+
+  test('a write conflict inside the callback: -501001 with the live [ResourceUnavailable.TransactionConflict] text', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = run(() =>
+      db.runTransaction(async (t: any) => {
+        await t.collection('units').doc('live').update({ data: { balance: 2 } });
+        await held;
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    const e = await rejection(() => db.runTransaction((t: any) => t.collection('units').doc('live').update({ data: { balance: 3 } }), 1));
+    release();
+    await first;
+    expect(e).toBeInstanceOf(Error);
+    expect(e.errCode).toBe(-501001);
+    expect(e.errMsg).toContain('[ResourceUnavailable.TransactionConflict] Transaction is conflict');
+    expect(e.errMsg).not.toContain('DATABASE_TRANSACTION_CONFLICT'); // the wrapped live error has no SDK code left
+    expect(isTransactionConflict(e)).toBe(true);
+    expect(isDuplicateWrite(e)).toBe(false);
+  });
+
+  test('a conflict at commit: the raw { code: DATABASE_TRANSACTION_CONFLICT, message } in the live text', async () => {
+    const e = await rejection(() =>
+      db.runTransaction(async (t: any) => {
+        await t.collection('units').doc('live').get();
+        await t.collection('units').doc('live').update({ data: { balance: 4 } });
+        await db.collection('units').doc('live').update({ data: { balance: _.inc(1) } });
+      }, 0),
+    );
+    expect(e).not.toBeInstanceOf(Error);
+    expect(e).toEqual({ code: 'DATABASE_TRANSACTION_CONFLICT', message: LIVE_CONFLICT_MESSAGE });
+    expect(isTransactionConflict(e)).toBe(true);
+  });
+
+  test('a duplicate key: DATABASE_DUPLICATE_WRITE with MongoDB E11000, outside and inside a transaction', async () => {
+    const outside = await rejection(() => db.collection('units').add({ data: { _id: 'live', name: '另一个' } }));
+    expect(outside.errMsg).toMatch(/DATABASE_DUPLICATE_WRITE: E11000 duplicate key error/);
+    const index = await rejection(() => db.collection('units').add({ data: { name: '实测' } }));
+    expect(index.errMsg).toMatch(/DATABASE_DUPLICATE_WRITE: E11000 duplicate key error/);
+    const inside = await rejection(() => db.runTransaction((t: any) => t.collection('units').add({ data: { _id: 'live', name: '又一个' } }), 0));
+    for (const e of [outside, index, inside]) {
+      expect(isDuplicateWrite(e)).toBe(true);
+      expect(isTransactionConflict(e)).toBe(false);
+    }
+  });
+
+  test('a field name starting with $ is refused at any depth with DATABASE_REQUEST_FAILED, and nothing is written', async () => {
+    const before = JSON.stringify(local.db.store.all('units'));
+    const writes: (() => Promise<any>)[] = [
+      () => db.collection('units').add({ data: { _id: 'd1', $where: 'sleep(1)' } }),
+      () => db.collection('units').add({ data: { _id: 'd2', a: { b: [{ c: { $ne: null } }] } } }),
+      () => db.collection('units').doc('d3').set({ data: { list: [[{ $gt: 1 }]] } }),
+      () => db.collection('units').doc('live').update({ data: { meta: { $x: 1 } } }),
+      () => db.collection('units').doc('live').update({ data: { list: _.push([{ $inc: 1 }]) } }),
+      () => db.collection('units').where({ _id: 'live' }).update({ data: { deep: _.set({ a: { $b: 1 } }) } }),
+      () => db.runTransaction((t: any) => t.collection('units').doc('live').update({ data: { by: { $id: true } } }), 0),
+      () => db.runTransaction((t: any) => t.collection('units').add({ data: { _id: 'd4', x: { $y: 1 } } }), 0),
+    ];
+    for (const write of writes) {
+      const e = await rejection(write);
+      expect(e.errCode).toBe(-502001); // DATABASE_REQUEST_FAILED as wx-server-sdk maps it
+      expect(String(e.errMsg)).toMatch(/DATABASE_REQUEST_FAILED|\$/);
+    }
+    expect(JSON.stringify(local.db.store.all('units'))).toBe(before);
+    // Operators themselves and `$`-free names still work.
+    await run(() => db.collection('units').doc('live').update({ data: { balance: _.inc(1), tags: _.push(['a']), 'meta.ok': true } }));
+  });
+
+  test('the product decides on codes: live, SDK and old local shapes are recognised, words alone are not', () => {
+    const wrapped = (msg: string, errCode = -501001) => Object.assign(new Error(`document.update:fail ${errCode} resource system error. ${msg}`), { errCode, errMsg: `document.update:fail ${errCode} resource system error. ${msg}` });
+    const conflicts = [
+      wrapped('[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others.'),
+      { code: 'DATABASE_TRANSACTION_CONFLICT', message: LIVE_CONFLICT_MESSAGE },
+      { code: 'ResourceUnavailable.TransactionConflict', message: 'Transaction is conflict' },
+      wrapped('DATABASE_TRANSACTION_CONFLICT: units/a is being written by another transaction'),
+      { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'DATABASE_TRANSACTION_CONFLICT: units/a changed since the transaction began' },
+    ];
+    for (const e of conflicts) expect(isTransactionConflict(e)).toBe(true);
+    const duplicates = [
+      wrapped('DATABASE_DUPLICATE_WRITE: E11000 duplicate key error (_id a exists in units)'),
+      wrapped('E11000 duplicate key error collection: users index: phone_1 dup key: { phone: "138" }', -502001),
+      { code: 'DATABASE_DUPLICATE_WRITE', message: 'duplicate write' },
+      { errCode: 11000, errMsg: 'dup key' },
+    ];
+    for (const e of duplicates) expect(isDuplicateWrite(e)).toBe(true);
+    const neither = [
+      new Error('socket timeout'),
+      wrapped('resource system error'),
+      { errCode: -501001, errMsg: 'resource system error' },
+      new Error('transaction conflict, please retry'),
+      new Error('duplicate entry'),
+      wrapped('[ResourceUnavailable.TransactionBusy] Transaction is busy'),
+      null,
+      'DATABASE_TRANSACTION_CONFLICT',
+    ];
+    for (const e of neither) {
+      expect(isTransactionConflict(e)).toBe(false);
+      expect(isDuplicateWrite(e)).toBe(false);
+    }
   });
 });
 

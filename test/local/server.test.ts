@@ -1,6 +1,6 @@
 /** The local cloud's HTTP contract, which the H5 app, the e2e tests and the benchmark rely on. */
 import fs from 'node:fs';
-import type http from 'node:http';
+import http from 'node:http';
 import path from 'node:path';
 import * as org from '../../cloudfunctions/org/index';
 import { startServer } from '../../local/server';
@@ -66,6 +66,67 @@ test('malformed requests get typed errors', async () => {
   const missing = await post('nosuchfn', { action: 'me' }, 'demo-admin');
   expect(missing.status).toBe(404);
   expect(missing.body.error?.code).toBe('UNKNOWN_ACTION');
+});
+
+/** A request exactly as written (fetch would normalise the path), answered or failed. */
+function rawRequest(method: string, p: string, body?: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/`, { method, path: p, headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res.headers['content-type']?.includes('json') ? JSON.parse(text) : text });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('hostile requests get a typed envelope, never a 500 or a reset', () => {
+  test('function names are own keys only: constructor, toString, __proto__ … → 404 UNKNOWN_ACTION', async () => {
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', '__defineGetter__']) {
+      const res = await rawRequest('POST', `/api/${name}`, Buffer.from('{"action":"me"}'));
+      expect([name, res.status]).toEqual([name, 404]);
+      expect(res.body).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: expect.stringMatching(/^没有这个(云函数|接口)$/) } });
+    }
+    const long = await rawRequest('POST', `/api/${'a'.repeat(5000)}`, Buffer.from('{}'));
+    expect(long.status).toBe(404);
+    expect(JSON.stringify(long.body).length).toBeLessThan(200);
+  });
+
+  test('a malformed percent-encoding in any path → 400 INVALID_INPUT', async () => {
+    for (const p of ['/%', '/api/%E0%A4%A', '/files/%zz', '/%C0%AF', '/api/org%']) {
+      const res = await rawRequest(p.startsWith('/api') ? 'POST' : 'GET', p, Buffer.from('{}'));
+      expect([p, res.status]).toEqual([p, 400]);
+      expect(res.body).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '请求地址的编码不正确' } });
+    }
+  });
+
+  test('a body over 2 MiB → 413 PAYLOAD_TOO_LARGE, answered in full and the connection closed', async () => {
+    const big = Buffer.from(JSON.stringify({ action: 'me', text: 'x'.repeat(3 * 1024 * 1024) }));
+    const res = await rawRequest('POST', '/api/org', big);
+    expect(res.status).toBe(413);
+    expect(res.headers.connection).toBe('close');
+    expect(res.body).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/过大/) } });
+    // The server still answers afterwards.
+    expect((await post('org', { action: 'me' }, 'demo-admin')).body.ok).toBe(true);
+  });
+
+  test('non-JSON, non-object, deep and huge-key bodies → INVALID_INPUT with a short message', async () => {
+    for (const body of ['', '{', 'null', '"me"', '42', '\u0000', '{"action":"me"', '\xff\xfe']) {
+      const res = await post('org', body || '   ', 'demo-admin');
+      expect([body, res.status, res.body.error?.code]).toEqual([body, 200, 'INVALID_INPUT']);
+    }
+    const deep = '{"action":"me","a":' + '{"a":'.repeat(3500) + '1' + '}'.repeat(3500) + '}';
+    const d = await post('org', deep, 'demo-admin');
+    expect(d.body).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/层级过深/) } });
+    const key = await post('org', { action: 'me', ['k'.repeat(100_000)]: 1, '<img src=x onerror=alert(1)>': 2 }, 'demo-admin');
+    expect(key.body.error?.code).toBe('INVALID_INPUT');
+    expect(key.body.error!.message.length).toBeLessThan(80);
+    expect(key.body.error!.message).not.toMatch(/[<>]/);
+  });
 });
 
 test('GET /api/dev/users lists every demo role with a label', async () => {
