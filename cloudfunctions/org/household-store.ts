@@ -1,11 +1,10 @@
 /** org: reads and writes of households (户, collection `households`) — each change with its audit entry in one transaction. */
 import type { HouseholdRecord } from '../../types/admin';
 import type { Actor } from '../core/actor';
-import { auditIn } from '../lib/audit';
-import { db, isDuplicateWrite } from '../lib/cloud';
+import { db } from '../lib/cloud';
 import { refuse } from '../lib/errors';
-import { inTransaction } from '../lib/retry';
 import { householdDraft } from './audit-drafts';
+import { setAudited } from './audited-write';
 
 const HOUSEHOLDS = 'households';
 
@@ -23,16 +22,5 @@ export async function isKeyHousehold(householdId: string): Promise<boolean> {
 }
 
 /** Saves the household and its audit entry; a room taken in the building is a CONFLICT (a unique index). */
-export async function saveHousehold(actor: Actor, action: string, before: HouseholdRecord | null, after: HouseholdRecord, now: Date): Promise<HouseholdRecord> {
-  try {
-    await inTransaction(async (t) => {
-      const { _id, ...data } = after;
-      await t.collection(HOUSEHOLDS).doc(_id).set({ data });
-      await auditIn(t, householdDraft(actor, action, before, after), now);
-    });
-  } catch (e) {
-    if (isDuplicateWrite(e)) throw refuse.conflict(`该楼栋已有房号「${after.room}」（含已归档的住户）`);
-    throw e;
-  }
-  return after;
-}
+export const saveHousehold = (actor: Actor, action: string, before: HouseholdRecord | null, after: HouseholdRecord, now: Date): Promise<HouseholdRecord> =>
+  setAudited(HOUSEHOLDS, after, householdDraft(actor, action, before, after), now, `该楼栋已有房号「${after.room}」（含已归档的住户）`);

@@ -5,11 +5,10 @@
  */
 import type { Region } from '../../types/domain';
 import type { Actor } from '../core/actor';
-import { auditIn } from '../lib/audit';
 import { _, db } from '../lib/cloud';
 import { refuse } from '../lib/errors';
-import { inTransaction } from '../lib/retry';
 import { regionDraft } from './audit-drafts';
+import { setAudited } from './audited-write';
 
 const REGIONS = 'regions';
 
@@ -40,14 +39,8 @@ export async function codeHolder(code: string): Promise<string | null> {
 export const theCounty = () => db.collection(REGIONS).where({ level: 'county' }).limit(1).get<Region>().then((r) => r.data[0] ?? null);
 
 /** Saves `after` (new or changed) and its audit entry in one transaction. */
-export async function saveRegion(actor: Actor, action: string, before: Region | null, after: Region, now: Date): Promise<Region> {
-  await inTransaction(async (t) => {
-    const { _id, ...data } = after;
-    await t.collection(REGIONS).doc(_id).set({ data });
-    await auditIn(t, regionDraft(actor, action, before, after), now);
-  });
-  return after;
-}
+export const saveRegion = (actor: Actor, action: string, before: Region | null, after: Region, now: Date): Promise<Region> =>
+  setAudited(REGIONS, after, regionDraft(actor, action, before, after), now);
 
 /**
  * The first half of a move: the paths below the node (one multi-document update of fixed values,

@@ -5,10 +5,11 @@
 import type { Unit, UnitPairing } from '../../types/domain';
 import type { Actor } from '../core/actor';
 import { auditIn } from '../lib/audit';
-import { db, isDuplicateWrite } from '../lib/cloud';
+import { db } from '../lib/cloud';
 import { refuse } from '../lib/errors';
 import { inTransaction } from '../lib/retry';
 import { pairingDraft, unitDraft } from './audit-drafts';
+import { setAudited } from './audited-write';
 
 const UNITS = 'units';
 const PAIRINGS = 'pairings';
@@ -27,19 +28,8 @@ export async function loadUnit(unitId: string): Promise<Unit> {
 }
 
 /** Saves the unit and its audit entry; a name another unit has is a CONFLICT (unique index). */
-export async function saveUnit(actor: Actor, action: string, before: Unit | null, after: Unit, now: Date): Promise<Unit> {
-  try {
-    await inTransaction(async (t) => {
-      const { _id, ...data } = after;
-      await t.collection(UNITS).doc(_id).set({ data });
-      await auditIn(t, unitDraft(actor, action, before, after), now);
-    });
-  } catch (e) {
-    if (isDuplicateWrite(e)) throw refuse.conflict(`已有名为「${after.name}」的单位`);
-    throw e;
-  }
-  return after;
-}
+export const saveUnit = (actor: Actor, action: string, before: Unit | null, after: Unit, now: Date): Promise<Unit> =>
+  setAudited(UNITS, after, unitDraft(actor, action, before, after), now, `已有名为「${after.name}」的单位`);
 
 /** Whether the unit is paired with any community (one read). */
 export const hasPairings = (unitId: string) => db.collection(PAIRINGS).where({ unitId }).limit(1).get<UnitPairing>().then((r) => r.data.length > 0);
