@@ -1,20 +1,18 @@
 /** org: the caller's own profile — register, me, bind to a building, elder mode. */
-import type { Region, User } from '../../types/domain';
-import { db, isDuplicateWrite } from '../lib/cloud';
+import type { User } from '../../types/domain';
 import { refuse } from '../lib/errors';
-import { loadUser, toMe } from '../lib/people';
 import type { Handlers } from '../lib/router';
-import { id, text, z } from '../lib/validate';
+import { findRegion } from './region-store';
+import { bindBuildingInput, meInput, registerInput, setElderModeInput } from './schemas';
 import { setupOpen } from './setup';
+import { addUserOnce, loadUser, namesOf, patchUser } from './store';
+import { toMe } from './views';
 
 type H = Handlers<'org'>;
 
 export const register: H['register'] = {
   caller: 'openid',
-  input: z.strictObject({
-    name: text(20),
-    phone: z.string().regex(/^1\d{10}$/, '手机号应为 11 位数字').optional(),
-  }),
+  input: registerInput,
   async run(input, { openid, now }) {
     const user: User = {
       _id: openid,
@@ -27,39 +25,38 @@ export const register: H['register'] = {
       elderMode: null,
       createdAt: now,
     };
-    try {
-      await db.collection('users').add({ data: user });
-    } catch (e) {
-      // Registering twice (a retry, a double tap) changes nothing: the first record stands.
-      if (!isDuplicateWrite(e)) throw e;
-    }
-    return toMe((await loadUser(openid))!);
+    await addUserOnce(user);
+    const stored = (await loadUser(openid))!;
+    return toMe(stored, await namesOf(stored));
   },
 };
 
 export const me: H['me'] = {
-  input: z.strictObject({}),
+  input: meInput,
   async run(_input, { user }) {
-    const [profile, open] = await Promise.all([toMe(user), setupOpen()]);
+    const [names, open] = await Promise.all([namesOf(user), setupOpen()]);
+    const profile = toMe(user, names);
     return open ? { ...profile, setupOpen: true as const } : profile;
   },
 };
 
 export const bindBuilding: H['bindBuilding'] = {
-  input: z.strictObject({ buildingId: id() }),
+  input: bindBuildingInput,
   async run({ buildingId }, { user }) {
-    const building = (await db.collection('regions').doc(buildingId).get<Region>()).data;
+    const building = await findRegion(buildingId);
     if (!building || building.level !== 'building' || building.archived) throw refuse.notFound('楼栋');
     const communityId = building.path[2];
-    await db.collection('users').doc(user._id).update({ data: { buildingId, communityId } });
-    return toMe({ ...user, buildingId, communityId });
+    await patchUser(user._id, { buildingId, communityId });
+    const after = { ...user, buildingId, communityId };
+    return toMe(after, await namesOf(after));
   },
 };
 
 export const setElderMode: H['setElderMode'] = {
-  input: z.strictObject({ elderMode: z.boolean() }),
+  input: setElderModeInput,
   async run({ elderMode }, { user }) {
-    await db.collection('users').doc(user._id).update({ data: { elderMode } });
-    return toMe({ ...user, elderMode });
+    await patchUser(user._id, { elderMode });
+    const after = { ...user, elderMode };
+    return toMe(after, await namesOf(after));
   },
 };

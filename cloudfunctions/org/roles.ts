@@ -1,25 +1,17 @@
-/** org: granting and revoking roles, listing people. Every change is logged in `roleEvents` and the audit log. */
+/** org: granting and revoking roles, listing people. Every change is logged in `roleEvents` and the audit log (store.ts). */
 import type { RoleChange } from '../../types/api';
-import type { Region, Role, RoleGrant, Unit, User } from '../../types/domain';
+import type { RoleGrant } from '../../types/domain';
 import { canChangeRole } from '../core/grants';
-import { canListUnit, listableCommunity, normalizeGrant, ROLES, sameGrant, scopeOf, workUnit } from '../core/roles';
-import { auditIn } from '../lib/audit';
-import { db } from '../lib/cloud';
-import type { Transaction } from '../lib/database';
+import { canListUnit, listableCommunity, normalizeGrant, scopeOf } from '../core/roles';
 import { AppError, refuse } from '../lib/errors';
-import { toSummary } from '../lib/people';
-import { inTransaction } from '../lib/retry';
 import type { Ctx, Handlers } from '../lib/router';
-import { id, paging, z } from '../lib/validate';
+import { findRegion } from './region-store';
+import { listUsersInput, roleChangeInput } from './schemas';
+import { saveRoleChange, usersPage } from './store';
+import { findUnit } from './unit-store';
+import { toSummary } from './views';
 
 type H = Handlers<'org'>;
-
-const roleChangeInput = z.strictObject({
-  openid: id(),
-  role: z.enum(ROLES as [Role, ...Role[]]),
-  communityId: id().optional(),
-  unitId: id().optional(),
-});
 
 export const grantRole: H['grantRole'] = {
   input: roleChangeInput,
@@ -40,64 +32,19 @@ async function changeRole(change: RoleChange, { user, now }: Ctx, kind: 'grant' 
   if (kind === 'grant') await requireScopeExists(grant);
   // A concurrent change to the same person makes our write conflict inside the transaction; the
   // change is idempotent, so lib/retry runs it again on fresh data.
-  const target = await inTransaction(
-    (t) => applyRoleChange(t, change.openid, grant, kind, { openid: user._id, name: user.name }, kind === 'grant' ? 'grantRole' : 'revokeRole', now),
-    { conflictMessage: '该用户的角色正被他人修改，请稍后重试' },
-  );
-  return toSummary(target);
+  return toSummary(await saveRoleChange(change.openid, grant, kind, { openid: user._id, name: user.name }, now));
 }
 
-/**
- * Grants or revokes one role inside a transaction: the person's roles and work unit, a
- * `roleEvents` entry and an audit entry. Granting a role held already, or revoking one not
- * held, changes nothing (retries are safe). Also used by acceptInvitation.
- */
-export async function applyRoleChange(
-  t: Transaction,
-  openid: string,
-  grant: RoleGrant,
-  kind: 'grant' | 'revoke',
-  by: { openid: string; name: string },
-  action: string,
-  now: Date,
-): Promise<User> {
-  const target = (await t.collection('users').doc(openid).get<User>()).data;
-  if (!target) throw refuse.notFound('用户');
-  const has = target.roles.some((g) => sameGrant(g, grant));
-  if (kind === 'grant' ? has : !has) return target;
-  const roles: RoleGrant[] = kind === 'grant' ? [...target.roles, grant] : target.roles.filter((g) => !sameGrant(g, grant));
-  const patch: Partial<User> = { roles, unitId: workUnit(target.unitId, roles) };
-  await t.collection('users').doc(target._id).update({ data: patch });
-  await t.collection('roleEvents').add({ data: { openid: target._id, kind, grant, by: by.openid, at: now } });
-  await auditIn(
-    t,
-    {
-      actor: by,
-      action,
-      target: { kind: 'role', id: target._id, name: target.name },
-      before: { roles: target.roles },
-      after: { roles },
-      scope: grantScope(grant),
-    },
-    now,
-  );
-  return { ...target, ...patch };
-}
-
-/** The community or unit a grant belongs to, for the audit log's scope. */
-export const grantScope = (grant: RoleGrant): { communityId?: string; unitId?: string } =>
-  grant.communityId ? { communityId: grant.communityId } : grant.unitId ? { unitId: grant.unitId } : {};
-
-/** The grant's community or unit exists and is not archived; returns its name ("" for none). */
+/** The grant's community or unit exists and is not archived; returns its name ("" for none). Also for invitations. */
 export async function requireScopeExists(grant: RoleGrant): Promise<string> {
   if (grant.communityId) {
-    const region = (await db.collection('regions').doc(grant.communityId).get<Region>()).data;
+    const region = await findRegion(grant.communityId);
     if (!region || region.level !== 'community') throw refuse.notFound('社区');
     if (region.archived) throw new AppError('INVALID_STATE', `「${region.name}」已归档`);
     return region.name;
   }
   if (grant.unitId) {
-    const unit = (await db.collection('units').doc(grant.unitId).get<Unit>()).data;
+    const unit = await findUnit(grant.unitId);
     if (!unit) throw refuse.notFound('单位');
     if (unit.archived) throw new AppError('INVALID_STATE', `「${unit.name}」已归档`);
     return unit.name;
@@ -106,12 +53,7 @@ export async function requireScopeExists(grant: RoleGrant): Promise<string> {
 }
 
 export const listUsers: H['listUsers'] = {
-  input: z.strictObject({
-    communityId: id().optional(),
-    unitId: id().optional(),
-    role: z.enum(ROLES as [Role, ...Role[]]).optional(),
-    ...paging,
-  }),
+  input: listUsersInput,
   async run({ communityId, unitId, role, page = 1, pageSize = 20 }, { user }) {
     const where: Record<string, unknown> = {};
     if (unitId) {
@@ -124,11 +66,7 @@ export const listUsers: H['listUsers'] = {
       if (community) where.communityId = community;
     }
     if (role) where['roles.role'] = role;
-    const query = db.collection('users').where(where);
-    const [items, count] = await Promise.all([
-      query.orderBy('name', 'asc').skip((page - 1) * pageSize).limit(pageSize).get<User>(),
-      query.count(),
-    ]);
-    return { items: items.data.map(toSummary), total: count.total, page, pageSize };
+    const { items, total } = await usersPage(where, page, pageSize);
+    return { items: items.map(toSummary), total, page, pageSize };
   },
 };

@@ -1,4 +1,4 @@
-/** org: counting tries of a code per person (collection `attempts`), so codes cannot be guessed. */
+/** org: counting tries of a code per person (collection `attempts`), so codes cannot be guessed: the reads and writes, and the refusal once none are left. */
 import type { AttemptCounter, AttemptKind } from '../../types/admin';
 import { afterAttempt, attemptsLeft, retryAt, type AttemptRule, type AttemptState } from '../core/attempts';
 import { MINUTE } from '../core/calendar';
