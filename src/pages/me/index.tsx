@@ -25,7 +25,7 @@ export default function MePage() {
       {state.status === 'error' ? <ErrorState message={state.error.message} onRetry={() => void reload()} /> : null}
       {state.status === 'notRegistered' ? (
         <>
-          <RegisterForm />
+          <RegisterForm onRegistered={() => void reload()} />
           <AdminEntry me={null} />
         </>
       ) : null}
