@@ -31,6 +31,18 @@ export default defineAppConfig({
       root: 'packages/visits',
       pages: ['household/index', 'visit/index', 'overview/index', 'key/index', 'pairing/index', 'reads/index'],
     },
+    {
+      // 管理 (back office): regions, units, people and roles, invitations, 楼栋码, the workbook
+      // import and the audit log — for the admin, and within their scope secretaries and liaisons.
+      root: 'packages/admin',
+      pages: ['index/index', 'regions/index', 'units/index', 'people/index', 'invite/index', 'poster/index', 'import/index', 'audit/index'],
+    },
+    {
+      // The pages a QR code opens (kept small so they load fast): 接受邀请 and a building's 楼栋码.
+      // Their paths are the backend's (core/invitations.ts INVITATION_PAGE, BUILDING_PAGE).
+      root: 'packages/me',
+      pages: ['join/index', 'building/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '近邻',

@@ -170,3 +170,25 @@ export function uploadPhoto(filePath: string, contentType: PhotoType, base64: st
   }
   return call('dispatch', 'uploadPhoto', { contentType, base64 })
 }
+
+/**
+ * The workbook to import, stored where `imports.dryRun` reads it. WeChat: the chosen file goes
+ * straight to cloud storage under `imports/<openid>/` (the function checks the owner); H5: its
+ * bytes as base64 through `imports.upload`.
+ */
+export async function uploadWorkbook(source: { filePath: string; openid: string } | { base64: string }): Promise<string> {
+  if ('base64' in source) return (await call('imports', 'upload', { base64: source.base64 })).fileID
+  initCloud()
+  const res = await Taro.cloud.uploadFile({ cloudPath: `imports/${source.openid}/${Date.now()}.xlsx`, filePath: source.filePath })
+  return res.fileID
+}
+
+/** Opens a file the backend handed out: H5 in a new tab; WeChat downloads it and opens the document. */
+export async function openFile(url: string, fileType: 'xlsx'): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') {
+    window.open(url, '_blank')
+    return
+  }
+  const res = await Taro.downloadFile({ url })
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType, showMenu: true })
+}

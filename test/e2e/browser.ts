@@ -45,7 +45,11 @@ async function waitFor(url: string, child: ChildProcess, log: () => string): Pro
   throw new Error(`local cloud did not start: ${log()}`);
 }
 
-export async function startApp(): Promise<App> {
+/**
+ * `env` reaches the local cloud's process (and so the functions it runs): e.g. `JINLIN_SEED: '0'`
+ * for an empty county and `JINLIN_SETUP_CODE` for its 初始化.
+ */
+export async function startApp(options: { env?: Record<string, string> } = {}): Promise<App> {
   for (const needed of ['build/local/server.js', 'build/cloudfunctions', 'dist/h5/index.html']) {
     if (!fs.existsSync(path.join(ROOT, needed))) throw new Error(`${needed} is missing: run the builds first (npm test does)`);
   }
@@ -54,7 +58,7 @@ export async function startApp(): Promise<App> {
   let output = '';
   const child = spawn(process.execPath, ['build/local/server.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), JINLIN_DATA: dataDir },
+    env: { ...process.env, ...options.env, PORT: String(port), JINLIN_DATA: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c) => (output += c));

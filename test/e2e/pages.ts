@@ -47,6 +47,8 @@ export const PAGES: ResidentPage[] = [
   { route: '/packages/points/redemptions/index', name: '我的兑换', openid: RESIDENT, person: 'seeded', ready: '.jl-segments' },
   { route: '/packages/points/activities/index', name: '志愿活动', openid: RESIDENT, person: 'seeded', ready: '.jl-segments' },
   { route: '/packages/points/ledger/index', name: '积分明细', openid: RESIDENT, person: 'seeded', ready: '.jl-section__title' },
+  { route: '/packages/me/building/index?scene=b-nanshanxincun-1', name: '楼栋码', openid: NEWCOMER, person: 'registered', ready: 'text=绑定到此楼栋' },
+  { route: '/packages/me/join/index', name: '接受邀请', openid: RESIDENT, person: 'seeded', ready: 'text=输入邀请码' },
   // The same pages with something in them: a member with redemptions and entries (not
   // 张伟: the measurement turns 长辈模式 on for whoever it opens, and the self-check reads his 派单).
   { route: '/packages/points/catalogue/index', name: '积分兑换·党员', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },

@@ -10,8 +10,12 @@ import 'taro-ui/lib/style/components/button.scss'
 
 const PHONE = /^1\d{10}$/
 
-/** Shown when `org.me` says NOT_REGISTERED: name and an optional phone, then org.register. */
-export default function RegisterForm() {
+/**
+ * Shown when `org.me` says NOT_REGISTERED: name and an optional phone, then org.register.
+ * `onRegistered` replaces taking register's answer as the session (我的 reads `org.me` again: only
+ * it says whether 初始化 is open).
+ */
+export default function RegisterForm({ onRegistered }: { onRegistered?: () => void }) {
   const { setMe, elderMode } = useSession()
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
@@ -35,7 +39,8 @@ export default function RegisterForm() {
     setSubmitting(true)
     try {
       const me = await call('org', 'register', trimmedPhone ? { name: trimmedName, phone: trimmedPhone } : { name: trimmedName })
-      setMe(me)
+      if (onRegistered) onRegistered()
+      else setMe(me)
     } catch (e) {
       setError(isApiCallError(e) ? e.message : NETWORK_MESSAGE)
     } finally {
