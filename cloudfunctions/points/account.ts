@@ -123,9 +123,9 @@ export const rules: H['rules'] = {
 
 export const setRules: H['setRules'] = {
   input: setRulesInput,
-  async run(change, { user, now }) {
+  async run(change, { user, actor, now }) {
     if (!isAdmin(user.roles)) throw refuse.forbidden('只有县委组织部可以修改积分规则');
     if (Object.keys(change).length === 0) throw refuse.invalid('请至少修改一项规则');
-    return saveRules(change, user._id, now);
+    return saveRules(change, actor, now);
   },
 };

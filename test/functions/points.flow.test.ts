@@ -391,3 +391,14 @@ test('after all of the above, reconcile reports 0 differences', async () => {
   expect(report.entries).toBeGreaterThan(20);
   expect(report.differences).toEqual([]);
 });
+
+test('a rule change is one audit entry with what it changed, before → after', async () => {
+  const before = (await h.ok(PEOPLE.admin, 'points', 'rules')).perCheckIn;
+  await h.ok(PEOPLE.admin, 'points', 'setRules', { perCheckIn: before + 1 });
+  const entries = (h.local.db.store.all('auditLog') as unknown as { action: string; actor: { openid: string }; target: { kind: string }; before: unknown; after: unknown }[]).filter(
+    (e) => e.action === 'setRules',
+  );
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({ actor: { openid: PEOPLE.admin }, target: { kind: 'rules' }, before: { perCheckIn: before }, after: { perCheckIn: before + 1 } });
+  await h.ok(PEOPLE.admin, 'points', 'setRules', { perCheckIn: before });
+});
