@@ -51,7 +51,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // H5 only: where the local cloud's HTTP API lives. '' = same origin as the page.
       'process.env.JINLIN_API_BASE': JSON.stringify(process.env.JINLIN_API_BASE ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    // H5 only: the favicon a browser asks for at /favicon.ico (the mini-program has none).
+    copy: { patterns: isH5 ? [{ from: 'src/assets/favicon.ico', to: `${process.env.JINLIN_OUT ?? 'dist/h5'}/favicon.ico` }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -19,6 +19,7 @@ import collections from '../deploy/collections.json';
 import { EDGE_MESSAGES, EVENT_LIMITS } from '../types/errors';
 import { LocalCloud, type FunctionModule } from './runtime';
 import { DEMO_PEOPLE } from './seed/demo-county';
+import { contentType, sendStatic } from './static';
 import { seedDemoCounty } from './seed/seed';
 
 /** A 1 MB photo travels as ~1.37 MB of base64 inside the JSON body; the router's limit is the same. */
@@ -28,19 +29,6 @@ const MAX_BODY = EVENT_LIMITS.size;
  * (closing on unread data would reset the connection instead); past this, the socket is closed.
  */
 const MAX_DRAINED = 8 * MAX_BODY;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 export interface ServerOptions {
   port: number;
@@ -140,8 +128,13 @@ export async function startServer(opts: ServerOptions): Promise<{ server: http.S
     const web = path.resolve(opts.webDir);
     const file = path.resolve(web, '.' + p);
     if (!file.startsWith(web)) return sendText(res, 404, 'not found');
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) return sendFile(res, file);
-    return sendFile(res, path.join(web, 'index.html'));
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return sendStatic(req, res, file);
+    // The app is hash-routed, so only a path without a file extension is the page; a missing
+    // file (an old chunk, /favicon.ico of a build without one) is a 404, never the HTML.
+    if (path.extname(p)) return sendText(res, 404, 'not found');
+    const page = path.join(web, 'index.html');
+    if (!fs.existsSync(page)) return sendText(res, 404, 'not found — run `npm run build:h5` first');
+    return sendStatic(req, res, page);
   }
 
   await new Promise<void>((resolve) => server.listen(opts.port, opts.host, resolve));
@@ -230,7 +223,7 @@ function sendText(res: http.ServerResponse, status: number, body: string) {
 }
 
 function sendFile(res: http.ServerResponse, file: string) {
-  if (!fs.existsSync(file)) return sendText(res, 404, 'not found — run `npm run build:h5` first');
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
+  if (!fs.existsSync(file)) return sendText(res, 404, 'not found');
+  res.writeHead(200, { 'content-type': contentType(file) });
   fs.createReadStream(file).pipe(res);
 }

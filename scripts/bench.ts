@@ -23,6 +23,7 @@ import { BUDGET, packageSizes } from './check-weapp.mjs';
 import { benchPoints } from './bench-points';
 import { benchVisits } from './bench-visits';
 import { benchImport } from './bench-import';
+import { benchH5 } from './bench-h5';
 
 const failures: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -289,6 +290,7 @@ async function main() {
       '### Visits: database requests per action, and coverage at volume\n\n' + (await benchVisits(local, failures)),
       '### Org and dispatch at volume\n\n' + (await volume(local)),
       '### Import of a county workbook\n\n' + (await benchImport(local, failures)),
+      '### H5: the first screen\n\n' + (await benchH5(failures)),
     );
     const out = sections.join('\n\n');
     console.log(out);

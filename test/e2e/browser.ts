@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-const ROOT = path.resolve(__dirname, '../..');
+// Under jest, from this file; bundled into a script (scripts/bench-h5.ts), the repository root is the cwd.
+const ROOT = typeof __dirname === 'string' ? path.resolve(__dirname, '../..') : process.cwd();
 
 export interface App {
   url: string;

@@ -7,11 +7,16 @@ import { startServer } from '../../local/server';
 import { tempDir } from './helpers';
 
 let server: http.Server;
+/** A chunk as webpack writes it: repetitive text that compresses well. */
+const APP_JS = 'console.log("近邻");\n'.repeat(2000);
 let base: string;
 
 beforeAll(async () => {
   const web = tempDir('jinlin-web-');
   fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>近邻</title>');
+  fs.mkdirSync(path.join(web, 'js'));
+  fs.writeFileSync(path.join(web, 'js', 'app.0123abcd.js'), APP_JS);
+  fs.copyFileSync(path.join(__dirname, '../../src/assets/favicon.ico'), path.join(web, 'favicon.ico'));
   const started = await startServer({ port: 0, host: '127.0.0.1', dataDir: tempDir(), webDir: web, functionsDir: '', functions: { org }, seed: true });
   server = started.server;
   base = started.url.replace(/\/$/, '');
@@ -32,6 +37,41 @@ test('GET / serves the H5 app, and unknown paths fall back to it (hash routing)'
     const res = await fetch(base + p);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('近邻');
+  }
+});
+
+test('hashed assets are compressed for browsers that accept it and cached for a year; the page is revalidated', async () => {
+  const raw = await fetch(`${base}/js/app.0123abcd.js`, { headers: { 'accept-encoding': 'identity' } });
+  expect(raw.headers.get('content-encoding')).toBeNull();
+  expect(await raw.text()).toBe(APP_JS);
+  for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip']] as const) {
+    // Node's fetch decodes the body itself, so the bytes on the wire are read with http.get.
+    const wire = await new Promise<{ headers: http.IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
+      http.get(`${base}/js/app.0123abcd.js`, { headers: { 'accept-encoding': accept } }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length)).on('end', () => resolve({ headers: res.headers, bytes })).on('error', reject);
+      }).on('error', reject);
+    });
+    expect(wire.headers['content-encoding']).toBe(encoding);
+    expect(wire.headers.vary).toBe('Accept-Encoding');
+    expect(wire.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(wire.bytes).toBeLessThan(Buffer.byteLength(APP_JS) / 10);
+  }
+  const page = await fetch(`${base}/`);
+  expect(page.headers.get('cache-control')).toBe('no-cache');
+  const again = await fetch(`${base}/`, { headers: { 'if-none-match': page.headers.get('etag')! } });
+  expect(again.status).toBe(304);
+});
+
+test('/favicon.ico is an icon, and a missing file is a 404 rather than the page', async () => {
+  const icon = await fetch(`${base}/favicon.ico`);
+  expect(icon.status).toBe(200);
+  expect(icon.headers.get('content-type')).toBe('image/x-icon');
+  expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  for (const p of ['/js/gone.deadbeef.js', '/robots.txt']) {
+    const res = await fetch(base + p);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('近邻');
   }
 });
 

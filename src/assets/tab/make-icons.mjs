@@ -104,4 +104,17 @@ for (const [name, shape] of Object.entries(ICONS)) {
   writeFileSync(join(here, `${name}.png`), png(alpha, COLORS.normal))
   writeFileSync(join(here, `${name}-active.png`), png(alpha, COLORS.active))
 }
-console.log('tab icons written to', here)
+// The H5 build's favicon: the 敲门 house in the theme colour, as an ICO holding one PNG image
+// (6-byte header, one 16-byte directory entry, then the PNG), which every current browser reads.
+const house = png(raster(ICONS.visits), COLORS.active)
+const ico = Buffer.alloc(22)
+ico.writeUInt16LE(1, 2) // type: icon
+ico.writeUInt16LE(1, 4) // one image
+ico.writeUInt8(SIZE, 6)
+ico.writeUInt8(SIZE, 7)
+ico.writeUInt16LE(1, 10) // colour planes
+ico.writeUInt16LE(32, 12) // bits per pixel
+ico.writeUInt32LE(house.length, 14)
+ico.writeUInt32LE(22, 18) // the image starts after header and directory
+writeFileSync(join(here, '..', 'favicon.ico'), Buffer.concat([ico, house]))
+console.log('tab icons and favicon.ico written to', here)
