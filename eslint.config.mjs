@@ -50,6 +50,19 @@ export default tseslint.config(
     files: ['cloudfunctions/lib/**'],
     rules: { 'no-restricted-imports': boundary(['**/src/**', '**/local/**', ...FUNCTIONS.map((f) => `../${f}/*`)], 'lib/ holds edges every function shares: it imports no function folder.') },
   },
+  // zod as a namespace import only: a named `z` (or re-exporting it) makes the bundler keep the whole
+  // library, its 40 locales included, and a function's bundle grows from ~150 KB to ~500 KB.
+  {
+    files: ['cloudfunctions/**', 'test/**', 'local/**', 'scripts/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier, ImportDefaultSpecifier)", message: "Write `import * as z from 'zod'` (tree-shaken), not a named or default import." },
+        { selector: "ExportNamedDeclaration > ExportSpecifier[local.name='z']", message: 'Do not re-export the zod namespace: import it where it is used.' },
+        { selector: "ExportAllDeclaration[source.value='zod']", message: 'Do not re-export zod: import it where it is used.' },
+      ],
+    },
+  },
   // A function folder imports core/, lib/, types/ and itself only: what two functions share lives in core/ or lib/.
   ...FUNCTIONS.map((fn) => ({
     files: [`cloudfunctions/${fn}/**`],

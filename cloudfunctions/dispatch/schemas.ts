@@ -1,7 +1,8 @@
 /** Input schemas of the dispatch actions: the edge's validation, strict and bounded. */
 import type { Rating } from '../../types/dispatch';
 import { CATEGORY_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, URGENCY_LABEL } from '../../types/labels';
-import { id, oneOf, paging, photos, text, z } from '../lib/validate';
+import * as z from 'zod';
+import { id, oneOf, paging, photos, text } from '../lib/validate';
 
 export const RATINGS: [Rating, ...Rating[]] = ['satisfied', 'basic', 'unsatisfied'];
 

@@ -1,5 +1,6 @@
 /** One strict schema per action of `imports`. */
-import { fileId, id, z } from '../lib/validate';
+import * as z from 'zod';
+import { fileId, id } from '../lib/validate';
 import { MAX_WORKBOOK_BYTES } from './workbook';
 
 export const templateInput = z.strictObject({});

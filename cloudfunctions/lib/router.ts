@@ -10,7 +10,8 @@ import type { Envelope } from '../../types/errors';
 import { actorOf, type Actor } from '../core/actor';
 import { callerOpenid, db } from './cloud';
 import { AppError } from './errors';
-import { checkEventShape, parseInput, z } from './validate';
+import * as z from 'zod';
+import { checkEventShape, parseInput } from './validate';
 
 /** What a handler knows about the call. */
 export interface Ctx {

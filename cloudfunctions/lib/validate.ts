@@ -2,11 +2,10 @@
  * Validation at the function edge: every event is parsed by its action's schema (strict objects,
  * bounded strings), and the first problem becomes a Chinese message the person can act on.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EDGE_MESSAGES, EVENT_LIMITS } from '../../types/errors';
 import { AppError } from './errors';
 
-export { z };
 
 /** A required id: non-empty, short, no spaces. */
 export const id = () => z.string().min(1).max(64).regex(/^[\w-]+$/);

@@ -3,7 +3,8 @@ import type { AuditTargetKind } from '../../types/admin';
 import type { Role } from '../../types/domain';
 import { MAX_INVITATION_DAYS, MAX_INVITATION_USES } from '../core/invitations';
 import { ROLES } from '../core/roles';
-import { id, paging, text, z } from '../lib/validate';
+import * as z from 'zod';
+import { id, paging, text } from '../lib/validate';
 
 const role = () => z.enum(ROLES as [Role, ...Role[]]);
 const GRANTABLE = ROLES.filter((r) => r !== 'resident') as [Role, ...Role[]];

@@ -1,5 +1,6 @@
 /** Input schemas of the points actions: the edge's validation, strict and bounded. */
-import { id, paging, text, z } from '../lib/validate';
+import * as z from 'zod';
+import { id, paging, text } from '../lib/validate';
 
 const empty = z.strictObject({});
 const isoTime = () => z.iso.datetime({ offset: true });

@@ -1,7 +1,8 @@
 /** Input schemas of the visits actions: the edge's validation, strict and bounded. */
 import type { CareCategory, CareLevel, VisitMethod, VisitOutcome, Wellbeing } from '../../types/visits';
 import { CATEGORY_LABEL, URGENCY_LABEL } from '../../types/labels';
-import { id, oneOf, paging, photos, text, z } from '../lib/validate';
+import * as z from 'zod';
+import { id, oneOf, paging, photos, text } from '../lib/validate';
 
 export const CARE_CATEGORIES: [CareCategory, ...CareCategory[]] = ['livingAlone', 'emptyNest', 'disabled', 'seriousIllness', 'hardship', 'leftBehindChild', 'childInDistress', 'other'];
 export const CARE_LEVELS: [CareLevel, ...CareLevel[]] = ['weekly', 'fortnightly', 'monthly'];

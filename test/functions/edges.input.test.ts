@@ -1,6 +1,7 @@
 /** The edge's own limits (lib/validate): depth and size before any copy, and what a refusal may quote. */
 import { AppError } from '../../cloudfunctions/lib/errors';
-import { checkEventShape, parseInput, shownName, z } from '../../cloudfunctions/lib/validate';
+import * as z from 'zod';
+import { checkEventShape, parseInput, shownName } from '../../cloudfunctions/lib/validate';
 import { EVENT_LIMITS } from '../../types/errors';
 
 /** `depth` objects and arrays inside each other, the event itself being the first. */
