@@ -15,10 +15,10 @@ import type { RoleGrant, Unit, UnitPairing, User } from '../../types/domain';
 import type { ImportedRegion, ImportSheet } from '../../types/imports';
 import type { HouseholdCare, KeyHousehold, PairingChange, Visitor } from '../../types/visits';
 import type { CommunityRef, ImportRecord, KeyHouseholdRecord, PersonRecord, RegionRecord, RowProblem, UnitRecord } from './import-rows';
-import { maskPhone } from './mask';
 import { normalizeGrant, sameGrant } from './roles';
 import { visitorKind } from './visits-access';
 import { schedule } from './visits';
+import { keyHouseholdDocs } from './visits-marking';
 
 export interface HouseholdDoc {
   _id: string;
@@ -440,32 +440,18 @@ function planKeyHousehold(w: World, rec: KeyHouseholdRecord, run: PlanRun, ctx: 
   // of a key household reschedules it from its last contact, as visits.updateKey does.
   const markedAt = active ? new Date(active.markedAt) : ctx.now;
   const s = schedule(rec.careLevel, markedAt, last(before?.lastContactAt), last(before?.lastVisitAt), active?.returnsDue ?? [], before?.returnsDone ?? []);
-  const key: KeyHousehold = {
-    _id: household._id,
-    communityId: c._id,
-    estateId: estate._id,
-    buildingId: building._id,
-    room: household.room,
+  const { key, care: nextCare } = keyHouseholdDocs({
+    household: { _id: household._id, communityId: c._id, estateId: estate._id, buildingId: building._id, room: household.room },
     address: `${building.name} ${household.room}`,
-    active: true,
-    contactName: rec.contactName,
-    contactPhoneMasked: maskPhone(rec.contactPhone),
+    fields: rec,
     visitors: [...(active?.visitors ?? []), ...added.map((v) => ({ openid: v.user._id, name: v.user.name, kind: v.kind, since: ctx.now }))],
     markedBy: active?.markedBy ?? ctx.by.openid,
-    ...s,
+    schedule: s,
     reminded: active ? active.reminded && new Date(active.nextDueFrom).getTime() === new Date(s.nextDueFrom).getTime() : false,
-    updatedAt: ctx.now,
-    version: (before?.version ?? 0) + 1,
-  };
-  const nextCare: HouseholdCare = {
-    _id: household._id,
-    communityId: c._id,
-    categories: rec.categories,
-    contactPhone: rec.contactPhone,
-    notes: rec.notes,
-    updatedAt: ctx.now,
-    updatedBy: ctx.by.openid,
-  };
+    version: before?.version ?? 0,
+    now: ctx.now,
+    by: ctx.by.openid,
+  });
   if (active) row.replace('keyHouseholds', key);
   else row.create('keyHouseholds', key);
   row.replace('householdCare', nextCare);

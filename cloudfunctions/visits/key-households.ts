@@ -6,6 +6,7 @@
 import { canManage, canSeeHousehold, visitorKind } from '../core/visits-access';
 import { diagnosisMessage, diagnosisTerm } from '../core/visits-text';
 import { schedule } from '../core/visits';
+import { keyHouseholdDocs } from '../core/visits-marking';
 import { maskPhone } from '../core/mask';
 import { actorOf, type Actor } from '../core/actor';
 import type { HouseholdCare, KeyHousehold, KeyHouseholdFields, PairingChange } from '../../types/visits';
@@ -44,33 +45,19 @@ export async function markKey(caller: Actor, input: { householdId: string } & Ke
     const before = await loadKeyHousehold(household._id, t);
     if (before?.active) throw new AppError('INVALID_STATE', '该户已是重点户，请修改其信息');
     const last = (d: Date | string | null | undefined) => (d ? new Date(d) : null);
-    const h: KeyHousehold = {
-      _id: household._id,
-      communityId: household.communityId,
-      estateId: household.estateId,
-      buildingId: household.buildingId,
-      room: household.room,
+    const { key: h, care } = keyHouseholdDocs({
+      household,
       address,
-      active: true,
-      contactName: input.contactName,
-      contactPhoneMasked: maskPhone(input.contactPhone),
+      fields: input,
       visitors: [],
       markedBy: caller.openid,
       // Marked again: the visits made before still count for the schedule; returns owed do not.
-      ...schedule(input.careLevel, now, last(before?.lastContactAt), last(before?.lastVisitAt), [], before?.returnsDone ?? []),
+      schedule: schedule(input.careLevel, now, last(before?.lastContactAt), last(before?.lastVisitAt), [], before?.returnsDone ?? []),
       reminded: false,
-      updatedAt: now,
-      version: (before?.version ?? 0) + 1,
-    };
-    const care: HouseholdCare = {
-      _id: h._id,
-      communityId: h.communityId,
-      categories: input.categories,
-      contactPhone: input.contactPhone,
-      notes: input.notes ?? '',
-      updatedAt: now,
-      updatedBy: caller.openid,
-    };
+      version: before?.version ?? 0,
+      now,
+      by: caller.openid,
+    });
     await writeKey(t, h, care);
     return { h, care };
   }, { conflictMessage: CONFLICT });

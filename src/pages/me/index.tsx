@@ -7,7 +7,7 @@ import AdminEntry from './parts/AdminEntry'
 import BindBuilding from './parts/BindBuilding'
 import ElderModeSection from './parts/ElderModeSection'
 import ProfileCard from './parts/ProfileCard'
-import RegisterForm from './parts/RegisterForm'
+import RegisterForm from '@/components/RegisterForm'
 import SetupEntry from './parts/SetupEntry'
 import './index.scss'
 

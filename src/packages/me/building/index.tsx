@@ -6,13 +6,12 @@ import Page from '@/components/Page'
 import Row from '@/components/Row'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
-import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { usePageParams } from '@/hooks/usePageParams'
-import RegisterForm from '@/pages/me/parts/RegisterForm'
 import { call } from '@/services/api'
 import { useSession } from '@/store/session'
+import RegisteredStep from '../components/RegisteredStep'
 import { sceneOf } from '../scene'
 import '../me.scss'
 
@@ -42,23 +41,10 @@ function Building({ buildingId }: { buildingId: string }) {
             我要反映
           </AtButton>
         </View>
-      ) : session.status === 'notRegistered' ? (
-        <>
-          <Text className='jl-form__lead'>先留下姓名完成注册，再绑定到此楼栋。</Text>
-          <RegisterForm />
-        </>
-      ) : me ? (
-        <>
-          {me.building ? <Text className='jl-form__lead'>您现在绑定的是 {me.building.name}，绑定后改为此楼栋。</Text> : null}
-          <FormError message={error} />
-          <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void bind()}>
-            绑定到此楼栋
-          </AtButton>
-        </>
-      ) : session.status === 'loading' ? (
-        <Loading />
       ) : (
-        <EmptyState title='请先到「我的」选择身份或注册' />
+        <RegisteredStep registerFirst='先留下姓名完成注册，再绑定到此楼栋。' label='绑定到此楼栋' busy={busy} error={error} onStep={() => void bind()}>
+          {me?.building ? <Text className='jl-form__lead'>您现在绑定的是 {me.building.name}，绑定后改为此楼栋。</Text> : null}
+        </RegisteredStep>
       )}
     </Section>
   )

@@ -16,16 +16,16 @@ import { formatTime } from '@/domain/format'
 import { useAction } from '@/hooks/useAction'
 import { useLoad } from '@/hooks/useLoad'
 import { usePageParams } from '@/hooks/usePageParams'
-import RegisterForm from '@/pages/me/parts/RegisterForm'
 import { call } from '@/services/api'
 import { useSession } from '@/store/session'
+import RegisteredStep from '../components/RegisteredStep'
 import { sceneOf } from '../scene'
 import '../me.scss'
 
 const STATUS_WHY = { expired: '这个邀请已过期', revoked: '这个邀请已被撤销', usedUp: '这个邀请的名额已用完' } as const
 
 function Invitation({ code, onOther }: { code: string; onOther: () => void }) {
-  const { state: session, setMe } = useSession()
+  const { setMe } = useSession()
   const { state, reload } = useLoad(() => call('org', 'previewInvitation', { code }), code)
   const { busy, error, run } = useAction()
   const [granted, setGranted] = useState<RoleGrant[] | null>(null)
@@ -63,22 +63,8 @@ function Invitation({ code, onOther }: { code: string; onOther: () => void }) {
         </View>
       ) : inv.status !== 'active' ? (
         <EmptyState title={STATUS_WHY[inv.status]} description='请向邀请人要一个新的邀请。' />
-      ) : session.status === 'notRegistered' ? (
-        <>
-          <Text className='jl-form__lead'>先留下姓名完成注册，再接受邀请。</Text>
-          <RegisterForm />
-        </>
-      ) : session.status === 'ready' ? (
-        <>
-          <FormError message={error} />
-          <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void accept()}>
-            接受邀请
-          </AtButton>
-        </>
-      ) : session.status === 'loading' ? (
-        <Loading />
       ) : (
-        <EmptyState title='请先到「我的」选择身份或注册' />
+        <RegisteredStep registerFirst='先留下姓名完成注册，再接受邀请。' label='接受邀请' busy={busy} error={error} onStep={() => void accept()} />
       )}
     </Section>
   )

@@ -8,6 +8,7 @@ import type { RegionNode } from '@/types/domain'
 import ChoiceList from '@/components/ChoiceList'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
+import FormError from '@/components/States/FormError'
 import { useLoad } from '@/hooks/useLoad'
 import { call, isApiCallError, NETWORK_MESSAGE } from '@/services/api'
 import { useSession } from '@/store/session'
@@ -113,11 +114,7 @@ export default function BindBuilding() {
                   onChoose={setBuildingId}
                   disabled={saving}
                 />
-                {error ? (
-                  <View className='jl-form__error' role='alert' ariaRole='alert'>
-                    {error}
-                  </View>
-                ) : null}
+                <FormError message={error} />
                 <AtButton
                   className='jl-button jl-button--block'
                   type='primary'

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
 
 import Section from '@/components/Section'
+import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/api'
 import { useSession } from '@/store/session'
@@ -44,11 +45,7 @@ export default function SetupEntry() {
           value={code}
           onChange={(v: string | number) => setCode(String(v))}
         />
-        {error ? (
-          <View className='jl-form__error' role='alert' ariaRole='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError message={error} />
         <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
           完成初始化
         </AtButton>

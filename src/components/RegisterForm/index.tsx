@@ -3,7 +3,9 @@ import { useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
 
 import Section from '@/components/Section'
-import { call, isApiCallError, NETWORK_MESSAGE } from '@/services/api'
+import FormError from '@/components/States/FormError'
+import { useAction } from '@/hooks/useAction'
+import { call } from '@/services/api'
 import { useSession } from '@/store/session'
 import 'taro-ui/lib/style/components/input.scss'
 import 'taro-ui/lib/style/components/button.scss'
@@ -11,6 +13,7 @@ import 'taro-ui/lib/style/components/button.scss'
 const PHONE = /^1\d{10}$/
 
 /**
+ * 注册, wherever a person without a user record arrives (我的, an invitation, a 楼栋码).
  * Shown when `org.me` says NOT_REGISTERED: name and an optional phone, then org.register.
  * `onRegistered` replaces taking register's answer as the session (我的 reads `org.me` again: only
  * it says whether 初始化 is open).
@@ -21,8 +24,7 @@ export default function RegisterForm({ onRegistered }: { onRegistered?: () => vo
   const [phone, setPhone] = useState('')
   // 长辈模式: one field first; the optional phone only when the person asks for it.
   const [askPhone, setAskPhone] = useState(!elderMode)
-  const [error, setError] = useState('')
-  const [submitting, setSubmitting] = useState(false)
+  const { busy, error, setError, run } = useAction()
 
   const submit = async () => {
     const trimmedName = name.trim()
@@ -35,17 +37,10 @@ export default function RegisterForm({ onRegistered }: { onRegistered?: () => vo
       setError('手机号应为 11 位数字')
       return
     }
-    setError('')
-    setSubmitting(true)
-    try {
-      const me = await call('org', 'register', trimmedPhone ? { name: trimmedName, phone: trimmedPhone } : { name: trimmedName })
-      if (onRegistered) onRegistered()
-      else setMe(me)
-    } catch (e) {
-      setError(isApiCallError(e) ? e.message : NETWORK_MESSAGE)
-    } finally {
-      setSubmitting(false)
-    }
+    const me = await run(() => call('org', 'register', trimmedPhone ? { name: trimmedName, phone: trimmedPhone } : { name: trimmedName }))
+    if (!me) return
+    if (onRegistered) onRegistered()
+    else setMe(me)
   }
 
   return (
@@ -77,12 +72,8 @@ export default function RegisterForm({ onRegistered }: { onRegistered?: () => vo
             添加手机号（选填）
           </AtButton>
         )}
-        {error ? (
-          <View className='jl-form__error' role='alert' ariaRole='alert'>
-            {error}
-          </View>
-        ) : null}
-        <AtButton className='jl-button' type='primary' loading={submitting} disabled={submitting} onClick={() => void submit()}>
+        <FormError message={error} />
+        <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
           注册
         </AtButton>
       </View>
