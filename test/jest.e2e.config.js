@@ -8,7 +8,9 @@ module.exports = {
   testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
   transform: { '^.+\\.(ts|tsx|js)$': '<rootDir>/test/esbuild-transform.js' },
   setupFiles: ['<rootDir>/test/setup-env.js'],
-  testTimeout: 60000,
+  // A test is a person's whole path through several pages; each wait inside it is on a condition
+  // (test/e2e/browser.ts WAIT), so this only bounds a test that is stuck.
+  testTimeout: 180000,
   // One browser and one server per file; files run one at a time on a 2-core machine.
   maxWorkers: 1,
 };

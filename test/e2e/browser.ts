@@ -11,6 +11,26 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 // Under jest, from this file; bundled into a script (scripts/bench-h5.ts), the repository root is the cwd.
+/**
+ * How long a step waits for what it needs (an element, a navigation) before failing. Generous:
+ * CI is a 2-core machine that may be busy, and a wait ends as soon as its condition holds.
+ */
+export const WAIT = 45_000;
+
+/**
+ * Reads `read` until `ok` holds (every 100 ms, for at most WAIT), and returns the last value read:
+ * for what the app does after the screen already shows it (a save sent in the background, a
+ * message the notify timer sends).
+ */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (const until = Date.now() + WAIT; !ok(value) && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
 const ROOT = typeof __dirname === 'string' ? path.resolve(__dirname, '../..') : process.cwd();
 
 export interface App {
@@ -33,8 +53,9 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Until the local cloud answers (it seeds the demo county first: seconds, more on a busy machine). */
 async function waitFor(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
+  for (const until = Date.now() + 2 * WAIT; Date.now() < until; ) {
     if (child.exitCode !== null) throw new Error(`local cloud exited: ${log()}`);
     try {
       if ((await fetch(url)).ok) return;
@@ -88,6 +109,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 375, height: 812 }, locale: 'zh-CN' });
       if (openid) await context.addInitScript((id) => window.localStorage.setItem('jinlin.openid', id), openid);
       const page = await context.newPage();
+      page.setDefaultTimeout(WAIT);
       page.on('pageerror', (e) => {
         output += `\n[pageerror] ${e.message}`;
       });

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
-import { startApp, type App } from './browser';
+import { eventually, startApp, type App } from './browser';
 import { elderDoc, failures, measure, table, type Mode, type Row } from './measure';
 import { NEWCOMER, PAGES, resolveRoute, type ResidentPage } from './pages';
 
@@ -197,7 +197,8 @@ describe('the 长辈模式 switch on 我的', () => {
     expect((await themeOf(page)).allPages).toEqual([true, true, true, true]);
     await visitTabs(page, true);
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-    const saved = await app.post('org', { action: 'me' }, PERSON);
+    // The switch shows the choice at once; the save reaches the server just after.
+    const saved = await eventually(() => app.post('org', { action: 'me' }, PERSON), (r) => (r.data as { elderMode?: boolean })?.elderMode === true);
     expect(saved.data).toMatchObject({ elderMode: true });
 
     await page.reload();
@@ -216,7 +217,8 @@ describe('the 长辈模式 switch on 我的', () => {
     await tapElderSwitch(other, false);
     expect((await themeOf(other)).allPages.every((elder) => !elder)).toBe(true);
     await visitTabs(other, false);
-    expect((await app.post('org', { action: 'me' }, PERSON)).data).toMatchObject({ elderMode: false });
+    const unsaved = await eventually(() => app.post('org', { action: 'me' }, PERSON), (r) => (r.data as { elderMode?: boolean })?.elderMode === false);
+    expect(unsaved.data).toMatchObject({ elderMode: false });
 
     // The first device picks the change up on its next load.
     await page.reload();

@@ -38,7 +38,6 @@ export function steps(name: string, app: () => App) {
    */
   async function as<T>(openid: string, route: string, step: (page: Page) => Promise<T>): Promise<T> {
     const page = await app().openAs(openid, route);
-    page.setDefaultTimeout(15000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
