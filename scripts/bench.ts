@@ -86,6 +86,7 @@ const CASES: Case[] = [
   { fn: 'org', action: 'renameRegion', as: 'demo-secretary-dongjie', payload: { id: 'e-heping', name: '和平家园' }, budget: { read: 3, write: 2 } },
   { fn: 'org', action: 'moveRegion', as: 'demo-secretary-dongjie', payload: { id: 'b-xingfu-3', parentId: 'e-heping' }, budget: { read: 4, write: 4 } },
   { fn: 'org', action: 'addHousehold', as: 'demo-secretary-dongjie', payload: { buildingId: 'b-xingfu-1', room: '701' }, budget: { read: 2, write: 2 } },
+  { fn: 'org', action: 'listHouseholds', as: 'demo-secretary-dongjie', payload: { buildingId: 'b-xingfu-1' }, budget: { read: 3, write: 0 } },
   { fn: 'org', action: 'createInvitation', as: 'demo-liaison-renshe', payload: { role: 'member', unitId: 'unit-renshe', days: 30, maxUses: 2000 }, budget: { read: 2, write: 2 } },
   { fn: 'org', action: 'listInvitations', as: 'demo-liaison-renshe', budget: { read: 2, write: 0 } },
   { fn: 'org', action: 'buildingPoster', as: 'demo-staff-dongjie', payload: { communityId: 'c-dongjie' }, budget: { read: 3, write: 0 } },

@@ -100,6 +100,8 @@ export interface OrgApi {
   archiveRegion: { req: { id: string }; res: Region };
   /** A household under a building. Admin; the secretary of its community. */
   addHousehold: { req: { buildingId: string; room: string; label?: string }; res: HouseholdRecord };
+  /** A building's households by room, the active ones or the archived. Same rights as addHousehold. */
+  listHouseholds: { req: { buildingId: string; archived?: boolean; page?: number; pageSize?: number }; res: Paged<HouseholdRecord> };
   /** Change a household's room or label. Same rights as addHousehold. */
   editHousehold: { req: { id: string; room?: string; label?: string }; res: HouseholdRecord };
   /** Move a household to another building of its community. Same rights as addHousehold. */

@@ -10,9 +10,9 @@ import { mayEditHouseholds } from '../core/region-edits';
 import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
 import type { Handlers } from '../lib/router';
-import { isKeyHousehold, loadHousehold, saveHousehold } from './household-store';
+import { isKeyHousehold, listHouseholds as readHouseholds, loadHousehold, saveHousehold } from './household-store';
 import { loadRegion } from './region-store';
-import { addHouseholdInput, archiveHouseholdInput, editHouseholdInput, moveHouseholdInput } from './schemas';
+import { addHouseholdInput, archiveHouseholdInput, editHouseholdInput, listHouseholdsInput, moveHouseholdInput } from './schemas';
 
 type H = Handlers<'org'>;
 
@@ -55,6 +55,17 @@ export const addHousehold: H['addHousehold'] = {
       ...(input.label ? { label: input.label } : {}),
     };
     return saveHousehold(actor, 'addHousehold', null, household, now);
+  },
+};
+
+/** Reads: the caller, the building, one page. An archived building still lists its households. */
+export const listHouseholds: H['listHouseholds'] = {
+  input: listHouseholdsInput,
+  async run({ buildingId, archived, page = 1, pageSize = 20 }, { actor }) {
+    const building = await loadRegion(buildingId, '楼栋');
+    if (building.level !== 'building') throw refuse.notFound('楼栋');
+    requireRights(actor, building.path[2]);
+    return readHouseholds(building._id, archived ?? false, page, pageSize);
   },
 };
 

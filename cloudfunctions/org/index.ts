@@ -2,7 +2,7 @@
 import { createFunction } from '../lib/router';
 import { auditLog } from './audit-log';
 import { buildingPoster, previewBuilding } from './buildings';
-import { addHousehold, archiveHousehold, editHousehold, moveHousehold } from './households';
+import { addHousehold, archiveHousehold, editHousehold, listHouseholds, moveHousehold } from './households';
 import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from './invitations';
 import { searchPeople } from './people';
 import { bindBuilding, me, register, setElderMode } from './profile';
@@ -31,6 +31,7 @@ const fn = createFunction('org', {
   moveRegion,
   archiveRegion,
   addHousehold,
+  listHouseholds,
   editHousehold,
   moveHousehold,
   archiveHousehold,

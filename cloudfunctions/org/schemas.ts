@@ -45,6 +45,7 @@ export const archiveRegionInput = z.strictObject({ id: id() });
 
 // ---- households ----
 export const addHouseholdInput = z.strictObject({ buildingId: id(), room: room(), label: householdLabel().optional() });
+export const listHouseholdsInput = z.strictObject({ buildingId: id(), archived: z.boolean().optional(), ...paging });
 export const editHouseholdInput = z
   .strictObject({ id: id(), room: room().optional(), label: householdLabel().optional() })
   .refine((x) => x.room !== undefined || x.label !== undefined, '请填写新房号或标注');

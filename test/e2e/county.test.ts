@@ -178,6 +178,20 @@ describe('a real county from an empty deploy', () => {
       await shown(page).locator('.jl-admin-row', { hasText: '东街社区' }).getByText('2 个小区 · 350622100001').waitFor();
       await shown(page).getByText('东街社区 ›').click();
       await shown(page).locator('.jl-admin-row', { hasText: '幸福小区' }).getByText('2 个楼栋').waitFor();
+      // A building lists its households by room: one is relabelled in place, one archived.
+      await shown(page).getByText('幸福小区 ›').click();
+      await shown(page).getByText('幸福小区2号楼 ›').click();
+      await shown(page).getByText('共 6 户').waitFor();
+      const row = (room: string) => shown(page).locator('.jl-admin-row', { has: page.getByText(room, { exact: true }) });
+      await row('105').locator('.at-button', { hasText: '修改' }).click();
+      await field(row('105'), '如 户主姓氏').fill('王');
+      await row('105').locator('.at-button', { hasText: '保存' }).click();
+      await shown(page).getByText('105（王）', { exact: true }).waitFor();
+      await row('106').locator('.at-button', { hasText: '归档' }).click();
+      await confirm(page, '归档住户', '归档');
+      await shown(page).getByText('共 5 户').waitFor();
+      await shown(page).getByRole('radio', { name: '已归档', exact: true }).click();
+      await shown(page).getByText('106', { exact: true }).waitFor();
     });
     const tree = await post<{ children: { children: { _id: string; name: string }[] }[] }[]>('org', { action: 'regionTree', depth: 3 }, ADMIN);
     const communities = tree[0].children[0].children;

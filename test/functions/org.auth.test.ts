@@ -61,6 +61,7 @@ const TABLE: Record<Action, { payload: (openid: string) => Record<string, unknow
   moveRegion: { payload: () => ({ id: 'b-xingfu-1', parentId: 'e-xingfu' }), allowed: ['secretary', 'admin'], reads: true },
   archiveRegion: { payload: () => ({ id: made.estateToArchive }), allowed: ['secretary', 'admin'], reads: false },
   addHousehold: { payload: (openid) => ({ buildingId: 'b-xingfu-1', room: openid.slice(5) }), allowed: ['secretary', 'admin'], reads: false },
+  listHouseholds: { payload: () => ({ buildingId: 'b-xingfu-1' }), allowed: ['secretary', 'admin'], reads: true },
   editHousehold: { payload: () => ({ id: 'h-xingfu-1-101', label: '赵' }), allowed: ['secretary', 'admin'], reads: false },
   moveHousehold: { payload: () => ({ id: 'h-xingfu-1-102', buildingId: 'b-xingfu-1' }), allowed: ['secretary', 'admin'], reads: true },
   archiveHousehold: { payload: () => ({ id: 'h-heping-3-302' }), allowed: ['secretary', 'admin'], reads: false },

@@ -143,6 +143,22 @@ describe('households', () => {
     await refusedWith(PEOPLE.resident, 'previewBuilding', { buildingId: b._id }, 'NOT_FOUND');
   });
 
+  test("a building's households are listed by room, a page at a time; the archived apart", async () => {
+    const b = await h.ok(PEOPLE.secretary, 'org', 'addRegion', { parentId: 'e-xingfu', name: '新建楼' });
+    for (const room of ['302', '101', '201', '102']) await h.ok(PEOPLE.secretary, 'org', 'addHousehold', { buildingId: b._id, room });
+    const gone = await h.ok(PEOPLE.secretary, 'org', 'addHousehold', { buildingId: b._id, room: '103' });
+    await h.ok(PEOPLE.secretary, 'org', 'archiveHousehold', { id: gone._id });
+    const first = await h.ok(PEOPLE.secretary, 'org', 'listHouseholds', { buildingId: b._id, pageSize: 3 });
+    expect(first.items.map((x) => x.room)).toEqual(['101', '102', '201']);
+    expect(first.hasMore).toBe(true);
+    const second = await h.ok(PEOPLE.admin, 'org', 'listHouseholds', { buildingId: b._id, pageSize: 3, page: 2 });
+    expect({ rooms: second.items.map((x) => x.room), hasMore: second.hasMore }).toEqual({ rooms: ['302'], hasMore: false });
+    const archived = await h.ok(PEOPLE.secretary, 'org', 'listHouseholds', { buildingId: b._id, archived: true });
+    expect(archived.items.map((x) => [x.room, x.archived])).toEqual([['103', true]]);
+    await refusedWith(PEOPLE.secretary, 'listHouseholds', { buildingId: 'e-xingfu' }, 'NOT_FOUND');
+    await refusedWith(PEOPLE.staffXimen, 'listHouseholds', { buildingId: b._id }, 'FORBIDDEN');
+  });
+
   test('staff and secretaries of other communities may not edit 东街 households', async () => {
     await refusedWith(PEOPLE.staffXimen, 'addHousehold', { buildingId: 'b-xingfu-2', room: '999' }, 'FORBIDDEN');
     await refusedWith(PEOPLE.staff, 'editHousehold', { id: 'h-xingfu-2-101', label: '改' }, 'FORBIDDEN');

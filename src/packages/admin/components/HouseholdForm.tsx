@@ -8,8 +8,8 @@ import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/api'
 import LineField from './LineField'
 
-/** 添加住户 under a building: its 房号 and an optional label. */
-export default function HouseholdForm({ buildingId }: { buildingId: string }) {
+/** 添加住户 under a building: its 房号 and an optional label; `onAdded` reads the list again. */
+export default function HouseholdForm({ buildingId, onAdded }: { buildingId: string; onAdded?: () => void }) {
   const [room, setRoom] = useState('')
   const [label, setLabel] = useState('')
   const [added, setAdded] = useState<string[]>([])
@@ -22,6 +22,7 @@ export default function HouseholdForm({ buildingId }: { buildingId: string }) {
     setAdded((a) => [...a, saved.room])
     setRoom('')
     setLabel('')
+    onAdded?.()
   }
   return (
     <Section title='添加住户'>

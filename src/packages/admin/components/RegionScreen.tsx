@@ -14,7 +14,7 @@ import { useAction } from '@/hooks/useAction'
 import { useChanged, useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
-import HouseholdForm from './HouseholdForm'
+import BuildingHouseholds from './BuildingHouseholds'
 import { CHILD_LEVEL, LEVEL_LABEL } from './levels'
 import RegionForm from './RegionForm'
 import { ADMIN_CHANGED } from './scope'
@@ -154,7 +154,7 @@ export default function RegionScreen({ id, admin }: { id?: string; admin: boolea
           )
         ) : null}
       </Section>
-      {node.level === 'building' ? <HouseholdForm buildingId={node._id} /> : null}
+      {node.level === 'building' ? <BuildingHouseholds buildingId={node._id} /> : null}
     </>
   )
 }
