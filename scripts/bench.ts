@@ -23,6 +23,7 @@ import { BUDGET, packageSizes } from './check-weapp.mjs';
 import { benchPoints } from './bench-points';
 import { benchVisits } from './bench-visits';
 import { benchImport } from './bench-import';
+import { benchLimits } from './bench-limits';
 
 const failures: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -274,6 +275,9 @@ async function main() {
   const local = LocalCloud.open({ dataDir, collections: collections.collections as never });
   try {
     await seedDemoCounty(local);
+    // The per-action tables measure each action's own work; what the rate-limit counters and the
+    // content checks add to a call is its own table (scripts/bench-limits.ts), measured with them on.
+    process.env.JINLIN_RATE_LIMITS = 'off';
     // As in production, the nightly timer has opened the month's 三率 documents before the first dispatch.
     const timers = [await timerRow(local, 'scorecards', scorecardsFn, 'nightly; its first run in a month opens this and next month’s 三率 and leaderboard documents')];
     const sections = [
@@ -289,6 +293,7 @@ async function main() {
       '### Visits: database requests per action, and coverage at volume\n\n' + (await benchVisits(local, failures)),
       '### Org and dispatch at volume\n\n' + (await volume(local)),
       '### Import of a county workbook\n\n' + (await benchImport(local, failures)),
+      '### Rate limits and content checks: what they add to a call\n\n' + (await benchLimits(local)),
     );
     const out = sections.join('\n\n');
     console.log(out);

@@ -97,7 +97,7 @@ export function createFunction<F extends FunctionName>(name: F, actions: Handler
       out[action] = {
         caller: spec.caller ?? 'user',
         ...(texts.length ? { userText: texts } : {}),
-        ...(limits[action] ? { rateLimit: RATE_RULES[limits[action]] } : {}),
+        ...(limits[action] ? { rateLimit: { rule: limits[action], ...RATE_RULES[limits[action]] } } : {}),
         input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }),
       };
     }

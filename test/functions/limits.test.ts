@@ -128,8 +128,8 @@ describe('through the router', () => {
   test('the limits are listed with each action in GET /api', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const d = (require('../../cloudfunctions/dispatch/index') as FunctionModule).describe!() as Record<string, { rateLimit?: unknown }>;
-    expect(d.submit.rateLimit).toEqual(RATE_RULES.create);
-    expect(d.uploadPhoto.rateLimit).toEqual(RATE_RULES.photo);
+    expect(d.submit.rateLimit).toEqual({ rule: 'create', ...RATE_RULES.create });
+    expect(d.uploadPhoto.rateLimit).toEqual({ rule: 'photo', ...RATE_RULES.photo });
     expect(d.detail.rateLimit).toBeUndefined();
   });
 });
