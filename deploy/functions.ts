@@ -47,6 +47,10 @@ export interface FunctionSettings {
   envVariables?: readonly string[]
 }
 
+/** Cloud calls of content security (lib/content.ts): every function that takes user text or photos. */
+const CONTENT_CHECKS = ['security.msgSecCheck'] as const
+const PHOTO_CHECKS = ['security.msgSecCheck', 'security.mediaCheckAsync'] as const
+
 const DEFAULTS = {
   memorySize: 256,
   runtime: 'Nodejs18.15',
@@ -57,17 +61,17 @@ const DEFAULTS = {
 /** Function name → settings. Names are the folder names under cloudfunctions/. */
 export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   // JINLIN_SETUP_CODE: the one-time setup code that makes the first admin (deploy/README.md).
-  org: { ...DEFAULTS, timeout: 10, envVariables: ['JINLIN_SETUP_CODE'] },
+  org: { ...DEFAULTS, timeout: 10, openapi: CONTENT_CHECKS, envVariables: ['JINLIN_SETUP_CODE'] },
   // Reserved for the functions being written; they are deployed once their build folder exists.
   // Transactions (points ledger, dispatch claims) may take a few round trips: 20 s.
-  dispatch: { ...DEFAULTS, timeout: 20 },
+  dispatch: { ...DEFAULTS, timeout: 20, openapi: PHOTO_CHECKS },
   // Drains the subscribe-message queue every minute (steps only enqueue, so no step waits on WeChat).
   notify: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'], timer: '0 * * * * * *' },
   // Opens this month's and next month's 三率 counter documents every night at 00:05.
   scorecards: { ...DEFAULTS, timeout: 20, timer: '0 5 0 * * * *' },
-  points: { ...DEFAULTS, timeout: 20 },
+  points: { ...DEFAULTS, timeout: 20, openapi: CONTENT_CHECKS },
   // Sends visit reminders hourly (one per household's due window) from its timer trigger.
-  visits: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'], timer: '0 0 * * * * *' },
+  visits: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send', ...CONTENT_CHECKS], timer: '0 0 * * * * *' },
   stats: { ...DEFAULTS, timeout: 20 },
   // The workbook import: CloudBase's most (60 s). apply works in 20 s chunks and a dry run reads
   // and checks a whole county's file in one call; exceljs needs the memory (512 MB).

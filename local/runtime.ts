@@ -6,12 +6,16 @@
  * - identity: `getWXContext()` reads the caller of the current invocation from AsyncLocalStorage,
  *   so concurrent calls never see each other's openid;
  * - storage and subscribe messages: `uploadFile` / `getTempFileURL` / `downloadFile` /
- *   `deleteFile` on local disk, `openapi.subscribeMessage.send` into a local outbox.
+ *   `deleteFile` on local disk, `openapi.subscribeMessage.send` into a local outbox;
+ * - content security: `openapi.security.msgSecCheck` and `mediaCheckAsync` answered by a small word
+ *   list (local/content-check.ts), each call recorded; image verdicts are pushed to the receiving
+ *   function by `deliverMediaVerdicts`, as WeChat's message push would.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import { answerMediaCheck, answerMsgSecCheck, mediaVerdictEvent, type ContentCall } from './content-check';
 import { LocalDatabase, type RequestKind } from './db/backend';
 import { Journal } from './db/journal';
 import { Store, type CollectionSpec } from './db/store';
@@ -53,6 +57,10 @@ let active: LocalCloud | null = null;
 
 export class LocalCloud {
   readonly db: LocalDatabase;
+  /** Content security calls made so far (msgSecCheck, mediaCheckAsync), oldest first. */
+  readonly contentCalls: ContentCall[] = [];
+  /** Image checks whose verdict has not been pushed yet. */
+  private pendingMedia: ContentCall[] = [];
   private readonly filesDir: string;
   private readonly outboxPath: string;
 
@@ -120,6 +128,37 @@ export class LocalCloud {
     const prefix = 'cloud://local/';
     if (!fileID.startsWith(prefix)) throw new Error(`not a local fileID: ${fileID}`);
     return fileID.slice(prefix.length);
+  }
+
+  recordContentCall(call: ContentCall): void {
+    this.contentCalls.push(call);
+    if (call.api === 'mediaCheckAsync') this.pendingMedia.push(call);
+  }
+
+  /**
+   * Pushes the verdict of every image check asked for so far to `fn` (the function the message
+   * push is configured for), one `wxa_media_check` event each, as the image's uploader. Returns
+   * how many were pushed.
+   */
+  async deliverMediaVerdicts(fn: FunctionModule): Promise<number> {
+    const due = this.pendingMedia;
+    this.pendingMedia = [];
+    for (const call of due) {
+      const event = mediaVerdictEvent(call, this.mediaBytes(call.mediaUrl ?? ''), new Date(this.options.now?.() ?? Date.now()));
+      await this.run(fn, event, { openid: call.openid, source: 'wx_trigger', counts: { read: 0, write: 0, transaction: 0 } });
+    }
+    return due.length;
+  }
+
+  /** The bytes behind a temporary URL this cloud handed out (`/files/<path>`), or null. */
+  private mediaBytes(url: string): Buffer | null {
+    const cloudPath = /^\/files\/(.+)$/.exec(url)?.[1];
+    if (!cloudPath) return null;
+    try {
+      return fs.readFileSync(this.filePath(decodeURIComponent(cloudPath)));
+    } catch {
+      return null;
+    }
   }
 
   recordMessage(msg: Omit<OutboxMessage, 'at'>): void {
@@ -243,6 +282,18 @@ function installSeams(): void {
       send: async (msg: { touser: string; templateId: string; page?: string; data: Record<string, unknown> }) => {
         current().recordMessage({ touser: msg.touser, templateId: msg.templateId, page: msg.page, data: msg.data });
         return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
+      },
+    },
+    security: {
+      msgSecCheck: async (req: Record<string, unknown>) => {
+        const { call, response } = answerMsgSecCheck(req);
+        current().recordContentCall(call);
+        return response;
+      },
+      mediaCheckAsync: async (req: Record<string, unknown>) => {
+        const { call, response } = answerMediaCheck(req);
+        current().recordContentCall(call);
+        return response;
       },
     },
   };

@@ -177,6 +177,12 @@ function startTimers(local: LocalCloud, functions: Record<string, FunctionModule
     t.unref();
     return t;
   });
+  // WeChat pushes image verdicts (wxa_media_check) to the function its 消息推送 names: dispatch.
+  if (functions.dispatch) {
+    const push = setInterval(() => local.deliverMediaVerdicts(functions.dispatch).catch((e) => console.error('[media verdicts]', e)), 1000);
+    push.unref();
+    timers.push(push);
+  }
   return () => timers.forEach((t) => clearInterval(t));
 }
 

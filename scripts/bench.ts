@@ -24,6 +24,7 @@ import { benchPoints } from './bench-points';
 import { benchVisits } from './bench-visits';
 import { benchImport } from './bench-import';
 import { benchH5 } from './bench-h5';
+import { benchLimits } from './bench-limits';
 
 const failures: string[] = [];
 /** A function's bundle (its code, core/, lib/, zod; wx-server-sdk is installed by the platform). */
@@ -287,6 +288,9 @@ async function main() {
   const local = LocalCloud.open({ dataDir, collections: collections.collections as never });
   try {
     await seedDemoCounty(local);
+    // The per-action tables measure each action's own work; what the rate-limit counters and the
+    // content checks add to a call is its own table (scripts/bench-limits.ts), measured with them on.
+    process.env.JINLIN_RATE_LIMITS = 'off';
     // As in production, the nightly timer has opened the month's 三率 documents before the first dispatch.
     const timers = [await timerRow(local, 'scorecards', scorecardsFn, 'nightly; its first run in a month opens this and next month’s 三率 and leaderboard documents')];
     const sections = [
@@ -303,6 +307,7 @@ async function main() {
       '### Org and dispatch at volume\n\n' + (await volume(local)),
       '### Import of a county workbook\n\n' + (await benchImport(local, failures)),
       '### H5: the first screen\n\n' + (await benchH5(failures)),
+      '### Rate limits and content checks: what they add to a call\n\n' + (await benchLimits(local)),
     );
     const out = sections.join('\n\n');
     console.log(out);

@@ -21,8 +21,10 @@ export type ErrorCode =
   | 'CONFLICT'
   /** The object is not in a state that allows this step (e.g. rating a demand not yet verified). */
   | 'INVALID_STATE'
-  /** Too many tries of a code (setup code, invitation code) by this person: wait and try later. */
+  /** Too many tries of a code, or too many calls of an action in a short time, by this person: wait and try later. */
   | 'RATE_LIMITED'
+  /** A text failed WeChat's content check (msgSecCheck): nothing was stored; change the words and submit again. */
+  | 'CONTENT_REJECTED'
   /** Anything unexpected; details stay in the server log, never in the response. */
   | 'INTERNAL';
 

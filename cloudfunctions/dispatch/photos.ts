@@ -1,6 +1,7 @@
 /** dispatch: a photo of a demand or of the work done, uploaded to the caller's own folder. */
 import { refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { holdPhoto } from '../lib/photo-checks';
 import { fetchPhoto } from './photo-source';
 import type { Handlers } from '../lib/router';
 import { tempUrls, upload } from '../lib/storage';
@@ -23,7 +24,10 @@ export const uploadPhoto: Handlers<'dispatch'>['uploadPhoto'] = {
     if (!SIGNATURES[contentType](bytes)) throw refuse.invalid('只支持 JPG、PNG、WebP 格式的照片');
     // Under demands/<openid>/, so that only the uploader may attach it (lib/storage ownsPhoto).
     const fileID = await upload(`demands/${ctx.openid}/${newId()}.${EXT[contentType]}`, bytes);
-    return { fileID, url: (await tempUrls([fileID])).get(fileID) ?? '' };
+    const url = (await tempUrls([fileID])).get(fileID) ?? '';
+    // Usable at once; removed if WeChat's image check refuses it (lib/photo-checks.ts).
+    await holdPhoto(fileID, url, ctx.openid, ctx.now);
+    return { fileID, url };
   },
 };
 

@@ -2,11 +2,11 @@
 import type { Rating } from '../../types/dispatch';
 import { CATEGORY_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, URGENCY_LABEL } from '../../types/labels';
 import * as z from 'zod';
-import { id, oneOf, paging, photos, text } from '../lib/validate';
+import { id, oneOf, paging, photos, userText } from '../lib/validate';
 
 export const RATINGS: [Rating, ...Rating[]] = ['satisfied', 'basic', 'unsatisfied'];
 
-export const reason = () => text(200);
+export const reason = () => userText(200);
 
 export const byId = z.strictObject({ id: id() });
 export const withReason = z.strictObject({ id: id(), reason: reason() });
@@ -14,7 +14,7 @@ export const withReason = z.strictObject({ id: id(), reason: reason() });
 export const submitInput = z.strictObject({
   kind: oneOf(KIND_LABEL).optional(),
   category: oneOf(CATEGORY_LABEL),
-  text: text(500),
+  text: userText(500),
   photos: photos().optional(),
   urgency: oneOf(URGENCY_LABEL).optional(),
   anonymous: z.boolean().optional(),
@@ -51,16 +51,16 @@ export const dispatchInput = z.strictObject({
 
 export const completeInput = z.strictObject({
   id: id(),
-  notes: text(500),
+  notes: userText(500, { scene: 4 }),
   photos: photos().optional(),
   hours: z.number().min(0.5).max(24).multipleOf(0.5).optional(),
 });
 
-export const rateInput = z.strictObject({ id: id(), value: z.enum(RATINGS), comment: z.string().trim().max(200).optional() });
+export const rateInput = z.strictObject({ id: id(), value: z.enum(RATINGS), comment: userText(200, { scene: 2, optional: true }).optional() });
 export const assignInput = z.strictObject({ id: id(), memberOpenids: z.array(id()).min(1).max(20) });
 export const mergeInput = z.strictObject({ id: id(), intoId: id() });
-export const handleInput = z.strictObject({ id: id(), note: z.string().trim().max(200).optional() });
-export const noteInput = z.strictObject({ id: id(), note: text(500) });
+export const handleInput = z.strictObject({ id: id(), note: userText(200, { optional: true }).optional() });
+export const noteInput = z.strictObject({ id: id(), note: userText(500) });
 export const scorecardInput = z.strictObject({
   scope: z.enum(['community', 'unit']),
   id: id(),

@@ -8,10 +8,13 @@ import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../type
 import type { User } from '../../types/domain';
 import type { Envelope } from '../../types/errors';
 import { actorOf, type Actor } from '../core/actor';
+import { RATE_RULES, type RateRuleName } from '../core/rate-limits';
 import { callerOpenid, db } from './cloud';
+import { checkTexts } from './content';
 import { AppError } from './errors';
 import * as z from 'zod';
-import { checkEventShape, parseInput } from './validate';
+import { countCall } from './rate-limit';
+import { checkEventShape, parseInput, userTextPaths, userTextsOf } from './validate';
 
 /** What a handler knows about the call. */
 export interface Ctx {
@@ -35,11 +38,18 @@ export type Handlers<F extends FunctionName> = {
   [A in ActionName<F>]: ActionSpec<RequestOf<F, A>, ResponseOf<F, A>>;
 };
 
+/** The function's configuration beside its route table. */
+export interface FunctionOptions<F extends FunctionName> {
+  /** Action → its rate rule (core/rate-limits.ts), counted per caller before the handler runs. */
+  limits?: Partial<Record<ActionName<F>, RateRuleName>>;
+}
+
 /** Keys the platform adds to an event from the mini-program; they are never trusted or validated. */
 const PLATFORM_KEYS = ['userInfo'];
 
-export function createFunction<F extends FunctionName>(name: F, actions: Handlers<F>) {
+export function createFunction<F extends FunctionName>(name: F, actions: Handlers<F>, options: FunctionOptions<F> = {}) {
   const specs = actions as unknown as Record<string, ActionSpec<unknown, unknown>>;
+  const limits = (options.limits ?? {}) as Record<string, RateRuleName>;
 
   async function main(event: Record<string, unknown>): Promise<Envelope<unknown>> {
     let action = '';
@@ -57,14 +67,21 @@ export function createFunction<F extends FunctionName>(name: F, actions: Handler
       delete payload.action;
       for (const key of PLATFORM_KEYS) delete payload[key];
       const input = parseInput(spec.input, payload);
+      const now = new Date();
+      // Counted before anything is read, so a flood costs a counter write and nothing more.
+      const rule = Object.prototype.hasOwnProperty.call(limits, action) ? limits[action] : undefined;
+      if (rule) await countCall(`${name}.${action}`, openid, RATE_RULES[rule], now);
       let user = null as unknown as User;
       if ((spec.caller ?? 'user') === 'user') {
         const found = (await db.collection('users').doc(openid).get<User>()).data;
         if (!found) throw new AppError('NOT_REGISTERED', '您还没有注册，请先在「我的」页面完成注册');
         user = found;
       }
+      // Every userText field, checked in one place before the handler: text that fails is never stored.
+      const texts = userTextsOf(spec.input, input);
+      if (texts.length) await checkTexts(openid, texts);
       const actor = user ? actorOf(user) : (null as unknown as Actor);
-      const data = await spec.run(input, { openid, user, actor, now: new Date() });
+      const data = await spec.run(input, { openid, user, actor, now });
       return { ok: true, data };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };
@@ -77,7 +94,13 @@ export function createFunction<F extends FunctionName>(name: F, actions: Handler
   function describe(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [action, spec] of Object.entries(specs)) {
-      out[action] = { caller: spec.caller ?? 'user', input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }) };
+      const texts = userTextPaths(spec.input);
+      out[action] = {
+        caller: spec.caller ?? 'user',
+        ...(texts.length ? { userText: texts } : {}),
+        ...(limits[action] ? { rateLimit: { rule: limits[action], ...RATE_RULES[limits[action]] } } : {}),
+        input: z.toJSONSchema(spec.input, { unrepresentable: 'any' }),
+      };
     }
     return out;
   }

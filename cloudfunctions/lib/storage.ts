@@ -34,3 +34,8 @@ export async function download(fileID: string): Promise<Buffer | null> {
     return null;
   }
 }
+
+/** Deletes a stored file (a photo refused by the image check); a file already gone is no error. */
+export async function remove(fileID: string): Promise<void> {
+  await cloud.deleteFile({ fileList: [fileID] });
+}

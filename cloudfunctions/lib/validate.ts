@@ -13,6 +13,86 @@ export const id = () => z.string().min(1).max(64).regex(/^[\w-]+$/);
 /** Text a person typed: trimmed, 1..max characters. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * What a text is, for WeChat's content check (msgSecCheck v2 `scene`): 1 a profile or name
+ * (资料), 2 a comment (评论), 3 a post others read (论坛), 4 a log of what happened (社交日志).
+ */
+export type TextScene = 1 | 2 | 3 | 4;
+
+/** Every schema made by `userText`, with its scene: the router checks these fields of an event. */
+const USER_TEXT = z.registry<{ scene: TextScene }>();
+
+/**
+ * Text a person typed that others will read (demands, notes, reasons, comments, names, titles):
+ * like `text`, and checked by content security before the handler runs (lib/content.ts). A new
+ * action adopts the check by using this for its fields. `optional`: may be empty.
+ */
+export function userText(max: number, options: { scene?: TextScene; optional?: boolean } = {}) {
+  const schema = options.optional ? z.string().trim().max(max) : text(max);
+  USER_TEXT.add(schema, { scene: options.scene ?? 3 });
+  return schema;
+}
+
+/** A user text found in a parsed event. */
+export interface FoundText {
+  /** Where it was, e.g. `needs.0.text` (for logs, never shown). */
+  path: string;
+  text: string;
+  scene: TextScene;
+}
+
+/**
+ * The `userText` fields of a parsed event, walked along its schema (objects, optionals, arrays),
+ * skipping empty ones. Schemas are the ones of this project: strict objects of fields.
+ */
+export function userTextsOf(schema: z.ZodType, value: unknown, path = ''): FoundText[] {
+  if (value === undefined || value === null) return [];
+  const s = unwrapped(schema);
+  const marked = USER_TEXT.get(s);
+  if (marked) return typeof value === 'string' && value ? [{ path, text: value, scene: marked.scene }] : [];
+  const def = defOf(s);
+  if (def.type === 'object') return Object.entries(def.shape!).flatMap(([k, f]) => userTextsOf(f, (value as Record<string, unknown>)[k], join(path, k)));
+  if (def.type === 'array' && Array.isArray(value)) return value.flatMap((v, i) => userTextsOf(def.element!, v, join(path, String(i))));
+  return [];
+}
+
+/**
+ * Where a schema takes user text, as paths (`needs.*.text`): for `GET /api`, so a client (and
+ * the tests) know which fields are checked.
+ */
+export function userTextPaths(schema: z.ZodType, path = ''): string[] {
+  const s = unwrapped(schema);
+  if (USER_TEXT.has(s)) return [path];
+  const def = defOf(s);
+  if (def.type === 'object') return Object.entries(def.shape!).flatMap(([k, f]) => userTextPaths(f, join(path, k)));
+  if (def.type === 'array') return userTextPaths(def.element!, join(path, '*'));
+  return [];
+}
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  out?: z.ZodType;
+}
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional']);
+
+/** The schema inside optional/nullable/default wrappers and pipes (a marked schema stops the walk). */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    if (USER_TEXT.has(s)) return s;
+    const def = defOf(s);
+    if (WRAPPERS.has(def.type)) s = def.innerType!;
+    else if (def.type === 'pipe') s = def.out!;
+    else return s;
+  }
+}
+
 /** One of the keys of a label record (types/labels.ts): the labels are the list of choices. */
 export const oneOf = <K extends string>(labels: Record<K, string>) => z.enum(Object.keys(labels) as [K, ...K[]]);
 

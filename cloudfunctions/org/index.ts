@@ -46,6 +46,19 @@ const fn = createFunction('org', {
   buildingPoster,
   previewBuilding,
   auditLog,
+}, {
+  limits: {
+    setup: 'code',
+    previewInvitation: 'code',
+    acceptInvitation: 'code',
+    previewBuilding: 'code',
+    bindBuilding: 'code',
+    searchPeople: 'counter',
+    createInvitation: 'create',
+    addRegion: 'backOffice',
+    addHousehold: 'backOffice',
+    addUnit: 'backOffice',
+  },
 });
 
 export const main = fn.main;

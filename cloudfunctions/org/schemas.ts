@@ -4,22 +4,22 @@ import type { Role } from '../../types/domain';
 import { MAX_INVITATION_DAYS, MAX_INVITATION_USES } from '../core/invitations';
 import { ROLES } from '../core/roles';
 import * as z from 'zod';
-import { id, paging, text } from '../lib/validate';
+import { id, paging, text, userText } from '../lib/validate';
 
 const role = () => z.enum(ROLES as [Role, ...Role[]]);
 const GRANTABLE = ROLES.filter((r) => r !== 'resident') as [Role, ...Role[]];
 const AUDIT_KINDS: AuditTargetKind[] = ['setup', 'region', 'household', 'unit', 'pairing', 'role', 'invitation', 'import', 'rules'];
 
-const regionName = () => text(30);
+const regionName = () => userText(30, { scene: 1 });
 const divisionCode = () => z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字');
-const room = () => text(20);
-const householdLabel = () => z.string().trim().max(20);
-const unitDescription = () => z.string().trim().max(200);
+const room = () => userText(20, { scene: 1 });
+const householdLabel = () => userText(20, { scene: 1, optional: true });
+const unitDescription = () => userText(200, { scene: 1, optional: true });
 const invitationCode = () => z.string().trim().min(1).max(20);
 
 // ---- profile and setup ----
 export const registerInput = z.strictObject({
-  name: text(20),
+  name: userText(20, { scene: 1 }),
   phone: z.string().regex(/^1\d{10}$/, '手机号应为 11 位数字').optional(),
 });
 export const meInput = z.strictObject({});
@@ -53,9 +53,9 @@ export const moveHouseholdInput = z.strictObject({ id: id(), buildingId: id() })
 export const archiveHouseholdInput = z.strictObject({ id: id() });
 
 // ---- units and pairings ----
-export const addUnitInput = z.strictObject({ name: text(30), description: unitDescription() });
+export const addUnitInput = z.strictObject({ name: userText(30, { scene: 1 }), description: unitDescription() });
 export const editUnitInput = z
-  .strictObject({ unitId: id(), name: text(30).optional(), description: unitDescription().optional() })
+  .strictObject({ unitId: id(), name: userText(30, { scene: 1 }).optional(), description: unitDescription().optional() })
   .refine((x) => x.name !== undefined || x.description !== undefined, '请填写新名称或简介');
 export const archiveUnitInput = z.strictObject({ unitId: id() });
 export const pairingInput = z.strictObject({ unitId: id(), communityId: id() });

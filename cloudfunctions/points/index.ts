@@ -42,6 +42,17 @@ const fn = createFunction('points', {
   leaderboard,
   memberProfile,
   reviewMember,
+}, {
+  limits: {
+    award: 'create',
+    createActivity: 'create',
+    createItem: 'create',
+    redeem: 'create',
+    activityCheckIn: 'code',
+    activityCheckOut: 'code',
+    lookupRedemption: 'counter',
+    fulfil: 'counter',
+  },
 });
 
 export const main = fn.main;

@@ -1,6 +1,6 @@
 /** Input schemas of the points actions: the edge's validation, strict and bounded. */
 import * as z from 'zod';
-import { id, paging, text } from '../lib/validate';
+import { id, paging, userText } from '../lib/validate';
 
 const empty = z.strictObject({});
 const isoTime = () => z.iso.datetime({ offset: true });
@@ -16,10 +16,10 @@ export const awardInput = z.strictObject({
   openid: id(),
   points: z.number().int().min(1).max(1000),
   hours: hours(100).optional(),
-  reason: text(200),
+  reason: userText(200),
 });
 export const creditDemandInput = z.strictObject({ demandId: id() });
-export const reverseInput = z.strictObject({ entryId: z.string().min(1).max(160).regex(/^[\w-]+$/), reason: text(200) });
+export const reverseInput = z.strictObject({ entryId: z.string().min(1).max(160).regex(/^[\w-]+$/), reason: userText(200) });
 
 const ruleNumber = (max: number) => z.number().int().min(0).max(max);
 export const setRulesInput = z.strictObject({
@@ -34,9 +34,9 @@ export const setRulesInput = z.strictObject({
 
 export const createActivityInput = z.strictObject({
   communityId: id().optional(),
-  title: text(60),
-  description: z.string().trim().max(1000).optional(),
-  place: text(100),
+  title: userText(60),
+  description: userText(1000, { optional: true }).optional(),
+  place: userText(100),
   startAt: isoTime(),
   endAt: isoTime(),
   capacity: z.number().int().min(1).max(500),
@@ -44,20 +44,20 @@ export const createActivityInput = z.strictObject({
   fixedHours: hours(24).optional(),
 });
 export const byId = z.strictObject({ id: id() });
-export const cancelActivityInput = z.strictObject({ id: id(), reason: text(200) });
+export const cancelActivityInput = z.strictObject({ id: id(), reason: userText(200) });
 export const listActivitiesInput = z.strictObject({ scope: z.enum(['open', 'mine', 'managed']), ...paging });
 export const codeInput = z.strictObject({ id: id(), code: code() });
-export const resolveInput = z.strictObject({ id: id(), openid: id(), hours: z.number().min(0).max(24).multipleOf(0.5), note: text(200) });
+export const resolveInput = z.strictObject({ id: id(), openid: id(), hours: z.number().min(0).max(24).multipleOf(0.5), note: userText(200, { scene: 4 }) });
 export const approveInput = z.strictObject({ id: id(), openids: z.array(id()).min(1).max(500).optional() });
 
-export const checkInInput = z.strictObject({ note: z.string().trim().max(200).optional() });
+export const checkInInput = z.strictObject({ note: userText(200, { scene: 4, optional: true }).optional() });
 export const complianceInput = z.strictObject({ scope: z.enum(['community', 'unit']), id: id(), month: month(), ...paging });
 
 export const createItemInput = z.strictObject({
   ownerScope: z.enum(['community', 'unit']),
   ownerId: id(),
-  title: text(60),
-  description: z.string().trim().max(500).optional(),
+  title: userText(60),
+  description: userText(500, { optional: true }).optional(),
   cost: z.number().int().min(1).max(100000),
   stock: z.number().int().min(0).max(100000),
   perPersonLimit: z.number().int().min(1).max(100),
@@ -73,7 +73,7 @@ export const updateItemInput = z.strictObject({
 export const listItemsInput = z.strictObject({ scope: z.enum(['available', 'managed']), ...paging });
 export const redeemInput = z.strictObject({ itemId: id() });
 export const byCode = z.strictObject({ code: code() });
-export const cancelRedemptionInput = z.strictObject({ id: id(), reason: z.string().trim().max(200).optional() });
+export const cancelRedemptionInput = z.strictObject({ id: id(), reason: userText(200, { optional: true }).optional() });
 export const listRedemptionsInput = z.strictObject({
   scope: z.enum(['mine', 'managed']),
   status: z.enum(['pending', 'fulfilled', 'cancelled']).optional(),
@@ -92,5 +92,5 @@ export const reviewInput = z.strictObject({
   year: year(),
   scope: z.enum(['unit', 'community']),
   grade: z.enum(['excellent', 'good', 'fair', 'poor']),
-  comment: z.string().trim().max(300).optional(),
+  comment: userText(300, { scene: 2, optional: true }).optional(),
 });

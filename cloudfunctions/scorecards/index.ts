@@ -6,9 +6,14 @@
  * timer trigger (lib/cloud `isTimerTrigger`) is refused.
  */
 import { isTimerTrigger } from '../lib/cloud';
+import { removeExpiredCounters } from '../lib/rate-limit';
 import { openScorecards } from './open';
 
 export async function main(): Promise<unknown> {
   if (!isTimerTrigger()) return { ok: false, error: { code: 'FORBIDDEN', message: '此功能由系统定时运行' } };
-  return { ok: true, data: await openScorecards(new Date()) };
+  const now = new Date();
+  const data = await openScorecards(now);
+  // The night's housekeeping: rate-limit counters of ended windows (lib/rate-limit.ts).
+  await removeExpiredCounters(now);
+  return { ok: true, data };
 }

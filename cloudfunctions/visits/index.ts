@@ -25,6 +25,8 @@ const fn = createFunction('visits', {
   recordVisit,
   coverage,
   sensitiveReads,
+}, {
+  limits: { markKey: 'create', recordVisit: 'create' },
 });
 
 /** Only the platform's timer trigger sends reminders; from anyone else the event is an ordinary, unknown action. */

@@ -239,10 +239,11 @@ describe('deploy/functions.ts settings', () => {
   })
 
   it('compares openapi permissions with a built config.json', () => {
-    expect(openapiMismatch('org', undefined)).toBeNull()
-    expect(openapiMismatch('org', { permissions: { openapi: [] } })).toBeNull()
-    expect(openapiMismatch('org', { permissions: { openapi: ['subscribeMessage.send'] } })).toMatch(/make them agree/)
-    expect(openapiMismatch('org', { permissions: { openapi: 'x' } })).toMatch(/no valid permissions\.openapi/)
+    expect(openapiMismatch('scorecards', undefined)).toBeNull()
+    expect(openapiMismatch('scorecards', { permissions: { openapi: [] } })).toBeNull()
+    expect(openapiMismatch('scorecards', { permissions: { openapi: ['subscribeMessage.send'] } })).toMatch(/make them agree/)
+    expect(openapiMismatch('scorecards', { permissions: { openapi: 'x' } })).toMatch(/no valid permissions\.openapi/)
+    expect(openapiMismatch('org', undefined)).toMatch(/make them agree/)
   })
 
   it('matches source config.json permissions where a function declares them', () => {
