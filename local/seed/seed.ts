@@ -56,7 +56,7 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date(), { with
     {},
     'seed',
   );
-  if (withDemands) report.demands = await seedDemoDemands(local);
+  if (withDemands) report.demands = await seedDemoDemands(local, now);
   // After the demands: they are seeded only on an empty collection, and visits add demands.
   if (withDemands) await seedDemoVisits(local, now);
   if (withDemands) await seedDemoPoints(local);
