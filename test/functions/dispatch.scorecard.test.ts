@@ -36,7 +36,9 @@ function makeOverdue(id: string) {
   const store = h.local.db.store;
   const d = store.get('demands', id) as unknown as Demand;
   const past = new Date(Date.now() - 3600_000);
-  const changes = [{ coll: 'demands', id, doc: { ...d, dispatch: { ...d.dispatch!, acceptBy: past, finishBy: past } } }];
+  // An acceptance already made keeps its accept time: moving it would make an on-time acceptance late.
+  const acceptBy = d.dispatch!.acceptedAt ? d.dispatch!.acceptBy : past;
+  const changes = [{ coll: 'demands', id, doc: { ...d, dispatch: { ...d.dispatch!, acceptBy, finishBy: past } } }];
   for (const card of store.all('scorecards')) {
     const open = card.open as Record<string, Date> | undefined;
     if (open && id in open) changes.push({ coll: 'scorecards', id: card._id, doc: { ...card, open: { ...open, [id]: past } } as never });
