@@ -7,7 +7,7 @@
 import { DEMAND_STATUS_LABEL } from '../../types/labels';
 import type { Claim, Demand, DemandEvent, DemandStatus, Rating, TimelineEvent, Urgency } from '../../types/dispatch';
 import { isAdmin as adminRole, isLiaisonOf, isMemberOf, isSecretaryOf as secretaryRole, isStaffOf as staffRole, liaisonUnits, memberUnits, type Actor } from './actor';
-import { deadlines, DEFAULT_SLA, type SlaConfig } from './sla';
+import { deadlines, type SlaRules } from './sla';
 import { monthOf } from './calendar';
 
 export type { Actor };
@@ -15,7 +15,7 @@ export type { Actor };
 /** A step with its input (already validated at the edge; ids already resolved by the handler). */
 export type Step =
   | { event: 'handle'; note?: string }
-  | { event: 'dispatch'; unitId: string | null; pairedUnitIds: string[]; slots: number; expectedHours: number; urgency: Urgency; deadline: Date | null }
+  | { event: 'dispatch'; unitId: string | null; pairedUnitIds: string[]; slots: number; expectedHours: number; urgency: Urgency; deadline: Date | null; sla: SlaRules }
   | { event: 'merge'; intoId: string }
   | { event: 'decline'; reason: string }
   | { event: 'accept' }
@@ -86,11 +86,20 @@ export function isOpen(d: Pick<Demand, 'status'>): boolean {
   return OPEN.includes(d.status);
 }
 
-/** Not accepted by its accept time, or not done by its finish time. */
-export function isOverdue(d: Pick<Demand, 'status' | 'dispatch'>, now: Date): boolean {
-  if (!d.dispatch) return false;
-  if (d.status === 'dispatched' && now > new Date(d.dispatch.acceptBy)) return true;
-  return (d.status === 'dispatched' || d.status === 'accepted') && now > new Date(d.dispatch.finishBy);
+/**
+ * Dispatched and not yet resolved: every open state from 已派单 through 待验收 (and a 吹哨 before
+ * resolution) until staff verify the work. Such an item has a deadline the scorecard tracks; once
+ * resolved (verified, even if a 不满意 later reopens the work) it counts as resolved instead.
+ */
+export function isTracked(d: Pick<Demand, 'status' | 'dispatch' | 'resolvedAt'>): boolean {
+  return !!d.dispatch && !d.resolvedAt && isOpen(d);
+}
+
+/** Tracked, and not accepted by its accept time or not resolved by its finish time. */
+export function isOverdue(d: Pick<Demand, 'status' | 'dispatch' | 'resolvedAt'>, now: Date): boolean {
+  if (!isTracked(d)) return false;
+  if (d.status === 'dispatched' && now > new Date(d.dispatch!.acceptBy)) return true;
+  return now > new Date(d.dispatch!.finishBy);
 }
 
 // ---- who is who, relative to a demand -----------------------------------------------------------
@@ -223,10 +232,10 @@ type Tracked = { scope: 'community' | 'unit'; id: string; month: string; finishB
 
 /** Where an open item with an SLA counts: its community, and its unit once it has one. */
 function tracked(d: Demand): Tracked[] {
-  if (!d.dispatch || (d.status !== 'dispatched' && d.status !== 'accepted')) return [];
-  const finishBy = new Date(d.dispatch.finishBy).toISOString();
-  const out: Tracked[] = [{ scope: 'community', id: d.communityId, month: d.dispatch.month, finishBy }];
-  if (d.dispatch.unitId) out.push({ scope: 'unit', id: d.dispatch.unitId, month: d.dispatch.month, finishBy });
+  if (!isTracked(d)) return [];
+  const finishBy = new Date(d.dispatch!.finishBy).toISOString();
+  const out: Tracked[] = [{ scope: 'community', id: d.communityId, month: d.dispatch!.month, finishBy }];
+  if (d.dispatch!.unitId) out.push({ scope: 'unit', id: d.dispatch!.unitId, month: d.dispatch!.month, finishBy });
   return out;
 }
 
@@ -251,7 +260,7 @@ function deadlineChanges(before: Demand, after: Demand): Effect[] {
 
 const MINUTE = 60_000;
 
-export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaConfig = DEFAULT_SLA): Transition {
+export function transition(d: Demand, step: Step, a: Actor, now: Date): Transition {
   const refused = guard(d, step.event, a, now, step.event === 'returnVisit' ? step.via : undefined);
   if (refused) return refused;
   const effects: Effect[] = [];
@@ -270,7 +279,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
     case 'dispatch': {
       if (step.unitId && !step.pairedUnitIds.includes(step.unitId)) return refuse('FORBIDDEN', '只能派单给与本社区结对共建的单位');
       if (!step.unitId && step.pairedUnitIds.length === 0) return refuse('INVALID_STATE', '本社区还没有结对共建单位，无法派单');
-      const { acceptBy, finishBy } = deadlines(step.urgency, now, step.deadline, sla);
+      const { acceptBy, finishBy } = deadlines(step.urgency, now, step.deadline, step.sla);
       const dispatchMonth = monthOf(now);
       next.status = 'dispatched';
       next.urgency = step.urgency;
@@ -397,9 +406,13 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date, sla: SlaC
       reason = step.comment || undefined;
       const scopes: ['community' | 'unit', string][] = [['community', d.communityId]];
       if (d.dispatch?.unitId) scopes.push(['unit', d.dispatch.unitId]);
+      // One rated demand, counted by its final rating: a second rating (after a 不满意 reopened
+      // the work) corrects the counters instead of adding a second rated item.
+      const wasSatisfied = d.rating ? d.rating.value !== 'unsatisfied' : false;
+      const satisfied = step.value !== 'unsatisfied';
       for (const [scope, id] of scopes) {
-        score(scope, id, 'rated');
-        if (step.value !== 'unsatisfied') score(scope, id, 'satisfiedOrBasic');
+        if (!d.rating) score(scope, id, 'rated');
+        if (satisfied !== wasSatisfied) score(scope, id, 'satisfiedOrBasic', satisfied ? 1 : -1);
       }
       if (step.value !== 'unsatisfied') {
         next.status = 'closed';

@@ -4,6 +4,7 @@ import { canRead, creditOf, isRepeat, transition } from '../core/demand';
 import type { DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
 import { AppError, refuse } from '../lib/errors';
 import { untilSaved } from '../lib/retry';
+import { slaRules } from '../lib/sla';
 import type { Ctx, Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
 import { assignInput, byId, completeInput, dispatchInput, handleInput, mergeInput, noteInput, rateInput, withReason } from './schemas';
@@ -81,6 +82,7 @@ export const dispatch: H['dispatch'] = {
         expectedHours,
         urgency: (urgency ?? l.demand.urgency) as Urgency,
         deadline: deadline ? new Date(deadline) : null,
+        sla: slaRules(),
       }),
       loadForDispatch,
     ),

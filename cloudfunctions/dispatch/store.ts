@@ -5,7 +5,7 @@
  * effects of a step (scorecard counters and open deadlines, queued subscribe messages, hours to
  * the ledger, a return visit owed). Shaping for responses lives in ./views.ts.
  */
-import type { Effect, NotificationJob } from '../core/demand';
+import { OPEN, type Effect, type NotificationJob } from '../core/demand';
 import type { Counters } from '../core/scorecard';
 import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
 import type { Unit, UnitPairing, User } from '../../types/domain';
@@ -142,10 +142,12 @@ export async function listDemands(f: DemandFilter, page: number, pageSize: numbe
   if (f.status) conditions.push({ status: f.status });
   if (f.urgency) conditions.push({ urgency: f.urgency });
   if (f.overdueAt) {
+    // The same items as core/demand isOverdue: dispatched, not yet resolved, in any open state.
+    conditions.push({ status: _.in(OPEN), resolvedAt: null });
     conditions.push(
       _.or([
         { status: 'dispatched', 'dispatch.acceptBy': _.lt(f.overdueAt) },
-        { status: _.in(['dispatched', 'accepted']), 'dispatch.finishBy': _.lt(f.overdueAt) },
+        { 'dispatch.finishBy': _.lt(f.overdueAt) },
       ]) as Data,
     );
   }

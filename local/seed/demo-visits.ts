@@ -6,7 +6,7 @@
  * queue, and another was resolved through the dispatch function so that a return visit is due.
  * Seeded once, on an empty `keyHouseholds` collection.
  */
-import * as dispatchFn from '../../cloudfunctions/dispatch/index';
+import { dispatchAt } from './as-of';
 import { db } from '../../cloudfunctions/lib/cloud';
 import { markKey, pair } from '../../cloudfunctions/visits/key-households';
 import { recordVisit } from '../../cloudfunctions/visits/recording';
@@ -105,12 +105,9 @@ export async function seedDemoVisits(local: LocalCloud, now = new Date()): Promi
 
   // The handrail found on 孙玉梅's visit is fixed by the community (小事不出小区) and verified now:
   // a return visit (回访) becomes due for 刘洋 and 吴强. The meal-service need stays in triage.
-  const call = async (openid: string, action: string, payload: Record<string, unknown>) => {
-    const { result } = await local.invoke(dispatchFn, { action, ...payload }, openid);
-    const env = result as { ok: boolean; error?: { message: string } };
-    if (!env.ok) throw new Error(`seed: dispatch.${action} as ${openid}: ${env.error?.message}`);
-  };
-  await call(STAFF.openid, 'handle', { id: needs[0], note: '物业维修工上门处理' });
-  await call(STAFF.openid, 'complete', { id: needs[0], notes: '扶手已重新固定，老人试用过' });
+  // At the seed's `now`, as every other demo step is at its own moment (./as-of.ts).
+  const act = dispatchAt(local);
+  await act(STAFF.openid, 'handle', { id: needs[0], note: '物业维修工上门处理' }, now);
+  await act(STAFF.openid, 'complete', { id: needs[0], notes: '扶手已重新固定，老人试用过' }, now);
   return visits;
 }

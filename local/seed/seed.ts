@@ -60,7 +60,7 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date(), { with
   const limits = process.env.JINLIN_RATE_LIMITS;
   process.env.JINLIN_RATE_LIMITS = 'off';
   try {
-    if (withDemands) report.demands = await seedDemoDemands(local);
+    if (withDemands) report.demands = await seedDemoDemands(local, now);
     // After the demands: they are seeded only on an empty collection, and visits add demands.
     if (withDemands) await seedDemoVisits(local, now);
     if (withDemands) await seedDemoPoints(local);

@@ -127,6 +127,19 @@ describe('三率', () => {
     expect(drawn[0].series[0].data.map((v) => drawn[0].series[0].formatter(v))).toEqual(['75%', '80%', ''])
   })
 
+  it('states each formula with this month’s numerator and denominator, and how ratings count', async () => {
+    await mount(makeCard({ rated: 4, satisfiedOrBasic: 3, satisfactionRate: 0.75 }))
+    await testUtils.queries.waitForQuerySelector('.jl-rates')
+    const formulas = [...testUtils.queries.querySelectorAll('.jl-rates__formula')].map(text)
+    expect(formulas).toEqual(['按时接单 6 ÷ 派单 8', '已解决 4 ÷（已解决 4 + 超期未解决 1）', '（满意 + 基本满意）3 ÷ 已评价 4'])
+    const page = text(document.body)
+    expect(page).toContain('响应率 = 按时接单 ÷ 派单')
+    expect(page).toContain('解决率 = 已解决 ÷（已解决 + 超期未解决）')
+    expect(page).toContain('超过办结时限还没验收的（含待验收）一直算超期未解决')
+    expect(page).toContain('满意率 =（满意 + 基本满意）÷ 已评价：每件诉求只算一次，按最后一次评价；没评价的不算满意。')
+    expect(page).toContain('超期未解决1 件')
+  })
+
   it('draws the rates that have data, leaving a rate without data to the words', async () => {
     await mount(makeCard({ dispatched: 0, acceptedWithinSla: 0, resolved: 0, openOverdue: 1, responseRate: null, resolutionRate: 0, satisfactionRate: null }))
     await testUtils.queries.waitForQuerySelector('.jl-rate-chart')

@@ -4,6 +4,8 @@
  */
 import { allowedActions, EVENTS, guard, isOverdue, transition, type Step } from '../../cloudfunctions/core/demand';
 import type { DemandEvent, DemandStatus } from '../../types/dispatch';
+import { DEFAULT_SLA } from '../../cloudfunctions/core/sla';
+import { WEEKENDS_ONLY } from '../../cloudfunctions/core/workdays';
 import { ACTORS, demand, HOUR, T0, type ActorName } from './demand.fixtures';
 
 const STATES: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated'];
@@ -163,7 +165,14 @@ describe('SLA and overdue', () => {
   });
   test('verified, closed and community-handled items are never overdue', () => {
     const late = new Date(T0.getTime() + 100 * 24 * HOUR);
-    for (const s of ['completed', 'verified', 'closed', 'handling'] as DemandStatus[]) expect(isOverdue(demand(s), late)).toBe(false);
+    for (const s of ['verified', 'closed', 'handling'] as DemandStatus[]) expect(isOverdue(demand(s), late)).toBe(false);
+    // Reopened by a 不满意 after it was resolved: it counted as resolved, not as open overdue again.
+    expect(isOverdue(demand('accepted', { resolvedAt: T0, reopenCount: 1 }), late)).toBe(false);
+  });
+  test('completed (待验收) past its finish time is still overdue until it is verified', () => {
+    const late = new Date(T0.getTime() + 7 * 24 * HOUR + 1);
+    expect(isOverdue(demand('completed'), late)).toBe(true);
+    expect(isOverdue(demand('completed'), new Date(T0.getTime() + 7 * 24 * HOUR - 1))).toBe(false);
   });
   test('escalate (吹哨) is the community secretary’s, only once an item is overdue, and once', () => {
     const late = new Date(T0.getTime() + 25 * HOUR);
@@ -183,7 +192,7 @@ function run(d: ReturnType<typeof demand>, step: Step, actor: ActorName, at = NO
 }
 
 describe('transitions', () => {
-  const dispatchStep: Step = { event: 'dispatch', unitId: 'u1', pairedUnitIds: ['u1', 'u2'], slots: 2, expectedHours: 3, urgency: 'urgent', deadline: null };
+  const dispatchStep: Step = { event: 'dispatch', unitId: 'u1', pairedUnitIds: ['u1', 'u2'], slots: 2, expectedHours: 3, urgency: 'urgent', deadline: null, sla: { grades: DEFAULT_SLA, calendar: WEEKENDS_ONLY } };
 
   test('dispatch sets the SLA of the grade, counts for community and unit, and notifies the liaisons', () => {
     const r = run(demand('submitted'), dispatchStep, 'staff', T0);
@@ -316,7 +325,11 @@ describe('transitions', () => {
     const taken = run(offered.demand, { event: 'accept' }, 'liaison', new Date(T0.getTime() + HOUR));
     expect(deadlines(taken)).toEqual([['unit', 'u1', 'set']]);
     const d = demand('completed', { claims: [{ openid: 'm2', name: '陈静', at: T0, by: 'self', done: true, hours: 2 }], claimedCount: 1 });
-    expect(deadlines(run(d, { event: 'verify' }, 'staff'))).toEqual([]); // completed is no longer tracked
+    // 待验收 is still open: tracked until verified, then dropped from both scopes.
+    const completed = run(demand('accepted'), { event: 'complete', notes: '已完成', photos: [], hours: 2 }, 'member2');
+    expect(completed.demand.status).toBe('completed');
+    expect(deadlines(completed)).toEqual([]); // unchanged: still tracked
+    expect(deadlines(run(d, { event: 'verify' }, 'staff'))).toEqual([['community', 'c1', null], ['unit', 'u1', null]]);
     const rejected = run(demand('dispatched'), { event: 'reject', reason: '不是本单位职责' }, 'liaison');
     expect(deadlines(rejected)).toEqual([['community', 'c1', null], ['unit', 'u1', null]]);
   });

@@ -47,7 +47,7 @@ function DispatchInfo({ d }: { d: DemandDetail }) {
     <Section title='派单情况'>
       {d.overdue ? (
         <View className='jl-warning' role='alert' ariaRole='alert'>
-          <Text>⚠ 已超期：{d.status === 'dispatched' && !info.acceptedAt ? '超过接单时限仍未接单' : '超过办结时限仍未办结'}</Text>
+          <Text>⚠ 已超期：{d.status === 'dispatched' && !info.acceptedAt ? '超过接单时限仍未接单' : d.status === 'completed' ? '超过办结时限，仍待社区验收' : '超过办结时限仍未办结'}</Text>
         </View>
       ) : null}
       <Row label='承办单位'>{target}</Row>

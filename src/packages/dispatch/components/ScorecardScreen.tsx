@@ -14,15 +14,23 @@ import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import RateChart from './RateChart'
 
+/** Each rate with its formula written out, and this month's numerator and denominator in it. */
 const RATES: { key: 'responseRate' | 'resolutionRate' | 'satisfactionRate'; label: string; formula: (s: Scorecard) => string; empty: string }[] = [
   { key: 'responseRate', label: '响应率', formula: (s) => `按时接单 ${s.acceptedWithinSla} ÷ 派单 ${s.dispatched}`, empty: '本月没有派单' },
   {
     key: 'resolutionRate',
     label: '解决率',
-    formula: (s) => `已解决 ${s.resolved} ÷（已解决 ${s.resolved} + 超期未办结 ${s.openOverdue}）`,
+    formula: (s) => `已解决 ${s.resolved} ÷（已解决 ${s.resolved} + 超期未解决 ${s.openOverdue}）`,
     empty: '本月还没有解决或超期的事项',
   },
-  { key: 'satisfactionRate', label: '满意率', formula: (s) => `满意和基本满意 ${s.satisfiedOrBasic} ÷ 已评价 ${s.rated}`, empty: '本月还没有评价' },
+  { key: 'satisfactionRate', label: '满意率', formula: (s) => `（满意 + 基本满意）${s.satisfiedOrBasic} ÷ 已评价 ${s.rated}`, empty: '本月还没有评价' },
+]
+
+/** How each rate is counted, in the words of the field; shown under the rates. */
+const RULES = [
+  '响应率 = 按时接单 ÷ 派单：在接单时限内接单的才算按时。',
+  '解决率 = 已解决 ÷（已解决 + 超期未解决）：社区验收后才算解决；超过办结时限还没验收的（含待验收）一直算超期未解决。',
+  '满意率 =（满意 + 基本满意）÷ 已评价：每件诉求只算一次，按最后一次评价；没评价的不算满意。',
 ]
 
 const summary = (card: Scorecard) => RATES.map((r) => `${r.label}${formatRate(card[r.key])}`).join('，')
@@ -74,6 +82,13 @@ function Card({ target, month }: { target: Target; month: string }) {
           </View>
         ))}
       </View>
+      <Section title='怎么算'>
+        {RULES.map((rule) => (
+          <Text key={rule} className='jl-field__hint'>
+            {rule}
+          </Text>
+        ))}
+      </Section>
       <Section title='三率对比'>
         <RateColumns card={s} />
         <RateBars card={s} />
@@ -82,7 +97,7 @@ function Card({ target, month }: { target: Target; month: string }) {
         <Row label='派单'>{s.dispatched} 件</Row>
         <Row label='按时接单'>{s.acceptedWithinSla} 件</Row>
         <Row label='已解决'>{s.resolved} 件</Row>
-        <Row label='超期未办结'>{s.openOverdue} 件</Row>
+        <Row label='超期未解决'>{s.openOverdue} 件</Row>
         <Row label='已评价'>{s.rated} 件，其中满意和基本满意 {s.satisfiedOrBasic} 件</Row>
         <Row label='平均接单用时'>{formatHours(s.avgAcceptHours)}</Row>
         <Row label='平均办结用时'>{formatHours(s.avgResolveHours)}</Row>
@@ -119,7 +134,7 @@ export default function ScorecardScreen({ me }: { me: Me }) {
             下个月
           </AtButton>
         </View>
-        <Text className='jl-field__hint'>按派单月份统计；超期未办结的事项一直计入解决率的分母。</Text>
+        <Text className='jl-field__hint'>按派单月份统计；超期未解决的事项一直计入解决率的分母。</Text>
       </Section>
       <Card key={`${target.scope}:${target.id}:${month}`} target={target} month={month} />
     </View>
