@@ -9,10 +9,11 @@ export const ROLE_LABEL: Record<Role, string> = {
   gridWorker: '网格员',
   secretary: '书记',
   admin: '县委组织部',
+  town: '镇街干部',
 }
 
 /** Most responsible first: the order roles are listed and empty states are chosen in. */
-export const ROLE_ORDER: Role[] = ['admin', 'secretary', 'staff', 'gridWorker', 'liaison', 'member', 'resident']
+export const ROLE_ORDER: Role[] = ['admin', 'town', 'secretary', 'staff', 'gridWorker', 'liaison', 'member', 'resident']
 
 /** The caller's roles, most responsible first; a registered person with none is a resident. */
 export function rolesOf(me: Me): Role[] {
