@@ -34,7 +34,7 @@ async function withWords(page: Page, label: string, words: string, title = label
   await actionButton(page, label).click();
   const panel = detail(page).locator('.jl-panel');
   await panel.locator('textarea').fill(words);
-  await panel.getByRole('button', { name: `确认${label}` }).click();
+  await panel.locator('.jl-button', { hasText: `确认${label}` }).click();
   await confirm(page, title, label);
 }
 
