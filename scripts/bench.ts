@@ -118,6 +118,18 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
     return (result as { data: { _id: string } }).data._id;
   };
   const [a, m, d2, h] = [await submit(), await submit(), await submit(), await submit()];
+  // Supervision: e is accepted by 县人社局 (延期), o the same but past its deadlines (催办, 督办, 吹哨).
+  const step = (action: string, payload: Record<string, unknown>, as: string) => local.invoke(dispatchFn, { action, ...payload }, as);
+  const [e, o] = [await submit(), await submit()];
+  for (const id of [e, o]) {
+    await step('dispatch', { id, unitId: 'unit-renshe', slots: 1, expectedHours: 1 }, 'demo-staff-dongjie');
+    await step('accept', { id }, 'demo-liaison-renshe');
+  }
+  const store = local.db.store;
+  const past = new Date(Date.now() - 3600_000);
+  const late = store.get('demands', o) as unknown as { dispatch: Record<string, unknown> };
+  store.commit([{ coll: 'demands', id: o, doc: { ...late, dispatch: { ...late.dispatch, acceptBy: past, finishBy: past } } }] as never);
+  const dayAfter = (days: number) => new Date(Date.now() + (8 + days * 24) * 3600_000).toISOString().slice(0, 10);
   const cases: Case[] = [
     { fn: 'dispatch', action: 'submit', as: 'demo-resident-wang', payload: { category: 'facilities', text: '楼道灯坏了' }, budget: b },
     { fn: 'dispatch', action: 'uploadPhoto', as: 'demo-resident-wang', payload: { contentType: 'image/png', base64: PNG }, budget: b },
@@ -141,6 +153,14 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
     { fn: 'dispatch', action: 'reject', as: 'demo-liaison-renshe', payload: { id: d2, reason: '不属于本单位' }, budget: b },
     { fn: 'dispatch', action: 'decline', as: 'demo-staff-dongjie', payload: { id: d2, reason: '不属于社区职责' }, budget: b },
     { fn: 'dispatch', action: 'handle', as: 'demo-grid-dongjie', payload: { id: h, note: '网格员处理' }, budget: b },
+    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(10), reason: '需采购配件' }, budget: b },
+    { fn: 'dispatch', action: 'approveExtension', as: 'demo-staff-dongjie', payload: { id: e }, budget: b },
+    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(20), reason: '配件未到' }, budget: b },
+    { fn: 'dispatch', action: 'refuseExtension', as: 'demo-staff-dongjie', payload: { id: e, reason: '请按时办结' }, budget: b },
+    { fn: 'dispatch', action: 'urge', as: 'demo-admin', payload: { id: o }, budget: b },
+    { fn: 'dispatch', action: 'escalate', as: 'demo-secretary-dongjie', payload: { id: o, reason: '超期未办结' }, budget: b },
+    { fn: 'dispatch', action: 'supervise', as: 'demo-town-chengguan', payload: { id: o, reason: '三日内办结' }, budget: b },
+    { fn: 'dispatch', action: 'list', as: 'demo-town-chengguan', payload: { scope: 'supervision' }, budget: b },
     { fn: 'dispatch', action: 'scorecard', as: 'demo-staff-dongjie', payload: { scope: 'community', id: 'c-dongjie', month: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) }, budget: b },
   ];
   return cases;

@@ -119,7 +119,7 @@ export interface OrgApi {
    * valid `days` days for `maxUses` people. The answer carries the short code, page and scene.
    */
   createInvitation: {
-    req: { role: Role; communityId?: string; unitId?: string; days: number; maxUses: number };
+    req: { role: Role; communityId?: string; unitId?: string; townId?: string; days: number; maxUses: number };
     res: InvitationView;
   };
   /** What an invitation is, for the person about to accept it. Wrong codes: 10 tries an hour. */
@@ -159,6 +159,8 @@ export interface RoleChange {
   communityId?: string;
   /** Required for liaison and member. */
   unitId?: string;
+  /** Required for town (镇街干部): a region of level town. */
+  townId?: string;
 }
 
 /** A demand by id, and an optional reason or note where the step needs one. */
@@ -209,6 +211,14 @@ export interface DispatchApi {
   returnVisit: { req: ById & { note: string }; res: DemandDetail };
   escalate: { req: ById & { reason: string }; res: DemandDetail };
   close: { req: ById & { note: string }; res: DemandDetail };
+  /** 延期: the unit's liaison asks for a later finish date (YYYY-MM-DD, China time) before the deadline passes. */
+  extend: { req: ById & { until: string; reason: string }; res: DemandDetail };
+  approveExtension: { req: ById; res: DemandDetail };
+  refuseExtension: { req: ById & { reason: string }; res: DemandDetail };
+  /** 催办: once per person per item per China day. */
+  urge: { req: ById & { note?: string }; res: DemandDetail };
+  /** 督办: the town or the county supervises the item until it is resolved. */
+  supervise: { req: ById & { reason: string }; res: DemandDetail };
   /** 三率 of a community or a unit for a month (YYYY-MM). */
   scorecard: { req: { scope: 'community' | 'unit'; id: string; month: string }; res: Scorecard };
 }

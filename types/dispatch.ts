@@ -45,8 +45,13 @@ export type DemandEvent =
   | 'sendBack' // staff: 验收 failed, with a reason
   | 'rate' // the resident who submitted: 评价
   | 'returnVisit' // staff: 回访 note after closing
-  | 'escalate' // secretary: 吹哨 an overdue item to the town level
-  | 'close'; // secretary: close an escalated demand with a note
+  | 'escalate' // secretary: 吹哨 — call the units and the town in on an urgent or stuck item (a flag)
+  | 'close' // secretary: close an escalated demand with a note
+  | 'extend' // liaison: 延期 — ask for a later finish date, with a reason, before the deadline passes
+  | 'approveExtension' // staff: approve the pending 延期 (the finish time moves)
+  | 'refuseExtension' // staff: refuse the pending 延期, with a reason
+  | 'urge' // staff, town, admin: 催办 an overdue item (once per person per item per day)
+  | 'supervise'; // town, admin: 督办 — the item is under supervision until resolved
 
 export type Rating = 'satisfied' | 'basic' | 'unsatisfied';
 
@@ -107,8 +112,17 @@ export interface Demand {
   /** Times a 不满意 rating sent it back to work (at most once before escalation). */
   reopenCount: number;
   mergedInto: string | null;
-  /** 吹哨: when it was escalated to the town level. */
+  /** 吹哨: when the secretary called the units and the town in (a flag, whatever the status). */
   escalatedAt: Date | string | null;
+  /** The town (镇街) of its community, from the community's region path; set on the first step if missing. */
+  townId?: string | null;
+  /** 督办: when the town or county put it under supervision, and who (until it is resolved). */
+  supervisedAt?: Date | string | null;
+  supervisedBy?: string | null;
+  /** The latest 延期 request and its decision (earlier ones are in the timeline). */
+  extension?: Extension | null;
+  /** Approved extensions (counted on the 三率 card; the item never leaves the denominators). */
+  extensions?: number;
   returnVisits: { at: Date | string; by: string; note: string }[];
   resolvedAt: Date | string | null;
   timeline: TimelineEvent[];
@@ -132,6 +146,22 @@ export interface DispatchInfo {
   acceptedWithinSla: boolean | null;
 }
 
+/** 延期: a unit's request for a later finish date, and the community's decision on it. */
+export interface Extension {
+  status: 'pending' | 'approved' | 'refused';
+  /** The finish date asked for. */
+  until: Date | string;
+  /** The finish date it replaces. */
+  previous: Date | string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: Date | string;
+  decidedBy?: string;
+  decidedAt?: Date | string;
+  /** Why it was refused. */
+  decision?: string;
+}
+
 /** A demand as listed: no timeline, no contact details. */
 export interface DemandSummary {
   _id: string;
@@ -150,6 +180,11 @@ export interface DemandSummary {
   finishBy: Date | string | null;
   /** Submitter's name, or '匿名居民' when anonymous and the reader is another resident. */
   submitterName: string;
+  /** 已吹哨 and 督办 while unresolved (flags, shown beside the status). */
+  escalated?: boolean;
+  supervised?: boolean;
+  /** A 延期 request waits for the community's decision. */
+  extensionPending?: boolean;
 }
 
 /** A stored photo and the temporary URL that shows it ('' when storage has no file for it). */
@@ -179,6 +214,9 @@ export interface DemandDetail extends DemandSummary {
   reopenCount: number;
   mergedInto: string | null;
   escalatedAt: Date | string | null;
+  supervisedAt?: Date | string | null;
+  extension?: Extension | null;
+  extensions?: number;
   returnVisits: Demand['returnVisits'];
   timeline: TimelineEvent[];
   /** Computed by the same rules that enforce them: render buttons from this, nothing else. */
@@ -186,13 +224,17 @@ export interface DemandDetail extends DemandSummary {
 }
 
 /** Which list. */
-export type DemandListScope = 'mine' | 'triage' | 'community' | 'unit' | 'claimable' | 'myTasks';
+export type DemandListScope = 'mine' | 'triage' | 'community' | 'unit' | 'claimable' | 'myTasks' | 'supervision';
+
+/** Flags a list can ask for: 已吹哨 and 督办 items not yet resolved. */
+export type DemandFlag = 'escalated' | 'supervised';
 
 export interface DemandListRequest {
   scope: DemandListScope;
   status?: DemandStatus;
   urgency?: Urgency;
   overdue?: boolean;
+  flag?: DemandFlag;
   page?: number;
   pageSize?: number;
 }
@@ -220,6 +262,8 @@ export interface Scorecard {
   openOverdue: number;
   rated: number;
   satisfiedOrBasic: number;
+  /** Approved 延期 of the month's items (they stay in every denominator). */
+  extended?: number;
   /** null when the denominator is 0. */
   responseRate: number | null;
   resolutionRate: number | null;

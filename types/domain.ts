@@ -1,17 +1,19 @@
 /** Domain types shared by the functions and the mini-program. Contracts only: no runtime code. */
 
 /** Roles from the glossary. One person can hold several. */
-export type Role = 'resident' | 'member' | 'liaison' | 'staff' | 'gridWorker' | 'secretary' | 'admin';
+export type Role = 'resident' | 'member' | 'liaison' | 'staff' | 'gridWorker' | 'secretary' | 'admin' | 'town';
 
 /**
  * A role held by a person, with the scope it applies to:
  * staff, gridWorker and secretary act on one community; liaison on one unit;
- * member belongs to a unit (where they work); admin and resident carry no scope here.
+ * member belongs to a unit (where they work); town 镇街干部 acts on one town (a region of level
+ * town) and its communities; admin and resident carry no scope here.
  */
 export interface RoleGrant {
   role: Role;
   communityId?: string;
   unitId?: string;
+  townId?: string;
 }
 
 /** Levels of the region tree, top down. Households hang under buildings (collection `households`). */

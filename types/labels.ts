@@ -18,7 +18,8 @@ export const DEMAND_STATUS_LABEL: Record<DemandStatus, string> = {
   closed: '已办结',
   declined: '不予受理',
   merged: '已合并',
-  escalated: '已吹哨',
+  // A second 不满意 brought it back to the secretary; 已吹哨 is a flag (escalatedAt), not this status.
+  escalated: '书记研判',
 };
 
 /** Most common first, 其他 last (the report form's order). */

@@ -60,3 +60,9 @@ export const memberUnits = (roles: RoleGrant[]): string[] => roles.filter((g) =>
 export const isLiaisonOf = (roles: RoleGrant[], unitId: string | null | undefined): boolean => !!unitId && liaisonUnits(roles).includes(unitId);
 
 export const isMemberOf = (roles: RoleGrant[], unitId: string | null | undefined): boolean => !!unitId && memberUnits(roles).includes(unitId);
+
+/** Towns (镇街) the person is an official of (镇街干部). */
+export const townsOf = (roles: RoleGrant[]): string[] => roles.filter((g) => g.role === 'town' && g.townId).map((g) => g.townId!);
+
+/** A town official (镇街干部) of `townId`: sees and acts on its communities' overdue and escalated items. */
+export const isTownOf = (roles: RoleGrant[], townId: string | null | undefined): boolean => !!townId && townsOf(roles).includes(townId);

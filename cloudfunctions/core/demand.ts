@@ -6,7 +6,7 @@
  */
 import { DEMAND_STATUS_LABEL } from '../../types/labels';
 import type { Claim, Demand, DemandEvent, DemandStatus, Rating, TimelineEvent, Urgency } from '../../types/dispatch';
-import { isAdmin as adminRole, isLiaisonOf, isMemberOf, isSecretaryOf as secretaryRole, isStaffOf as staffRole, liaisonUnits, memberUnits, type Actor } from './actor';
+import { isAdmin as adminRole, isLiaisonOf, isMemberOf, isSecretaryOf as secretaryRole, isStaffOf as staffRole, isTownOf, liaisonUnits, memberUnits, type Actor } from './actor';
 import { deadlines, type SlaRules } from './sla';
 import { monthOf } from './calendar';
 
@@ -41,10 +41,10 @@ export interface ReturnVia {
   visitors: string[];
 }
 
-export type Refusal = { ok: false; code: 'FORBIDDEN' | 'INVALID_STATE' | 'INVALID_INPUT'; message: string };
+export type Refusal = { ok: false; code: 'FORBIDDEN' | 'INVALID_STATE' | 'INVALID_INPUT' | 'RATE_LIMITED'; message: string };
 
 /** Counters of the 三率 scorecard, by scope and the month the item counts in. */
-export type ScoreField = 'dispatched' | 'acceptedWithinSla' | 'acceptMinutes' | 'accepted' | 'resolved' | 'resolveMinutes' | 'rated' | 'satisfiedOrBasic';
+export type ScoreField = 'dispatched' | 'acceptedWithinSla' | 'acceptMinutes' | 'accepted' | 'resolved' | 'resolveMinutes' | 'rated' | 'satisfiedOrBasic' | 'extended';
 
 export type Effect =
   | { kind: 'notify'; template: NotifyTemplate; to: Recipient }
@@ -59,7 +59,10 @@ export type Effect =
   /** A demand about a key household is resolved: its visitors owe a return visit (Pillar 3). */
   | { kind: 'resolved'; demandId: string; householdId: string; communityId: string };
 
-export type NotifyTemplate = 'newDispatch' | 'accepted' | 'rejected' | 'claimConfirmed' | 'sentBack' | 'pleaseRate' | 'escalated';
+export type NotifyTemplate =
+  | 'newDispatch' | 'accepted' | 'rejected' | 'claimConfirmed' | 'sentBack' | 'pleaseRate' | 'escalated'
+  // Supervision (core/supervision.ts) and the second 不满意.
+  | 'extensionAsked' | 'extensionDecided' | 'urged' | 'supervised' | 'returnedToSecretary';
 
 /** What a step's notify effects become: one queued job (collection `notifications`), sent by the `notify` timer. */
 export interface NotificationJob {
@@ -76,7 +79,7 @@ export interface NotificationJob {
   failed?: number;
 }
 
-export type Recipient = { openid: string } | { liaisonsOf: string[] } | { staffOf: string } | { admins: true };
+export type Recipient = { openid: string } | { liaisonsOf: string[] } | { staffOf: string } | { admins: true } | { townOf: string };
 
 export type Transition = { ok: true; demand: Demand; effects: Effect[] } | Refusal;
 
@@ -84,6 +87,13 @@ export const OPEN: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'acc
 
 export function isOpen(d: Pick<Demand, 'status'>): boolean {
   return OPEN.includes(d.status);
+}
+
+/** Not yet resolved (verified or closed): where 已吹哨 and 督办 keep an item in the queues. */
+export const UNRESOLVED: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'escalated'];
+
+export function isUnresolved(d: Pick<Demand, 'status'>): boolean {
+  return UNRESOLVED.includes(d.status);
 }
 
 /**
@@ -121,6 +131,8 @@ const ownClaim = (a: Actor, d: Demand) => d.claims.find((c) => c.openid === a.op
 /** Who may see a demand at all (detail, timeline). */
 export function canRead(d: Demand, a: Actor): boolean {
   if (d.submitter.openid === a.openid || isStaffOf(a, d) || isAdmin(a)) return true;
+  // The town's officials supervise its communities' items (镇街干部).
+  if (isTownOf(a.roles, d.townId)) return true;
   if (!d.dispatch) return false;
   const units = d.dispatch.unitId ? [d.dispatch.unitId] : d.dispatch.offeredTo;
   return units.some((u) => liaisonUnits(a.roles).includes(u) || memberUnits(a.roles).includes(u)) || d.claims.some((c) => c.openid === a.openid);
@@ -189,10 +201,15 @@ export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date, via?: 
       if (via) return need(d.resolvedAt !== null, d.householdId === via.householdId && (via.visitors.includes(a.openid) || isStaffOf(a, d)));
       return need(d.status === 'closed' && d.resolvedAt !== null, isStaffOf(a, d));
     case 'escalate':
-      // 吹哨 is the secretary's right (DESIGN.md): the community secretary calls the units in.
-      return need(isOverdue(d, now) && !d.escalatedAt, isSecretaryOf(a, d));
+      // 吹哨 is the secretary's right (DESIGN.md): the community secretary calls the units and the
+      // town in on an unresolved item that is urgent, overdue, or came back after a second 不满意 —
+      // once; a flag beside the status, never a status of its own.
+      return need(isUnresolved(d) && !d.escalatedAt && (d.urgency === 'urgent' || isOverdue(d, now) || d.status === 'escalated'), isSecretaryOf(a, d));
     case 'close':
       return need(d.status === 'escalated', isSecretaryOf(a, d) || isAdmin(a));
+    default:
+      // 延期, 催办 and 督办 have their own guards (core/supervision.ts).
+      return FORBIDDEN;
   }
 }
 
@@ -244,7 +261,7 @@ function tracked(d: Demand): Tracked[] {
  * document, never by scanning demands: entries appear when an item is dispatched and go when it
  * is resolved, returned or closed.
  */
-function deadlineChanges(before: Demand, after: Demand): Effect[] {
+export function deadlineChanges(before: Demand, after: Demand): Effect[] {
   const key = (t: Tracked) => `${t.scope}/${t.id}/${t.month}`;
   const was = new Map(tracked(before).map((t) => [key(t), t]));
   const now = new Map(tracked(after).map((t) => [key(t), t]));
@@ -423,9 +440,10 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date): Transiti
         next.claims = next.claims.map((c) => ({ ...c, done: false }));
         for (const c of d.claims) notify('sentBack', { openid: c.openid });
       } else {
+        // A second 不满意 goes back to the community's secretary (书记研判): dispatch again, close
+        // with a note, or 吹哨 the units and the town in. Not itself a 吹哨 (that is the secretary's call).
         next.status = 'escalated';
-        next.escalatedAt = now;
-        notify('escalated', { admins: true });
+        notify('returnedToSecretary', { staffOf: d.communityId });
       }
       break;
     }
@@ -438,6 +456,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date): Transiti
       next.escalatedAt = now;
       reason = step.reason;
       notify('escalated', { admins: true });
+      if (d.townId) notify('escalated', { townOf: d.townId });
       if (d.dispatch) notify('escalated', { liaisonsOf: d.dispatch.offeredTo });
       break;
     case 'close':

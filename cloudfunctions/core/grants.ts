@@ -5,7 +5,7 @@
  *
  * | granter              | may grant / revoke     | where                    |
  * | -------------------- | ---------------------- | ------------------------ |
- * | admin 县委组织部      | every role             | anywhere                 |
+ * | admin 县委组织部      | every role (town 镇街干部 too) | anywhere          |
  * | secretary 书记 of C  | staff, gridWorker      | community C only         |
  * | liaison 联络员 of U  | member                 | unit U only              |
  * | anyone               | —                      | never their own roles    |
@@ -35,6 +35,7 @@ export interface GrantRequest {
   role: Role;
   communityId?: string;
   unitId?: string;
+  townId?: string;
 }
 
 /**
@@ -73,7 +74,7 @@ export function roleActions(caller: { openid: string; roles: RoleGrant[] }, targ
   // A scoped role offered without its id (admin: choose where) is always on offer; any other offer
   // only when the person does not hold that grant yet.
   const grant = offers.filter((o) => {
-    const choose = scopeOf(o.role) !== null && !o.communityId && !o.unitId;
+    const choose = scopeOf(o.role) !== null && !o.communityId && !o.unitId && !o.townId;
     return choose || !target.roles.some((g) => sameGrant(g, o));
   });
   const revoke = target.roles.filter((g) => g.role !== 'resident' && mayGrant(caller, { ...g, openid: target.openid }));

@@ -15,28 +15,31 @@ const ALL_ROLES: Record<Role, true> = {
   gridWorker: true,
   secretary: true,
   admin: true,
+  town: true,
 };
 
 /** Every role (their Chinese labels belong to the app: src/domain/roles.ts). */
 export const ROLES = Object.keys(ALL_ROLES) as Role[];
 
 /** Which scope a role needs when granted. */
-export function scopeOf(role: Role): 'community' | 'unit' | null {
+export function scopeOf(role: Role): 'community' | 'unit' | 'town' | null {
   if (role === 'staff' || role === 'gridWorker' || role === 'secretary') return 'community';
   if (role === 'liaison' || role === 'member') return 'unit';
+  if (role === 'town') return 'town';
   return null;
 }
 
 /** A grant in canonical form: only the scope field its role uses. */
-export function normalizeGrant(change: Pick<RoleChange, 'role' | 'communityId' | 'unitId'>): RoleGrant {
+export function normalizeGrant(change: Pick<RoleChange, 'role' | 'communityId' | 'unitId' | 'townId'>): RoleGrant {
   const scope = scopeOf(change.role);
   if (scope === 'community') return { role: change.role, communityId: change.communityId };
   if (scope === 'unit') return { role: change.role, unitId: change.unitId };
+  if (scope === 'town') return { role: change.role, townId: change.townId };
   return { role: change.role };
 }
 
 export function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
-  return a.role === b.role && (a.communityId ?? null) === (b.communityId ?? null) && (a.unitId ?? null) === (b.unitId ?? null);
+  return a.role === b.role && (a.communityId ?? null) === (b.communityId ?? null) && (a.unitId ?? null) === (b.unitId ?? null) && (a.townId ?? null) === (b.townId ?? null);
 }
 
 /**

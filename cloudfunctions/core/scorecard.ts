@@ -15,6 +15,8 @@ export interface Counters {
   resolveMinutes?: number;
   rated?: number;
   satisfiedOrBasic?: number;
+  /** Approved 延期 (the extended items stay in every denominator, at their new finish time). */
+  extended?: number;
   /** Open items with an SLA: demand id → finish time. */
   open?: Record<string, Date | string>;
 }
@@ -39,6 +41,7 @@ export function scorecard(scope: 'community' | 'unit', id: string, month: string
     openOverdue,
     rated: n('rated'),
     satisfiedOrBasic: n('satisfiedOrBasic'),
+    extended: n('extended'),
     responseRate: ratio(n('acceptedWithinSla'), n('dispatched')),
     resolutionRate: ratio(n('resolved'), n('resolved') + openOverdue),
     satisfactionRate: ratio(n('satisfiedOrBasic'), n('rated')),

@@ -4,7 +4,7 @@ import { createFunction } from '../lib/router';
 import { uploadPhoto } from './photos';
 import { detail, list } from './read';
 import { scorecard } from './scorecard';
-import { accept, assign, claim, close, complete, decline, dispatch, escalate, handle, merge, rate, reject, returnVisit, sendBack, verify, withdraw } from './steps';
+import { accept, approveExtension, assign, claim, close, complete, decline, dispatch, escalate, extend, handle, merge, rate, refuseExtension, reject, returnVisit, sendBack, supervise, urge, verify, withdraw } from './steps';
 import { submit } from './submit';
 
 const fn = createFunction('dispatch', {
@@ -28,6 +28,11 @@ const fn = createFunction('dispatch', {
   returnVisit,
   escalate,
   close,
+  extend,
+  approveExtension,
+  refuseExtension,
+  urge,
+  supervise,
   scorecard,
 }, {
   limits: { submit: 'create', uploadPhoto: 'photo' },

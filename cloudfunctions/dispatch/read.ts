@@ -1,5 +1,5 @@
 /** dispatch: reading demands — the lists of each role, and one demand's detail. */
-import { liaisonUnits, memberUnits, staffCommunities } from '../core/actor';
+import { isAdmin, liaisonUnits, memberUnits, staffCommunities, townsOf } from '../core/actor';
 import { canRead } from '../core/demand';
 import { refuse } from '../lib/errors';
 import { toPage } from '../lib/paging';
@@ -13,7 +13,9 @@ type H = Handlers<'dispatch'>;
 export const detail: H['detail'] = {
   input: byId,
   async run({ id }, ctx) {
-    const loaded = await loadDemand(id);
+    const found = await loadDemand(id);
+    // Its town from its community's region when not stored yet (as the steps see it).
+    const loaded = found && { ...found, demand: { ...found.demand, townId: found.demand.townId ?? found.townId ?? null } };
     if (!loaded || !canRead(loaded.demand, ctx.actor)) throw refuse.notFound('诉求');
     return toDemandDetail(loaded, ctx.actor, ctx.now);
   },
@@ -21,9 +23,9 @@ export const detail: H['detail'] = {
 
 export const list: H['list'] = {
   input: listInput,
-  async run({ scope, status, urgency, overdue, page = 1, pageSize = 20 }, ctx) {
+  async run({ scope, status, urgency, overdue, flag, page = 1, pageSize = 20 }, ctx) {
     const roles = ctx.user.roles;
-    const filter: DemandFilter = { status, urgency, overdueAt: overdue ? ctx.now : undefined };
+    const filter: DemandFilter = { status, urgency, overdueAt: overdue ? ctx.now : undefined, flag };
     switch (scope) {
       case 'mine':
         filter.submitter = ctx.openid;
@@ -51,6 +53,15 @@ export const list: H['list'] = {
       case 'myTasks':
         filter.claimant = ctx.openid;
         break;
+      case 'supervision': {
+        // 督办 queue: the town's communities (镇街干部) or the whole county (县委组织部) — overdue,
+        // 已吹哨 or 督办 items until they are resolved; `overdue` / `flag` narrow it to one segment.
+        const towns = townsOf(roles);
+        if (!towns.length && !isAdmin(roles)) throw refuse.forbidden('只有镇街干部和县委组织部可以查看督办事项');
+        if (!isAdmin(roles)) filter.towns = towns;
+        if (!overdue && !flag) filter.supervision = ctx.now;
+        break;
+      }
     }
     const found = await listDemands(filter, page, pageSize);
     return toPage(found, page, pageSize, (d) => toDemandSummary(d, ctx.actor, ctx.now));

@@ -33,10 +33,11 @@ export const uploadPhotoInput = z
   .refine((v) => (v.base64 === undefined) !== (v.cdn === undefined), { message: '请提供照片：字段「base64」与「cdn」二选一', path: ['base64'] });
 
 export const listInput = z.strictObject({
-  scope: z.enum(['mine', 'triage', 'community', 'unit', 'claimable', 'myTasks']),
+  scope: z.enum(['mine', 'triage', 'community', 'unit', 'claimable', 'myTasks', 'supervision']),
   status: oneOf(DEMAND_STATUS_LABEL).optional(),
   urgency: oneOf(URGENCY_LABEL).optional(),
   overdue: z.boolean().optional(),
+  flag: z.enum(['escalated', 'supervised']).optional(),
   ...paging,
 });
 
@@ -66,3 +67,12 @@ export const scorecardInput = z.strictObject({
   id: id(),
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
 });
+
+// ---- supervision: 延期, 催办, 督办 ----------------------------------------------------------------
+
+export const extendInput = z.strictObject({
+  id: id(),
+  until: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请选择新的办结日期（年-月-日）'),
+  reason: reason(),
+});
+export const urgeInput = z.strictObject({ id: id(), note: z.string().trim().max(200).optional() });

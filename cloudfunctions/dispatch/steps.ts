@@ -1,13 +1,14 @@
 /** dispatch: every step of the lifecycle — validate, load, decide with the pure transition, save with effects, view. */
 import type { Step } from '../core/demand';
-import { canRead, creditOf, isRepeat, transition } from '../core/demand';
+import { canRead, creditOf, isRepeat } from '../core/demand';
+import { endOfChinaDay, isSupervisionEvent, step, type AnyStep } from '../core/supervision';
 import type { DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
 import { AppError, refuse } from '../lib/errors';
 import { untilSaved } from '../lib/retry';
 import { slaRules } from '../lib/sla';
 import type { Ctx, Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
-import { assignInput, byId, completeInput, dispatchInput, handleInput, mergeInput, noteInput, rateInput, withReason } from './schemas';
+import { assignInput, byId, completeInput, dispatchInput, extendInput, handleInput, mergeInput, noteInput, rateInput, urgeInput, withReason } from './schemas';
 import { applyEffects, loadDemand, loadForAssign, loadForDispatch, loadForMerge, saveClaim, saveTransition, type Loaded } from './store';
 import { toDemandDetail } from './views';
 
@@ -23,25 +24,30 @@ async function runStep<L extends Loaded = Loaded>(
   ctx: Ctx,
   id: string,
   event: DemandEvent,
-  build: (l: L) => Promise<Step> | Step,
+  build: (l: L) => Promise<AnyStep> | AnyStep,
   load: (id: string) => Promise<L | null> = loadDemand as (id: string) => Promise<L | null>,
 ): Promise<DemandDetail> {
   const actor = ctx.actor;
   return untilSaved(
     async () => {
-      const loaded = await load(id);
-      if (!loaded || !canRead(loaded.demand, actor)) throw refuse.notFound('诉求');
+      const found = await load(id);
+      if (!found) throw refuse.notFound('诉求');
+      // Its town, stored on the first step that finds it missing (the town's queue reads it).
+      const stored = found.demand;
+      const loaded = { ...found, demand: { ...stored, townId: stored.townId ?? found.townId ?? null } };
+      if (!canRead(loaded.demand, actor)) throw refuse.notFound('诉求');
       const d = loaded.demand;
-      if (isRepeat(d, event, actor, ctx.now)) {
+      // A supervision step repeated is refused with its reason (催办 once a day, 督办 once).
+      if (!isSupervisionEvent(event) && isRepeat(d, event, actor, ctx.now)) {
         // A retried verify offers the hours again: if the first attempt saved the demand but failed
         // before the ledger, this completes it; otherwise the ledger's source keys make it a no-op.
         const credit = event === 'verify' ? creditOf(d) : null;
         if (credit) await applyEffects([credit], d, ctx.now);
         return toDemandDetail(loaded, actor, ctx.now);
       }
-      const result = transition(d, await build(loaded), actor, ctx.now);
+      const result = step(d, await build(loaded), actor, ctx.now);
       if (!result.ok) throw new AppError(result.code, result.message);
-      const saved = event === 'claim' ? await saveClaim(d, result.demand, actor.openid) : await saveTransition(d, result.demand);
+      const saved = event === 'claim' ? await saveClaim(stored, result.demand, actor.openid) : await saveTransition(stored, result.demand);
       if (!saved) return undefined;
       await applyEffects(result.effects, result.demand, ctx.now);
       return toDemandDetail({ demand: result.demand, unitNames: loaded.unitNames }, actor, ctx.now);
@@ -50,13 +56,13 @@ async function runStep<L extends Loaded = Loaded>(
   );
 }
 
-const simple = (event: Exclude<DemandEvent, 'dispatch' | 'assign' | 'merge' | 'handle' | 'complete' | 'rate'>) =>
+const simple = (event: 'accept' | 'claim' | 'withdraw' | 'verify' | 'approveExtension') =>
   ({
     input: byId,
     run: ({ id }: { id: string }, ctx: Ctx) => runStep(ctx, id, event, () => ({ event }) as Step),
   }) as const;
 
-const withWhy = (event: 'decline' | 'reject' | 'sendBack' | 'escalate') =>
+const withWhy = (event: 'decline' | 'reject' | 'sendBack' | 'escalate' | 'refuseExtension' | 'supervise') =>
   ({
     input: withReason,
     run: ({ id, reason }: { id: string; reason: string }, ctx: Ctx) => runStep(ctx, id, event, () => ({ event, reason })),
@@ -158,3 +164,20 @@ export const close: H['close'] = {
   input: noteInput,
   run: ({ id, note }, ctx) => runStep(ctx, id, 'close', () => ({ event: 'close', note })),
 };
+
+// ---- supervision: 延期, 催办, 督办 (core/supervision.ts) -------------------------------------------
+
+export const extend: H['extend'] = {
+  input: extendInput,
+  run: ({ id, until, reason }, ctx) => runStep(ctx, id, 'extend', () => ({ event: 'extend', until: endOfChinaDay(until), reason })),
+};
+
+export const approveExtension = simple('approveExtension') as H['approveExtension'];
+export const refuseExtension = withWhy('refuseExtension') as H['refuseExtension'];
+
+export const urge: H['urge'] = {
+  input: urgeInput,
+  run: ({ id, note }, ctx) => runStep(ctx, id, 'urge', () => ({ event: 'urge', note })),
+};
+
+export const supervise = withWhy('supervise') as H['supervise'];

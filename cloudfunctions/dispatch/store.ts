@@ -5,10 +5,10 @@
  * effects of a step (scorecard counters and open deadlines, queued subscribe messages, hours to
  * the ledger, a return visit owed). Shaping for responses lives in ./views.ts.
  */
-import { OPEN, type Effect, type NotificationJob } from '../core/demand';
+import { OPEN, UNRESOLVED, type Effect, type NotificationJob } from '../core/demand';
 import type { Counters } from '../core/scorecard';
 import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
-import type { Unit, UnitPairing, User } from '../../types/domain';
+import type { Region, Unit, UnitPairing, User } from '../../types/domain';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data } from '../lib/database';
 import { creditServiceHours } from '../lib/ledger';
@@ -21,6 +21,8 @@ const DEMANDS = 'demands';
 export interface Loaded {
   demand: Demand;
   unitNames: Record<string, string>;
+  /** The town of its community (the community region's parent), read in the same request. */
+  townId?: string | null;
 }
 
 type Lookup = { from: string; localField: string; foreignField: string; as: string };
@@ -30,8 +32,10 @@ const UNITS: Lookup = { from: 'units', localField: 'dispatch.offeredTo', foreign
 const PAIRINGS: Lookup = { from: 'pairings', localField: 'communityId', foreignField: 'communityId', as: 'pairings' };
 const PAIRED_UNITS: Lookup = { from: 'units', localField: 'pairings.unitId', foreignField: '_id', as: 'pairedUnits' };
 const UNIT_PEOPLE: Lookup = { from: 'users', localField: 'dispatch.unitId', foreignField: 'unitId', as: 'unitMembers' };
+/** Its community's region, for the town a demand belongs to (older demands do not store it yet). */
+const COMMUNITY: Lookup = { from: 'regions', localField: 'communityId', foreignField: '_id', as: 'community' };
 
-type Row = Demand & { units?: Unit[]; pairings?: UnitPairing[]; pairedUnits?: Unit[]; unitMembers?: User[] };
+type Row = Demand & { units?: Unit[]; pairings?: UnitPairing[]; pairedUnits?: Unit[]; unitMembers?: User[]; community?: Region[] };
 
 /** Demands matching `match` with the joined documents, in ONE database request. */
 async function readJoined(match: Data, lookups: Lookup[], limit: number): Promise<Row[]> {
@@ -42,30 +46,31 @@ async function readJoined(match: Data, lookups: Lookup[], limit: number): Promis
 
 /** The demand without what the joins added, and the names of every unit that came with it. */
 function loaded(row: Row): Loaded {
-  const { units = [], pairings: _p, pairedUnits = [], unitMembers: _m, ...demand } = row;
-  return { demand, unitNames: Object.fromEntries([...units, ...pairedUnits].map((u) => [u._id, u.name])) };
+  const { units = [], pairings: _p, pairedUnits = [], unitMembers: _m, community = [], ...demand } = row;
+  const townId = demand.townId ?? community[0]?.parentId ?? null;
+  return { demand, unitNames: Object.fromEntries([...units, ...pairedUnits].map((u) => [u._id, u.name])), townId };
 }
 
 export async function loadDemand(id: string): Promise<Loaded | null> {
-  const [row] = await readJoined({ _id: id }, [UNITS], 1);
+  const [row] = await readJoined({ _id: id }, [UNITS, COMMUNITY], 1);
   return row ? loaded(row) : null;
 }
 
 /** For 派单: the demand with its community's paired units (ids and names). */
 export async function loadForDispatch(id: string): Promise<(Loaded & { pairedUnitIds: string[] }) | null> {
-  const [row] = await readJoined({ _id: id }, [UNITS, PAIRINGS, PAIRED_UNITS], 1);
+  const [row] = await readJoined({ _id: id }, [UNITS, PAIRINGS, PAIRED_UNITS, COMMUNITY], 1);
   return row ? { ...loaded(row), pairedUnitIds: (row.pairings ?? []).map((p) => p.unitId) } : null;
 }
 
 /** For 指派: the demand with the people whose work unit is its unit. */
 export async function loadForAssign(id: string): Promise<(Loaded & { unitMembers: User[] }) | null> {
-  const [row] = await readJoined({ _id: id }, [UNITS, UNIT_PEOPLE], 1);
+  const [row] = await readJoined({ _id: id }, [UNITS, UNIT_PEOPLE, COMMUNITY], 1);
   return row ? { ...loaded(row), unitMembers: row.unitMembers ?? [] } : null;
 }
 
 /** For 合并: the demand and the one it is to be merged into, in one request. */
 export async function loadForMerge(id: string, intoId: string): Promise<(Loaded & { into: Demand | null }) | null> {
-  const rows = await readJoined({ _id: _.in([id, intoId]) }, [UNITS], 2);
+  const rows = await readJoined({ _id: _.in([id, intoId]) }, [UNITS, COMMUNITY], 2);
   const row = rows.find((r) => r._id === id);
   const into = rows.find((r) => r._id === intoId);
   return row ? { ...loaded(row), into: into ? loaded(into).demand : null } : null;
@@ -114,6 +119,14 @@ export async function saveClaim(before: Demand, after: Demand, openid: string): 
 
 // ---- lists ------------------------------------------------------------------------------------
 
+/**
+ * Overdue for the supervision queue: past its finish time while unresolved, or past its accept
+ * time before acceptance (core/demand isOverdue).
+ */
+function overdueWhere(at: Date): Data[] {
+  return [{ status: 'dispatched', 'dispatch.acceptBy': _.lt(at) }, { 'dispatch.finishBy': _.lt(at) }];
+}
+
 /** Which demands a list shows, as the handler decided from the scope and the caller's roles. */
 export interface DemandFilter {
   submitter?: string;
@@ -127,6 +140,12 @@ export interface DemandFilter {
   urgency?: Urgency;
   /** Past its accept or finish time at this moment. */
   overdueAt?: Date;
+  /** Of one of these towns (镇街). */
+  towns?: string[];
+  /** 已吹哨 or 督办, and not yet resolved. */
+  flag?: 'escalated' | 'supervised';
+  /** Overdue, 已吹哨 or 督办 and not yet resolved (the town's and the county's queue). */
+  supervision?: Date;
 }
 
 /** One page of demands, newest first, with one more than asked (lib/paging). */
@@ -141,15 +160,19 @@ export async function listDemands(f: DemandFilter, page: number, pageSize: numbe
   if (f.claimant) conditions.push({ 'claims.openid': f.claimant });
   if (f.status) conditions.push({ status: f.status });
   if (f.urgency) conditions.push({ urgency: f.urgency });
+  if (f.towns) conditions.push({ townId: _.in(f.towns) });
+  if (f.flag === 'escalated') conditions.push({ escalatedAt: _.neq(null), status: _.in(UNRESOLVED) });
+  if (f.flag === 'supervised') conditions.push({ supervisedAt: _.neq(null), status: _.in(UNRESOLVED) });
+  if (f.supervision) {
+    conditions.push({ status: _.in(UNRESOLVED) });
+    // Overdue as core/demand isOverdue has it: only while not yet resolved.
+    const overdue = _.and([{ resolvedAt: null }, _.or(overdueWhere(f.supervision))]);
+    conditions.push(_.or([{ escalatedAt: _.neq(null) }, { supervisedAt: _.neq(null) }, overdue]) as Data);
+  }
   if (f.overdueAt) {
     // The same items as core/demand isOverdue: dispatched, not yet resolved, in any open state.
     conditions.push({ status: _.in(OPEN), resolvedAt: null });
-    conditions.push(
-      _.or([
-        { status: 'dispatched', 'dispatch.acceptBy': _.lt(f.overdueAt) },
-        { 'dispatch.finishBy': _.lt(f.overdueAt) },
-      ]) as Data,
-    );
+    conditions.push(_.or(overdueWhere(f.overdueAt)) as Data);
   }
   const query = db.collection(DEMANDS).where(conditions.length === 1 ? conditions[0] : (_.and(conditions) as Data));
   return readPage<Demand>(query.orderBy('createdAt', 'desc'), page, pageSize);

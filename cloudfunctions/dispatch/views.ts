@@ -1,5 +1,6 @@
 /** A demand as one reader may see it: anonymity, masked phones, the actions open to them. */
-import { allowedActions, handles, isOverdue, type Actor } from '../core/demand';
+import { handles, isOverdue, type Actor } from '../core/demand';
+import { actionsOf, isEscalated, isSupervised } from '../core/supervision';
 import { maskPhone } from '../core/mask';
 import type { Demand, DemandDetail, DemandSummary, PhotoLink } from '../../types/dispatch';
 import { tempUrls } from '../lib/storage';
@@ -13,6 +14,8 @@ function submitterName(d: Demand, reader: Actor): string {
 }
 
 export function toDemandSummary(d: Demand, reader: Actor, now: Date): DemandSummary {
+  // The internal flags go to those who work on it; a resident reads the status alone.
+  const worker = d.submitter.openid !== reader.openid || handles(d, reader);
   return {
     _id: d._id,
     kind: d.kind,
@@ -28,6 +31,9 @@ export function toDemandSummary(d: Demand, reader: Actor, now: Date): DemandSumm
     overdue: isOverdue(d, now),
     finishBy: d.dispatch?.finishBy ?? null,
     submitterName: submitterName(d, reader),
+    escalated: worker && isEscalated(d),
+    supervised: worker && isSupervised(d),
+    extensionPending: worker && d.extension?.status === 'pending',
   };
 }
 
@@ -53,8 +59,11 @@ export async function toDemandDetail({ demand: d, unitNames }: Loaded, reader: A
     reopenCount: d.reopenCount,
     mergedInto: d.mergedInto,
     escalatedAt: d.escalatedAt,
+    supervisedAt: d.supervisedAt ?? null,
+    extension: d.extension ?? null,
+    extensions: d.extensions ?? 0,
     returnVisits: d.returnVisits,
     timeline: d.timeline,
-    allowedActions: allowedActions(d, reader, now),
+    allowedActions: actionsOf(d, reader, now),
   };
 }

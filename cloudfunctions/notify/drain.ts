@@ -16,7 +16,12 @@ export const TEMPLATES: Record<NotifyTemplate, Template> = {
   claimConfirmed: { id: 'TPL_CLAIM', title: '认领成功' },
   sentBack: { id: 'TPL_SENT_BACK', title: '任务被退回重办' },
   pleaseRate: { id: 'TPL_PLEASE_RATE', title: '请评价办理结果' },
-  escalated: { id: 'TPL_ESCALATED', title: '诉求已吹哨上报' },
+  escalated: { id: 'TPL_ESCALATED', title: '诉求已吹哨，请协调' },
+  extensionAsked: { id: 'TPL_EXTENSION_ASKED', title: '单位申请延期待审核' },
+  extensionDecided: { id: 'TPL_EXTENSION_DECIDED', title: '延期申请已审核' },
+  urged: { id: 'TPL_URGED', title: '超期诉求催办' },
+  supervised: { id: 'TPL_SUPERVISED', title: '诉求已列入督办' },
+  returnedToSecretary: { id: 'TPL_RETURNED', title: '居民再次不满意，请书记研判' },
 };
 
 const DETAIL_PAGE = 'packages/dispatch/detail/index';

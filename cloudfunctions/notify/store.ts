@@ -21,11 +21,12 @@ export async function markSent(id: string, now: Date, counts: { sent: number; fa
   await db.collection(JOBS).doc(id).update({ data: { status: 'sent', sentAt: now, ...counts } });
 }
 
-/** The openids a recipient stands for: a person, a unit's liaisons, a community's staff and secretary, the county. */
+/** The openids a recipient stands for: a person, a unit's liaisons, a community's staff and secretary, a town's officials, the county. */
 export async function recipients(to: Recipient): Promise<string[]> {
   if ('openid' in to) return [to.openid];
   let where: Data;
   if ('liaisonsOf' in to) where = { roles: _.elemMatch({ role: 'liaison', unitId: _.in(to.liaisonsOf) }) };
+  else if ('townOf' in to) where = { roles: _.elemMatch({ role: 'town', townId: to.townOf }) };
   else if ('staffOf' in to) where = { roles: _.elemMatch({ role: _.in(['staff', 'secretary']), communityId: to.staffOf }) };
   else where = { 'roles.role': 'admin' };
   const users = (await db.collection('users').where(where).field({ _id: true }).limit(100).get<Pick<User, '_id'>>()).data;

@@ -32,6 +32,7 @@ export const createInvitation: H['createInvitation'] = {
     const scope = scopeOf(input.role);
     if (scope === 'community' && !input.communityId) throw refuse.invalid('该角色需要指定所属社区（communityId）');
     if (scope === 'unit' && !input.unitId) throw refuse.invalid('该角色需要指定所属单位（unitId）');
+    if (scope === 'town' && !input.townId) throw refuse.invalid('该角色需要指定所属镇街（townId）');
     const grant = normalizeGrant(input);
     if (!mayGrant(actor, grant)) throw refuse.forbidden('您无权邀请此角色');
     const scopeName = await requireScopeExists(grant);

@@ -27,6 +27,7 @@ async function changeRole(change: RoleChange, { user, now }: Ctx, kind: 'grant' 
   const scope = scopeOf(change.role);
   if (scope === 'community' && !change.communityId) throw refuse.invalid('该角色需要指定所属社区（communityId）');
   if (scope === 'unit' && !change.unitId) throw refuse.invalid('该角色需要指定所属单位（unitId）');
+  if (scope === 'town' && !change.townId) throw refuse.invalid('该角色需要指定所属镇街（townId）');
   if (!canChangeRole({ openid: user._id, roles: user.roles }, change)) throw refuse.forbidden('您无权变更此角色');
   const grant = normalizeGrant(change);
   if (kind === 'grant') await requireScopeExists(grant);
@@ -35,11 +36,17 @@ async function changeRole(change: RoleChange, { user, now }: Ctx, kind: 'grant' 
   return toSummary(await saveRoleChange(change.openid, grant, kind, { openid: user._id, name: user.name }, now));
 }
 
-/** The grant's community or unit exists and is not archived; returns its name ("" for none). Also for invitations. */
+/** The grant's community, town or unit exists and is not archived; returns its name ("" for none). Also for invitations. */
 export async function requireScopeExists(grant: RoleGrant): Promise<string> {
   if (grant.communityId) {
     const region = await findRegion(grant.communityId);
     if (!region || region.level !== 'community') throw refuse.notFound('社区');
+    if (region.archived) throw new AppError('INVALID_STATE', `「${region.name}」已归档`);
+    return region.name;
+  }
+  if (grant.townId) {
+    const region = await findRegion(grant.townId);
+    if (!region || region.level !== 'town') throw refuse.notFound('镇街');
     if (region.archived) throw new AppError('INVALID_STATE', `「${region.name}」已归档`);
     return region.name;
   }

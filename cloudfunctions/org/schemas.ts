@@ -66,6 +66,7 @@ export const roleChangeInput = z.strictObject({
   role: role(),
   communityId: id().optional(),
   unitId: id().optional(),
+  townId: id().optional(),
 });
 export const listUsersInput = z.strictObject({
   communityId: id().optional(),
@@ -86,6 +87,7 @@ export const createInvitationInput = z.strictObject({
   role: z.enum(GRANTABLE),
   communityId: id().optional(),
   unitId: id().optional(),
+  townId: id().optional(),
   days: z.number().int().min(1).max(MAX_INVITATION_DAYS),
   maxUses: z.number().int().min(1).max(MAX_INVITATION_USES),
 });

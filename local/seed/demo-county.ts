@@ -132,5 +132,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     openid: 'demo-admin', name: '林海', phone: '13800006001', label: '县委组织部 · 林海',
     roles: [{ role: 'admin' }], communityId: null, buildingId: null, unitId: null,
   },
+  {
+    openid: 'demo-town-chengguan', name: '钱立新', phone: '13800007001', label: '镇街干部 · 钱立新（城关镇）',
+    roles: [{ role: 'resident' }, { role: 'town', townId: TOWN }], communityId: 'c-nanshan', buildingId: 'b-jinxiujiayuan-1', unitId: null,
+  },
 ];
 

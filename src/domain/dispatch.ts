@@ -63,6 +63,11 @@ export const ACTION_LABEL: Record<DemandEvent, string> = {
   returnVisit: '回访',
   escalate: '吹哨',
   close: '结案',
+  extend: '申请延期',
+  approveExtension: '同意延期',
+  refuseExtension: '不同意延期',
+  urge: '催办',
+  supervise: '督办',
 }
 
 /** How a step reads in the timeline ("周芳 派单"). */
@@ -81,6 +86,10 @@ export const REASON_LABEL: Partial<Record<TimelineEvent['event'], string>> = {
   reject: '理由',
   sendBack: '理由',
   escalate: '理由',
+  extend: '理由',
+  refuseExtension: '说明',
+  urge: '催办说明',
+  supervise: '督办要求',
   rate: '评价意见',
   returnVisit: '回访记录',
   close: '结案说明',
@@ -98,6 +107,7 @@ export const ACTION_ORDER: DemandEvent[] = [
   'claim', 'complete', 'withdraw',
   'verify', 'sendBack',
   'rate', 'returnVisit', 'escalate', 'close',
+  'approveExtension', 'refuseExtension', 'extend', 'urge', 'supervise',
 ]
 
 /**
@@ -125,6 +135,7 @@ const SECTIONS: Record<DemandListScope, ListSection> = {
   unit: { scope: 'unit', title: '单位派单', emptyTitle: '暂无派给本单位的任务', emptyDescription: '社区派给本单位的任务会在这里，接单后由本单位党员认领。' },
   claimable: { scope: 'claimable', title: '可认领', emptyTitle: '暂无可认领的任务', emptyDescription: '本单位已接下、还有名额的任务会在这里。' },
   myTasks: { scope: 'myTasks', title: '我的任务', emptyTitle: '您还没有认领任务', emptyDescription: '您认领的任务会在这里，办完后填写办结情况和服务时长。' },
+  supervision: { scope: 'supervision', title: '督办', emptyTitle: '暂无需要督办的事项', emptyDescription: '辖区内超期、已吹哨和督办中的诉求会在这里，可以催办、督办，直到办结。' },
   mine: { scope: 'mine', title: '我的诉求', emptyTitle: '您还没有反映过诉求', emptyDescription: '点「我要反映」提交，社区会尽快受理，办理进度会在这里。' },
 }
 
@@ -152,12 +163,13 @@ export function assignable<T extends { openid: string; roles: Me['roles'] }>(
 
 /** Work roles: someone who has one sees their work first and their own demands last. */
 export function isWorker(me: Me): boolean {
-  return has(me, 'staff', 'gridWorker', 'secretary', 'liaison', 'member', 'admin')
+  return has(me, 'staff', 'gridWorker', 'secretary', 'liaison', 'member', 'admin', 'town')
 }
 
 /** The lists of the 派单 tab for this person, their work first. Every registered person is a resident. */
 export function sectionsFor(me: Me): ListSection[] {
   const out: ListSection[] = []
+  if (has(me, 'town', 'admin')) out.push(SECTIONS.supervision)
   if (has(me, 'staff', 'gridWorker', 'secretary')) out.push(SECTIONS.triage, SECTIONS.community)
   if (has(me, 'liaison')) out.push(SECTIONS.unit)
   if (has(me, 'member')) out.push(SECTIONS.claimable, SECTIONS.myTasks)

@@ -9,10 +9,11 @@ export const ROLE_LABEL: Record<Role, string> = {
   gridWorker: '网格员',
   secretary: '书记',
   admin: '县委组织部',
+  town: '镇街干部',
 }
 
 /** Most responsible first: the order roles are listed and empty states are chosen in. */
-export const ROLE_ORDER: Role[] = ['admin', 'secretary', 'staff', 'gridWorker', 'liaison', 'member', 'resident']
+export const ROLE_ORDER: Role[] = ['admin', 'town', 'secretary', 'staff', 'gridWorker', 'liaison', 'member', 'resident']
 
 /** The caller's roles, most responsible first; a registered person with none is a resident. */
 export function rolesOf(me: Me): Role[] {
@@ -30,12 +31,17 @@ export function hasAnyRole(me: Me, ...roles: Role[]): boolean {
 export interface ScopeNames {
   communities: Record<string, string>
   units: Record<string, string>
+  /** Towns (镇街), for the 镇街干部 role. */
+  towns?: Record<string, string>
 }
 
 /** "社区工作者 · 东街社区", "党员 · 县卫健局", or just the role when the scope is unknown. */
 export function roleText(grant: RoleGrant, names: ScopeNames): string {
   const scope =
-    (grant.communityId && names.communities[grant.communityId]) || (grant.unitId && names.units[grant.unitId]) || ''
+    (grant.communityId && names.communities[grant.communityId]) ||
+    (grant.unitId && names.units[grant.unitId]) ||
+    (grant.townId && names.towns?.[grant.townId]) ||
+    ''
   return scope ? `${ROLE_LABEL[grant.role]} · ${scope}` : ROLE_LABEL[grant.role]
 }
 

@@ -19,6 +19,11 @@ export const TEMPLATE_IDS: Record<string, string> = {
   TPL_SENT_BACK: 'TPL_SENT_BACK',
   TPL_PLEASE_RATE: 'TPL_PLEASE_RATE',
   TPL_ESCALATED: 'TPL_ESCALATED',
+  TPL_EXTENSION_ASKED: 'TPL_EXTENSION_ASKED',
+  TPL_EXTENSION_DECIDED: 'TPL_EXTENSION_DECIDED',
+  TPL_URGED: 'TPL_URGED',
+  TPL_SUPERVISED: 'TPL_SUPERVISED',
+  TPL_RETURNED: 'TPL_RETURNED',
   TPL_VISIT_DUE: 'TPL_VISIT_DUE',
   TPL_RETURN_VISIT_DUE: 'TPL_RETURN_VISIT_DUE',
 }
@@ -26,6 +31,7 @@ export const TEMPLATE_IDS: Record<string, string> = {
 /** `function.action` → the messages it leads to for the person taking it (at most 3: WeChat's limit). */
 export const SUBSCRIBE_BEFORE: Record<string, string[]> = {
   'dispatch.submit': ['TPL_PLEASE_RATE'], // the resident: 请评价 once it is done
+  'dispatch.extend': ['TPL_EXTENSION_DECIDED'], // the liaison: the community's decision on the 延期
   'dispatch.dispatch': ['TPL_ACCEPTED', 'TPL_REJECTED'], // staff: the unit accepts or returns it
   'dispatch.accept': ['TPL_NEW_DISPATCH'], // the liaison: the next dispatch
   'dispatch.reject': ['TPL_NEW_DISPATCH'],

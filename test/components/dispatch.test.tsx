@@ -408,11 +408,12 @@ describe('dispatch words and formats', () => {
     expect(visibleActions(['claim', 'assign'])).toEqual(['assign', 'claim'])
   })
 
-  it('chooses the lists by role: work first, 我的诉求 last, nothing for an admin who is not a resident', () => {
+  it('chooses the lists by role: work first, 我的诉求 last; the county and the town have the 督办 queue', () => {
     const scopes = (roles: Me['roles']) => sectionsFor(makeMe({ roles })).map((s) => s.scope)
     expect(scopes([{ role: 'resident' }])).toEqual(['mine'])
     expect(scopes([{ role: 'resident' }, { role: 'liaison', unitId: 'u' }, { role: 'member', unitId: 'u' }])).toEqual(['unit', 'claimable', 'myTasks', 'mine'])
-    expect(scopes([{ role: 'admin' }])).toEqual([])
+    expect(scopes([{ role: 'admin' }])).toEqual(['supervision'])
+    expect(scopes([{ role: 'resident' }, { role: 'town', townId: 't' }])).toEqual(['supervision', 'mine'])
   })
 
   it('writes rates and hours as words, never a bare 0 or NaN', () => {

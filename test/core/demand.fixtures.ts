@@ -19,6 +19,8 @@ export const ACTORS = {
   staffOtherCommunity: { openid: 's2', name: '郑丽', phone: '', communityId: null, unitId: null, roles: [{ role: 'staff', communityId: 'c2' }] },
   secretary: { openid: 'sec1', name: '黄志明', phone: '', communityId: null, unitId: null, roles: [{ role: 'secretary', communityId: 'c1' }] },
   admin: { openid: 'a1', name: '林海', phone: '', communityId: null, unitId: null, roles: [{ role: 'admin' }] },
+  town: { openid: 't1o', name: '钱立新', phone: '', communityId: null, unitId: null, roles: [{ role: 'town', townId: 't1' }] },
+  townOther: { openid: 't2o', name: '何平', phone: '', communityId: null, unitId: null, roles: [{ role: 'town', townId: 't2' }] },
 } satisfies Record<string, Actor>;
 
 export type ActorName = keyof typeof ACTORS;
@@ -38,6 +40,7 @@ export function demand(status: DemandStatus, overrides: Partial<Demand> = {}): D
     submitter: { openid: 'r1', name: '王秀英', phone: '13800001001' },
     onBehalfBy: null,
     communityId: 'c1',
+    townId: 't1',
     buildingId: 'b1',
     householdId: null,
     createdAt: T0,

@@ -27,8 +27,15 @@ const SPEC: Record<DemandEvent, Partial<Record<DemandStatus, ActorName[]>>> = {
   sendBack: { completed: COMMUNITY_STAFF },
   rate: { verified: ['submitter'] },
   returnVisit: { closed: COMMUNITY_STAFF },
-  escalate: {}, // only when overdue: see below
+  // 吹哨: by the secretary, on an unresolved item that is urgent, overdue (see below) or came back after a second 不满意.
+  escalate: { escalated: ['secretary'] },
   close: { escalated: ['secretary', 'admin'] },
+  // 延期, 催办, 督办 are core/supervision.ts (test/core/supervision.test.ts): never a lifecycle step.
+  extend: {},
+  approveExtension: {},
+  refuseExtension: {},
+  urge: {},
+  supervise: {},
 };
 
 const NOW = new Date(T0.getTime() + 2 * HOUR);
@@ -183,6 +190,23 @@ describe('SLA and overdue', () => {
     const r = transition(d, { event: 'escalate', reason: '超期未接单' }, ACTORS.secretary, late);
     expect(r.ok && guard(r.demand, 'escalate', ACTORS.secretary, late)?.code).toBe('INVALID_STATE');
   });
+  test('吹哨 is a flag: the status stays where the work is; the units, the town and the county are told', () => {
+    const late = new Date(T0.getTime() + 25 * HOUR);
+    const r = transition({ ...d, townId: 't1' }, { event: 'escalate', reason: '超期未接单' }, ACTORS.secretary, late);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.demand).toMatchObject({ status: d.status, escalatedAt: late });
+    expect(r.effects).toEqual(
+      expect.arrayContaining([
+        { kind: 'notify', template: 'escalated', to: { admins: true } },
+        { kind: 'notify', template: 'escalated', to: { townOf: 't1' } },
+        { kind: 'notify', template: 'escalated', to: { liaisonsOf: ['u1'] } },
+      ]),
+    );
+  });
+  test('an urgent item may be 吹哨 before it is overdue; a resolved one never', () => {
+    expect(guard(demand('submitted', { urgency: 'urgent' }), 'escalate', ACTORS.secretary, NOW)).toBeNull();
+    expect(guard(demand('verified', { urgency: 'urgent' }), 'escalate', ACTORS.secretary, NOW)?.code).toBe('INVALID_STATE');
+  });
 });
 
 function run(d: ReturnType<typeof demand>, step: Step, actor: ActorName, at = NOW) {
@@ -300,13 +324,14 @@ describe('transitions', () => {
     expect(r.effects).toContainEqual({ kind: 'notify', template: 'sentBack', to: { openid: 'm2' } });
   });
 
-  test('不满意 reopens once, and the second 不满意 escalates to the town level', () => {
+  test('不满意 reopens once, and the second 不满意 goes back to the secretary (书记研判), who may 吹哨', () => {
     const first = run(demand('verified'), { event: 'rate', value: 'unsatisfied', comment: '没修好' }, 'submitter');
     expect(first.demand).toMatchObject({ status: 'accepted', reopenCount: 1 });
     const again = { ...first.demand, status: 'verified' as const };
     const second = run(again, { event: 'rate', value: 'unsatisfied', comment: '还是没修好' }, 'submitter');
-    expect(second.demand.status).toBe('escalated');
-    expect(second.effects).toContainEqual({ kind: 'notify', template: 'escalated', to: { admins: true } });
+    expect(second.demand).toMatchObject({ status: 'escalated', escalatedAt: null });
+    expect(second.effects).toContainEqual({ kind: 'notify', template: 'returnedToSecretary', to: { staffOf: 'c1' } });
+    expect(guard(second.demand, 'escalate', ACTORS.secretary, NOW)).toBeNull();
     const closed = run(second.demand, { event: 'close', note: '镇里协调解决' }, 'secretary');
     expect(closed.demand.status).toBe('closed');
   });

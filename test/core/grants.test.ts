@@ -10,6 +10,8 @@ const OWN_C = 'c-dongjie';
 const OTHER_C = 'c-ximen';
 const OWN_U = 'unit-renshe';
 const OTHER_U = 'unit-weijian';
+const OWN_T = 'town-chengguan';
+const OTHER_T = 'town-other';
 
 const GRANTERS: Record<string, RoleGrant[]> = {
   resident: [{ role: 'resident' }],
@@ -19,15 +21,17 @@ const GRANTERS: Record<string, RoleGrant[]> = {
   gridWorker: [{ role: 'resident' }, { role: 'gridWorker', communityId: OWN_C }],
   secretary: [{ role: 'resident' }, { role: 'secretary', communityId: OWN_C }],
   admin: [{ role: 'admin' }],
+  town: [{ role: 'resident' }, { role: 'town', townId: OWN_T }],
 };
 
 type Scope = 'own' | 'other' | 'none';
 
 /** The grant of `role` in the granter's own scope, another scope, or with no scope id at all. */
-function grantOf(role: Role, scope: Scope): { role: Role; communityId?: string; unitId?: string } {
+function grantOf(role: Role, scope: Scope): { role: Role; communityId?: string; unitId?: string; townId?: string } {
   const kind = scopeOf(role);
   if (!kind || scope === 'none') return { role };
   if (kind === 'community') return { role, communityId: scope === 'own' ? OWN_C : OTHER_C };
+  if (kind === 'town') return { role, townId: scope === 'own' ? OWN_T : OTHER_T };
   return { role, unitId: scope === 'own' ? OWN_U : OTHER_U };
 }
 
@@ -47,7 +51,10 @@ const ALLOWED: Record<string, Partial<Record<Role, Scope[]>>> = {
     staff: ['own', 'other', 'none'],
     gridWorker: ['own', 'other', 'none'],
     secretary: ['own', 'other', 'none'],
+    town: ['own', 'other', 'none'],
   },
+  // 镇街干部 supervise; they hand out no roles.
+  town: {},
 };
 
 const SCOPES: Scope[] = ['own', 'other', 'none'];
@@ -87,7 +94,7 @@ describe('roleActions (allowedActions of a person)', () => {
   test('admin: every role on offer (scoped ones to choose), every held role but resident revocable', () => {
     const held: RoleGrant[] = [{ role: 'resident' }, { role: 'staff', communityId: OTHER_C }];
     const actions = roleActions({ openid: 'a', roles: GRANTERS.admin }, target(held));
-    expect(actions.grant.map((g) => g.role).sort()).toEqual(['admin', 'gridWorker', 'liaison', 'member', 'secretary', 'staff']);
+    expect(actions.grant.map((g) => g.role).sort()).toEqual(['admin', 'gridWorker', 'liaison', 'member', 'secretary', 'staff', 'town']);
     expect(actions.grant.every((g) => !g.communityId && !g.unitId)).toBe(true);
     expect(actions.revoke).toEqual([{ role: 'staff', communityId: OTHER_C }]);
   });

@@ -43,8 +43,8 @@ const MAY_CHANGE: Record<string, Role[]> = {
 };
 
 describe('ROLES', () => {
-  test('the seven roles of the glossary', () => {
-    expect([...ROLES].sort()).toEqual(['admin', 'gridWorker', 'liaison', 'member', 'resident', 'secretary', 'staff']);
+  test('the eight roles of the glossary', () => {
+    expect([...ROLES].sort()).toEqual(['admin', 'gridWorker', 'liaison', 'member', 'resident', 'secretary', 'staff', 'town']);
   });
 });
 

@@ -484,6 +484,11 @@ describe('callers the platform does not vouch for', () => {
     returnVisit: () => ({ id, note: '回访' }),
     escalate: () => ({ id, reason: '吹哨' }),
     close: () => ({ id, note: '关闭' }),
+    extend: () => ({ id, until: '2030-01-01', reason: '延期' }),
+    approveExtension: () => ({ id }),
+    refuseExtension: () => ({ id, reason: '不同意' }),
+    urge: () => ({ id }),
+    supervise: () => ({ id, reason: '督办' }),
     scorecard: () => ({ scope: 'community', id: 'c-dongjie', month: '2026-11' }),
   };
   const ACTIONS = Object.keys(PAYLOADS) as Action[];
@@ -523,6 +528,8 @@ describe('every action × every demo role', () => {
   test('every dispatch action appears in the table', () => {
     const actions = new Set(Object.values(ROWS).map((r) => r.action));
     for (const a of ['list', 'scorecard']) actions.add(a as Action);
+    // 延期, 催办 and 督办 have their own table × every role: dispatch.supervision.test.ts.
+    for (const a of ['extend', 'approveExtension', 'refuseExtension', 'urge', 'supervise']) actions.add(a as Action);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const described = Object.keys(require('../../cloudfunctions/dispatch/index').describe());
     expect([...actions].sort()).toEqual(described.sort());

@@ -253,6 +253,30 @@ const ROWS: Row[] = [
   ['close: missing note', PEOPLE.secretary, () => ({ action: 'close', id: ids.escalated }), 'INVALID_INPUT', 'note'],
   ['close: note of 501 characters', PEOPLE.secretary, () => ({ action: 'close', id: ids.escalated, note: '结'.repeat(501) }), 'INVALID_INPUT', 'note'],
   ['close: unknown id', PEOPLE.secretary, () => ({ action: 'close', id: 'nosuchdemand', note: '关闭' }), 'NOT_FOUND', null, 'handler'],
+  // extend (延期): the new date as YYYY-MM-DD, and a reason
+  ['extend: missing until', L, () => ({ action: 'extend', id: ids.accepted, reason: '需采购配件' }), 'INVALID_INPUT', 'until'],
+  ['extend: until as a datetime', L, () => ({ action: 'extend', id: ids.accepted, until: '2030-01-01T00:00:00Z', reason: '需采购配件' }), 'INVALID_INPUT', 'until'],
+  ['extend: until 2030-13-01', L, () => ({ action: 'extend', id: ids.accepted, until: '2030-13-01', reason: '需采购配件' }), 'INVALID_INPUT', 'until'],
+  ['extend: missing reason', L, () => ({ action: 'extend', id: ids.accepted, until: '2030-01-01' }), 'INVALID_INPUT', 'reason'],
+  ['extend: reason of 201 characters', L, () => ({ action: 'extend', id: ids.accepted, until: '2030-01-01', reason: '延'.repeat(201) }), 'INVALID_INPUT', 'reason'],
+  ['extend: a finishBy field', L, () => ({ action: 'extend', id: ids.accepted, until: '2030-01-01', reason: '延期', finishBy: '2030-01-01' }), 'INVALID_INPUT', 'finishBy'],
+  ['extend: unknown id', L, () => ({ action: 'extend', id: 'nosuchdemand', until: '2030-01-01', reason: '延期' }), 'NOT_FOUND', null, 'handler'],
+  // approveExtension / refuseExtension
+  ['approveExtension: missing id', S, () => ({ action: 'approveExtension' }), 'INVALID_INPUT', 'id'],
+  ['approveExtension: a until field', S, () => ({ action: 'approveExtension', id: ids.accepted, until: '2030-01-01' }), 'INVALID_INPUT', 'until'],
+  ['approveExtension: unknown id', S, () => ({ action: 'approveExtension', id: 'nosuchdemand' }), 'NOT_FOUND', null, 'handler'],
+  ['refuseExtension: missing reason', S, () => ({ action: 'refuseExtension', id: ids.accepted }), 'INVALID_INPUT', 'reason'],
+  ['refuseExtension: reason of 201 characters', S, () => ({ action: 'refuseExtension', id: ids.accepted, reason: '否'.repeat(201) }), 'INVALID_INPUT', 'reason'],
+  ['refuseExtension: unknown id', S, () => ({ action: 'refuseExtension', id: 'nosuchdemand', reason: '不同意' }), 'NOT_FOUND', null, 'handler'],
+  // urge (催办) / supervise (督办)
+  ['urge: note of 201 characters', PEOPLE.admin, () => ({ action: 'urge', id: ids.accepted, note: '催'.repeat(201) }), 'INVALID_INPUT', 'note'],
+  ['urge: note as a number', PEOPLE.admin, () => ({ action: 'urge', id: ids.accepted, note: 1 }), 'INVALID_INPUT', 'note'],
+  ['urge: unknown id', PEOPLE.admin, () => ({ action: 'urge', id: 'nosuchdemand' }), 'NOT_FOUND', null, 'handler'],
+  ['supervise: missing reason', PEOPLE.admin, () => ({ action: 'supervise', id: ids.accepted }), 'INVALID_INPUT', 'reason'],
+  ['supervise: blank reason', PEOPLE.admin, () => ({ action: 'supervise', id: ids.accepted, reason: ' ' }), 'INVALID_INPUT', 'reason'],
+  ['supervise: unknown id', PEOPLE.admin, () => ({ action: 'supervise', id: 'nosuchdemand', reason: '督办' }), 'NOT_FOUND', null, 'handler'],
+  // list: the supervision queue's flags
+  ['list: flag not in the list', PEOPLE.admin, () => ({ action: 'list', scope: 'supervision', flag: 'urged' }), 'INVALID_INPUT', 'flag'],
   // scorecard
   ['scorecard: scope not in the list', PEOPLE.admin, () => ({ action: 'scorecard', scope: 'town', id: 'c-dongjie', month: '2026-11' }), 'INVALID_INPUT', 'scope'],
   ['scorecard: missing scope', PEOPLE.admin, () => ({ action: 'scorecard', id: 'c-dongjie', month: '2026-11' }), 'INVALID_INPUT', 'scope'],

@@ -23,7 +23,7 @@ test('seeding twice inserts nothing the second time and keeps changes made in be
 
 test('the demo county has every role, three communities and four paired units', async () => {
   const roles = new Set(DEMO_PEOPLE.flatMap((p) => p.roles.map((r) => r.role)));
-  expect([...roles].sort()).toEqual(['admin', 'gridWorker', 'liaison', 'member', 'resident', 'secretary', 'staff']);
+  expect([...roles].sort()).toEqual(['admin', 'gridWorker', 'liaison', 'member', 'resident', 'secretary', 'staff', 'town']);
   const local = openTestCloud();
   try {
     await seedDemoCounty(local);

@@ -20,7 +20,7 @@ export function DemandCard({ item, showSlots }: { item: DemandSummary; showSlots
       {...tappable(`${item.text.slice(0, 30)}，${item.overdue ? '超期，' : ''}查看详情`, 'link')}
       onClick={() => void Taro.navigateTo({ url: ROUTES.detail(item._id) })}
     >
-      <DemandTags status={item.status} urgency={item.urgency} overdue={item.overdue} category={item.category} />
+      <DemandTags status={item.status} urgency={item.urgency} overdue={item.overdue} category={item.category} escalated={item.escalated} supervised={item.supervised} extensionPending={item.extensionPending} />
       <Text className='jl-demand-card__text'>{item.text}</Text>
       <View className='jl-demand-card__meta'>
         <Text>{item.submitterName}</Text>

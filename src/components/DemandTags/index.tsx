@@ -17,17 +17,27 @@ export default function DemandTags({
   urgency,
   overdue,
   category,
+  escalated,
+  supervised,
+  extensionPending,
 }: {
   status: DemandStatus
   urgency: Urgency
   overdue?: boolean
   category?: DemandCategory
+  /** 已吹哨, 督办 and 延期待审 (flags beside the status, sent only to those who work on it). */
+  escalated?: boolean
+  supervised?: boolean
+  extensionPending?: boolean
 }) {
   return (
     <View className='jl-tags'>
       <Tag text={STATUS_LABEL[status]} tone={STATUS_TONE[status]} strong />
       {urgency === 'normal' ? null : <Tag text={URGENCY_LABEL[urgency]} tone={urgency === 'urgent' ? 'danger' : 'neutral'} />}
       {overdue ? <Tag text='超期' tone='danger' strong /> : null}
+      {escalated ? <Tag text='已吹哨' tone='danger' strong /> : null}
+      {supervised ? <Tag text='督办' tone='danger' strong /> : null}
+      {extensionPending ? <Tag text='延期待审' tone='warning' /> : null}
       {category ? <Tag text={CATEGORY_LABEL[category]} /> : null}
     </View>
   )

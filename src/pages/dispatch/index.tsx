@@ -15,6 +15,7 @@ import TabHeader from '@/components/TabHeader'
 import { DEMAND_CHANGED, isAdmin, isWorker, ROUTES, scorecardTargets, sectionsFor } from '@/domain/dispatch'
 import { useChanged } from '@/hooks/useLoad'
 import CommunityFilters, { type Filters } from './parts/CommunityFilters'
+import SupervisionFilters, { type SupervisionFilter } from './parts/SupervisionFilters'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 
@@ -22,13 +23,15 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
 
 /**
  * 派单: the caller's lists, chosen by their roles — 待受理 / 社区诉求 for community staff, 单位派单 for
- * a liaison, 可认领 / 我的任务 for members, 我的诉求 for everyone who lives here. A resident sees
+ * a liaison, 可认领 / 我的任务 for members, 督办 (超期 / 已吹哨 / 督办) for the town and the county,
+ * 我的诉求 for everyone who lives here. A resident sees
  * the large 我要反映 button first.
  */
 function DispatchHome({ me }: { me: Me }) {
   const sections = sectionsFor(me)
   const [chosen, setChosen] = useState(sections[0]?.scope)
   const [filters, setFilters] = useState<Filters>({})
+  const [segment, setSegment] = useState<SupervisionFilter>({})
   // A step on a detail page changed a demand: read the list again.
   const version = useChanged(DEMAND_CHANGED)
   const active = sections.find((s) => s.scope === chosen) ?? sections[0]
@@ -57,9 +60,10 @@ function DispatchHome({ me }: { me: Me }) {
         <Section title={active.title}>
           {active.scope === 'mine' && worker ? reportButton : null}
           {active.filters ? <CommunityFilters value={filters} onChange={setFilters} /> : null}
+          {active.scope === 'supervision' ? <SupervisionFilters value={segment} onChange={setSegment} /> : null}
           <DemandList
             key={active.scope}
-            request={active.filters ? { scope: active.scope, ...filters } : { scope: active.scope }}
+            request={active.filters ? { scope: active.scope, ...filters } : active.scope === 'supervision' ? { scope: active.scope, ...segment } : { scope: active.scope }}
             emptyTitle={active.emptyTitle}
             emptyDescription={active.emptyDescription}
             version={version}

@@ -18,7 +18,7 @@ const UNIT_ROLES: Role[] = ['member', 'liaison']
 
 /** Roles the caller may hand out by invitation (core/grants.ts says the same on the server). */
 function rolesFor(scope: AdminScope): Role[] {
-  if (scope.admin) return ['member', 'liaison', 'staff', 'gridWorker', 'secretary', 'admin']
+  if (scope.admin) return ['member', 'liaison', 'staff', 'gridWorker', 'secretary', 'town', 'admin']
   if (scope.communityId) return ['staff', 'gridWorker']
   return ['member']
 }
@@ -28,11 +28,14 @@ export default function InviteForm({
   scope,
   communities,
   units,
+  towns = [],
   onCreated,
 }: {
   scope: AdminScope
   communities: { _id: string; name: string }[]
   units: { _id: string; name: string }[]
+  /** For 镇街干部 (the admin's invitations only). */
+  towns?: { _id: string; name: string }[]
   onCreated: (v: InvitationView) => void
 }) {
   const roles = rolesFor(scope)
@@ -43,15 +46,18 @@ export default function InviteForm({
   const { busy, error, setError, run } = useAction()
   const byCommunity = COMMUNITY_ROLES.includes(role)
   const byUnit = UNIT_ROLES.includes(role)
-  const places = byCommunity ? communities : byUnit ? units : []
+  const byTown = role === 'town'
+  const places = byCommunity ? communities : byUnit ? units : byTown ? towns : []
+  const placeWord = byCommunity ? '社区' : byTown ? '镇街' : '单位'
 
   const submit = async () => {
-    if ((byCommunity || byUnit) && !where) return setError(byCommunity ? '请选择社区' : '请选择单位')
+    if ((byCommunity || byUnit || byTown) && !where) return setError(`请选择${placeWord}`)
     const made = await run(() =>
       call('org', 'createInvitation', {
         role,
         ...(byCommunity && where ? { communityId: where } : {}),
         ...(byUnit && where ? { unitId: where } : {}),
+        ...(byTown && where ? { townId: where } : {}),
         days,
         maxUses: uses,
       }),
@@ -72,7 +78,7 @@ export default function InviteForm({
       />
       {scope.admin && places.length ? (
         <>
-          <Text className='jl-field__label'>{byCommunity ? '社区' : '单位'}</Text>
+          <Text className='jl-field__label'>{placeWord}</Text>
           <ChoiceList choices={places.map((p) => ({ key: p._id, title: p.name }))} selectedKey={where} onChoose={setWhere} />
         </>
       ) : null}

@@ -77,6 +77,7 @@ export default function InviteScreen({ scope }: { scope: AdminScope }) {
             scope={scope}
             communities={state.data.communities}
             units={state.data.units}
+            towns={state.data.towns}
             onCreated={(v) => {
               setMade(v)
               bump()

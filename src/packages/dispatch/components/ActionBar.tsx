@@ -12,6 +12,7 @@ import { confirmStep } from '@/components/form/confirmStep'
 import { ACTION_LABEL, ROUTES, visibleActions } from '@/domain/dispatch'
 import { call } from '@/services/api'
 import AssignPicker from './AssignPicker'
+import ExtensionDate from './ExtensionDate'
 import MergePicker from './MergePicker'
 import { announce, messageOf } from './useDemand'
 
@@ -31,6 +32,10 @@ const NOTES: Partial<Record<DemandEvent, { label: string; max: number; required:
   escalate: { label: '吹哨理由', max: 200, required: true, placeholder: '为什么需要上级协调' },
   returnVisit: { label: '回访记录', max: 500, required: true, placeholder: '回访了谁、怎么说的' },
   close: { label: '结案说明', max: 500, required: true, placeholder: '如何处理的结果' },
+  extend: { label: '延期理由（社区会看到）', max: 200, required: true, placeholder: '为什么需要更多时间' },
+  refuseExtension: { label: '不同意的理由（单位会看到）', max: 200, required: true, placeholder: '例如：居民急需，请按原时限办结' },
+  urge: { label: '催办说明', max: 200, required: false, placeholder: '例如：请今天内联系居民' },
+  supervise: { label: '督办要求', max: 200, required: true, placeholder: '例如：请三日内办结并报告' },
 }
 
 /** What the confirmation asks before each step is sent. */
@@ -49,8 +54,13 @@ const CONFIRM: Record<DemandEvent, string> = {
   sendBack: '确认退回重办？认领的党员需要重新办结。',
   rate: '',
   returnVisit: '确认保存这条回访记录？',
-  escalate: '确认吹哨？将报告镇街和县委组织部协调。',
+  escalate: '确认吹哨？将通知承办单位、镇街和县委组织部协调，直到办结。',
   close: '确认结案？结案后不再办理。',
+  extend: '确认申请延期？社区同意后，办结时限改为您选择的日期。',
+  approveExtension: '确认同意延期？办结时限将改为单位申请的日期，本件仍计入三率。',
+  refuseExtension: '确认不同意延期？单位须按原时限办结。',
+  urge: '确认催办？将通知正在办理的人员，每人每天只能催办一次。',
+  supervise: '确认督办？该诉求将列入督办，直到办结。',
 }
 
 const DONE: Partial<Record<DemandEvent, string>> = {
@@ -67,6 +77,11 @@ const DONE: Partial<Record<DemandEvent, string>> = {
   returnVisit: '已记录回访',
   escalate: '已吹哨',
   close: '已结案',
+  extend: '已申请延期',
+  approveExtension: '已同意延期',
+  refuseExtension: '已不同意延期',
+  urge: '已催办',
+  supervise: '已督办',
 }
 
 /** 指派: the confirmation names the people, so that the liaison sees whom they are sending. */
@@ -75,8 +90,17 @@ function confirmText(event: DemandEvent, members: UserSummary[]): string {
   return `确认指派 ${members.map((m) => m.name).join('、')} 办理这项任务？被指派的党员会收到通知，并占用本任务的名额。`
 }
 
-function send(event: DemandEvent, id: string, note: string, intoId: string | null, members: UserSummary[]): Promise<DemandDetail> {
+function send(event: DemandEvent, id: string, note: string, intoId: string | null, members: UserSummary[], until: string): Promise<DemandDetail> {
   switch (event) {
+    case 'extend':
+      return call('dispatch', 'extend', { id, until, reason: note })
+    case 'refuseExtension':
+    case 'supervise':
+      return call('dispatch', event, { id, reason: note })
+    case 'urge':
+      return call('dispatch', 'urge', note ? { id, note } : { id })
+    case 'approveExtension':
+      return call('dispatch', 'approveExtension', { id })
     case 'assign':
       return call('dispatch', 'assign', { id, memberOpenids: members.map((m) => m.openid) })
     case 'handle':
@@ -111,6 +135,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
   const [note, setNote] = useState('')
   const [intoId, setIntoId] = useState<string | null>(null)
   const [members, setMembers] = useState<UserSummary[]>([])
+  const [until, setUntil] = useState('')
   const [pending, setPending] = useState<DemandEvent | null>(null)
   const busy = pending !== null
   const [error, setError] = useState('')
@@ -122,6 +147,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
     setNote('')
     setIntoId(null)
     setMembers([])
+    setUntil('')
     setError('')
   }
 
@@ -140,11 +166,15 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
       setError('请至少选择一位党员')
       return
     }
+    if (event === 'extend' && !until) {
+      setError('请选择新的办结日期')
+      return
+    }
     setError('')
     if (!(await confirmStep(ACTION_LABEL[event], confirmText(event, members), ACTION_LABEL[event]))) return
     setPending(event)
     try {
-      const next = await send(event, detail._id, text, intoId, members)
+      const next = await send(event, detail._id, text, intoId, members, until)
       close()
       onDone(next)
       announce(next)
@@ -183,6 +213,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
           {spec ? <TextField label={spec.label} value={note} onChange={setNote} max={spec.max} placeholder={spec.placeholder} optional={!spec.required} disabled={busy} /> : null}
           {open === 'merge' ? <MergePicker demand={detail} value={intoId} onChange={setIntoId} /> : null}
           {open === 'assign' ? <AssignPicker demand={detail} value={members} onChange={setMembers} disabled={busy} /> : null}
+          {open === 'extend' ? <ExtensionDate demand={detail} value={until} onChange={setUntil} disabled={busy} /> : null}
           <FormError message={error} />
           <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit(open)}>
             {`确认${ACTION_LABEL[open]}`}

@@ -63,6 +63,13 @@ function DispatchInfo({ d }: { d: DemandDetail }) {
 }
 
 /** 诉求详情: everything this reader may see, the whole timeline, and the steps open to them. */
+/** 延期 in one line: what was asked, and what the community decided. */
+function extensionText(e: NonNullable<DemandDetail['extension']>): string {
+  const asked = `申请延期至 ${formatTime(e.until)}（${e.reason}）`
+  if (e.status === 'pending') return `${asked}，待社区审核`
+  return e.status === 'approved' ? `${asked}，社区已同意` : `${asked}，社区不同意：${e.decision ?? ''}`
+}
+
 export default function DetailScreen({ id }: { id: string }) {
   const { state, reload, setDetail } = useDemand(id)
 
@@ -72,7 +79,7 @@ export default function DetailScreen({ id }: { id: string }) {
   return (
     <View className='jl-detail'>
       <Section title={KIND_LABEL[d.kind]}>
-        <DemandTags status={d.status} urgency={d.urgency} overdue={d.overdue} category={d.category} />
+        <DemandTags status={d.status} urgency={d.urgency} overdue={d.overdue} category={d.category} escalated={d.escalated} supervised={d.supervised} extensionPending={d.extensionPending} />
         <Text className='jl-detail__text'>{d.text}</Text>
         <Photos photos={d.photos} />
         <Row label='反映人'>{d.anonymous ? `${d.submitterName}（对其他居民匿名）` : d.submitterName}</Row>
@@ -84,6 +91,8 @@ export default function DetailScreen({ id }: { id: string }) {
           </View>
         ) : null}
         {d.escalatedAt ? <Row label='吹哨时间'>{formatTime(d.escalatedAt)}</Row> : null}
+        {d.supervised && d.supervisedAt ? <Row label='督办时间'>{formatTime(d.supervisedAt)}</Row> : null}
+        {d.extension ? <Row label='延期'>{extensionText(d.extension)}</Row> : null}
       </Section>
 
       <ActionBar detail={d} onDone={setDetail} />

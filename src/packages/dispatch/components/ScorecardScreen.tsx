@@ -98,6 +98,7 @@ function Card({ target, month }: { target: Target; month: string }) {
         <Row label='按时接单'>{s.acceptedWithinSla} 件</Row>
         <Row label='已解决'>{s.resolved} 件</Row>
         <Row label='超期未解决'>{s.openOverdue} 件</Row>
+        <Row label='同意延期'>{`${s.extended ?? 0} 件（按延期后的时限计，仍计入三率）`}</Row>
         <Row label='已评价'>{s.rated} 件，其中满意和基本满意 {s.satisfiedOrBasic} 件</Row>
         <Row label='平均接单用时'>{formatHours(s.avgAcceptHours)}</Row>
         <Row label='平均办结用时'>{formatHours(s.avgResolveHours)}</Row>

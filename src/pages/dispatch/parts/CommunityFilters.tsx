@@ -15,7 +15,7 @@ export interface Filters {
 const URGENCIES: (Urgency | undefined)[] = [undefined, 'urgent', 'normal', 'complex']
 const STATUS_OPTIONS: (DemandStatus | undefined)[] = [undefined, ...STATUSES]
 
-function Chip({ label, on, onClick }: { label: string; on: boolean; onClick: () => void }) {
+export function Chip({ label, on, onClick }: { label: string; on: boolean; onClick: () => void }) {
   return (
     <View
       className={cx('jl-chip', on && 'jl-chip--on')}
