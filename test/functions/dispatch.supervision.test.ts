@@ -68,10 +68,13 @@ async function accepted(): Promise<string> {
   await ok(PEOPLE.liaison, 'accept', { id });
   return id;
 }
-/** Accepted by 县人社局 eight days ago: past its 一般 finish time (7 days). */
-const acceptedOverdue = () => daysAgo(8, accepted);
-/** Dispatched three days ago and never accepted: past its accept time. */
-const dispatchedOverdue = () => daysAgo(3, dispatched);
+/**
+ * Accepted by 县人社局 thirty days ago: past its 一般 finish time (7 工作日 — at most about 18 days
+ * even across 春节), whatever day the test runs on.
+ */
+const acceptedOverdue = () => daysAgo(30, accepted);
+/** Dispatched ten days ago and never accepted: past its accept time (1 工作日), whatever the day. */
+const dispatchedOverdue = () => daysAgo(10, dispatched);
 async function extensionAsked(): Promise<string> {
   const id = await accepted();
   await ok(PEOPLE.liaison, 'extend', { id, until: dayAfter(10), reason: '需要采购电梯配件' });
