@@ -9,6 +9,7 @@ import type { Effect, NotificationJob } from '../core/demand';
 import type { Counters } from '../core/scorecard';
 import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
 import type { Unit, UnitPairing, User } from '../../types/domain';
+import type { KeyHousehold } from '../../types/visits';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data } from '../lib/database';
 import { creditServiceHours } from '../lib/ledger';
@@ -21,6 +22,8 @@ const DEMANDS = 'demands';
 export interface Loaded {
   demand: Demand;
   unitNames: Record<string, string>;
+  /** The key household it is about, if any (who may open its page: its visitors). */
+  keyHousehold?: Pick<KeyHousehold, 'communityId' | 'visitors'> | null;
 }
 
 type Lookup = { from: string; localField: string; foreignField: string; as: string };
@@ -30,20 +33,24 @@ const UNITS: Lookup = { from: 'units', localField: 'dispatch.offeredTo', foreign
 const PAIRINGS: Lookup = { from: 'pairings', localField: 'communityId', foreignField: 'communityId', as: 'pairings' };
 const PAIRED_UNITS: Lookup = { from: 'units', localField: 'pairings.unitId', foreignField: '_id', as: 'pairedUnits' };
 const UNIT_PEOPLE: Lookup = { from: 'users', localField: 'dispatch.unitId', foreignField: 'unitId', as: 'unitMembers' };
+/** The key household a demand is about (it holds no sensitive field: Pillar 3 keeps those apart). */
+const KEY_HOUSEHOLD: Lookup = { from: 'keyHouseholds', localField: 'householdId', foreignField: '_id', as: 'keyHouseholds' };
 
-type Row = Demand & { units?: Unit[]; pairings?: UnitPairing[]; pairedUnits?: Unit[]; unitMembers?: User[] };
+type Row = Demand & { units?: Unit[]; pairings?: UnitPairing[]; pairedUnits?: Unit[]; unitMembers?: User[]; keyHouseholds?: KeyHousehold[] };
 
 /** Demands matching `match` with the joined documents, in ONE database request. */
 async function readJoined(match: Data, lookups: Lookup[], limit: number): Promise<Row[]> {
   let query = db.collection(DEMANDS).aggregate().match(match);
-  for (const lookup of lookups) query = query.lookup(lookup);
+  // Every demand comes with its key household (if any), in the same request: views need its visitors.
+  for (const lookup of [...lookups, KEY_HOUSEHOLD]) query = query.lookup(lookup);
   return (await query.limit(limit).end<Row>()).list;
 }
 
 /** The demand without what the joins added, and the names of every unit that came with it. */
 function loaded(row: Row): Loaded {
-  const { units = [], pairings: _p, pairedUnits = [], unitMembers: _m, ...demand } = row;
-  return { demand, unitNames: Object.fromEntries([...units, ...pairedUnits].map((u) => [u._id, u.name])) };
+  const { units = [], pairings: _p, pairedUnits = [], unitMembers: _m, keyHouseholds = [], ...demand } = row;
+  const keyHousehold = keyHouseholds[0] ? { communityId: keyHouseholds[0].communityId, visitors: keyHouseholds[0].visitors } : null;
+  return { demand, unitNames: Object.fromEntries([...units, ...pairedUnits].map((u) => [u._id, u.name])), keyHousehold };
 }
 
 export async function loadDemand(id: string): Promise<Loaded | null> {

@@ -17,6 +17,12 @@ export const TEMPLATES: Record<NotifyTemplate, Template> = {
   sentBack: { id: 'TPL_SENT_BACK', title: '任务被退回重办' },
   pleaseRate: { id: 'TPL_PLEASE_RATE', title: '请评价办理结果' },
   escalated: { id: 'TPL_ESCALATED', title: '诉求已吹哨上报' },
+  // The resident's (asked for in the submit tap, src/services/subscriptions.ts): 已受理 one template
+  // for both ways the community takes a demand up, 已办结, and 请评价 with its two reminders.
+  residentHandled: { id: 'TPL_RECEIVED', title: '已受理，由社区自办' },
+  residentDispatched: { id: 'TPL_RECEIVED', title: '已受理，已派单给结对单位' },
+  residentWorkDone: { id: 'TPL_WORK_DONE', title: '已办结，社区验收后请评价' },
+  rateReminder: { id: 'TPL_PLEASE_RATE', title: '您还未评价，请评价办理结果' },
 };
 
 const DETAIL_PAGE = 'packages/dispatch/detail/index';
