@@ -33,7 +33,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitFor(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
+  // Up to 60 s: seeding the demo county takes 15 s on a busy 2-core machine.
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`local cloud exited: ${log()}`);
     try {
       if ((await fetch(url)).ok) return;

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { DemandCategory, DemandStatus, Urgency } from '@/types/dispatch'
 
-import { CATEGORY_LABEL, STATUS_LABEL, STATUS_TONE, URGENCY_LABEL } from '@/domain/dispatch'
+import { CATEGORY_LABEL, RESIDENT_STATUS_LABEL, STATUS_LABEL, STATUS_TONE, URGENCY_LABEL } from '@/domain/dispatch'
 import { cx } from '@/utils/cx'
 import './index.scss'
 
@@ -11,21 +11,23 @@ export function Tag({ text, tone = 'neutral', strong }: { text: string; tone?: '
   return <Text className={cx('jl-tag', `jl-tag--${tone}`, strong && 'jl-tag--strong')}>{text}</Text>
 }
 
-/** Status, urgency, 超期 and category of a demand, as words. */
+/** Status, urgency, 超期 and category of a demand, as words (the resident's own words with `resident`). */
 export default function DemandTags({
   status,
   urgency,
   overdue,
   category,
+  resident = false,
 }: {
   status: DemandStatus
   urgency: Urgency
   overdue?: boolean
   category?: DemandCategory
+  resident?: boolean
 }) {
   return (
     <View className='jl-tags'>
-      <Tag text={STATUS_LABEL[status]} tone={STATUS_TONE[status]} strong />
+      <Tag text={(resident ? RESIDENT_STATUS_LABEL : STATUS_LABEL)[status]} tone={STATUS_TONE[status]} strong />
       {urgency === 'normal' ? null : <Tag text={URGENCY_LABEL[urgency]} tone={urgency === 'urgent' ? 'danger' : 'neutral'} />}
       {overdue ? <Tag text='超期' tone='danger' strong /> : null}
       {category ? <Tag text={CATEGORY_LABEL[category]} /> : null}
