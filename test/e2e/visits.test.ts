@@ -158,10 +158,11 @@ describe('a key household from marking to a closed return visit, each step as it
       await shown(page).locator('.jl-household-detail').getByText('独居老人').waitFor();
       // The H5 title bar: the page's title and a back button that returns.
       const bar = page.locator('#taro-navigation-bar');
-      await expect(bar.locator('.taro-navigation-bar-title').textContent()).resolves.toBe('重点户');
+      await bar.locator('.taro-navigation-bar-title', { hasText: /^重点户$/ }).waitFor();
       await bar.getByRole('button', { name: '返回' }).click();
       await page.waitForURL(/\/packages\/dispatch\/detail\/index\?id=/);
-      await expect(bar.locator('.taro-navigation-bar-title').textContent()).resolves.toBe('诉求详情');
+      await bar.locator('.taro-navigation-bar-title', { hasText: /^诉求详情$/ }).waitFor();
+      await shown(page).locator('.jl-detail').getByText(NEED).waitFor();
     });
     expect(demandId).not.toBe('');
     const demand = (await post('dispatch', { action: 'detail', id: demandId }, STAFF)) as { category: string; text: string };
