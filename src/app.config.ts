@@ -45,6 +45,9 @@ export default defineAppConfig({
     },
   ],
   window: {
+    // WeChat's own default, said out loud: Taro's H5 router shows its title bar (title, back) only
+    // when navigationStyle is exactly 'default' — left unset, H5 hid it on every page.
+    navigationStyle: 'default',
     navigationBarTitleText: '近邻',
     navigationBarBackgroundColor: '#b71c1c',
     navigationBarTextStyle: 'white',

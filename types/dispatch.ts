@@ -99,6 +99,12 @@ export interface Demand {
   buildingId: string | null;
   /** The household it concerns (Pillar 3 visits link it). */
   householdId: string | null;
+  /** Where it came from: reported by a resident (or staff for them), or a need found on a visit (走访发现). */
+  source?: DemandSource;
+  /** The household as it was when the need was found on a visit (address, whom to ask for). */
+  household?: DemandHousehold | null;
+  /** Reminders to rate sent while it waits for the rating (3 and 7 days after 验收; at most two a round). */
+  rateReminder?: RateReminder | null;
   createdAt: Date | string;
   /** Set on dispatch. */
   dispatch: DispatchInfo | null;
@@ -128,6 +134,30 @@ export interface Demand {
   timeline: TimelineEvent[];
   /** Optimistic-concurrency counter: every change increments it. */
   version: number;
+}
+
+export type DemandSource = 'resident' | 'visit';
+
+/** The household a demand is about, copied when a visit found the need. */
+export interface DemandHousehold {
+  /** The household's id (the key household's too). */
+  id: string;
+  /** Readable place, e.g. 幸福小区1号楼 101. */
+  address: string;
+  /** Whom to ask for at the door. */
+  contactName: string;
+  /** Unmasked as stored: the views mask it for anyone who does not handle the demand. */
+  contactPhone: string;
+}
+
+/** The rating reminders of the current round of 待评价 (a reopened demand verified again starts a new round). */
+export interface RateReminder {
+  /** When the demand came to wait for its rating. */
+  since: Date | string;
+  /** Reminders sent so far this round (0, 1 or 2). */
+  sent: number;
+  /** When the next one is due; null once both were sent. */
+  nextAt: Date | string | null;
 }
 
 export interface DispatchInfo {
@@ -219,6 +249,18 @@ export interface DemandDetail extends DemandSummary {
   extensions?: number;
   returnVisits: Demand['returnVisits'];
   timeline: TimelineEvent[];
+  /** Where it came from (a need found on a visit reads 「张伟（走访发现）」). */
+  source: DemandSource;
+  /**
+   * The household it is about: the phone masked unless the reader handles the demand; `mayOpen`
+   * when the reader may open the key household's page (its visitors, its community's staff, the admin).
+   */
+  household: (DemandHousehold & { mayOpen: boolean }) | null;
+  /**
+   * The reader is the person who asked and does not work on it: the app shows them the resident's
+   * view (where it is, who has it, by when), and the timeline names organisations, not staff.
+   */
+  residentView: boolean;
   /** Computed by the same rules that enforce them: render buttons from this, nothing else. */
   allowedActions: DemandEvent[];
 }

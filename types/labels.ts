@@ -22,6 +22,23 @@ export const DEMAND_STATUS_LABEL: Record<DemandStatus, string> = {
   escalated: '书记研判',
 };
 
+/**
+ * Every status as the resident who asked hears it: where their demand is, in plain words, never
+ * the work's own (已吹哨, 待验收, 已接单 are how staff and units speak).
+ */
+export const RESIDENT_STATUS_LABEL: Record<DemandStatus, string> = {
+  submitted: '待社区受理',
+  handling: '社区办理中',
+  dispatched: '已派单，等单位接单',
+  accepted: '单位办理中',
+  completed: '已办完，社区验收中',
+  verified: '待您评价',
+  closed: '已办结',
+  declined: '不予受理',
+  merged: '已与相同诉求合并办理',
+  escalated: '已上报街道协调',
+}
+
 /** Most common first, 其他 last (the report form's order). */
 export const CATEGORY_LABEL: Record<DemandCategory, string> = {
   elderlyCare: '养老助老',

@@ -4,11 +4,12 @@
  * (notifications, scorecard counts), or a typed refusal. No I/O, no clock of its own.
  * `allowedActions` uses the same guards, so what the app shows is what the server accepts.
  */
-import { DEMAND_STATUS_LABEL } from '../../types/labels';
+import { DEMAND_STATUS_LABEL, RESIDENT_STATUS_LABEL } from '../../types/labels';
 import type { Claim, Demand, DemandEvent, DemandStatus, Rating, TimelineEvent, Urgency } from '../../types/dispatch';
 import { isAdmin as adminRole, isLiaisonOf, isMemberOf, isSecretaryOf as secretaryRole, isStaffOf as staffRole, isTownOf, liaisonUnits, memberUnits, type Actor } from './actor';
 import { deadlines, type SlaRules } from './sla';
 import { monthOf } from './calendar';
+import { rateReminderAfter } from './rate-reminders';
 
 export type { Actor };
 
@@ -62,7 +63,9 @@ export type Effect =
 export type NotifyTemplate =
   | 'newDispatch' | 'accepted' | 'rejected' | 'claimConfirmed' | 'sentBack' | 'pleaseRate' | 'escalated'
   // Supervision (core/supervision.ts) and the second 不满意.
-  | 'extensionAsked' | 'extensionDecided' | 'urged' | 'supervised' | 'returnedToSecretary';
+  | 'extensionAsked' | 'extensionDecided' | 'urged' | 'supervised' | 'returnedToSecretary'
+  // The resident's: 已受理 (社区自办, or 派单 to a unit), 已办结 (the unit's work is done), and the reminders to rate.
+  | 'residentHandled' | 'residentDispatched' | 'residentWorkDone' | 'rateReminder';
 
 /** What a step's notify effects become: one queued job (collection `notifications`), sent by the `notify` timer. */
 export interface NotificationJob {
@@ -193,6 +196,8 @@ export function guard(d: Demand, event: DemandEvent, a: Actor, now: Date, via?: 
     case 'sendBack':
       return need(d.status === 'completed', isStaffOf(a, d));
     case 'rate':
+      // The resident is told where their demand is in their own words.
+      if (d.submitter.openid === a.openid && d.status !== 'verified') return refuse('INVALID_STATE', `您的诉求现在是「${RESIDENT_STATUS_LABEL[d.status]}」，还不能评价`);
       return need(d.status === 'verified', d.submitter.openid === a.openid);
     case 'returnVisit':
       // From a visit: the household's visitor (or its community's staff, who may record visits
@@ -292,6 +297,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date): Transiti
     case 'handle':
       next.status = 'handling';
       reason = step.note;
+      notify('residentHandled', { openid: d.submitter.openid });
       break;
     case 'dispatch': {
       if (step.unitId && !step.pairedUnitIds.includes(step.unitId)) return refuse('FORBIDDEN', '只能派单给与本社区结对共建的单位');
@@ -318,6 +324,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date): Transiti
       effects.push({ kind: 'score', scope: 'community', id: d.communityId, month: dispatchMonth, field: 'dispatched', by: 1 });
       if (step.unitId) effects.push({ kind: 'score', scope: 'unit', id: step.unitId, month: dispatchMonth, field: 'dispatched', by: 1 });
       notify('newDispatch', { liaisonsOf: next.dispatch.offeredTo });
+      notify('residentDispatched', { openid: d.submitter.openid });
       break;
     }
     case 'merge':
@@ -391,7 +398,10 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date): Transiti
       claim.hours = step.hours;
       const notes = d.completion?.notes ? `${d.completion.notes}\n${a.name}：${step.notes}` : `${a.name}：${step.notes}`;
       next.completion = { notes, photos: [...(d.completion?.photos ?? []), ...step.photos], at: now };
-      if (next.claims.every((c) => c.done)) next.status = 'completed';
+      if (next.claims.every((c) => c.done)) {
+        next.status = 'completed';
+        notify('residentWorkDone', { openid: d.submitter.openid });
+      }
       reason = `${step.hours} 小时`;
       break;
     }
@@ -464,6 +474,7 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date): Transiti
       reason = step.note;
       break;
   }
+  next.rateReminder = rateReminderAfter(d, next, now);
   next.openSlots = next.dispatch && next.status === 'accepted' ? Math.max(0, next.dispatch.slots - next.claimedCount) : 0;
   effects.push(...deadlineChanges(d, next));
   const event: TimelineEvent = { at: now, actor: a.openid, actorName: a.name, event: step.event, from: d.status, to: next.status };

@@ -3,7 +3,7 @@
  * resident's `dispatch.submit` and a need found on a visit (`visits.recordVisit`). Both land in
  * the community's triage queue as `submitted` with their first timeline event.
  */
-import type { Demand, DemandCategory, DemandKind, Urgency } from '../../types/dispatch';
+import type { Demand, DemandCategory, DemandHousehold, DemandKind, DemandSource, Urgency } from '../../types/dispatch';
 
 export interface NewDemand {
   /** A fresh id (lib/ids.ts), or a fixed one that makes the creation idempotent (a visit's needs). */
@@ -20,6 +20,10 @@ export interface NewDemand {
   communityId: string;
   buildingId: string | null;
   householdId?: string | null;
+  /** 'visit' for a need found on a visit (its submitter is the visitor; the household comes with it). */
+  source?: DemandSource;
+  /** The household as it is now: address, whom to ask for, their phone. */
+  household?: DemandHousehold | null;
   /** Who made it (the first timeline event's actor). */
   actor: { openid: string; name: string };
   now: Date;
@@ -39,7 +43,10 @@ export function newDemand(n: NewDemand): Demand {
     onBehalfBy: n.onBehalfBy ?? null,
     communityId: n.communityId,
     buildingId: n.buildingId,
-    householdId: n.householdId ?? null,
+    householdId: n.household?.id ?? n.householdId ?? null,
+    source: n.source ?? 'resident',
+    household: n.household ?? null,
+    rateReminder: null,
     createdAt: n.now,
     dispatch: null,
     claims: [],

@@ -50,7 +50,7 @@ async function runStep<L extends Loaded = Loaded>(
       const saved = event === 'claim' ? await saveClaim(stored, result.demand, actor.openid) : await saveTransition(stored, result.demand);
       if (!saved) return undefined;
       await applyEffects(result.effects, result.demand, ctx.now);
-      return toDemandDetail({ demand: result.demand, unitNames: loaded.unitNames }, actor, ctx.now);
+      return toDemandDetail({ ...loaded, demand: result.demand }, actor, ctx.now);
     },
     { conflictMessage: '该诉求正被他人处理，请刷新后重试' },
   );

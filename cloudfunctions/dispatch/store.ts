@@ -9,6 +9,7 @@ import { OPEN, UNRESOLVED, type Effect, type NotificationJob } from '../core/dem
 import type { Counters } from '../core/scorecard';
 import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
 import type { Region, Unit, UnitPairing, User } from '../../types/domain';
+import type { KeyHousehold } from '../../types/visits';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data } from '../lib/database';
 import { creditServiceHours } from '../lib/ledger';
@@ -23,6 +24,8 @@ export interface Loaded {
   unitNames: Record<string, string>;
   /** The town of its community (the community region's parent), read in the same request. */
   townId?: string | null;
+  /** The key household it is about, if any (who may open its page: its visitors). */
+  keyHousehold?: Pick<KeyHousehold, 'communityId' | 'visitors'> | null;
 }
 
 type Lookup = { from: string; localField: string; foreignField: string; as: string };
@@ -34,21 +37,25 @@ const PAIRED_UNITS: Lookup = { from: 'units', localField: 'pairings.unitId', for
 const UNIT_PEOPLE: Lookup = { from: 'users', localField: 'dispatch.unitId', foreignField: 'unitId', as: 'unitMembers' };
 /** Its community's region, for the town a demand belongs to (older demands do not store it yet). */
 const COMMUNITY: Lookup = { from: 'regions', localField: 'communityId', foreignField: '_id', as: 'community' };
+/** The key household a demand is about (it holds no sensitive field: Pillar 3 keeps those apart). */
+const KEY_HOUSEHOLD: Lookup = { from: 'keyHouseholds', localField: 'householdId', foreignField: '_id', as: 'keyHouseholds' };
 
-type Row = Demand & { units?: Unit[]; pairings?: UnitPairing[]; pairedUnits?: Unit[]; unitMembers?: User[]; community?: Region[] };
+type Row = Demand & { units?: Unit[]; pairings?: UnitPairing[]; pairedUnits?: Unit[]; unitMembers?: User[]; community?: Region[]; keyHouseholds?: KeyHousehold[] };
 
 /** Demands matching `match` with the joined documents, in ONE database request. */
 async function readJoined(match: Data, lookups: Lookup[], limit: number): Promise<Row[]> {
   let query = db.collection(DEMANDS).aggregate().match(match);
-  for (const lookup of lookups) query = query.lookup(lookup);
+  // Every demand comes with its key household (if any), in the same request: views need its visitors.
+  for (const lookup of [...lookups, KEY_HOUSEHOLD]) query = query.lookup(lookup);
   return (await query.limit(limit).end<Row>()).list;
 }
 
 /** The demand without what the joins added, and the names of every unit that came with it. */
 function loaded(row: Row): Loaded {
-  const { units = [], pairings: _p, pairedUnits = [], unitMembers: _m, community = [], ...demand } = row;
+  const { units = [], pairings: _p, pairedUnits = [], unitMembers: _m, community = [], keyHouseholds = [], ...demand } = row;
   const townId = demand.townId ?? community[0]?.parentId ?? null;
-  return { demand, unitNames: Object.fromEntries([...units, ...pairedUnits].map((u) => [u._id, u.name])), townId };
+  const keyHousehold = keyHouseholds[0] ? { communityId: keyHouseholds[0].communityId, visitors: keyHouseholds[0].visitors } : null;
+  return { demand, unitNames: Object.fromEntries([...units, ...pairedUnits].map((u) => [u._id, u.name])), townId, keyHousehold };
 }
 
 export async function loadDemand(id: string): Promise<Loaded | null> {

@@ -22,6 +22,12 @@ export const TEMPLATES: Record<NotifyTemplate, Template> = {
   urged: { id: 'TPL_URGED', title: '超期诉求催办' },
   supervised: { id: 'TPL_SUPERVISED', title: '诉求已列入督办' },
   returnedToSecretary: { id: 'TPL_RETURNED', title: '居民再次不满意，请书记研判' },
+  // The resident's (asked for in the submit tap, src/services/subscriptions.ts): 已受理 one template
+  // for both ways the community takes a demand up, 已办结, and 请评价 with its two reminders.
+  residentHandled: { id: 'TPL_RECEIVED', title: '已受理，由社区自办' },
+  residentDispatched: { id: 'TPL_RECEIVED', title: '已受理，已派单给结对单位' },
+  residentWorkDone: { id: 'TPL_WORK_DONE', title: '已办结，社区验收后请评价' },
+  rateReminder: { id: 'TPL_PLEASE_RATE', title: '您还未评价，请评价办理结果' },
 };
 
 const DETAIL_PAGE = 'packages/dispatch/detail/index';

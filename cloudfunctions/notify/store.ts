@@ -1,7 +1,8 @@
-/** The notify function's reads and writes: the queue of jobs (collection `notifications`) and who receives them. */
+/** The notify function's reads and writes: the queue of jobs (collection `notifications`), who receives them, and the reminders to rate. */
 import type { NotificationJob, Recipient } from '../core/demand';
+import type { Demand, RateReminder } from '../../types/dispatch';
 import type { User } from '../../types/domain';
-import { _, db } from '../lib/cloud';
+import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data } from '../lib/database';
 
 const JOBS = 'notifications';
@@ -31,4 +32,46 @@ export async function recipients(to: Recipient): Promise<string[]> {
   else where = { 'roles.role': 'admin' };
   const users = (await db.collection('users').where(where).field({ _id: true }).limit(100).get<Pick<User, '_id'>>()).data;
   return users.map((u) => u._id);
+}
+
+// ---- reminders to rate ---------------------------------------------------------------------------
+
+/** Demands waiting for their rating whose next reminder is due (indexed: status, rateReminder.nextAt). */
+export async function dueRateReminders(now: Date, batch: number): Promise<Demand[]> {
+  return (
+    await db
+      .collection('demands')
+      .where({ status: 'verified', 'rateReminder.nextAt': _.lte(now) })
+      .orderBy('rateReminder.nextAt', 'asc')
+      .limit(batch)
+      .get<Demand>()
+  ).data;
+}
+
+/**
+ * Records one reminder with a compare-and-set on how many were sent — false when another run took
+ * it or the resident rated meanwhile — and then queues its message under a key of its own, so no
+ * run can queue it twice.
+ */
+export async function takeRateReminder(d: Demand, next: RateReminder, now: Date): Promise<boolean> {
+  const sent = d.rateReminder!.sent;
+  const res = await db
+    .collection('demands')
+    .where({ _id: d._id, status: 'verified', 'rateReminder.sent': sent })
+    .update({ data: { rateReminder: _.set(next) } });
+  if (res.stats.updated !== 1) return false;
+  const job: NotificationJob = {
+    _id: `rate_${d._id}_${d.reopenCount}_${next.sent}`,
+    demandId: d._id,
+    text: d.text.slice(0, 20),
+    messages: [{ template: 'rateReminder', to: { openid: d.submitter.openid } }],
+    status: 'pending',
+    createdAt: now,
+  };
+  try {
+    await db.collection(JOBS).add({ data: job });
+  } catch (e) {
+    if (!isDuplicateWrite(e)) throw e;
+  }
+  return true;
 }

@@ -20,7 +20,7 @@ import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { inTransaction } from '../lib/retry';
 import { checkNoDiagnosis } from './key-households';
-import { addDemand, addToCoverage, addVisit, loadDemand, loadKeyHousehold, loadVisit, writeReturnVisit, writeSchedule } from './store';
+import { addDemand, addToCoverage, addVisit, loadCare, loadDemand, loadKeyHousehold, loadVisit, writeReturnVisit, writeSchedule } from './store';
 
 export interface Recorded {
   visit: VisitRecord;
@@ -81,17 +81,23 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
         onTime: effect.onTime,
       };
       await addVisit(t, visit);
+      // The household goes with each need (address, whom to ask for, their phone for whoever takes
+      // the work): one read of its care document for the phone, only when there are needs. Nothing
+      // else of that document (categories, notes) leaves this function.
+      const phone = needs.length ? ((await loadCare(h._id, t))?.contactPhone ?? '') : '';
+      const household = { id: h._id, address: h.address, contactName: h.contactName, contactPhone: phone || h.contactPhoneMasked };
       for (const n of needs) {
         const demand = newDemand({
           _id: n.demandId,
           category: n.category,
           text: n.text,
           urgency: n.urgency,
-          // The visitor reports it and follows it; the household's phone stays off the demand.
+          // The visitor reports it and follows it (走访发现); the household is whom it is for.
           submitter: { openid: caller.openid, name: caller.name, phone: caller.phone },
           communityId: h.communityId,
           buildingId: h.buildingId,
-          householdId: h._id,
+          source: 'visit',
+          household,
           actor: caller,
           now,
         });

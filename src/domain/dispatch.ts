@@ -3,15 +3,16 @@
  * sees which list, and the subpackage's routes (the formatters are in domain/format). Pure: no Taro,
  * no network. A status always carries a word; its tone (colour) only repeats what the word says.
  */
-import type { DemandCategory, DemandEvent, DemandListScope, DemandStatus, Rating, Scorecard, TimelineEvent } from '@/types/dispatch'
+import type { DemandCategory, DemandDetail, DemandEvent, DemandListScope, DemandStatus, Rating, Scorecard, TimelineEvent } from '@/types/dispatch'
 import type { Me, Role } from '@/types/domain'
-import { CATEGORY_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, URGENCY_LABEL } from '@/types/labels'
+import { CATEGORY_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, RESIDENT_STATUS_LABEL, URGENCY_LABEL } from '@/types/labels'
 
+import { formatTime } from './format'
 import { keysOf } from './keys'
 import type { Tone } from './tone'
 
 // The words both sides use live in types/labels.ts; their key order is the order the app offers them in.
-export { CATEGORY_LABEL, KIND_LABEL, URGENCY_LABEL }
+export { CATEGORY_LABEL, KIND_LABEL, RESIDENT_STATUS_LABEL, URGENCY_LABEL }
 export const STATUS_LABEL = DEMAND_STATUS_LABEL
 
 /** The order categories are offered in on the report form (most common first, 其他 last). */
@@ -47,7 +48,7 @@ export const STATUS_TONE: Record<DemandStatus, Tone> = {
 
 /** What a button says for each step. */
 export const ACTION_LABEL: Record<DemandEvent, string> = {
-  handle: '受理',
+  handle: '社区自办',
   dispatch: '派单',
   merge: '合并',
   decline: '不予受理',
@@ -75,7 +76,7 @@ export const EVENT_LABEL: Record<TimelineEvent['event'], string> = {
   ...ACTION_LABEL,
   // Where the timeline says more than the button did.
   submit: '提交诉求',
-  handle: '受理，社区办理',
+  handle: '社区自办',
   merge: '合并到其他诉求',
 }
 
@@ -97,12 +98,98 @@ export const REASON_LABEL: Partial<Record<TimelineEvent['event'], string>> = {
   assign: '指派',
 }
 
+// ---- the resident's words ------------------------------------------------------------------------
+
+/** The words for a demand the community called the town in on (吹哨), whatever its status. */
+export const RESIDENT_ESCALATED = '已上报街道协调'
+
+/** How each step reads in the resident's timeline. */
+export const RESIDENT_EVENT_LABEL: Partial<Record<TimelineEvent['event'], string>> = {
+  submit: '提交诉求',
+  handle: '受理，由社区自办',
+  dispatch: '受理，派单给结对单位',
+  merge: '与相同诉求合并办理',
+  decline: '不予受理',
+  accept: '接单办理',
+  reject: '退回社区重新安排',
+  complete: '办完',
+  verify: '验收通过',
+  sendBack: '验收未通过，重新办理',
+  rate: '评价',
+  returnVisit: '回访',
+  escalate: '上报街道协调',
+  close: '办结',
+}
+
+/**
+ * The resident's timeline: the steps that moved their demand (and 回访, 上报街道协调), without
+ * the work's own bookkeeping — claims, assignments, a member's share of the work.
+ */
+export function residentTimeline(events: TimelineEvent[]): TimelineEvent[] {
+  return events.filter((e) => e.from !== e.to || e.event === 'returnVisit' || e.event === 'escalate')
+}
+
+/** The status summary at the top of the resident's view. */
+export interface ResidentProgress {
+  /** Where it is, in plain words. */
+  where: string
+  /** Who has it: 社区, the unit's name, or nobody yet. */
+  who: string
+  /** By when, when there is a time the community or unit must keep. */
+  byWhen: string
+  /** What happens next, or what the resident can do. */
+  next: string
+  /** 去评价 is open to them. */
+  canRate: boolean
+  /** The community called the town in on it (吹哨). */
+  escalated: boolean
+}
+
+const OPEN_STATUSES: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'escalated']
+
+export function residentProgress(d: DemandDetail): ResidentProgress {
+  const unitId = d.dispatch?.unitId ?? null
+  const unit = unitId ? (d.unitNames[unitId] ?? '结对单位') : '结对单位（先接单的单位承办）'
+  const escalated = OPEN_STATUSES.includes(d.status) && (d.status === 'escalated' || !!d.escalatedAt)
+  const canRate = d.allowedActions.includes('rate')
+  const byFinish = d.dispatch ? `${formatTime(d.dispatch.finishBy)} 前办完` : ''
+  const table: Record<DemandStatus, Omit<ResidentProgress, 'where' | 'canRate' | 'escalated'>> = {
+    submitted: { who: '社区', byWhen: '', next: '社区工作人员会尽快看到并安排：社区自办，或派单给结对单位。' },
+    handling: { who: '社区', byWhen: '', next: '社区正在办理，办完后会请您评价。' },
+    dispatched: { who: unit, byWhen: d.dispatch ? `${formatTime(d.dispatch.acceptBy)} 前接单` : '', next: '等单位接单，接单后由单位党员上门办理。' },
+    accepted: { who: unit, byWhen: byFinish, next: '单位党员正在办理，办完后社区会验收。' },
+    completed: { who: '社区（验收）', byWhen: '', next: '单位已办完，社区验收后会请您评价。' },
+    verified: { who: '社区', byWhen: '', next: '已办完并通过验收，请您评价办得怎么样。' },
+    closed: { who: '', byWhen: '', next: '这件事已办结，谢谢您的反映。' },
+    declined: { who: '社区', byWhen: '', next: '社区说明了不予受理的理由，见下方办理经过。' },
+    merged: { who: '社区', byWhen: '', next: '和其他居民反映的同一件事一起办理，进度见合并后的诉求。' },
+    escalated: { who: '街道、社区', byWhen: '', next: '社区已请街道一起协调，会尽快答复您。' },
+  }
+  const row = table[d.status]
+  return {
+    where: escalated ? RESIDENT_ESCALATED : RESIDENT_STATUS_LABEL[d.status],
+    ...row,
+    next: escalated && d.status !== 'escalated' ? `社区已请街道一起协调。${row.next}` : row.next,
+    canRate,
+    escalated,
+  }
+}
+
+/** What each triage choice means, shown with the buttons (受理 means taking it up, never this choice). */
+export const TRIAGE_MEANING: Partial<Record<DemandEvent, string>> = {
+  dispatch: '派给结对共建单位，由单位接单、党员认领办理',
+  handle: '小事不出小区：由社区直接办理，不派给单位',
+  merge: '与已有的相同诉求一起办理',
+  decline: '不属于社区办理范围，向居民说明理由',
+}
+
 export const RATING_LABEL: Record<Rating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' }
 export const RATINGS = keysOf(RATING_LABEL)
 
 /** The order action buttons are shown in: the usual next step first (the primary button), refusals after. */
 export const ACTION_ORDER: DemandEvent[] = [
-  'handle', 'dispatch', 'merge', 'decline',
+  // 派单 is the primary way to a unit; 社区自办 keeps it in the community (小事不出小区).
+  'dispatch', 'handle', 'merge', 'decline',
   'accept', 'reject', 'assign',
   'claim', 'complete', 'withdraw',
   'verify', 'sendBack',

@@ -18,6 +18,8 @@ export const TEMPLATE_IDS: Record<string, string> = {
   TPL_CLAIM: 'TPL_CLAIM',
   TPL_SENT_BACK: 'TPL_SENT_BACK',
   TPL_PLEASE_RATE: 'TPL_PLEASE_RATE',
+  TPL_RECEIVED: 'TPL_RECEIVED',
+  TPL_WORK_DONE: 'TPL_WORK_DONE',
   TPL_ESCALATED: 'TPL_ESCALATED',
   TPL_EXTENSION_ASKED: 'TPL_EXTENSION_ASKED',
   TPL_EXTENSION_DECIDED: 'TPL_EXTENSION_DECIDED',
@@ -30,7 +32,8 @@ export const TEMPLATE_IDS: Record<string, string> = {
 
 /** `function.action` → the messages it leads to for the person taking it (at most 3: WeChat's limit). */
 export const SUBSCRIBE_BEFORE: Record<string, string[]> = {
-  'dispatch.submit': ['TPL_PLEASE_RATE'], // the resident: 请评价 once it is done
+  // The resident: 已受理 (社区自办 or 派单), 已办结, 请评价 (and its reminders) — WeChat's 3 at most.
+  'dispatch.submit': ['TPL_RECEIVED', 'TPL_WORK_DONE', 'TPL_PLEASE_RATE'],
   'dispatch.extend': ['TPL_EXTENSION_DECIDED'], // the liaison: the community's decision on the 延期
   'dispatch.dispatch': ['TPL_ACCEPTED', 'TPL_REJECTED'], // staff: the unit accepts or returns it
   'dispatch.accept': ['TPL_NEW_DISPATCH'], // the liaison: the next dispatch

@@ -1,5 +1,5 @@
 import { ApiCallError, call, getDemoOpenid, listDevUsers, NETWORK_MESSAGE, setDemoOpenid, uploadPhoto } from '../../src/services/api'
-import { TEMPLATE_IDS, templatesFor } from '../../src/services/subscriptions'
+import { SUBSCRIBE_BEFORE, TEMPLATE_IDS, templatesFor } from '../../src/services/subscriptions'
 import { makeDevUser, makeMe } from './fixtures'
 
 type FetchMock = jest.Mock<Promise<Partial<Response>>, [string, RequestInit?]>
@@ -121,6 +121,12 @@ describe('subscribe messages: asked for inside the tap, before the action that l
     Taro.cloud = cloud
     Taro.requestSubscribeMessage = ask
     Object.assign(TEMPLATE_IDS, saved)
+  })
+
+  it('asks at most three templates a tap (WeChat’s limit): the resident’s 已受理, 已办结 and 请评价 on 提交', () => {
+    for (const ids of Object.values(SUBSCRIBE_BEFORE)) expect(ids.length).toBeLessThanOrEqual(3)
+    expect(SUBSCRIBE_BEFORE['dispatch.submit']).toEqual(['TPL_RECEIVED', 'TPL_WORK_DONE', 'TPL_PLEASE_RATE'])
+    for (const id of Object.values(SUBSCRIBE_BEFORE).flat()) expect(TEMPLATE_IDS[id]).toBeDefined()
   })
 
   it('asks for nothing while the template ids are placeholders', async () => {

@@ -52,8 +52,25 @@ function makeDetail(overrides: Partial<DemandDetail> = {}): DemandDetail {
     returnVisits: [],
     timeline: [{ at: '2025-05-03T06:05:00.000Z', actor: 'demo-resident-wang', actorName: '王秀英', event: 'submit', from: null, to: 'submitted' }],
     allowedActions: [],
+    source: 'resident',
+    household: null,
+    residentView: false,
     ...overrides,
   }
+}
+
+/** A dispatch to 县人社局, accepted in time. */
+const DISPATCH = {
+  unitId: 'unit-renshe',
+  offeredTo: ['unit-renshe'],
+  slots: 1,
+  expectedHours: 1,
+  dispatchedAt: '2025-05-03T07:00:00.000Z',
+  month: '2025-05',
+  acceptBy: '2025-05-04T07:00:00.000Z',
+  finishBy: '2025-05-10T07:00:00.000Z',
+  acceptedAt: '2025-05-03T08:00:00.000Z',
+  acceptedWithinSla: true,
 }
 
 describe('诉求详情', () => {
@@ -71,7 +88,8 @@ describe('诉求详情', () => {
     localStorage.clear()
   })
 
-  const mountDetail = async (detail: DemandDetail) => {
+  /** Mounts the detail page answering `detail`; `ready` is what shows once it rendered (the resident's view folds the timeline). */
+  const mountDetail = async (detail: DemandDetail, ready = '.jl-timeline') => {
     answer({ 'org.me': () => makeMe(), 'dispatch.detail': () => detail })
     const App = () => (
       <SessionProvider>
@@ -81,17 +99,26 @@ describe('诉求详情', () => {
       </SessionProvider>
     )
     await testUtils.mount(App)
-    await testUtils.queries.waitForQuerySelector('.jl-timeline')
+    await testUtils.queries.waitForQuerySelector(ready)
     // Everything the page shows comes with the detail: one call, no second one to name units.
     expect(callMock.mock.calls.map(([fn, action]) => `${fn}.${action}`).filter((c) => c !== 'org.me')).toEqual(['dispatch.detail'])
   }
 
   const buttons = () => [...testUtils.queries.querySelectorAll('.jl-actions .at-button')].map(text)
 
-  it('shows staff on a submitted demand exactly the steps the server allows: 受理, 派单, 合并, 不予受理', async () => {
+  it('shows staff on a submitted demand exactly the steps the server allows: 派单 first, 社区自办, 合并, 不予受理, and what each means', async () => {
     await mountDetail(makeDetail({ allowedActions: ['handle', 'dispatch', 'merge', 'decline'] }))
     expect(callMock).toHaveBeenCalledWith('dispatch', 'detail', { id: 'd-1' })
-    expect(buttons()).toEqual(['受理', '派单', '合并', '不予受理'])
+    expect(buttons()).toEqual(['派单', '社区自办', '合并', '不予受理'])
+    // 派单 is the primary way to a unit; 受理 never labels handling inside the community.
+    expect(testUtils.queries.querySelector('.jl-actions .at-button')?.className).toContain('at-button--primary')
+    const meanings = [...testUtils.queries.querySelectorAll('.jl-actions__meanings .jl-field__hint')].map(text)
+    expect(meanings).toEqual([
+      '派单：派给结对共建单位，由单位接单、党员认领办理',
+      '社区自办：小事不出小区：由社区直接办理，不派给单位',
+      '合并：与已有的相同诉求一起办理',
+      '不予受理：不属于社区办理范围，向居民说明理由',
+    ])
     // The status is a word, not only a colour.
     expect(text(testUtils.queries.querySelector('.jl-tag--strong'))).toBe('待受理')
   })
@@ -129,18 +156,7 @@ describe('诉求详情', () => {
       makeDetail({
         status: 'completed',
         photos: [{ fileID: 'cloud://local/demands/r/a.png', url: '/files/demands/r/a.png' }],
-        dispatch: {
-          unitId: null,
-          offeredTo: ['unit-renshe', 'unit-weijian'],
-          slots: 1,
-          expectedHours: 1,
-          dispatchedAt: '2025-05-03T07:00:00.000Z',
-          month: '2025-05',
-          acceptBy: '2025-05-04T07:00:00.000Z',
-          finishBy: '2025-05-10T07:00:00.000Z',
-          acceptedAt: null,
-          acceptedWithinSla: null,
-        },
+        dispatch: { ...DISPATCH, unitId: null, offeredTo: ['unit-renshe', 'unit-weijian'], acceptedAt: null, acceptedWithinSla: null },
         unitNames: { 'unit-renshe': '县人社局', 'unit-weijian': '县卫健局' },
         completion: {
           notes: '已更换灯泡',
@@ -181,6 +197,80 @@ describe('诉求详情', () => {
     expect(items.map((i) => text(i.querySelector('.jl-timeline__states')))).toEqual(['→ 待受理', '待受理 → 已派单', '已派单 → 待受理'])
     expect(text(items[2].querySelector('.jl-timeline__reason'))).toBe('理由：不属于本单位职责')
     expect(text(items[1].querySelector('.jl-timeline__time'))).toMatch(/5月3日 15:00$/)
+  })
+
+  /** As the server answers the resident who asked: organisations in the timeline, claims without names. */
+  const residentTimeline: TimelineEvent[] = [
+    { at: '2025-05-03T06:05:00.000Z', actor: 'o-staff-1', actorName: '您', event: 'submit', from: null, to: 'submitted' },
+    { at: '2025-05-03T07:00:00.000Z', actor: '', actorName: '社区', event: 'dispatch', from: 'submitted', to: 'dispatched' },
+    { at: '2025-05-03T08:00:00.000Z', actor: '', actorName: '县人社局', event: 'accept', from: 'dispatched', to: 'accepted' },
+    { at: '2025-05-03T09:00:00.000Z', actor: '', actorName: '县人社局', event: 'claim', from: 'accepted', to: 'accepted' },
+    { at: '2025-05-04T09:00:00.000Z', actor: '', actorName: '县人社局', event: 'complete', from: 'accepted', to: 'completed' },
+    { at: '2025-05-04T10:00:00.000Z', actor: '', actorName: '社区', event: 'verify', from: 'completed', to: 'verified' },
+  ]
+  const mountResident = (detail: DemandDetail) => mountDetail(detail, '.jl-progress')
+
+  it('shows the resident where it is, who has it and 去评价 first, with the steps folded below and no 「（状态不变）」', async () => {
+    await mountResident(
+      makeDetail({ status: 'verified', residentView: true, allowedActions: ['rate'], dispatch: DISPATCH, unitNames: { 'unit-renshe': '县人社局' }, timeline: residentTimeline, claimedCount: 1 }),
+    )
+    expect(text(testUtils.queries.querySelector('.jl-progress__where'))).toBe('待您评价')
+    expect(text(testUtils.queries.querySelector('.jl-progress'))).toContain('请您评价')
+    expect(text(testUtils.queries.querySelector('.jl-progress .at-button'))).toBe('去评价')
+    // No work log on top: no action bar, no dispatch rows, no timeline until asked for.
+    expect(testUtils.queries.querySelector('.jl-actions')).toBeNull()
+    expect(text(testUtils.queries.querySelector('.jl-detail'))).not.toContain('接单时限')
+    expect(testUtils.queries.querySelector('.jl-timeline')).toBeNull()
+    const fold = testUtils.queries.querySelector('.jl-fold__head') as Element
+    expect(text(fold)).toBe('查看办理经过（5 步）▼')
+    testUtils.fireEvent.click(fold)
+    await testUtils.queries.waitForQuerySelector('.jl-timeline')
+    const items = [...testUtils.queries.querySelectorAll('.jl-timeline__item')]
+    expect(items.map((i) => text(i.querySelector('.jl-timeline__what')))).toEqual(['您 提交诉求', '社区 受理，派单给结对单位', '县人社局 接单办理', '县人社局 办完', '社区 验收通过'])
+    expect(testUtils.queries.querySelectorAll('.jl-timeline__states')).toHaveLength(0)
+    expect(text(testUtils.queries.querySelector('.jl-detail'))).not.toContain('状态不变')
+  })
+
+  it('tells the resident every status in plain words: never 已吹哨, 待验收 or 已接单', async () => {
+    const statuses = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated'] as const
+    const seen: string[] = []
+    for (const status of statuses) {
+      await mountResident(makeDetail({ status, residentView: true, dispatch: status === 'submitted' || status === 'handling' ? null : DISPATCH, unitNames: { 'unit-renshe': '县人社局' } }))
+      const page = text(testUtils.queries.querySelector('.jl-detail'))
+      for (const internal of ['吹哨', '待验收', '已接单', '待受理']) expect({ status, internal, shown: page.includes(internal) }).toEqual({ status, internal, shown: false })
+      seen.push(text(testUtils.queries.querySelector('.jl-progress__where')))
+      testUtils.unmout()
+      document.body.innerHTML = ''
+      testUtils = new TestUtils()
+      callMock.mockClear()
+    }
+    expect(seen).toEqual(['待社区受理', '社区办理中', '已派单，等单位接单', '单位办理中', '已办完，社区验收中', '待您评价', '已办结', '不予受理', '已与相同诉求合并办理', '已上报街道协调'])
+    // Called in on an open demand (the flag), whatever its status: the same plain words.
+    await mountResident(makeDetail({ status: 'accepted', residentView: true, dispatch: DISPATCH, escalatedAt: '2025-05-06T01:00:00.000Z' }))
+    expect(text(testUtils.queries.querySelector('.jl-progress__where'))).toBe('已上报街道协调')
+  })
+
+  it('shows a need found at a door with its household, and the way back to the 重点户 only to those who may open it', async () => {
+    const household = { id: 'h-xingfu-1-101', address: '幸福小区1号楼 101', contactName: '赵桂兰', contactPhone: '13907001001', mayOpen: true }
+    await mountDetail(makeDetail({ source: 'visit', submitterName: '张伟（走访发现）', submitterPhone: '13800002001', household }))
+    const section = [...testUtils.queries.querySelectorAll('.jl-section')].find((el) => text(el.querySelector('.jl-section__title')) === '住户（走访发现）')!
+    expect(text(section)).toContain('幸福小区1号楼 101')
+    expect(text(section)).toContain('13907001001')
+    expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('反映人张伟（走访发现）')
+    expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('走访人电话13800002001')
+    const link = section.querySelector('.jl-link') as Element
+    expect(text(link)).toBe('查看重点户 ›')
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+    testUtils.fireEvent.click(link)
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/visits/household/index?id=h-xingfu-1-101' })
+    navigate.mockRestore()
+  })
+
+  it('shows a unit member the household with its phone masked and no way to the 重点户', async () => {
+    const household = { id: 'h-xingfu-1-101', address: '幸福小区1号楼 101', contactName: '赵桂兰', contactPhone: '139****1001', mayOpen: false }
+    await mountDetail(makeDetail({ source: 'visit', household }))
+    expect(testUtils.queries.querySelector('.jl-link')).toBeNull()
+    expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('139****1001')
   })
 
   it('shows the error with 重试 when the detail cannot be loaded, and loads again', async () => {
@@ -403,7 +493,7 @@ describe('dispatch words and formats', () => {
   })
 
   it('offers the steps in a fixed order, 指派党员 included', () => {
-    expect(visibleActions(['decline', 'merge', 'dispatch', 'handle'])).toEqual(['handle', 'dispatch', 'merge', 'decline'])
+    expect(visibleActions(['decline', 'merge', 'dispatch', 'handle'])).toEqual(['dispatch', 'handle', 'merge', 'decline'])
     expect(visibleActions(['withdraw', 'complete', 'assign'])).toEqual(['assign', 'complete', 'withdraw'])
     expect(visibleActions(['claim', 'assign'])).toEqual(['assign', 'claim'])
   })

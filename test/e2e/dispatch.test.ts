@@ -43,6 +43,9 @@ const EXPECTED_TIMELINE = [
   '王秀英 评价',
 ];
 
+/** The same timeline as 王秀英 reads it: organisations, the steps that moved it, her words. */
+const RESIDENT_TIMELINE = ['您 提交诉求', '社区 受理，派单给结对单位', '县人社局 接单办理', '县人社局 办完', '社区 验收通过', '您 评价'];
+
 /** What each step moved, in the same order. */
 const EXPECTED_STATES = [
   '→ 待受理',
@@ -114,6 +117,11 @@ const detail = (page: Page) => shown(page).locator('.jl-detail');
 /** Waits until the detail on screen shows `word` as its status (the first, strong tag). */
 async function waitForStatus(page: Page, word: string): Promise<void> {
   await detail(page).locator('.jl-tags').first().locator('.jl-tag--strong', { hasText: new RegExp(`^${word}$`) }).first().waitFor();
+}
+
+/** Waits until the resident's view on screen says where the demand is. */
+async function residentWhere(page: Page, words: string): Promise<void> {
+  await detail(page).locator('.jl-progress__where', { hasText: new RegExp(`^${words}$`) }).waitFor();
 }
 
 /** An action button of the detail page, by its exact word. */
@@ -188,9 +196,10 @@ describe('a demand from report to rating, each step as its person through the H5
       await page.waitForURL(/\/packages\/dispatch\/detail\/index\?id=/);
       id = new URLSearchParams(page.url().split('?')[1]).get('id') ?? '';
       expect(id).not.toBe('');
-      await waitForStatus(page, '待受理');
+      // The resident's own view: where it is first, in their words.
+      await residentWhere(page, '待社区受理');
       await detail(page).getByText(MARKER).waitFor();
-      await detail(page).locator('.jl-tag', { hasText: '设施维修' }).first().waitFor();
+      await detail(page).getByText('设施维修').first().waitFor();
       // The photo went up with the demand and is shown back from the server.
       const img = detail(page).locator('.jl-photos__image img, img.jl-photos__image').first();
       await img.waitFor();
@@ -209,6 +218,11 @@ describe('a demand from report to rating, each step as its person through the H5
       await tab.locator('.jl-demand-card', { hasText: MARKER }).click();
       await waitForStatus(page, '待受理');
       expect(new URLSearchParams(page.url().split('?')[1]).get('id')).toBe(id);
+      // 派单 is the primary way to a unit; 社区自办 keeps it in the community; the page says what each means.
+      await expect(detail(page).locator('.jl-actions__buttons .jl-action').allInnerTexts()).resolves.toEqual(['派单', '社区自办', '合并', '不予受理']);
+      await expect(actionButton(page, '派单').getAttribute('class')).resolves.toContain('at-button--primary');
+      await detail(page).getByText('社区自办：小事不出小区：由社区直接办理，不派给单位').waitFor();
+      await detail(page).getByText('派单：派给结对共建单位，由单位接单、党员认领办理').waitFor();
 
       await actionButton(page, '派单').click();
       const form = shown(page).locator('.jl-form');
@@ -271,26 +285,38 @@ describe('a demand from report to rating, each step as its person through the H5
     });
   });
 
-  test('7. 王秀英 rates 满意: 已办结', async () => {
+  test('7. 王秀英 sees 去评价 on her list and on the detail, and rates 满意: 已办结', async () => {
+    await as(RESIDENT, '/pages/dispatch/index', async (page) => {
+      const tab = shown(page);
+      await tab.locator('.jl-section__title', { hasText: '我的诉求' }).waitFor();
+      const card = tab.locator('.jl-demand-item', { hasText: MARKER });
+      await card.locator('.jl-tag--strong', { hasText: '待您评价' }).waitFor();
+      await card.locator('.at-button', { hasText: '去评价' }).waitFor();
+    });
     await as(RESIDENT, detailRoute(id), async (page) => {
-      await waitForStatus(page, '待评价');
-      await actionButton(page, '评价').click();
+      await residentWhere(page, '待您评价');
+      // Who has it and what happens next, before anything else; the steps folded below.
+      await expect(detail(page).locator('.jl-progress__next').textContent()).resolves.toContain('请您评价');
+      await expect(detail(page).locator('.jl-timeline').count()).resolves.toBe(0);
+      await detail(page).locator('.jl-progress .at-button', { hasText: '去评价' }).click();
       const form = shown(page).locator('.jl-form');
       await form.locator('.jl-rate').waitFor();
       await form.getByRole('radio', { name: '满意', exact: true }).click();
       await form.getByRole('radio', { name: '满意，已选', exact: true }).waitFor();
       await form.locator('.jl-submit').click();
       await confirm(page, '评价', '确认评价');
-      await waitForStatus(page, '已办结');
+      await residentWhere(page, '已办结');
       await detail(page).locator('.jl-detail__rating', { hasText: '满意' }).waitFor();
     });
   });
 
   test('8. the timeline names every step and its actor in order, for 王秀英 and for 周芳', async () => {
     await as(RESIDENT, detailRoute(id), async (page) => {
-      await waitForStatus(page, '已办结');
-      expect(await timelineOf(page)).toEqual(EXPECTED_TIMELINE);
-      expect(await detail(page).locator('.jl-timeline__item .jl-timeline__states').allInnerTexts()).toEqual(EXPECTED_STATES);
+      await residentWhere(page, '已办结');
+      await detail(page).getByRole('button', { name: /^查看办理经过/ }).click();
+      // Organisations, not staff; only the steps that moved it; no 「（状态不变）」.
+      expect(await timelineOf(page)).toEqual(RESIDENT_TIMELINE);
+      await expect(detail(page).locator('.jl-timeline__states').count()).resolves.toBe(0);
       await screenshotWhole(page, '/tmp/dispatch-final.png');
     });
     await as(STAFF, detailRoute(id), async (page) => {

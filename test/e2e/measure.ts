@@ -83,6 +83,8 @@ export interface Overflow {
 
 export interface Measurement extends Snapshot {
   overflow: Overflow;
+  /** How long the page is: the height of the page on screen ÷ the viewport's, at 1× text. */
+  screens: number;
 }
 
 /** Runs in the page. Self-contained: no imports or outer variables (it is sent as source). */
@@ -305,6 +307,12 @@ const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => r
 /** Measures the page as it is, then again for overflow with the root font size × `scale`. */
 export async function measure(page: Page, scale = 1.4): Promise<Measurement> {
   const snapshot = await page.evaluate(inspect);
+  // The page scrolls inside Taro's container: its root's full height is the page's length.
+  const screens = await page.evaluate(() => {
+    const roots = Array.from(document.querySelectorAll('.taro_page_show .jl-page')).filter((el) => el.getBoundingClientRect().height > 0);
+    const height = roots.length ? Math.max(...roots.map((el) => (el as HTMLElement).scrollHeight)) : document.documentElement.scrollHeight;
+    return Math.round((height / innerHeight) * 10) / 10;
+  });
   const base = await page.evaluate((s) => {
     const html = document.documentElement;
     const before = html.style.fontSize;
@@ -314,7 +322,7 @@ export async function measure(page: Page, scale = 1.4): Promise<Measurement> {
   try {
     await nextFrame(page);
     const overflow = await page.evaluate(overflowAfterScale, scale);
-    return { ...snapshot, overflow };
+    return { ...snapshot, overflow, screens };
   } finally {
     await page.evaluate((before) => {
       document.documentElement.style.fontSize = before;
@@ -411,15 +419,15 @@ const fmt = (n: number, unit = '') => (Number.isFinite(n) ? `${Math.round(n * 10
 /** The markdown table: one line per page and mode. */
 export function table(rows: Row[]): string {
   const head = [
-    '| page | route | mode | min font | largest title | min line height | min target | min contrast | overflow @1.4× | result |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| page | route | mode | min font | largest title | min line height | min target | min contrast | overflow @1.4× | length | result |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const lines = rows.map((r) => {
     const s = summary(r.m);
     const o = r.m.overflow;
     const overflow = o.scrollWidth > o.clientWidth || o.cut.length ? `✗ ${o.scrollWidth}/${o.clientWidth}px, ${o.cut.length} cut` : 'none';
     const title = s.maxTitleFont ? fmt(s.maxTitleFont.value, 'px') : '–';
-    return `| ${r.name} | ${r.route} | ${r.mode === 'elder' ? '长辈' : '标准'} | ${fmt(s.minFont.value, 'px')} | ${title} | ${fmt(s.minLineHeight.value)} | ${fmt(s.minTarget.value, 'px')} | ${fmt(s.minContrast.value, ':1')} | ${overflow} | ${r.ok ? 'pass' : 'FAIL'} |`;
+    return `| ${r.name} | ${r.route} | ${r.mode === 'elder' ? '长辈' : '标准'} | ${fmt(s.minFont.value, 'px')} | ${title} | ${fmt(s.minLineHeight.value)} | ${fmt(s.minTarget.value, 'px')} | ${fmt(s.minContrast.value, ':1')} | ${overflow} | ${fmt(r.m.screens)} screens | ${r.ok ? 'pass' : 'FAIL'} |`;
   });
   return [...head, ...lines].join('\n');
 }
@@ -439,7 +447,7 @@ export function elderDoc(rows: Row[], run: { day: string; chromium: string; page
       `${run.chromium} at 375 × 812 px against the local cloud with the demo county, and measured from the ` +
       'rendered DOM (`test/e2e/measure.ts`): the smallest visible font, the largest title, the tightest line ' +
       'height, the smallest tap target, the lowest text contrast (WCAG, against the composited background) ' +
-      'and horizontal overflow or clipping with all text at 1.4×. Do not edit: every full run of the test ' +
+      'and horizontal overflow or clipping with all text at 1.4×, and the page\'s length in screens (its height ÷ 812 px). Do not edit: every full run of the test ' +
       'rewrites this file (`npm test` runs it).',
     '',
     `Thresholds — every page: font ≥ ${n.minFont} px, tap targets ≥ ${n.minTarget} px, contrast ≥ ${n.minContrast}:1, ` +

@@ -38,7 +38,7 @@ export const PAGES: ResidentPage[] = [
   { route: '/pages/me/index', name: '我的·绑定楼栋', openid: NEWCOMER, person: 'registered', ready: 'text=第一步：选择社区' },
   { route: '/pages/dispatch/index', name: '派单·未注册', openid: STRANGER, person: 'unregistered', ready: 'text=请先完成注册' },
   { route: '/packages/dispatch/report/index', name: '我要反映', openid: RESIDENT, person: 'seeded', ready: 'text=1. 反映哪一类事情' },
-  { route: '/packages/dispatch/detail/index?id={verified}', name: '诉求详情', openid: RESIDENT, person: 'seeded', ready: '.jl-timeline' },
+  { route: '/packages/dispatch/detail/index?id={verified}', name: '诉求详情', openid: RESIDENT, person: 'seeded', ready: '.jl-progress' },
   { route: '/packages/dispatch/rate/index?id={verified}', name: '评价', openid: RESIDENT, person: 'seeded', ready: '.jl-rate' },
   { route: '/pages/visits/index', name: '敲门·我的包户', openid: VISITOR, person: 'seeded', ready: '.jl-household' },
   { route: '/packages/visits/household/index?id={household}', name: '重点户详情', openid: VISITOR, person: 'seeded', ready: '.jl-household-detail' },

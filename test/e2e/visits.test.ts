@@ -55,6 +55,14 @@ async function choose(page: Page, section: string, choice: string): Promise<void
   await s.getByRole('radio', { name: `${choice}，已选`, exact: true }).waitFor();
 }
 
+/** The 住户 section of a demand's detail: the address, whom to ask for, the phone as this reader may see it. */
+async function householdOnDetail(page: Page, phone: string): Promise<void> {
+  const section = shown(page).locator('.jl-section').filter({ has: page.locator('.jl-section__title', { hasText: '住户（走访发现）' }) });
+  await section.getByText(ADDRESS).waitFor();
+  await section.getByText('刘桂兰').waitFor();
+  await section.getByText(phone).waitFor();
+}
+
 describe('a key household from marking to a closed return visit, each step as its person', () => {
   test('1. 周芳 marks 和平小区2号楼 302 as a key household (独居老人, weekly) on the key-household form', async () => {
     await as(STAFF, '/packages/visits/overview/index', async (page) => {
@@ -137,9 +145,23 @@ describe('a key household from marking to a closed return visit, each step as it
       await tab.getByRole('radio', { name: '待受理，已选', exact: true }).waitFor();
       const card = tab.locator('.jl-demand-card', { hasText: MARKER });
       await card.waitFor();
+      // Found at a door: the visitor reported it, not as their own need.
+      await card.getByText('张伟（走访发现）').waitFor();
       await card.click();
       await page.waitForURL(/\/packages\/dispatch\/detail\/index\?id=/);
       demandId = new URLSearchParams(page.url().split('?')[1]).get('id') ?? '';
+      await shown(page).locator('.jl-detail').getByText(NEED).waitFor();
+      // Its household, with the phone to call (staff handle it), and the way back to the 重点户.
+      await householdOnDetail(page, '13900002302');
+      await shown(page).getByRole('link', { name: `查看重点户 ${ADDRESS}` }).click();
+      await page.waitForURL(/\/packages\/visits\/household\/index\?id=h-heping-2-302/);
+      await shown(page).locator('.jl-household-detail').getByText('独居老人').waitFor();
+      // The H5 title bar: the page's title and a back button that returns.
+      const bar = page.locator('#taro-navigation-bar');
+      await bar.locator('.taro-navigation-bar-title', { hasText: /^重点户$/ }).waitFor();
+      await bar.getByRole('button', { name: '返回' }).click();
+      await page.waitForURL(/\/packages\/dispatch\/detail\/index\?id=/);
+      await bar.locator('.taro-navigation-bar-title', { hasText: /^诉求详情$/ }).waitFor();
       await shown(page).locator('.jl-detail').getByText(NEED).waitFor();
     });
     expect(demandId).not.toBe('');
@@ -147,6 +169,11 @@ describe('a key household from marking to a closed return visit, each step as it
     expect(demand).toMatchObject({ category: 'facilities', text: NEED });
 
     await driveDemand(demandId, 'verified', { hours: 1, notes: '换了水管接头，不再漏水' });
+    // All the way to 验收 the demand keeps its household.
+    await as(STAFF, `/packages/dispatch/detail/index?id=${demandId}`, async (page) => {
+      await shown(page).locator('.jl-detail').getByText('待评价').first().waitFor();
+      await householdOnDetail(page, '13900002302');
+    });
     // Resolving a demand from the household makes a 回访 due for its visitors.
     const owed = (await post('visits', { action: 'detail', householdId: HOUSEHOLD }, ZHANG)) as { returnsDue: { demandId: string }[] };
     expect(owed.returnsDue.map((r) => r.demandId)).toEqual([demandId]);

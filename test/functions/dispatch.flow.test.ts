@@ -50,7 +50,10 @@ test('the whole loop: submit with a photo → dispatch → accept → claims →
   await h.ok(PEOPLE.staff, 'dispatch', 'verify', { id: d._id });
   const closed = await h.ok(PEOPLE.resident, 'dispatch', 'rate', { id: d._id, value: 'satisfied', comment: '修得很快' });
   expect(closed.status).toBe('closed');
-  expect(closed.timeline.map((e) => [e.event, e.actorName])).toEqual([
+  // The resident reads organisations, not staff (dispatch.resident.test.ts); staff read who did each step.
+  expect(closed.timeline.map((e) => e.actorName)).toEqual(['您', '社区', '县人社局', '县人社局', '县人社局', '县人社局', '县人社局', '社区', '您']);
+  const staffLog = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: d._id });
+  expect(staffLog.timeline.map((e) => [e.event, e.actorName])).toEqual([
     ['submit', '王秀英'],
     ['dispatch', '周芳'],
     ['accept', '赵敏'],
@@ -70,6 +73,8 @@ test('the whole loop: submit with a photo → dispatch → accept → claims →
       ['TPL_ACCEPTED', 'demo-staff-dongjie'],
       ['TPL_CLAIM', 'demo-member-zhang'],
       ['TPL_PLEASE_RATE', 'demo-resident-wang'],
+      ['TPL_RECEIVED', 'demo-resident-wang'],
+      ['TPL_WORK_DONE', 'demo-resident-wang'],
     ]),
   );
 });

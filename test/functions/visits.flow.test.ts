@@ -35,7 +35,8 @@ test('a need found on a visit becomes a demand; resolving it makes a return visi
   const triage = await h.ok(PEOPLE.staff, 'dispatch', 'list', { scope: 'triage' });
   expect(triage.items.map((i) => i._id)).toContain(demandId);
   const demand = await h.ok(PEOPLE.staff, 'dispatch', 'detail', { id: demandId });
-  expect(demand).toMatchObject({ status: 'submitted', communityId: 'c-dongjie', submitterName: '张伟', text: '卫生间水龙头漏水，需要上门维修' });
+  expect(demand).toMatchObject({ status: 'submitted', communityId: 'c-dongjie', submitterName: '张伟（走访发现）', source: 'visit', text: '卫生间水龙头漏水，需要上门维修' });
+  expect(demand.household).toMatchObject({ mayOpen: true });
 
   // Resolved through Pillar 1: dispatched, accepted, claimed, completed, verified.
   await h.ok(PEOPLE.staff, 'dispatch', 'dispatch', { id: demandId, unitId: 'unit-renshe', slots: 1, expectedHours: 1 });

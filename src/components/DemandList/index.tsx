@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { AtButton } from 'taro-ui'
 
 import type { DemandListRequest, DemandSummary } from '@/types/dispatch'
 
@@ -11,22 +12,34 @@ import DemandTags from '@/components/DemandTags'
 import PagedList, { PAGE_SIZE } from '@/components/PagedList'
 import './index.scss'
 
-/** One demand in a list: status and urgency as words, 超期, two lines of text, who and when. */
-export function DemandCard({ item, showSlots }: { item: DemandSummary; showSlots?: boolean }) {
+/**
+ * One demand in a list: status and urgency as words, 超期, two lines of text, who and when. In the
+ * resident's own list (`resident`) the status is in their words and a 待评价 card says 去评价.
+ */
+export function DemandCard({ item, showSlots, resident = false }: { item: DemandSummary; showSlots?: boolean; resident?: boolean }) {
   const slots = showSlots && item.slots ? `已认领 ${item.claimedCount}/${item.slots} 人` : ''
-  return (
+  const card = (
     <View
       className='jl-demand-card'
       {...tappable(`${item.text.slice(0, 30)}，${item.overdue ? '超期，' : ''}查看详情`, 'link')}
       onClick={() => void Taro.navigateTo({ url: ROUTES.detail(item._id) })}
     >
-      <DemandTags status={item.status} urgency={item.urgency} overdue={item.overdue} category={item.category} escalated={item.escalated} supervised={item.supervised} extensionPending={item.extensionPending} />
+      <DemandTags status={item.status} urgency={item.urgency} overdue={item.overdue} category={item.category} escalated={item.escalated} supervised={item.supervised} extensionPending={item.extensionPending} resident={resident} />
       <Text className='jl-demand-card__text'>{item.text}</Text>
       <View className='jl-demand-card__meta'>
         <Text>{item.submitterName}</Text>
         {slots ? <Text>{slots}</Text> : null}
         <Text>{formatTime(item.createdAt)}</Text>
       </View>
+    </View>
+  )
+  if (!resident || item.status !== 'verified') return card
+  return (
+    <View className='jl-demand-item'>
+      {card}
+      <AtButton className='jl-button jl-demand-item__rate' type='primary' onClick={() => void Taro.navigateTo({ url: ROUTES.rate(item._id) })}>
+        去评价
+      </AtButton>
     </View>
   )
 }
@@ -54,7 +67,7 @@ export default function DemandList({
       version={version}
       emptyTitle={emptyTitle}
       emptyDescription={emptyDescription}
-      render={(item) => <DemandCard item={item} showSlots={request.scope !== 'mine'} />}
+      render={(item) => <DemandCard item={item} showSlots={request.scope !== 'mine'} resident={request.scope === 'mine'} />}
     />
   )
 }

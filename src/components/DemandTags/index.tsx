@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 
 import type { DemandCategory, DemandStatus, Urgency } from '@/types/dispatch'
 
-import { CATEGORY_LABEL, STATUS_LABEL, STATUS_TONE, URGENCY_LABEL } from '@/domain/dispatch'
+import { CATEGORY_LABEL, RESIDENT_STATUS_LABEL, STATUS_LABEL, STATUS_TONE, URGENCY_LABEL } from '@/domain/dispatch'
 import { cx } from '@/utils/cx'
 import './index.scss'
 
@@ -11,7 +11,7 @@ export function Tag({ text, tone = 'neutral', strong }: { text: string; tone?: '
   return <Text className={cx('jl-tag', `jl-tag--${tone}`, strong && 'jl-tag--strong')}>{text}</Text>
 }
 
-/** Status, urgency, 超期 and category of a demand, as words. */
+/** Status, urgency, 超期 and category of a demand, as words (the resident's own words with `resident`). */
 export default function DemandTags({
   status,
   urgency,
@@ -20,6 +20,7 @@ export default function DemandTags({
   escalated,
   supervised,
   extensionPending,
+  resident = false,
 }: {
   status: DemandStatus
   urgency: Urgency
@@ -29,10 +30,11 @@ export default function DemandTags({
   escalated?: boolean
   supervised?: boolean
   extensionPending?: boolean
+  resident?: boolean
 }) {
   return (
     <View className='jl-tags'>
-      <Tag text={STATUS_LABEL[status]} tone={STATUS_TONE[status]} strong />
+      <Tag text={(resident ? RESIDENT_STATUS_LABEL : STATUS_LABEL)[status]} tone={STATUS_TONE[status]} strong />
       {urgency === 'normal' ? null : <Tag text={URGENCY_LABEL[urgency]} tone={urgency === 'urgent' ? 'danger' : 'neutral'} />}
       {overdue ? <Tag text='超期' tone='danger' strong /> : null}
       {escalated ? <Tag text='已吹哨' tone='danger' strong /> : null}

@@ -26,7 +26,7 @@ export default function Page({ children, className }: { children?: ReactNode; cl
 
 /**
  * H5 only: the same theme classes on <html>, so that what Taro draws outside the pages — the tab
- * bar — reads the tokens too (styles/taro-h5-tokens.scss). weapp's tab bar is native and follows
+ * bar and the title bar — reads the tokens too (styles/taro-h5-tokens.scss). weapp's tab bar is native and follows
  * WeChat's own font setting. Rendered once, in the app shell.
  */
 export function DocumentTheme() {
@@ -36,6 +36,23 @@ export function DocumentTheme() {
     const html = document.documentElement.classList
     html.add('jl-theme')
     html.toggle('jl-theme--elder', elderMode)
+    nameTitleBarButtons()
   }, [elderMode])
   return null
+}
+
+/**
+ * H5 only: Taro's title bar draws its back and home buttons as bare icons; give them a role and a
+ * name, so that a screen reader (and the elder measurement) knows what they are.
+ */
+function nameTitleBarButtons() {
+  const bar = document.getElementById('taro-navigation-bar')
+  const name = (cls: string, label: string) => {
+    const el = bar?.getElementsByClassName(cls)[0]
+    if (!el) return
+    el.setAttribute('role', 'button')
+    el.setAttribute('aria-label', label)
+  }
+  name('taro-navigation-bar-back', '返回')
+  name('taro-navigation-bar-home', '回到首页')
 }

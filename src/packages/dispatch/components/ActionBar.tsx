@@ -9,7 +9,7 @@ import type { UserSummary } from '@/types/domain'
 import FormError from '@/components/States/FormError'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
-import { ACTION_LABEL, ROUTES, visibleActions } from '@/domain/dispatch'
+import { ACTION_LABEL, ROUTES, TRIAGE_MEANING, visibleActions } from '@/domain/dispatch'
 import { call } from '@/services/api'
 import AssignPicker from './AssignPicker'
 import ExtensionDate from './ExtensionDate'
@@ -25,7 +25,7 @@ const FORMS: Partial<Record<DemandEvent, (id: string) => string>> = {
 
 /** Steps that need a few words first: how many, whether required, what the field is called. */
 const NOTES: Partial<Record<DemandEvent, { label: string; max: number; required: boolean; placeholder: string }>> = {
-  handle: { label: '办理说明', max: 200, required: false, placeholder: '例如：由网格员上门处理' },
+  handle: { label: '社区怎么办（可不填）', max: 200, required: false, placeholder: '例如：由网格员上门处理' },
   decline: { label: '不予受理的理由（居民会看到）', max: 200, required: true, placeholder: '请说明原因，以及可以去哪里办' },
   reject: { label: '退单理由（社区会看到）', max: 200, required: true, placeholder: '例如：不属于本单位职责' },
   sendBack: { label: '退回理由', max: 200, required: true, placeholder: '还有哪些没有办好' },
@@ -40,7 +40,7 @@ const NOTES: Partial<Record<DemandEvent, { label: string; max: number; required:
 
 /** What the confirmation asks before each step is sent. */
 const CONFIRM: Record<DemandEvent, string> = {
-  handle: '确认受理，由社区自行办理？',
+  handle: '确认社区自办？这件事由社区直接办理，不会派给单位；办完后由社区填写办结情况。',
   dispatch: '',
   merge: '确认把这条诉求合并到所选诉求？合并后本条不再单独办理。',
   decline: '确认不予受理？居民会看到您填写的理由。',
@@ -64,7 +64,7 @@ const CONFIRM: Record<DemandEvent, string> = {
 }
 
 const DONE: Partial<Record<DemandEvent, string>> = {
-  handle: '已受理',
+  handle: '已转为社区自办',
   merge: '已合并',
   decline: '已不予受理',
   accept: '已接单',
@@ -204,12 +204,15 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
   }
 
   const spec = open ? NOTES[open] : undefined
+  // On a new demand, what each way of taking it up means (派单 goes to a unit, 社区自办 does not).
+  const meanings = actions.includes('handle') || actions.includes('dispatch') ? actions.filter((e) => TRIAGE_MEANING[e]) : []
   return (
     <View className='jl-actions'>
       <Text className='jl-actions__title'>您可以</Text>
       {open ? (
         <View className='jl-panel'>
           <Text className='jl-panel__title'>{ACTION_LABEL[open]}</Text>
+          {TRIAGE_MEANING[open] ? <Text className='jl-field__hint'>{TRIAGE_MEANING[open]}</Text> : null}
           {spec ? <TextField label={spec.label} value={note} onChange={setNote} max={spec.max} placeholder={spec.placeholder} optional={!spec.required} disabled={busy} /> : null}
           {open === 'merge' ? <MergePicker demand={detail} value={intoId} onChange={setIntoId} /> : null}
           {open === 'assign' ? <AssignPicker demand={detail} value={members} onChange={setMembers} disabled={busy} /> : null}
@@ -239,6 +242,15 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
               </AtButton>
             ))}
           </View>
+          {meanings.length ? (
+            <View className='jl-actions__meanings'>
+              {meanings.map((event) => (
+                <Text key={event} className='jl-field__hint'>
+                  {`${ACTION_LABEL[event]}：${TRIAGE_MEANING[event]}`}
+                </Text>
+              ))}
+            </View>
+          ) : null}
         </>
       )}
     </View>

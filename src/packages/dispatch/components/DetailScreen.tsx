@@ -1,32 +1,20 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 
-import type { DemandDetail, PhotoLink } from '@/types/dispatch'
+import type { DemandDetail } from '@/types/dispatch'
 
 import DemandTags from '@/components/DemandTags'
 import Row from '@/components/Row'
 import Section from '@/components/Section'
 import { ErrorState, Loading } from '@/components/States'
-import { KIND_LABEL, RATING_LABEL, ROUTES, URGENCY_LABEL } from '@/domain/dispatch'
+import { KIND_LABEL, ROUTES, URGENCY_LABEL } from '@/domain/dispatch'
 import { formatHours, formatTime } from '@/domain/format'
 import { tappable } from '@/utils/a11y'
 import ActionBar from './ActionBar'
+import { HouseholdSection, OutcomeSections, Photos } from './DetailParts'
+import ResidentDetail from './ResidentDetail'
 import Timeline from './Timeline'
 import { useDemand } from './useDemand'
-
-function Photos({ photos }: { photos: PhotoLink[] }) {
-  const shown = photos.map((p) => p.url).filter(Boolean)
-  if (!shown.length) return null
-  return (
-    <View className='jl-photos'>
-      {shown.map((url, i) => (
-        <View key={url} className='jl-photos__item' {...tappable(`查看第 ${i + 1} 张照片`)} onClick={() => void Taro.previewImage({ urls: shown, current: url })}>
-          <Image className='jl-photos__image' src={url} mode='aspectFill' />
-        </View>
-      ))}
-    </View>
-  )
-}
 
 function DispatchInfo({ d }: { d: DemandDetail }) {
   const info = d.dispatch
@@ -62,7 +50,6 @@ function DispatchInfo({ d }: { d: DemandDetail }) {
   )
 }
 
-/** 诉求详情: everything this reader may see, the whole timeline, and the steps open to them. */
 /** 延期 in one line: what was asked, and what the community decided. */
 function extensionText(e: NonNullable<DemandDetail['extension']>): string {
   const asked = `申请延期至 ${formatTime(e.until)}（${e.reason}）`
@@ -70,12 +57,17 @@ function extensionText(e: NonNullable<DemandDetail['extension']>): string {
   return e.status === 'approved' ? `${asked}，社区已同意` : `${asked}，社区不同意：${e.decision ?? ''}`
 }
 
+/**
+ * 诉求详情: everything this reader may see, the whole timeline, and the steps open to them — or,
+ * for the resident who asked, their own view (ResidentDetail).
+ */
 export default function DetailScreen({ id }: { id: string }) {
   const { state, reload, setDetail } = useDemand(id)
 
   if (state.status === 'loading') return <Loading text='正在加载诉求…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   const d = state.data
+  if (d.residentView && d.allowedActions.every((a) => a === 'rate')) return <ResidentDetail d={d} />
   return (
     <View className='jl-detail'>
       <Section title={KIND_LABEL[d.kind]}>
@@ -83,7 +75,7 @@ export default function DetailScreen({ id }: { id: string }) {
         <Text className='jl-detail__text'>{d.text}</Text>
         <Photos photos={d.photos} />
         <Row label='反映人'>{d.anonymous ? `${d.submitterName}（对其他居民匿名）` : d.submitterName}</Row>
-        {d.submitterPhone ? <Row label='电话'>{d.submitterPhone}</Row> : null}
+        {d.submitterPhone ? <Row label={d.source === 'visit' ? '走访人电话' : '电话'}>{d.submitterPhone}</Row> : null}
         <Row label='提交时间'>{formatTime(d.createdAt)}</Row>
         {d.mergedInto ? (
           <View className='jl-link' {...tappable('查看合并到的诉求', 'link')} onClick={() => void Taro.redirectTo({ url: ROUTES.detail(d.mergedInto!) })}>
@@ -96,6 +88,8 @@ export default function DetailScreen({ id }: { id: string }) {
       </Section>
 
       <ActionBar detail={d} onDone={setDetail} />
+
+      <HouseholdSection household={d.household} />
 
       <DispatchInfo d={d} />
 
@@ -112,21 +106,7 @@ export default function DetailScreen({ id }: { id: string }) {
         </Section>
       ) : null}
 
-      {d.completion ? (
-        <Section title='办结情况'>
-          <Text className='jl-detail__text'>{d.completion.notes}</Text>
-          <Photos photos={d.completion.photos} />
-          <Row label='办结时间'>{formatTime(d.completion.at)}</Row>
-        </Section>
-      ) : null}
-
-      {d.rating ? (
-        <Section title='居民评价'>
-          <Text className='jl-detail__rating'>{RATING_LABEL[d.rating.value]}</Text>
-          {d.rating.comment ? <Text className='jl-detail__text'>{d.rating.comment}</Text> : null}
-          <Row label='评价时间'>{formatTime(d.rating.at)}</Row>
-        </Section>
-      ) : null}
+      <OutcomeSections d={d} />
 
       {d.returnVisits.length ? (
         <Section title='回访'>

@@ -7,7 +7,7 @@ import type { DemandDetail, DemandEvent } from '@/types/dispatch'
 
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
-import { ACTION_LABEL, STATUS_LABEL } from '@/domain/dispatch'
+import { ACTION_LABEL, RESIDENT_STATUS_LABEL, STATUS_LABEL } from '@/domain/dispatch'
 import { useDemand } from './useDemand'
 
 /**
@@ -21,7 +21,7 @@ export default function FormGate({ id, event, children }: { id: string; event: D
   const d = state.data
   if (!d.allowedActions.includes(event)) {
     return (
-      <EmptyState title={`现在不能${ACTION_LABEL[event]}`} description={`这条诉求当前为「${STATUS_LABEL[d.status]}」，您现在不能进行这一步。`}>
+      <EmptyState title={`现在不能${ACTION_LABEL[event]}`} description={`这条诉求当前为「${(d.residentView ? RESIDENT_STATUS_LABEL : STATUS_LABEL)[d.status]}」，您现在不能进行这一步。`}>
         <AtButton className='jl-button' onClick={() => void Taro.navigateBack()}>
           返回
         </AtButton>
