@@ -69,7 +69,8 @@ export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   notify: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'], timer: '0 * * * * * *' },
   // Opens this month's and next month's 三率 counter documents every night at 00:05.
   scorecards: { ...DEFAULTS, timeout: 20, timer: '0 5 0 * * * *' },
-  points: { ...DEFAULTS, timeout: 20, openapi: CONTENT_CHECKS },
+  // Folds the leaderboard increments posts left pending every minute (lib/tallies.ts): the bound on a board's lag.
+  points: { ...DEFAULTS, timeout: 20, timer: '0 * * * * * *', openapi: CONTENT_CHECKS },
   // Sends visit reminders hourly (one per household's due window) from its timer trigger.
   visits: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send', ...CONTENT_CHECKS], timer: '0 0 * * * * *' },
   stats: { ...DEFAULTS, timeout: 20 },

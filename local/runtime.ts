@@ -50,6 +50,11 @@ export interface LocalCloudOptions {
   collections: CollectionSpec[];
   /** Clock for server dates (db.serverDate()); tests may pass a fixed one. */
   now?: () => number;
+  /**
+   * Milliseconds each database request takes to answer, as CloudBase's round trip from a function
+   * to its database would (default 0: the next tick). The load benchmark sets it.
+   */
+  dbLatencyMs?: number;
 }
 
 const invocation = new AsyncLocalStorage<Invocation>();
@@ -61,11 +66,14 @@ export class LocalCloud {
   readonly contentCalls: ContentCall[] = [];
   /** Image checks whose verdict has not been pushed yet. */
   private pendingMedia: ContentCall[] = [];
+  /** See LocalCloudOptions.dbLatencyMs; may be changed between runs. */
+  dbLatencyMs: number;
   private readonly filesDir: string;
   private readonly outboxPath: string;
 
   private constructor(readonly options: LocalCloudOptions) {
     this.db = new LocalDatabase(new Store(new Journal(path.join(options.dataDir, 'db')), options.collections), options.now);
+    this.dbLatencyMs = options.dbLatencyMs ?? 0;
     this.filesDir = path.join(options.dataDir, 'files');
     this.outboxPath = path.join(options.dataDir, 'outbox.jsonl');
     fs.mkdirSync(this.filesDir, { recursive: true });
@@ -231,8 +239,9 @@ function installSeams(): void {
       const kind = LocalDatabase.kindOf(api);
       const inv = invocation.getStore();
       if (inv && kind) inv.counts[kind]++;
-      // Answer on a later tick, as a network would, so concurrent calls really interleave.
-      await new Promise((r) => setImmediate(r));
+      // Answer on a later tick (or after the configured round trip), as a network would, so concurrent calls really interleave.
+      const latency = current().dbLatencyMs;
+      await new Promise((r) => (latency > 0 ? setTimeout(r, latency) : setImmediate(r)));
       return current().db.handle(api, data ?? {});
     }
   }

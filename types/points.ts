@@ -88,11 +88,13 @@ export interface PointAccount {
   /** Earned totals by year (YYYY) and month (YYYY-MM). */
   years: Record<string, PeriodTotals>;
   months: Record<string, PeriodTotals>;
-  /** Capped points earned on `capDay` and in `capMonth`, for the anti-farming caps. */
-  capDay: string;
-  capDayPoints: number;
-  capMonth: string;
-  capMonthPoints: number;
+  /**
+   * Capped points earned per China day (`YYYY-MM-DD`) and month (`YYYY-MM`) of each entry's own
+   * date, for the anti-farming caps — so an entry posted out of date order counts on its own day
+   * and never resets another's. Only the recent days and months are kept (core/points.ts `CAP_WINDOW`).
+   */
+  capDays: Record<string, number>;
+  capMonths: Record<string, number>;
   /** Pending or fulfilled redemptions per catalogue item, for the per-person limit. */
   redeemed: Record<string, number>;
   /** Ledger entries written so far. */
@@ -444,6 +446,8 @@ export interface ReconcileReport {
   entries: number;
   accounts: number;
   tallies: number;
+  /** Leaderboard increments posted but not yet folded into their tallies (counted as folded in the comparison). */
+  pendingTallies: number;
   differences: ReconcileDifference[];
 }
 

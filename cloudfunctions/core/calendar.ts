@@ -29,6 +29,13 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** The month `n` months before `month` (`YYYY-MM`). */
+export function monthsBefore(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const i = y * 12 + (m - 1) - n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
 /** The month of `now` and the next one: the per-month documents a write this month or next may touch. */
 export function currentAndNextMonth(now: Date): [string, string] {
   const month = monthOf(now);

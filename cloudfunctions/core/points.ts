@@ -5,7 +5,7 @@
  * by construction, only by a lost write.
  */
 import type { LedgerEntry, LedgerSourceType, PeriodTotals, PointAccount, PointRules } from '../../types/points';
-import { periodsOf } from './calendar';
+import { monthsBefore, periodsOf } from './calendar';
 
 /**
  * Defaults (县委组织部 may change them with `setRules`): 10 points a verified hour, 20 for a
@@ -85,17 +85,56 @@ export function pointsFor(source: 'service' | 'wish' | 'activity' | 'checkIn', h
 }
 
 /**
- * Points granted of `requested` given what the account already earned from capped sources today
- * and this month: never more than what is left under either cap, never negative. Hours are never
- * capped — they are a fact about service, points are the reward.
+ * How far back the cap counters are kept: the latest month an account earned capped points in
+ * and the two before it (days and months). A capped entry dated before that window could not be
+ * checked against its day, so it is granted nothing (entries are dated when they are posted, so
+ * only a back-dated import could be that old).
  */
-export function applyCaps(requested: number, account: Pick<PointAccount, 'capDay' | 'capDayPoints' | 'capMonth' | 'capMonthPoints'> | null, rules: PointRules, now: Date): number {
+export const CAP_WINDOW_MONTHS = 3;
+
+type CapCounters = Pick<PointAccount, 'capDays' | 'capMonths'>;
+
+/** The first month the cap counters still keep, given the months they hold (null: they hold none). */
+function capFloor(capMonths: Record<string, number>): string | null {
+  const latest = Object.keys(capMonths).sort().pop();
+  return latest ? monthsBefore(latest, CAP_WINDOW_MONTHS - 1) : null;
+}
+
+/**
+ * Points granted of `requested` given what the account already earned from capped sources on the
+ * day and in the month of `at` (the entry's own date, whatever was posted before or after it):
+ * never more than what is left under either cap, never negative. Hours are never capped — they
+ * are a fact about service, points are the reward.
+ */
+export function applyCaps(requested: number, account: Partial<CapCounters> | null, rules: PointRules, at: Date): number {
   if (requested <= 0) return requested;
-  const { day, month } = periodsOf(now);
-  const today = account && account.capDay === day ? account.capDayPoints : 0;
-  const thisMonth = account && account.capMonth === month ? account.capMonthPoints : 0;
-  const room = Math.min(rules.dailyCap - today, rules.monthlyCap - thisMonth);
+  const { day, month } = periodsOf(at);
+  const days = account?.capDays ?? {};
+  const months = account?.capMonths ?? {};
+  const floor = capFloor(months);
+  if (floor && month < floor) return 0;
+  const room = Math.min(rules.dailyCap - (days[day] ?? 0), rules.monthlyCap - (months[month] ?? 0));
   return Math.max(0, Math.min(requested, room));
+}
+
+/**
+ * The cap counters after a capped entry: its points added to its own day and month, then every
+ * day and month before the window dropped. The result depends only on the set of entries, never on
+ * the order they were posted in, so reconcile's fold in any order must agree with the account.
+ */
+export function addToCaps(counters: Partial<CapCounters>, entry: Pick<LedgerEntry, 'points' | 'day' | 'month'>): CapCounters {
+  const capDays = { ...(counters.capDays ?? {}) };
+  const capMonths = { ...(counters.capMonths ?? {}) };
+  if (entry.points !== 0) {
+    capDays[entry.day] = (capDays[entry.day] ?? 0) + entry.points;
+    capMonths[entry.month] = (capMonths[entry.month] ?? 0) + entry.points;
+  }
+  const floor = capFloor(capMonths);
+  if (floor) {
+    for (const m of Object.keys(capMonths)) if (m < floor) delete capMonths[m];
+    for (const d of Object.keys(capDays)) if (d.slice(0, 7) < floor) delete capDays[d];
+  }
+  return { capDays, capMonths };
 }
 
 /** A fresh, empty account. */
@@ -110,10 +149,8 @@ export function emptyAccount(openid: string, name: string, communityId: string |
     hours: 0,
     years: {},
     months: {},
-    capDay: '',
-    capDayPoints: 0,
-    capMonth: '',
-    capMonthPoints: 0,
+    capDays: {},
+    capMonths: {},
     redeemed: {},
     entries: 0,
     updatedAt: now,
@@ -130,7 +167,7 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The account after one entry: balance always; earned totals by year and month for earning
- * sources; the cap counters for capped sources (dated by the entry's own day and month).
+ * sources; the cap counters for capped sources (on the entry's own day and month, `addToCaps`).
  * `redeemed` (per-item holdings) is kept by the redemption code, not by entries.
  */
 export function applyEntry(account: PointAccount, entry: Pick<LedgerEntry, 'points' | 'hours' | 'source' | 'day' | 'month' | 'year' | 'at'>): PointAccount {
@@ -142,12 +179,7 @@ export function applyEntry(account: PointAccount, entry: Pick<LedgerEntry, 'poin
     next.years[entry.year] = add(account.years[entry.year], entry.points, entry.hours);
     next.months[entry.month] = add(account.months[entry.month], entry.points, entry.hours);
   }
-  if (isCapped(entry.source.type)) {
-    next.capDayPoints = (account.capDay === entry.day ? account.capDayPoints : 0) + entry.points;
-    next.capDay = entry.day;
-    next.capMonthPoints = (account.capMonth === entry.month ? account.capMonthPoints : 0) + entry.points;
-    next.capMonth = entry.month;
-  }
+  if (isCapped(entry.source.type)) Object.assign(next, addToCaps(account, entry));
   return next;
 }
 

@@ -1,7 +1,9 @@
 /**
  * The points ledger (积分明细): every change of a person's points or hours is one entry, appended
- * together with the cached account and the leaderboard tallies IN ONE TRANSACTION, so the cache
- * can never disagree with the ledger except by a bug that `reconcile` would report.
+ * together with the cached account IN ONE TRANSACTION, so the cache can never disagree with the
+ * ledger except by a bug that `reconcile` would report. The leaderboard tallies are shared by a
+ * whole community, so they are not in it: the transaction records the entry's increment under the
+ * entry's own key and the increment is folded after the commit or by the timer (lib/tallies.ts).
  *
  * - An entry's `_id` is its source key (`demand_<demandId>_<openid>`, `redeem_<redemptionId>` …):
  *   the database refuses a second entry for the same source, so retries and races award once.
@@ -11,7 +13,7 @@
  *   (-501001, not retried by the SDK) is retried by lib/retry's `inTransaction`, the one policy.
  */
 import type { Effect } from '../core/demand';
-import { applyCaps, applyEntry, emptyAccount, isCapped, pointsFor, serviceKey, tallyKeys, type EntryDraft } from '../core/points';
+import { applyCaps, applyEntry, emptyAccount, isCapped, pointsFor, serviceKey, type EntryDraft } from '../core/points';
 import { periodsOf } from '../core/calendar';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
@@ -21,10 +23,11 @@ import type { Transaction } from './database';
 import { AppError } from './errors';
 import { inTransaction } from './retry';
 import { loadRules } from './points-rules';
+import { addPending, foldTallies, pendingOf, type PendingTally } from './tallies';
 
+export { TALLIES } from './tallies';
 export const LEDGER = 'pointLedger';
 export const ACCOUNTS = 'pointAccounts';
-export const TALLIES = 'pointTallies';
 
 export type { EntryDraft };
 
@@ -40,7 +43,8 @@ export interface LedgerTx {
   t: Transaction;
   now: Date;
   /**
-   * Appends the entry (once per key) and updates the account and tallies. `adjust` changes other
+   * Appends the entry (once per key), updates the account and records the entry's leaderboard
+   * increment (folded after the commit). `adjust` changes other
    * account fields in the same write (a redemption's per-item count). Throws INVALID_STATE when
    * the balance would go below 0.
    */
@@ -55,13 +59,27 @@ const BUSY = '当前操作的人较多，请稍后重试';
  * Runs `fn` in a transaction on the one retry policy (lib/retry.ts), the whole of it again when
  * another writer holds or changed a document it touches, or wrote a source key first (the next
  * attempt then finds that entry and writes nothing). AppErrors (refusals) roll back and pass through.
+ * After the commit, the entries' leaderboard increments are folded once, best effort: a fold lost
+ * to another is left to the timer, so a post never waits on (or is refused for) the shared boards.
  */
-export function ledgerTransaction<T>(now: Date, fn: (tx: LedgerTx) => Promise<T>, rules?: PointRules): Promise<T> {
-  return inTransaction((t) => fn(ledgerTx(t, now, rules)), { duplicates: true, conflictMessage: BUSY });
+export async function ledgerTransaction<T>(now: Date, fn: (tx: LedgerTx) => Promise<T>, rules?: PointRules): Promise<T> {
+  let pending: PendingTally[] = [];
+  const result = await inTransaction(
+    (t) => {
+      pending = []; // this attempt's, not a rolled-back one's
+      return fn(ledgerTx(t, now, rules, pending));
+    },
+    { duplicates: true, conflictMessage: BUSY },
+  );
+  await foldTallies(pending, 1).catch(() => 0);
+  return result;
 }
 
-/** `rules`: the point rules when the caller has them already (else read when a capped entry needs them). */
-function ledgerTx(t: Transaction, now: Date, preloaded?: PointRules): LedgerTx {
+/**
+ * `rules`: the point rules when the caller has them already (else read when a capped entry needs
+ * them). `pending`: collects the increments this attempt recorded.
+ */
+function ledgerTx(t: Transaction, now: Date, preloaded: PointRules | undefined, pending: PendingTally[]): LedgerTx {
   const accounts = new Map<string, PointAccount | null>();
   const account = async (openid: string) => {
     if (!accounts.has(openid)) accounts.set(openid, (await t.collection(ACCOUNTS).doc(openid).get<PointAccount>()).data);
@@ -101,34 +119,14 @@ function ledgerTx(t: Transaction, now: Date, preloaded?: PointRules): LedgerTx {
       const { _id: _skip, ...fields } = after;
       await t.collection(ACCOUNTS).doc(draft.openid).set({ data: fields });
       accounts.set(draft.openid, after);
-      await addToTallies(t, entry);
+      const increment = pendingOf(entry);
+      if (increment) {
+        await addPending(t, increment);
+        pending.push(increment);
+      }
       return { entry, account: after, created: true };
     },
   };
-}
-
-/**
- * Adds an earning entry to its community's and unit's month and year boards (one document each):
- * an $inc on the person's row, no read; a board's first entry creates its document.
- */
-async function addToTallies(t: Transaction, entry: LedgerEntry): Promise<void> {
-  if (entry.points === 0 && entry.hours === 0) return;
-  for (const key of tallyKeys(entry)) {
-    const ref = t.collection(TALLIES).doc(key);
-    const p = `people.${entry.openid}`;
-    const res = await ref.update({ data: { [`${p}.name`]: entry.name, [`${p}.points`]: _.inc(entry.points), [`${p}.hours`]: _.inc(entry.hours) } });
-    if (res.stats.updated === 0) {
-      const [scope, id, period] = splitTallyKey(key);
-      await ref.set({ data: { scope, id, period, people: { [entry.openid]: { name: entry.name, points: entry.points, hours: entry.hours } } } });
-    }
-  }
-}
-
-/** `<scope>_<id>_<period>`: ids are [\w-]+ and may hold underscores, so split from both ends. */
-export function splitTallyKey(key: string): [string, string, string] {
-  const first = key.indexOf('_');
-  const last = key.lastIndexOf('_');
-  return [key.slice(0, first), key.slice(first + 1, last), key.slice(last + 1)];
 }
 
 /** Posts one entry in its own transaction. */
@@ -139,8 +137,8 @@ export function postEntry(draft: EntryDraft, now: Date, rules?: PointRules): Pro
 /**
  * Verified dispatch work: each member's reported hours, credited exactly once per demand and
  * member (the source key), whether staff verify twice or two verifications race. A fulfilled
- * 微心愿 earns its extra points too. Members are credited one after another so that they do not
- * contend with each other for the same leaderboard documents.
+ * 微心愿 earns its extra points too. Members are credited one after another (each its own
+ * transaction of entry, account and pending increment).
  */
 export async function creditServiceHours(effect: Extract<Effect, { kind: 'credit' }>, now: Date): Promise<void> {
   await creditMembers(effect, now);

@@ -23,6 +23,8 @@ export interface RetryOptions {
    * the next attempt reads that document and decides with it.
    */
   duplicates?: boolean;
+  /** Attempts before giving up (default ATTEMPTS); 1 for best-effort work that a timer finishes. */
+  attempts?: number;
 }
 
 const BUSY = '当前操作的人较多，请稍后重试';
@@ -35,7 +37,7 @@ export async function inTransaction<T>(fn: (t: Transaction) => Promise<T>, optio
     } catch (e) {
       if (e instanceof AppError) throw e;
       if (!isTransactionConflict(e) && !(options.duplicates && isDuplicateWrite(e))) throw e;
-      if (attempt >= ATTEMPTS) throw refuse.conflict(options.conflictMessage ?? BUSY);
+      if (attempt >= (options.attempts ?? ATTEMPTS)) throw refuse.conflict(options.conflictMessage ?? BUSY);
       await backoff(attempt);
     }
   }

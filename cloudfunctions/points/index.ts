@@ -1,5 +1,11 @@
-/** Cloud function `points`: Pillar 2 — the ledger, activities, 双报到, the catalogue and redemptions, leaderboards, 双认双评. */
+/**
+ * Cloud function `points`: Pillar 2 — the ledger, activities, 双报到, the catalogue and redemptions,
+ * leaderboards, 双认双评. Also runs on a timer trigger (no caller) to fold the leaderboard
+ * increments posts left pending (lib/tallies.ts).
+ */
+import { isTimerTrigger } from '../lib/cloud';
 import { createFunction } from '../lib/router';
+import { foldPending } from '../lib/tallies';
 import { account, award, ledger, reverse, rules, setRules } from './account';
 import { cancelActivity, createActivity, detail, listActivities } from './activities';
 import { leaderboard, memberProfile, reviewMember } from './boards';
@@ -55,5 +61,13 @@ const fn = createFunction('points', {
   },
 });
 
-export const main = fn.main;
+/** Only the platform's timer trigger folds; from anyone else the event is an ordinary, unknown action. */
+function isTimer(event: Record<string, unknown>): boolean {
+  return event?.Type === 'Timer' && isTimerTrigger();
+}
+
+export async function main(event: Record<string, unknown>): Promise<unknown> {
+  if (isTimer(event)) return { ok: true, data: await foldPending() };
+  return fn.main(event);
+}
 export const describe = fn.describe;

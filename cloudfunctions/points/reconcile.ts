@@ -1,7 +1,9 @@
 /**
  * points.reconcile (admin): folds the whole ledger through the same `applyEntry` the ledger uses,
- * rebuilds every leaderboard tally, and compares with the cached documents. It reports; it never
- * writes — a difference is a bug to find, not a figure to paper over.
+ * rebuilds every leaderboard tally, and compares with the cached documents — balances, totals,
+ * cap counters (by day and month), holdings, and the tallies as they stand once the increments
+ * still pending are folded (lib/tallies.ts). It reports; it never writes — a difference is a bug
+ * to find, not a figure to paper over.
  */
 import { applyEntry, emptyAccount, serviceKey, tallyKeys } from '../core/points';
 import { isAdmin } from '../core/actor';
@@ -13,7 +15,7 @@ import { emptyInput } from './schemas';
 import { readBooks } from './store';
 
 export async function reconcileAll(now: Date): Promise<ReconcileReport> {
-  const { entries, accounts, tallies, redemptions, verified } = await readBooks();
+  const { entries, accounts, tallies, pending, redemptions, verified } = await readBooks();
   const computed = new Map<string, PointAccount>();
   const boards = new Map<string, Map<string, { points: number; hours: number }>>();
   for (const e of entries) {
@@ -41,6 +43,12 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
       diff('account', id, `${period}.points`, totals.have?.points ?? null, totals.want.points);
       diff('account', id, `${period}.hours`, totals.have?.hours ?? null, totals.want.hours);
     }
+    // The cap counters: a wrong one would let a day or month earn past its cap (or refuse too early).
+    for (const field of ['capDays', 'capMonths'] as const) {
+      const wanted = want[field];
+      const had = have?.[field] ?? {};
+      for (const period of new Set([...Object.keys(wanted), ...Object.keys(had)])) diff('account', id, `${field}.${period}`, had[period] ?? null, wanted[period] ?? 0);
+    }
   }
   // The per-item holdings that enforce the per-person limit: pending and fulfilled redemptions.
   const held = new Map<string, number>();
@@ -58,18 +66,29 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
       if (c.done && (c.hours ?? 0) > 0 && !keys.has(key)) differences.push({ kind: 'credit', key, field: 'hours', cached: null, computed: c.hours! });
     }
   }
-  const cachedBoards = new Map(tallies.map((t) => [t._id, t]));
+  // A tally as it stands once its pending increments are folded (they are counted exactly once).
+  const cachedBoards = new Map<string, Record<string, { points: number; hours: number }>>(tallies.map((t) => [t._id, structuredCopy(t.people)]));
+  for (const p of pending) {
+    for (const key of p.keys) {
+      const people = cachedBoards.get(key) ?? {};
+      const row = people[p.openid] ?? { points: 0, hours: 0 };
+      people[p.openid] = { points: row.points + p.points, hours: row.hours + p.hours };
+      cachedBoards.set(key, people);
+    }
+  }
   for (const key of new Set([...boards.keys(), ...cachedBoards.keys()])) {
     const want = boards.get(key) ?? new Map<string, { points: number; hours: number }>();
-    const have = cachedBoards.get(key)?.people ?? {};
+    const have = cachedBoards.get(key) ?? {};
     for (const openid of new Set([...want.keys(), ...Object.keys(have)])) {
       const w = want.get(openid) ?? { points: 0, hours: 0 };
       diff('tally', `${key}/${openid}`, 'points', have[openid]?.points ?? null, w.points);
       diff('tally', `${key}/${openid}`, 'hours', have[openid]?.hours ?? null, w.hours);
     }
   }
-  return { entries: entries.length, accounts: computed.size, tallies: boards.size, differences };
+  return { entries: entries.length, accounts: computed.size, tallies: boards.size, pendingTallies: pending.length, differences };
 }
+
+const structuredCopy = (people: Record<string, { points: number; hours: number }>) => Object.fromEntries(Object.entries(people).map(([k, v]) => [k, { points: v.points, hours: v.hours }]));
 
 /** Both sides' period totals, keyed `years.2026` / `months.2026-11`; a missing side reads as zero wanted or null cached. */
 function periodFields(name: string, want: Record<string, PeriodTotals>, have: Record<string, PeriodTotals> | undefined) {

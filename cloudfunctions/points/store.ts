@@ -9,6 +9,7 @@ import type { EntryDraft } from '../core/points';
 import type { CheckIn, LedgerEntry, MemberReview, PointAccount, PointRules, Redemption } from '../../types/points';
 import { _, db } from '../lib/cloud';
 import { ACCOUNTS, LEDGER, ledgerTransaction, TALLIES } from '../lib/ledger';
+import { PENDING, type PendingTally } from '../lib/tallies';
 import { readPage } from '../lib/paging';
 import { readAll } from '../lib/read-all';
 import { REDEMPTIONS } from './catalogue-store';
@@ -124,14 +125,15 @@ export async function saveReview(review: MemberReview): Promise<void> {
 
 // ---- reconcile ----------------------------------------------------------------------------------
 
-/** The whole books: every entry, account, tally and redemption, and the verified dispatched demands. */
+/** The whole books: every entry, account, tally, leaderboard increment not yet folded and redemption, and the verified dispatched demands. */
 export async function readBooks() {
-  const [entries, accounts, tallies, redemptions, verified] = await Promise.all([
+  const [entries, accounts, tallies, pending, redemptions, verified] = await Promise.all([
     readAll<LedgerEntry>(LEDGER),
     readAll<PointAccount>(ACCOUNTS),
     readAll<Tally>(TALLIES),
+    readAll<PendingTally>(PENDING),
     readAll<Pick<Redemption, 'openid' | 'itemId' | 'status'>>(REDEMPTIONS),
     readAll<Pick<Demand, '_id' | 'claims' | 'reopenCount'>>('demands', { status: _.in(['verified', 'closed']), dispatch: _.neq(null) }),
   ]);
-  return { entries, accounts, tallies, redemptions, verified };
+  return { entries, accounts, tallies, pending, redemptions, verified };
 }

@@ -22,6 +22,20 @@ const RESIDENT = 'demo-resident-wang';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
+/**
+ * 双报到 of the two months before this one, through the same code at their time. Called before
+ * anything else posts to the ledger, so the demo ledger is posted in date order as a real one is
+ * (entries are dated when posted). Idempotent: a month already checked in writes nothing.
+ */
+export async function seedPastCheckIns(local: LocalCloud): Promise<void> {
+  const direct = <T>(fn: () => Promise<T>) => local.invoke({ main: fn }, {}, 'seed').then((r) => r.result as T);
+  const users = await direct(async () => (await db.collection('users').where({ _id: db.command.in([MEMBER, MEMBER_WJ, MEMBER_CHEN]) }).get<User>()).data);
+  for (const [u, monthsAgo] of [[MEMBER, 2], [MEMBER, 1], [MEMBER_WJ, 1], [MEMBER_CHEN, 1]] as const) {
+    const user = users.find((x) => x._id === u)!;
+    await direct(() => recordCheckIn(user, new Date(Date.now() - monthsAgo * 31 * DAY), '到社区报到'));
+  }
+}
+
 export async function seedDemoPoints(local: LocalCloud): Promise<number> {
   const existing = await local.invoke({ main: () => db.collection('activities').count() }, {}, 'seed');
   if ((existing.result as { total: number }).total > 0) return 0;
@@ -84,14 +98,9 @@ export async function seedDemoPoints(local: LocalCloud): Promise<number> {
   await attend(pending._id, pending.code!, [MEMBER, LIAISON, RESIDENT], [MEMBER, LIAISON]);
   await age(pending._id, 2, 3);
 
-  // 双报到: this month (张伟, 刘洋) through the function; the two months before through the same code at their time.
+  // 双报到 of this month (张伟, 刘洋) through the function; the months before were posted first (seedPastCheckIns).
   await call(MEMBER, 'checkIn', { note: '参加小区议事会' });
   await call(MEMBER_WJ, 'checkIn', { note: '到社区报到，认领楼道清扫' });
-  const users = (await direct(async () => (await db.collection('users').where({ _id: db.command.in([MEMBER, MEMBER_WJ, MEMBER_CHEN]) }).get<User>()).data)).result as User[];
-  for (const [u, monthsAgo] of [[MEMBER, 1], [MEMBER, 2], [MEMBER_WJ, 1], [MEMBER_CHEN, 1]] as const) {
-    const user = users.find((x) => x._id === u)!;
-    await direct(() => recordCheckIn(user, new Date(Date.now() - monthsAgo * 31 * DAY), '到社区报到'));
-  }
 
   // A manual award with its reason.
   // Enough (awards are not capped) for 刘洋 to redeem again, so the 兑换 button is there to use and to measure.

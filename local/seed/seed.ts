@@ -8,7 +8,7 @@ import type { LocalCloud } from '../runtime';
 import { DEMO_PAIRINGS, DEMO_PEOPLE, DEMO_UNITS, demoHouseholds, demoRegions } from './demo-county';
 import { seedDemoDemands } from './demo-demands';
 import { seedDemoVisits } from './demo-visits';
-import { seedDemoPoints } from './demo-points';
+import { seedDemoPoints, seedPastCheckIns } from './demo-points';
 
 export interface SeedReport {
   inserted: number;
@@ -60,6 +60,8 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date(), { with
   const limits = process.env.JINLIN_RATE_LIMITS;
   process.env.JINLIN_RATE_LIMITS = 'off';
   try {
+    // The ledger in date order: the earlier months' 双报到 before today's credits and awards.
+    if (withDemands) await seedPastCheckIns(local);
     if (withDemands) report.demands = await seedDemoDemands(local, now);
     // After the demands: they are seeded only on an empty collection, and visits add demands.
     if (withDemands) await seedDemoVisits(local, now);

@@ -1,5 +1,5 @@
 /** Table tests of the point rules: periods in China time, points per source, caps, the account fold, tallies, ranks, target. */
-import { applyCaps, applyEntry, DEFAULT_POINT_RULES as R, emptyAccount, makeCode, pointsFor, rank, tallyKeys, targetProgress } from '../../cloudfunctions/core/points';
+import { addToCaps, applyCaps, applyEntry, DEFAULT_POINT_RULES as R, emptyAccount, makeCode, pointsFor, rank, tallyKeys, targetProgress } from '../../cloudfunctions/core/points';
 import { periodsOf } from '../../cloudfunctions/core/calendar';
 import type { LedgerEntry, LedgerSourceType, PointAccount } from '../../types/points';
 
@@ -26,7 +26,8 @@ test.each([
 
 describe('applyCaps: what is left under the day and month caps, never negative', () => {
   const now = at('2026-11-23T10:00:00+08:00');
-  const acct = (capDay: string, capDayPoints: number, capMonth: string, capMonthPoints: number) => ({ capDay, capDayPoints, capMonth, capMonthPoints });
+  /** Counters holding `dayPoints` on `day` and `monthPoints` in `month`. */
+  const acct = (day: string, dayPoints: number, month: string, monthPoints: number) => ({ capDays: { [day]: dayPoints }, capMonths: { [month]: monthPoints } });
   test.each([
     ['a new account', null, 40, 40],
     ['room today', acct('2026-11-23', 50, '2026-11', 50), 40, 40],
@@ -38,6 +39,9 @@ describe('applyCaps: what is left under the day and month caps, never negative',
     ['last month does not count', acct('2026-10-31', 100, '2026-10', 500), 40, 40],
     ['over a cap already (rules lowered)', acct('2026-11-23', 150, '2026-11', 150), 40, 0],
     ['a negative amount passes through', acct('2026-11-23', 100, '2026-11', 500), -10, -10],
+    ['a later day posted first does not free today', { capDays: { '2026-11-23': 90, '2026-11-25': 5 }, capMonths: { '2026-11': 95 } }, 40, 10],
+    ['an earlier month posted later counts on its own month', { capDays: { '2026-10-02': 5 }, capMonths: { '2026-10': 5, '2026-11': 480 } }, 40, 20],
+    ['before the kept window: nothing can be checked, nothing granted', acct('2027-02-05', 5, '2027-02', 5), 40, 0],
   ])('%s', (_name, account, requested, granted) => {
     expect(applyCaps(requested, account, R, now)).toBe(granted);
   });
@@ -52,15 +56,15 @@ describe('applyEntry: the account after an entry', () => {
   test('earning sources add to the balance, earned, hours, period totals and cap counters', () => {
     let a: PointAccount = applyEntry(start, entry('service', 15, 1.5, '2026-11-23T10:00:00+08:00'));
     a = applyEntry(a, entry('activity', 20, 2, '2026-11-23T15:00:00+08:00'));
-    expect(a).toMatchObject({ balance: 35, earned: 35, hours: 3.5, entries: 2, capDay: '2026-11-23', capDayPoints: 35, capMonth: '2026-11', capMonthPoints: 35 });
+    expect(a).toMatchObject({ balance: 35, earned: 35, hours: 3.5, entries: 2, capDays: { '2026-11-23': 35 }, capMonths: { '2026-11': 35 } });
     expect(a.years['2026']).toEqual({ points: 35, hours: 3.5 });
     expect(a.months['2026-11']).toEqual({ points: 35, hours: 3.5 });
     a = applyEntry(a, entry('checkIn', 5, 0, '2026-11-24T09:00:00+08:00'));
-    expect(a).toMatchObject({ capDay: '2026-11-24', capDayPoints: 5, capMonthPoints: 40 });
+    expect(a).toMatchObject({ capDays: { '2026-11-23': 35, '2026-11-24': 5 }, capMonths: { '2026-11': 40 } });
   });
   test('a manual award earns but is not capped; a reversal earns negatively', () => {
     let a = applyEntry(start, entry('award', 30, 0, '2026-11-23T10:00:00+08:00'));
-    expect(a).toMatchObject({ balance: 30, earned: 30, capDayPoints: 0 });
+    expect(a).toMatchObject({ balance: 30, earned: 30, capDays: {}, capMonths: {} });
     a = applyEntry(a, entry('reversal', -30, 0, '2026-11-23T11:00:00+08:00'));
     expect(a).toMatchObject({ balance: 0, earned: 0, years: { '2026': { points: 0, hours: 0 } } });
   });
@@ -70,6 +74,26 @@ describe('applyEntry: the account after an entry', () => {
     expect(a).toMatchObject({ balance: 20, earned: 30, years: { '2026': { points: 30 } } });
     a = applyEntry(a, entry('refund', 10, 0, '2026-11-23T12:00:00+08:00'));
     expect(a).toMatchObject({ balance: 30, earned: 30, entries: 3 });
+  });
+});
+
+describe('addToCaps: counters by each entry’s own day and month, in any posting order', () => {
+  const e = (points: number, iso: string) => ({ points, ...periodsOf(at(iso)) });
+  const posted = [e(40, '2026-11-23T10:00:00+08:00'), e(5, '2026-10-02T10:00:00+08:00'), e(60, '2026-11-23T20:00:00+08:00'), e(5, '2026-09-01T10:00:00+08:00'), e(30, '2026-12-01T09:00:00+08:00'), e(5, '2026-08-03T09:00:00+08:00')];
+  const fold = (list: typeof posted) => list.reduce((c, x) => addToCaps(c, x), addToCaps({}, { points: 0, day: '', month: '' }));
+  test('every order gives the same counters; months before the window are dropped', () => {
+    const want = { capDays: { '2026-10-02': 5, '2026-11-23': 100, '2026-12-01': 30 }, capMonths: { '2026-10': 5, '2026-11': 100, '2026-12': 30 } };
+    expect(fold(posted)).toEqual(want);
+    expect(fold([...posted].reverse())).toEqual(want);
+    expect(fold([...posted].sort((a, b) => a.day.localeCompare(b.day)))).toEqual(want);
+  });
+  test('an out-of-order posting never lets a day exceed the cap', () => {
+    // Today first (100, the cap), then a back-dated 双报到, then more of today: the day stays at 100.
+    let c = addToCaps({}, e(100, '2026-11-23T10:00:00+08:00'));
+    c = addToCaps(c, e(applyCaps(5, c, R, at('2026-10-02T10:00:00+08:00')), '2026-10-02T10:00:00+08:00'));
+    const granted = applyCaps(25, c, R, at('2026-11-23T21:00:00+08:00'));
+    expect(granted).toBe(0);
+    expect(addToCaps(c, e(granted, '2026-11-23T21:00:00+08:00')).capDays['2026-11-23']).toBe(100);
   });
 });
 

@@ -158,7 +158,7 @@ describe.each(Object.keys(FUNCTIONS))('%s', (name) => {
 });
 
 describe('no identity runs a timer function unless it is the platform trigger', () => {
-  test.each(['notify', 'scorecards', 'visits'])('%s: a timer event with no identity or with one is refused', async (name) => {
+  test.each(['notify', 'scorecards', 'visits', 'points'])('%s: a timer event with no identity or with one is refused', async (name) => {
     const before = snapshot(local);
     for (const openid of [null, PEOPLE.admin]) {
       for (const event of [{ Type: 'Timer' }, { Type: 'Timer', TriggerName: `${name}-timer`, Time: new Date().toISOString() }, {}]) {

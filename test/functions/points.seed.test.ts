@@ -16,6 +16,13 @@ test('the seeded demo points reconcile with 0 differences and cover every source
     };
     const report = await call<{ entries: number; differences: unknown[] }>('demo-admin', 'reconcile');
     expect(report.differences).toEqual([]);
+    // Posted in date order (the store keeps insertion order), and no day or month past its cap.
+    const posted = local.db.store.all('pointLedger').map((e) => new Date(e.at as string).getTime());
+    expect(posted).toEqual([...posted].sort((a, b) => a - b));
+    for (const a of local.db.store.all('pointAccounts')) {
+      for (const points of Object.values(a.capDays as Record<string, number>)) expect(points).toBeLessThanOrEqual(100);
+      for (const points of Object.values(a.capMonths as Record<string, number>)) expect(points).toBeLessThanOrEqual(500);
+    }
     const types = new Set(local.db.store.all('pointLedger').map((e) => (e.source as { type: string }).type));
     for (const t of ['service', 'activity', 'checkIn', 'award', 'redeem']) expect(types).toContain(t);
     const managed = await call<{ items: ActivitySummary[] }>('demo-staff-dongjie', 'listActivities', { scope: 'managed' });
