@@ -23,6 +23,7 @@ import { BUDGET, packageSizes } from './check-weapp.mjs';
 import { benchPoints } from './bench-points';
 import { benchVisits } from './bench-visits';
 import { benchImport } from './bench-import';
+import { benchWishes } from './bench-wishes';
 
 const failures: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -287,6 +288,7 @@ async function main() {
     sections.push(
       '### Points: database requests per action, and the ledger at volume\n\n' + (await benchPoints(local, failures)),
       '### Visits: database requests per action, and coverage at volume\n\n' + (await benchVisits(local, failures)),
+      '### Wishes (微心愿): database requests per action\n\n' + (await benchWishes(local, failures)),
       '### Org and dispatch at volume\n\n' + (await volume(local)),
       '### Import of a county workbook\n\n' + (await benchImport(local, failures)),
     );
