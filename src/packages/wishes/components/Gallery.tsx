@@ -11,7 +11,10 @@ export default function Gallery({ photos, what }: { photos: { fileID: string; ur
     <View className='jl-photos'>
       {urls.map((url, i) => (
         <View key={url} className='jl-photos__item' {...tappable(`查看${what}第 ${i + 1} 张`)} onClick={() => void Taro.previewImage({ urls, current: url })}>
-          <Image className='jl-photos__image' src={url} mode='aspectFill' ariaLabel={`${what}第 ${i + 1} 张`} />
+          {/* The tap target carries the name; H5's <img> takes no alt from Taro, so it is hidden from the reader. */}
+          <View {...({ 'aria-hidden': 'true' } as Record<string, string>)}>
+            <Image className='jl-photos__image' src={url} mode='aspectFill' />
+          </View>
         </View>
       ))}
     </View>
