@@ -74,6 +74,8 @@ export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   // Sends visit reminders hourly (one per household's due window) from its timer trigger.
   visits: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send', ...CONTENT_CHECKS], timer: '0 0 * * * * *' },
   stats: { ...DEFAULTS, timeout: 20 },
+  // The 微心愿 wall: sends the wisher's messages itself (approved, claimed, fulfilled) after each step.
+  wishes: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'] },
   // The workbook import: CloudBase's most (60 s). apply works in 20 s chunks and a dry run reads
   // and checks a whole county's file in one call; exceljs needs the memory (512 MB).
   imports: { ...DEFAULTS, timeout: 60, memorySize: 512 },

@@ -38,6 +38,11 @@ export default defineAppConfig({
       pages: ['index/index', 'regions/index', 'units/index', 'people/index', 'invite/index', 'poster/index', 'import/index', 'audit/index'],
     },
     {
+      // 微心愿墙: the community's wall, posting a wish, 我的心愿, staff's review, 我认领的, 登记已送达.
+      root: 'packages/wishes',
+      pages: ['wall/index', 'post/index', 'mine/index', 'review/index', 'claimed/index', 'fulfil/index'],
+    },
+    {
       // The pages a QR code opens (kept small so they load fast): 接受邀请 and a building's 楼栋码.
       // Their paths are the backend's (core/invitations.ts INVITATION_PAGE, BUILDING_PAGE).
       root: 'packages/me',

@@ -26,6 +26,7 @@ import type {
 import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
 import type { ImportsApi } from './imports';
+import type { WishesApi } from './wishes';
 
 /** `org`: organisation and identity. */
 export interface OrgApi {
@@ -230,6 +231,7 @@ export interface ApiMap {
   visits: VisitsApi;
   points: PointsApi;
   imports: ImportsApi;
+  wishes: WishesApi;
 }
 
 export type FunctionName = keyof ApiMap;

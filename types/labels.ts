@@ -7,6 +7,7 @@
 import type { DemandCategory, DemandKind, DemandStatus, Urgency } from './dispatch';
 import type { ActivityPhase } from './points';
 import type { CareCategory, VisitMethod } from './visits';
+import type { WishStatus } from './wishes';
 
 export const DEMAND_STATUS_LABEL: Record<DemandStatus, string> = {
   submitted: '待受理',
@@ -71,4 +72,14 @@ export const CARE_CATEGORY_LABEL: Record<CareCategory, string> = {
   leftBehindChild: '留守儿童',
   childInDistress: '困境儿童',
   other: '其他',
+};
+
+/** Where a 微心愿 stands (心愿状态): the wall, 我的心愿, the review queue. */
+export const WISH_STATUS_LABEL: Record<WishStatus, string> = {
+  pending: '待审核',
+  approved: '待认领',
+  declined: '未通过',
+  claimed: '已认领',
+  fulfilled: '待确认',
+  confirmed: '已实现',
 };

@@ -13,6 +13,8 @@ import type { Paged } from './domain';
 export type LedgerSourceType =
   /** Verified dispatch work (a demand or 微心愿): the member's reported hours. Key `demand_<demandId>_<openid>`. */
   | 'service'
+  /** A 微心愿 from the wall, confirmed received: the claimant's `perWish` points. Key `wish_<wishId>`. */
+  | 'wish'
   /** Approved hours of a volunteer activity. Key `activity_<activityId>_<openid>`. */
   | 'activity'
   /** The monthly 双报到 check-in. Key `checkin_<YYYY-MM>_<openid>`. */

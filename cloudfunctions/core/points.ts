@@ -25,6 +25,7 @@ export const DEFAULT_POINT_RULES: PointRules = {
 /** Sources that earn (count toward totals, leaderboards and caps). Redeem and refund only move the balance. */
 const EARNING: Record<LedgerSourceType, boolean> = {
   service: true,
+  wish: true,
   activity: true,
   checkIn: true,
   award: true,
@@ -36,6 +37,7 @@ const EARNING: Record<LedgerSourceType, boolean> = {
 /** Sources held to the daily and monthly caps. A manual award is a staff decision with a reason, so it is not capped. */
 const CAPPED: Record<LedgerSourceType, boolean> = {
   service: true,
+  wish: true,
   activity: true,
   checkIn: true,
   award: false,

@@ -75,4 +75,4 @@ export const extendInput = z.strictObject({
   until: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请选择新的办结日期（年-月-日）'),
   reason: reason(),
 });
-export const urgeInput = z.strictObject({ id: id(), note: z.string().trim().max(200).optional() });
+export const urgeInput = z.strictObject({ id: id(), note: userText(200, { optional: true }).optional() });

@@ -9,6 +9,7 @@ import { DEMO_PAIRINGS, DEMO_PEOPLE, DEMO_UNITS, demoHouseholds, demoRegions } f
 import { seedDemoDemands } from './demo-demands';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoPoints, seedPastCheckIns } from './demo-points';
+import { seedDemoWishes } from './demo-wishes';
 
 export interface SeedReport {
   inserted: number;
@@ -66,6 +67,7 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date(), { with
     // After the demands: they are seeded only on an empty collection, and visits add demands.
     if (withDemands) await seedDemoVisits(local, now);
     if (withDemands) await seedDemoPoints(local);
+    if (withDemands) await seedDemoWishes(local);
   } finally {
     if (limits === undefined) delete process.env.JINLIN_RATE_LIMITS;
     else process.env.JINLIN_RATE_LIMITS = limits;

@@ -28,6 +28,9 @@ export const TEMPLATE_IDS: Record<string, string> = {
   TPL_RETURNED: 'TPL_RETURNED',
   TPL_VISIT_DUE: 'TPL_VISIT_DUE',
   TPL_RETURN_VISIT_DUE: 'TPL_RETURN_VISIT_DUE',
+  TPL_WISH_APPROVED: 'TPL_WISH_APPROVED',
+  TPL_WISH_CLAIMED: 'TPL_WISH_CLAIMED',
+  TPL_WISH_FULFILLED: 'TPL_WISH_FULFILLED',
 }
 
 /** `function.action` → the messages it leads to for the person taking it (at most 3: WeChat's limit). */
@@ -42,6 +45,7 @@ export const SUBSCRIBE_BEFORE: Record<string, string[]> = {
   'dispatch.complete': ['TPL_SENT_BACK'],
   'dispatch.escalate': ['TPL_ESCALATED'],
   'visits.recordVisit': ['TPL_VISIT_DUE', 'TPL_RETURN_VISIT_DUE'], // the visitor: the next window
+  'wishes.post': ['TPL_WISH_APPROVED', 'TPL_WISH_CLAIMED', 'TPL_WISH_FULFILLED'], // the wisher: on the wall, claimed, delivered
 }
 
 /** The configured ids an action should ask for; none while they are placeholders. */

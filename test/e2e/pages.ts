@@ -6,7 +6,8 @@ export interface ResidentPage {
   /**
    * Hash route of the H5 build. `{verified}` stands for the id of one of the person's own demands
    * that waits for their rating (the demo county has one); `{household}` for the first key
-   * household paired with the person (敲门); the test resolves them through the API.
+   * household paired with the person (敲门); `{claimedWish}` for the first wish they claimed; the
+   * test resolves them through the API.
    */
   route: string;
   /** Short Chinese name for the table. */
@@ -54,6 +55,12 @@ export const PAGES: ResidentPage[] = [
   { route: '/packages/points/catalogue/index', name: '积分兑换·党员', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
   { route: '/packages/points/redemptions/index', name: '我的兑换·有兑换', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
   { route: '/packages/points/ledger/index', name: '积分明细·有明细', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-ledger-row' },
+  // 微心愿: the wall, posting, 我的心愿 (the demo wishes of 王秀英 in each state), and a volunteer's 我认领的 and 登记已送达.
+  { route: '/packages/wishes/wall/index', name: '微心愿墙', openid: RESIDENT, person: 'seeded', ready: '.jl-card' },
+  { route: '/packages/wishes/post/index', name: '我有一个心愿', openid: RESIDENT, person: 'seeded', ready: '.jl-submit' },
+  { route: '/packages/wishes/mine/index', name: '我的心愿', openid: RESIDENT, person: 'seeded', ready: '.jl-card' },
+  { route: '/packages/wishes/claimed/index', name: '我认领的心愿', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
+  { route: '/packages/wishes/fulfil/index?id={claimedWish}', name: '登记心愿已送达', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-submit' },
 ];
 
 /** Fills `{verified}` or `{household}` in a route for `openid` through the API (see ResidentPage.route). */
@@ -68,6 +75,12 @@ export async function resolveRoute(
     const households = (mine.data as { items?: { householdId: string }[] } | undefined)?.items ?? [];
     if (!mine.ok || !households.length) throw new Error(`${openid} has no paired key household: the demo county should have one`);
     return route.replace('{household}', households[0].householdId);
+  }
+  if (route.includes('{claimedWish}')) {
+    const claimed = await post('wishes', { action: 'list', scope: 'claimed' }, openid);
+    const wishes = (claimed.data as { items?: { _id: string }[] } | undefined)?.items ?? [];
+    if (!claimed.ok || !wishes.length) throw new Error(`${openid} has claimed no wish: the demo county should have one`);
+    return route.replace('{claimedWish}', wishes[0]._id);
   }
   if (!route.includes('{verified}')) return route;
   const res = await post('dispatch', { action: 'list', scope: 'mine', status: 'verified' }, openid);

@@ -17,12 +17,13 @@ import type { PhotoCheck } from '../../cloudfunctions/lib/photo-checks';
 import { openHarness, PEOPLE, snapshot, type Harness } from './harness';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const MODULES: Record<Exclude<FunctionName, 'stats'>, () => FunctionModule> = {
+const MODULES: Record<Exclude<FunctionName, 'stats' | 'exports'>, () => FunctionModule> = {
   dispatch: () => require('../../cloudfunctions/dispatch/index'),
   points: () => require('../../cloudfunctions/points/index'),
   visits: () => require('../../cloudfunctions/visits/index'),
   org: () => require('../../cloudfunctions/org/index'),
   imports: () => require('../../cloudfunctions/imports/index'),
+  wishes: () => require('../../cloudfunctions/wishes/index'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -46,6 +47,10 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   'dispatch.returnVisit': { id: 'd1', note: CLEAN },
   'dispatch.escalate': { id: 'd1', reason: CLEAN },
   'dispatch.close': { id: 'd1', note: CLEAN },
+  'dispatch.extend': { id: 'd1', until: '2099-01-01', reason: CLEAN },
+  'dispatch.refuseExtension': { id: 'd1', reason: CLEAN },
+  'dispatch.urge': { id: 'd1', note: CLEAN },
+  'dispatch.supervise': { id: 'd1', reason: CLEAN },
   'points.award': { openid: PEOPLE.resident, points: 5, reason: CLEAN },
   'points.reverse': { entryId: 'e1', reason: CLEAN },
   'points.createActivity': { title: CLEAN, description: CLEAN, place: CLEAN, startAt: start, endAt: end, capacity: 10, hoursRule: 'actual' },
@@ -67,6 +72,9 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   'org.editHousehold': { id: 'h1', room: CLEAN, label: CLEAN },
   'org.addUnit': { name: CLEAN, description: CLEAN },
   'org.editUnit': { unitId: 'u1', name: CLEAN, description: CLEAN },
+  'wishes.post': { title: CLEAN, reason: CLEAN, neededBy: '2099-01-01', address: CLEAN, wisherName: CLEAN },
+  'wishes.decline': { id: 'w1', reason: CLEAN },
+  'wishes.fulfil': { id: 'w1', note: CLEAN, photos: [] },
 };
 
 /** The payload with POISON at one path (`needs.*.text` → the first need). */

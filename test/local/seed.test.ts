@@ -56,3 +56,17 @@ test('the demo demands cover every state, some overdue, across communities and u
     local.close();
   }
 });
+
+test('the demo wishes cover every state of the wall, in two communities, and the points reconcile', async () => {
+  const local = openTestCloud();
+  try {
+    await seedDemoCounty(local);
+    const wishes = local.db.store.all('wishes') as unknown as { status: string; communityId: string }[];
+    expect(new Set(wishes.map((w) => w.status))).toEqual(new Set(['pending', 'approved', 'declined', 'claimed', 'fulfilled', 'confirmed']));
+    expect(new Set(wishes.map((w) => w.communityId))).toEqual(new Set(['c-dongjie', 'c-ximen']));
+    expect(local.db.store.all('pointLedger').filter((e) => (e.source as { type: string }).type === 'wish')).toHaveLength(1);
+    expect(local.db.store.all('wishCounts').find((c) => c._id === 'community_c-dongjie')).toMatchObject({ claimed: 3, confirmed: 1 });
+  } finally {
+    local.close();
+  }
+});

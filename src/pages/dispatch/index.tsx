@@ -14,6 +14,7 @@ import { EmptyState } from '@/components/States'
 import TabHeader from '@/components/TabHeader'
 import { DEMAND_CHANGED, isAdmin, isWorker, ROUTES, scorecardTargets, sectionsFor } from '@/domain/dispatch'
 import { useChanged } from '@/hooks/useLoad'
+import { WISH_ROUTES } from '@/domain/wishes'
 import CommunityFilters, { type Filters } from './parts/CommunityFilters'
 import SupervisionFilters, { type SupervisionFilter } from './parts/SupervisionFilters'
 import 'taro-ui/lib/style/components/button.scss'
@@ -48,6 +49,11 @@ function DispatchHome({ me }: { me: Me }) {
     <>
       <TabHeader title='派单' me={me} />
       {!worker ? <View className='jl-dispatch__lead'>{reportButton}</View> : null}
+      {me.community ? (
+        <AtButton className='jl-button jl-dispatch__scorecard' onClick={go(WISH_ROUTES.wall)}>
+          {`${me.community.name}微心愿墙`}
+        </AtButton>
+      ) : null}
       {scorecard ? (
         <AtButton className='jl-button jl-dispatch__scorecard' onClick={go(ROUTES.scorecard)}>
           查看三率（响应率、解决率、满意率）

@@ -12,7 +12,7 @@ import { confirmStep } from '@/components/form/confirmStep'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/api'
 import HouseholdForm from './HouseholdForm'
-import LineField from './LineField'
+import LineField from '@/components/form/LineField'
 
 const roomOf = (h: HouseholdRecord) => (h.label ? `${h.room}（${h.label}）` : h.room)
 

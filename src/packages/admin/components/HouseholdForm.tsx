@@ -6,7 +6,7 @@ import Section from '@/components/Section'
 import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/api'
-import LineField from './LineField'
+import LineField from '@/components/form/LineField'
 
 /** 添加住户 under a building: its 房号 and an optional label; `onAdded` reads the list again. */
 export default function HouseholdForm({ buildingId, onAdded }: { buildingId: string; onAdded?: () => void }) {

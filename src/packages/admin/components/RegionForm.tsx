@@ -7,7 +7,7 @@ import type { Region, RegionLevel } from '@/types/domain'
 import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/api'
-import LineField from './LineField'
+import LineField from '@/components/form/LineField'
 import { CODED, LEVEL_LABEL } from './levels'
 
 /** 新建 or 改名 a region: its name and, for the county, towns and communities, the 区划代码. */

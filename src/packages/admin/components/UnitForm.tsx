@@ -7,7 +7,7 @@ import type { Unit } from '@/types/domain'
 import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/api'
-import LineField from './LineField'
+import LineField from '@/components/form/LineField'
 
 /** 新建单位 or 编辑: name (unique) and what the unit does (shown when staff dispatch). */
 export default function UnitForm({ editing, onDone, onCancel }: { editing?: Unit; onDone: () => void; onCancel?: () => void }) {

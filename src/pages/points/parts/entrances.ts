@@ -2,6 +2,7 @@ import type { Me } from '@/types/domain'
 
 import type { LinkItem } from '@/components/LinkList'
 import { isCommunityWorker, isLiaison, isMember, isPointsAdmin, POINTS_ROUTES as R } from '@/domain/points'
+import { WISH_ROUTES } from '@/domain/wishes'
 
 /** A group of entrances on the 积分 tab, for one kind of work. */
 export interface EntranceGroup {
@@ -24,6 +25,7 @@ export function entrancesFor(me: Me): { work: EntranceGroup[]; own: EntranceGrou
         { title: '待核销的兑换', subtitle: '本社区兑换目录的全部兑换', url: R.redemptions(true) },
         { title: '兑换目录管理', subtitle: '上架物品和服务、补充库存、下架', url: R.catalogue(true) },
         { title: '双报到情况', subtitle: '住在本社区的在职党员每月报到', url: R.compliance },
+        { title: '微心愿审核', subtitle: '居民的心愿审核上墙，代居民发布心愿', url: WISH_ROUTES.review },
         { title: '居民积分', subtitle: '查看本社区居民、党员的积分明细，奖励积分或更正冲销', url: R.people },
       ],
     })
@@ -53,6 +55,7 @@ export function entrancesFor(me: Me): { work: EntranceGroup[]; own: EntranceGrou
   if (!showsOwnAccount(me)) return { work: groups, own: { title: '更多', items: [board] } }
   const own: LinkItem[] = [
     { title: '志愿活动', subtitle: '报名参加，到场签到签退，核定后计入积分', url: R.activities() },
+    { title: '微心愿墙', subtitle: '认领困难群众的小心愿，送达后获得积分；也可以发布自己的心愿', url: WISH_ROUTES.wall },
     { title: '积分兑换', subtitle: '用积分兑换服务或物品', url: R.catalogue() },
     { title: '我的兑换', subtitle: '兑换码和核销情况', url: R.redemptions() },
   ]

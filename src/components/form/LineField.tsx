@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 
-/** A labelled one-line field of the back office's forms. */
+/** A labelled one-line field (the back office's forms, the wish form). */
 export default function LineField({
   label,
   value,

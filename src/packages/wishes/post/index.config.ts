@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我有一个心愿',
+})
