@@ -35,6 +35,12 @@ beforeAll(async () => {
   server = started.server;
   local = started.local;
   base = started.url.replace(/\/$/, '');
+  // The seed's photos (the demo 微心愿) wait for their content verdicts, which the server pushes
+  // every second: settle them first, so nothing changes while the snapshots compare.
+  while (local.db.store.all('photoChecks').some((c) => c.status === 'pending')) {
+    await local.deliverMediaVerdicts(dispatch);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
