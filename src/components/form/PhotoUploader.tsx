@@ -1,10 +1,11 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 
 import { base64Bytes, MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypeOf } from '@/domain/photos'
 import { isApiCallError, uploadPhoto } from '@/services/api'
 import { tappable } from '@/utils/a11y'
+import { Thumb } from '@/components/Photos'
 import FormError from '@/components/States/FormError'
 import { messageOf } from '@/hooks/useLoad'
 import { readBase64 } from './readPhoto'
@@ -103,7 +104,7 @@ export default function PhotoUploader({
       <View className='jl-photos'>
         {value.map((p, i) => (
           <View key={p.fileID} className='jl-photos__item'>
-            <Image className='jl-photos__image' src={p.preview} mode='aspectFill' ariaLabel={`第 ${i + 1} 张照片`} />
+            <Thumb src={p.preview} label={`第 ${i + 1} 张照片`} />
             <View className='jl-photos__remove' {...tappable(`删除第 ${i + 1} 张照片`)} onClick={() => remove(p.fileID)}>
               <Text>删除</Text>
             </View>

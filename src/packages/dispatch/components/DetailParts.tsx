@@ -1,8 +1,9 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 
 import type { DemandDetail, PhotoLink } from '@/types/dispatch'
 
+import Photos from '@/components/Photos'
 import Row from '@/components/Row'
 import Section from '@/components/Section'
 import { RATING_LABEL } from '@/domain/dispatch'
@@ -11,18 +12,8 @@ import { ROUTES as VISIT_ROUTES } from '@/domain/visits'
 import { tappable } from '@/utils/a11y'
 
 /** A demand's photos; a tap shows them large. */
-export function Photos({ photos }: { photos: PhotoLink[] }) {
-  const shown = photos.map((p) => p.url).filter(Boolean)
-  if (!shown.length) return null
-  return (
-    <View className='jl-photos'>
-      {shown.map((url, i) => (
-        <View key={url} className='jl-photos__item' {...tappable(`查看第 ${i + 1} 张照片`)} onClick={() => void Taro.previewImage({ urls: shown, current: url })}>
-          <Image className='jl-photos__image' src={url} mode='aspectFill' />
-        </View>
-      ))}
-    </View>
-  )
+export function DemandPhotos({ photos, what }: { photos: PhotoLink[]; what?: string }) {
+  return <Photos urls={photos.map((p) => p.url)} what={what} />
 }
 
 /**
@@ -52,7 +43,7 @@ export function OutcomeSections({ d, resident = false }: { d: DemandDetail; resi
       {d.completion ? (
         <Section title={resident ? '办了什么' : '办结情况'}>
           <Text className='jl-detail__text'>{d.completion.notes}</Text>
-          <Photos photos={d.completion.photos} />
+          <DemandPhotos photos={d.completion.photos} what='现场照片' />
           {resident ? null : <Row label='办结时间'>{formatTime(d.completion.at)}</Row>}
         </Section>
       ) : null}

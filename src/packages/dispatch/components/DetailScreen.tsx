@@ -11,7 +11,7 @@ import { KIND_LABEL, ROUTES, URGENCY_LABEL } from '@/domain/dispatch'
 import { formatHours, formatTime } from '@/domain/format'
 import { tappable } from '@/utils/a11y'
 import ActionBar from './ActionBar'
-import { HouseholdSection, OutcomeSections, Photos } from './DetailParts'
+import { DemandPhotos, HouseholdSection, OutcomeSections } from './DetailParts'
 import ResidentDetail from './ResidentDetail'
 import Timeline from './Timeline'
 import { useDemand } from './useDemand'
@@ -73,7 +73,7 @@ export default function DetailScreen({ id }: { id: string }) {
       <Section title={KIND_LABEL[d.kind]}>
         <DemandTags status={d.status} urgency={d.urgency} overdue={d.overdue} category={d.category} escalated={d.escalated} supervised={d.supervised} extensionPending={d.extensionPending} />
         <Text className='jl-detail__text'>{d.text}</Text>
-        <Photos photos={d.photos} />
+        <DemandPhotos photos={d.photos} />
         <Row label='反映人'>{d.anonymous ? `${d.submitterName}（对其他居民匿名）` : d.submitterName}</Row>
         {d.submitterPhone ? <Row label={d.source === 'visit' ? '走访人电话' : '电话'}>{d.submitterPhone}</Row> : null}
         <Row label='提交时间'>{formatTime(d.createdAt)}</Row>

@@ -10,7 +10,7 @@ import Section from '@/components/Section'
 import { CATEGORY_LABEL, KIND_LABEL, ROUTES, residentProgress, residentTimeline } from '@/domain/dispatch'
 import { formatTime } from '@/domain/format'
 import { tappable } from '@/utils/a11y'
-import { HouseholdSection, OutcomeSections, Photos } from './DetailParts'
+import { DemandPhotos, HouseholdSection, OutcomeSections } from './DetailParts'
 import Timeline from './Timeline'
 
 /** Where it is, who has it, by when, what happens next — and 去评价 when it waits for the rating. */
@@ -44,7 +44,7 @@ export default function ResidentDetail({ d }: { d: DemandDetail }) {
 
       <Section title={`我反映的${KIND_LABEL[d.kind]}`}>
         <Text className='jl-detail__text'>{d.text}</Text>
-        <Photos photos={d.photos} />
+        <DemandPhotos photos={d.photos} />
         <Row label='类别'>{CATEGORY_LABEL[d.category]}</Row>
         <Row label='提交时间'>{formatTime(d.createdAt)}</Row>
         {d.anonymous ? <Row label='匿名'>其他居民和办理单位看不到您的姓名和电话</Row> : null}

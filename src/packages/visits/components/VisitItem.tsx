@@ -1,13 +1,12 @@
-import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 
 import type { VisitView } from '@/types/visits'
 
 import { Tag } from '@/components/DemandTags'
+import Photos from '@/components/Photos'
 import { CATEGORY_LABEL } from '@/domain/dispatch'
 import { formatTime } from '@/domain/format'
 import { METHOD_LABEL, OUTCOME_LABEL, WELLBEING_LABEL } from '@/domain/visits'
-import { tappable } from '@/utils/a11y'
 
 /** One visit in a household's record: when, who, how, met or 敲门未遇, wellbeing, notes, needs, photos. */
 export default function VisitItem({ visit }: { visit: VisitView }) {
@@ -32,15 +31,7 @@ export default function VisitItem({ visit }: { visit: VisitView }) {
           发现困难（{CATEGORY_LABEL[n.category]}）：{n.text} — 已转为诉求
         </Text>
       ))}
-      {photos.length ? (
-        <View className='jl-photos'>
-          {photos.map((url, i) => (
-            <View key={url} className='jl-photos__item' {...tappable(`查看走访照片 ${i + 1}`)} onClick={() => void Taro.previewImage({ urls: photos, current: url })}>
-              <Image className='jl-photos__image' src={url} mode='aspectFill' />
-            </View>
-          ))}
-        </View>
-      ) : null}
+      <Photos urls={photos} what='走访照片' />
     </View>
   )
 }

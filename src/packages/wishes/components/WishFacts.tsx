@@ -5,7 +5,7 @@ import type { WishView } from '@/types/wishes'
 import { Tag } from '@/components/DemandTags'
 import { formatDate, formatTime } from '@/domain/format'
 import { claimLine, wallTitle, WISH_LABEL, WISH_TONE } from '@/domain/wishes'
-import Gallery from './Gallery'
+import Photos from '@/components/Photos'
 
 /**
  * What a wish is: status, 「王**的微心愿」, what and why, by when, photos, who claimed it, the
@@ -25,7 +25,7 @@ export default function WishFacts({ w }: { w: WishView }) {
         <Text>{`希望 ${formatDate(w.neededBy)}前实现`}</Text>
         {w.approvedAt ? <Text>{`上墙于 ${formatTime(w.approvedAt)}`}</Text> : <Text>{`提交于 ${formatTime(w.createdAt)}`}</Text>}
       </View>
-      <Gallery photos={w.photos} what='心愿照片' />
+      <Photos urls={w.photos.map((p) => p.url)} what='心愿照片' />
       {w.contact ? (
         <View className='jl-wish__contact'>
           <Text>{`心愿人：${w.contact.name}`}</Text>
@@ -43,7 +43,7 @@ export default function WishFacts({ w }: { w: WishView }) {
       {w.fulfilment ? (
         <>
           <Text className='jl-card__text'>{`送达情况：${w.fulfilment.note}`}</Text>
-          <Gallery photos={w.fulfilment.photos} what='送达照片' />
+          <Photos urls={w.fulfilment.photos.map((p) => p.url)} what='送达照片' />
         </>
       ) : null}
       {w.status === 'confirmed' && w.confirmedAt ? <Text className='jl-ok'>{`${formatTime(w.confirmedAt)} 已确认收到${w.points !== undefined ? `，认领人获得 ${w.points} 积分` : ''}`}</Text> : null}
