@@ -43,6 +43,11 @@ export default defineAppConfig({
       pages: ['wall/index', 'post/index', 'mine/index', 'review/index', 'claimed/index', 'fulfil/index'],
     },
     {
+      // 共建项目: the 需求清单 and 服务清单 with 双向认领, a project with its steps, the forms, a pairing's 共建计划.
+      root: 'packages/projects',
+      pages: ['index/index', 'detail/index', 'publish/index', 'plan/index'],
+    },
+    {
       // The pages a QR code opens (kept small so they load fast): 接受邀请 and a building's 楼栋码.
       // Their paths are the backend's (core/invitations.ts INVITATION_PAGE, BUILDING_PAGE).
       root: 'packages/me',

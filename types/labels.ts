@@ -8,6 +8,7 @@ import type { DemandCategory, DemandKind, DemandStatus, Urgency } from './dispat
 import type { ActivityPhase } from './points';
 import type { CareCategory, VisitMethod } from './visits';
 import type { WishStatus } from './wishes';
+import type { ProjectStatus } from './projects';
 
 export const DEMAND_STATUS_LABEL: Record<DemandStatus, string> = {
   submitted: '待受理',
@@ -82,4 +83,15 @@ export const WISH_STATUS_LABEL: Record<WishStatus, string> = {
   claimed: '已认领',
   fulfilled: '待确认',
   confirmed: '已实现',
+};
+
+/** Where a 共建项目 stands (项目状态). */
+export const PROJECT_STATUS_LABEL: Record<ProjectStatus, string> = {
+  open: '待认领',
+  withdrawn: '已撤回',
+  requested: '待接受',
+  declined: '已婉拒',
+  active: '进行中',
+  completed: '待评实效',
+  rated: '已评实效',
 };

@@ -31,6 +31,11 @@ export const TEMPLATE_IDS: Record<string, string> = {
   TPL_WISH_APPROVED: 'TPL_WISH_APPROVED',
   TPL_WISH_CLAIMED: 'TPL_WISH_CLAIMED',
   TPL_WISH_FULFILLED: 'TPL_WISH_FULFILLED',
+  TPL_PROJECT_CLAIMED: 'TPL_PROJECT_CLAIMED',
+  TPL_SERVICE_REQUESTED: 'TPL_SERVICE_REQUESTED',
+  TPL_SERVICE_DECIDED: 'TPL_SERVICE_DECIDED',
+  TPL_PROJECT_COMPLETED: 'TPL_PROJECT_COMPLETED',
+  TPL_PROJECT_RATED: 'TPL_PROJECT_RATED',
 }
 
 /** `function.action` → the messages it leads to for the person taking it (at most 3: WeChat's limit). */
@@ -46,6 +51,11 @@ export const SUBSCRIBE_BEFORE: Record<string, string[]> = {
   'dispatch.escalate': ['TPL_ESCALATED'],
   'visits.recordVisit': ['TPL_VISIT_DUE', 'TPL_RETURN_VISIT_DUE'], // the visitor: the next window
   'wishes.post': ['TPL_WISH_APPROVED', 'TPL_WISH_CLAIMED', 'TPL_WISH_FULFILLED'], // the wisher: on the wall, claimed, delivered
+  'projects.publishNeed': ['TPL_PROJECT_CLAIMED', 'TPL_PROJECT_COMPLETED'], // staff: a unit claimed it, it is done
+  'projects.request': ['TPL_SERVICE_DECIDED', 'TPL_PROJECT_COMPLETED'], // staff: accepted or declined, done
+  'projects.publishService': ['TPL_SERVICE_REQUESTED'], // the liaison: a community asks for it
+  'projects.claim': ['TPL_PROJECT_RATED'], // the liaison: the community's 评实效
+  'projects.accept': ['TPL_PROJECT_RATED'],
 }
 
 /** The configured ids an action should ask for; none while they are placeholders. */

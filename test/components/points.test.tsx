@@ -227,7 +227,7 @@ describe('积分 tab', () => {
     expect(text(document.body)).toContain('查看全部积分明细')
     // A member's own entrances; no staff work.
     const titles = [...testUtils.queries.querySelectorAll('.jl-link-row__title')].map(text)
-    expect(titles).toEqual(['志愿活动', '微心愿墙', '积分兑换', '我的兑换', '我的双认双评', '积分排行', '积分规则'])
+    expect(titles).toEqual(['志愿活动', '微心愿墙', '积分兑换', '我的兑换', '共建项目', '我的双认双评', '积分排行', '积分规则'])
     expect(buttons()).toContain('本月双报到')
   })
 

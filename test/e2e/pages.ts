@@ -6,7 +6,7 @@ export interface ResidentPage {
   /**
    * Hash route of the H5 build. `{verified}` stands for the id of one of the person's own demands
    * that waits for their rating (the demo county has one); `{household}` for the first key
-   * household paired with the person (敲门); `{claimedWish}` for the first wish they claimed; the
+   * household paired with the person (敲门); `{claimedWish}` for the first wish they claimed; `{joinedProject}` for the first project they take part in; the
    * test resolves them through the API.
    */
   route: string;
@@ -61,6 +61,10 @@ export const PAGES: ResidentPage[] = [
   { route: '/packages/wishes/mine/index', name: '我的心愿', openid: RESIDENT, person: 'seeded', ready: '.jl-card' },
   { route: '/packages/wishes/claimed/index', name: '我认领的心愿', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
   { route: '/packages/wishes/fulfil/index?id={claimedWish}', name: '登记心愿已送达', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-submit' },
+  // 共建项目: a resident's view of the community's projects and the plan, a member's 我参与的 and one project with its progress.
+  { route: '/packages/projects/index/index', name: '共建项目', openid: RESIDENT, person: 'seeded', ready: '.jl-card' },
+  { route: '/packages/projects/index/index?tab=mine', name: '我参与的项目', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
+  { route: '/packages/projects/detail/index?id={joinedProject}', name: '共建项目详情', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-project__update' },
 ];
 
 /** Fills `{verified}` or `{household}` in a route for `openid` through the API (see ResidentPage.route). */
@@ -75,6 +79,12 @@ export async function resolveRoute(
     const households = (mine.data as { items?: { householdId: string }[] } | undefined)?.items ?? [];
     if (!mine.ok || !households.length) throw new Error(`${openid} has no paired key household: the demo county should have one`);
     return route.replace('{household}', households[0].householdId);
+  }
+  if (route.includes('{joinedProject}')) {
+    const joined = await post('projects', { action: 'list', scope: 'mine' }, openid);
+    const projects = (joined.data as { items?: { _id: string }[] } | undefined)?.items ?? [];
+    if (!joined.ok || !projects.length) throw new Error(`${openid} takes part in no project: the demo county should have one`);
+    return route.replace('{joinedProject}', projects[0]._id);
   }
   if (route.includes('{claimedWish}')) {
     const claimed = await post('wishes', { action: 'list', scope: 'claimed' }, openid);

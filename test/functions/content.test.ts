@@ -24,6 +24,7 @@ const MODULES: Record<Exclude<FunctionName, 'stats' | 'exports'>, () => Function
   org: () => require('../../cloudfunctions/org/index'),
   imports: () => require('../../cloudfunctions/imports/index'),
   wishes: () => require('../../cloudfunctions/wishes/index'),
+  projects: () => require('../../cloudfunctions/projects/index'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -75,6 +76,14 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   'wishes.post': { title: CLEAN, reason: CLEAN, neededBy: '2099-01-01', address: CLEAN, wisherName: CLEAN },
   'wishes.decline': { id: 'w1', reason: CLEAN },
   'wishes.fulfil': { id: 'w1', note: CLEAN, photos: [] },
+  'projects.publishNeed': { communityId: 'c-dongjie', title: CLEAN, description: CLEAN, helpWanted: CLEAN, period: { from: '2099-01-01', to: '2099-02-01' } },
+  'projects.withdraw': { id: 'p1', reason: CLEAN },
+  'projects.publishService': { unitId: 'unit-renshe', kind: 'service', title: CLEAN, description: CLEAN },
+  'projects.request': { serviceId: 's1', communityId: 'c-dongjie', helpWanted: CLEAN, period: { from: '2099-01-01', to: '2099-02-01' } },
+  'projects.decline': { id: 'p1', reason: CLEAN },
+  'projects.progress': { id: 'p1', text: CLEAN },
+  'projects.complete': { id: 'p1', note: CLEAN },
+  'projects.rate': { id: 'p1', value: 'satisfied', comment: CLEAN },
 };
 
 /** The payload with POISON at one path (`needs.*.text` → the first need). */

@@ -70,3 +70,30 @@ test('the demo wishes cover every state of the wall, in two communities, and the
     local.close();
   }
 });
+
+test('the demo projects cover every state but 已撤回, each timeline in order, and the counts agree with the projects', async () => {
+  const local = openTestCloud();
+  try {
+    await seedDemoCounty(local);
+    type P = { status: string; communityId: string; pairingId: string | null; year: string; timeline: { at: Date }[]; createdAt: Date; period: { from: string } };
+    const projects = local.db.store.all('projects') as unknown as P[];
+    expect(new Set(projects.map((p) => p.status))).toEqual(new Set(['open', 'requested', 'declined', 'active', 'completed', 'rated']));
+    for (const p of projects) {
+      const times = p.timeline.map((s) => new Date(s.at).getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(new Date(times.at(-1)!).getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    const counts = local.db.store.all('projectCounts') as unknown as { pairingId: string; year: string; claimed: number; completed: number; rated: number }[];
+    for (const c of counts) {
+      const mine = projects.filter((p) => p.pairingId === c.pairingId && p.year === c.year);
+      expect([c.claimed, c.completed, c.rated]).toEqual([
+        mine.filter((p) => ['active', 'completed', 'rated'].includes(p.status)).length,
+        mine.filter((p) => ['completed', 'rated'].includes(p.status)).length,
+        mine.filter((p) => p.status === 'rated').length,
+      ]);
+    }
+    expect(local.db.store.all('services')).toHaveLength(3);
+  } finally {
+    local.close();
+  }
+});

@@ -14,6 +14,7 @@ import { EmptyState } from '@/components/States'
 import TabHeader from '@/components/TabHeader'
 import { DEMAND_CHANGED, isAdmin, isWorker, ROUTES, scorecardTargets, sectionsFor } from '@/domain/dispatch'
 import { useChanged } from '@/hooks/useLoad'
+import { PROJECT_ROUTES } from '@/domain/projects'
 import { WISH_ROUTES } from '@/domain/wishes'
 import CommunityFilters, { type Filters } from './parts/CommunityFilters'
 import SupervisionFilters, { type SupervisionFilter } from './parts/SupervisionFilters'
@@ -52,6 +53,11 @@ function DispatchHome({ me }: { me: Me }) {
       {me.community ? (
         <AtButton className='jl-button jl-dispatch__scorecard' onClick={go(WISH_ROUTES.wall)}>
           {`${me.community.name}微心愿墙`}
+        </AtButton>
+      ) : null}
+      {me.community || worker ? (
+        <AtButton className='jl-button jl-dispatch__scorecard' onClick={go(PROJECT_ROUTES.index)}>
+          {`${me.community?.name ?? '本社区'}共建项目`}
         </AtButton>
       ) : null}
       {scorecard ? (

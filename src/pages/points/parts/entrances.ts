@@ -2,6 +2,7 @@ import type { Me } from '@/types/domain'
 
 import type { LinkItem } from '@/components/LinkList'
 import { isCommunityWorker, isLiaison, isMember, isPointsAdmin, POINTS_ROUTES as R } from '@/domain/points'
+import { PROJECT_ROUTES } from '@/domain/projects'
 import { WISH_ROUTES } from '@/domain/wishes'
 
 /** A group of entrances on the 积分 tab, for one kind of work. */
@@ -26,6 +27,7 @@ export function entrancesFor(me: Me): { work: EntranceGroup[]; own: EntranceGrou
         { title: '兑换目录管理', subtitle: '上架物品和服务、补充库存、下架', url: R.catalogue(true) },
         { title: '双报到情况', subtitle: '住在本社区的在职党员每月报到', url: R.compliance },
         { title: '微心愿审核', subtitle: '居民的心愿审核上墙，代居民发布心愿', url: WISH_ROUTES.review },
+        { title: '共建项目', subtitle: '发布需求清单，申请结对单位的服务，评实效，看共建计划', url: PROJECT_ROUTES.index },
         { title: '居民积分', subtitle: '查看本社区居民、党员的积分明细，奖励积分或更正冲销', url: R.people },
       ],
     })
@@ -37,6 +39,7 @@ export function entrancesFor(me: Me): { work: EntranceGroup[]; own: EntranceGrou
         { title: '本单位双报到', subtitle: '本单位党员每月到居住社区报到的情况', url: R.compliance },
         { title: '本单位兑换目录', subtitle: '本单位提供的服务和物品', url: R.catalogue(true) },
         { title: '核销兑换', subtitle: '输入兑换码核销本单位的兑换', url: R.fulfil },
+        { title: '共建项目', subtitle: '认领结对社区的需求，发布服务清单，看共建计划', url: PROJECT_ROUTES.index },
       ],
     })
   }
@@ -59,6 +62,7 @@ export function entrancesFor(me: Me): { work: EntranceGroup[]; own: EntranceGrou
     { title: '积分兑换', subtitle: '用积分兑换服务或物品', url: R.catalogue() },
     { title: '我的兑换', subtitle: '兑换码和核销情况', url: R.redemptions() },
   ]
+  if (isMember(me) && !isLiaison(me)) own.push({ title: '共建项目', subtitle: '参与本单位认领的项目，登记进展', url: PROJECT_ROUTES.index })
   if (isMember(me)) own.push({ title: '我的双认双评', subtitle: '年度服务、报到、组织评价和居民评价', url: R.member() })
   return { work: groups, own: { title: '我的', items: [...own, board, ...(isPointsAdmin(me) ? [] : [rules])] } }
 }
