@@ -27,6 +27,7 @@ import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
 import type { ImportsApi } from './imports';
 import type { WishesApi } from './wishes';
+import type { PostsApi } from './posts';
 
 /** `org`: organisation and identity. */
 export interface OrgApi {
@@ -232,6 +233,7 @@ export interface ApiMap {
   points: PointsApi;
   imports: ImportsApi;
   wishes: WishesApi;
+  posts: PostsApi;
 }
 
 export type FunctionName = keyof ApiMap;

@@ -24,6 +24,7 @@ const MODULES: Record<Exclude<FunctionName, 'stats' | 'exports'>, () => Function
   org: () => require('../../cloudfunctions/org/index'),
   imports: () => require('../../cloudfunctions/imports/index'),
   wishes: () => require('../../cloudfunctions/wishes/index'),
+  posts: () => require('../../cloudfunctions/posts/index'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -75,6 +76,14 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   'wishes.post': { title: CLEAN, reason: CLEAN, neededBy: '2099-01-01', address: CLEAN, wisherName: CLEAN },
   'wishes.decline': { id: 'w1', reason: CLEAN },
   'wishes.fulfil': { id: 'w1', note: CLEAN, photos: [] },
+  'posts.createPost': { communityId: 'c1', kind: 'post', name: CLEAN, duties: CLEAN, hoursPerYear: 20 },
+  'posts.logWork': { postId: 'p1', workedOn: '2026-12-01', hours: 1, note: CLEAN },
+  'posts.returnLog': { id: 'l1', reason: CLEAN },
+  'posts.pledge': { text: CLEAN },
+  'posts.fulfilPledge': { id: 'p1', note: CLEAN, photos: [] },
+  'posts.ratePledge': { id: 'p1', grade: 'good', comment: CLEAN },
+  'posts.recordSurvey': { note: CLEAN },
+  'posts.recordProblem': { openid: 'u1', note: CLEAN },
 };
 
 /** The payload with POISON at one path (`needs.*.text` → the first need). */
