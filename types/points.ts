@@ -429,6 +429,16 @@ export interface MemberProfile {
     unsatisfied: number;
     recent: { demandId: string; text: string; value: 'satisfied' | 'basic' | 'unsatisfied'; comment: string; at: Date | string }[];
   };
+  /**
+   * 承诺、践诺、评诺 of the year (the posts function's pledges, at most 10): made, fulfilled, rated by
+   * the branch (with the grades), and residents' verdicts on them — the 支部评、群众评 of 双认双评.
+   */
+  pledges: {
+    made: number;
+    fulfilled: number;
+    grades: Partial<Record<ReviewGrade, number>>;
+    residents: { satisfied: number; basic: number; unsatisfied: number };
+  };
   /** The caller may review this member: 'unit' (their liaison), 'community' (home secretary). */
   canReview: ('unit' | 'community')[];
 }

@@ -10,6 +10,7 @@ import { seedDemoDemands } from './demo-demands';
 import { seedDemoVisits } from './demo-visits';
 import { seedDemoPoints, seedPastCheckIns } from './demo-points';
 import { seedDemoWishes } from './demo-wishes';
+import { seedDemoPosts } from './demo-posts';
 
 export interface SeedReport {
   inserted: number;
@@ -68,6 +69,7 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date(), { with
     if (withDemands) await seedDemoVisits(local, now);
     if (withDemands) await seedDemoPoints(local);
     if (withDemands) await seedDemoWishes(local);
+    if (withDemands) await seedDemoPosts(local);
   } finally {
     if (limits === undefined) delete process.env.JINLIN_RATE_LIMITS;
     else process.env.JINLIN_RATE_LIMITS = limits;

@@ -61,6 +61,12 @@ export const PAGES: ResidentPage[] = [
   { route: '/packages/wishes/mine/index', name: '我的心愿', openid: RESIDENT, person: 'seeded', ready: '.jl-card' },
   { route: '/packages/wishes/claimed/index', name: '我认领的心愿', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
   { route: '/packages/wishes/fulfil/index?id={claimedWish}', name: '登记心愿已送达', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-submit' },
+  // 设岗定责、承诺、年度任务: a resident rates members' pledges; 刘洋 (a member in 东街 with the demo's posts, logs, pledges and duties).
+  { route: '/packages/posts/rate/index', name: '党员承诺', openid: RESIDENT, person: 'seeded', ready: '.jl-pledge' },
+  { route: '/packages/posts/list/index', name: '岗位与责任区', openid: VISITOR, person: 'seeded', ready: '.jl-post' },
+  { route: '/packages/posts/mine/index', name: '我的岗位', openid: VISITOR, person: 'seeded', ready: '.jl-log' },
+  { route: '/packages/posts/pledges/index', name: '我的承诺', openid: VISITOR, person: 'seeded', ready: '.jl-pledge' },
+  { route: '/packages/posts/duties/index', name: '我的年度任务', openid: VISITOR, person: 'seeded', ready: '.jl-duties' },
 ];
 
 /** Fills `{verified}` or `{household}` in a route for `openid` through the API (see ResidentPage.route). */

@@ -80,6 +80,9 @@ test('pledge → 践诺 with a photo → the branch rates it, residents give the
   await h.ok(PEOPLE.resident, 'posts', 'residentRatePledge', { id: p._id, verdict: 'satisfied' });
   expect((await h.call(PEOPLE.resident, 'posts', 'residentRatePledge', { id: p._id, verdict: 'basic' })).ok).toBe(false);
   expect((await h.ok(ZHANG, 'posts', 'listPledges', { scope: 'mine' })).items.find((x) => x._id === p._id)?.residents).toEqual({ satisfied: 1, basic: 0, unsatisfied: 0 });
+  // 双认双评: the member's profile carries the pledges, the branch's grades and residents' verdicts.
+  const profile = await h.ok(PEOPLE.secretary, 'points', 'memberProfile', { openid: ZHANG });
+  expect(profile.pledges).toMatchObject({ fulfilled: 1, grades: { excellent: 1 }, residents: { satisfied: 1 } });
 });
 
 test('yearly duties: 调研 once a quarter, a 难题 by staff, 双报到 from the account; the liaison sees who is behind', async () => {
