@@ -31,6 +31,9 @@ export const TEMPLATE_IDS: Record<string, string> = {
   TPL_WISH_APPROVED: 'TPL_WISH_APPROVED',
   TPL_WISH_CLAIMED: 'TPL_WISH_CLAIMED',
   TPL_WISH_FULFILLED: 'TPL_WISH_FULFILLED',
+  TPL_POST_LOG_VERIFIED: 'TPL_POST_LOG_VERIFIED',
+  TPL_POST_LOG_RETURNED: 'TPL_POST_LOG_RETURNED',
+  TPL_PLEDGE_RATED: 'TPL_PLEDGE_RATED',
 }
 
 /** `function.action` → the messages it leads to for the person taking it (at most 3: WeChat's limit). */
@@ -46,6 +49,8 @@ export const SUBSCRIBE_BEFORE: Record<string, string[]> = {
   'dispatch.escalate': ['TPL_ESCALATED'],
   'visits.recordVisit': ['TPL_VISIT_DUE', 'TPL_RETURN_VISIT_DUE'], // the visitor: the next window
   'wishes.post': ['TPL_WISH_APPROVED', 'TPL_WISH_CLAIMED', 'TPL_WISH_FULFILLED'], // the wisher: on the wall, claimed, delivered
+  'posts.logWork': ['TPL_POST_LOG_VERIFIED', 'TPL_POST_LOG_RETURNED'], // the member: the log verified (hours, points) or returned
+  'posts.fulfilPledge': ['TPL_PLEDGE_RATED'], // the member: the branch's 评诺 and residents' verdicts
 }
 
 /** The configured ids an action should ask for; none while they are placeholders. */

@@ -178,3 +178,34 @@ describe('bad input → a typed error, nothing changed', () => {
     expect(snapshot(h.local)).toBe(before);
   });
 });
+
+test('notifications: the member hears when a log is verified or returned and when a pledge is rated; a repeat sends nothing', async () => {
+  const count = (tpl: string) => h.local.outbox().filter((m) => m.touser === ZHANG && m.templateId === tpl).length;
+  const post = await newPost('政策宣传岗');
+  await h.ok(ZHANG, 'posts', 'claimPost', { id: post._id });
+  const log = await h.ok(ZHANG, 'posts', 'logWork', { postId: post._id, workedOn: today(), hours: 1, note: '宣传医保政策' });
+  const verified = count('TPL_POST_LOG_VERIFIED');
+  await h.ok(STAFF, 'posts', 'verifyLog', { id: log._id });
+  await h.ok(STAFF, 'posts', 'verifyLog', { id: log._id });
+  expect(count('TPL_POST_LOG_VERIFIED')).toBe(verified + 1);
+  const rated = count('TPL_PLEDGE_RATED');
+  const p = await h.ok(ZHANG, 'posts', 'pledge', { text: '每月宣传一次反诈知识' });
+  const pic = (await h.ok(ZHANG, 'dispatch', 'uploadPhoto', { contentType: 'image/png', base64: PNG })).fileID;
+  await h.ok(ZHANG, 'posts', 'fulfilPledge', { id: p._id, note: '在广场宣传反诈', photos: [pic] });
+  await h.ok(STAFF, 'posts', 'ratePledge', { id: p._id, grade: 'good' });
+  await h.ok(STAFF, 'posts', 'ratePledge', { id: p._id, grade: 'good' });
+  expect(count('TPL_PLEDGE_RATED')).toBe(rated + 1);
+});
+
+test('wishes: the claimant withdraws before fulfilling — back on the wall, 认领 counted down, someone else may claim it', async () => {
+  const w = await h.ok(PEOPLE.resident, 'wishes', 'post', { title: '一把雨伞', reason: '下雨天出门买菜', neededBy: dayOf(new Date(Date.now() + 5 * 86400_000)), address: '幸福小区1号楼 302' });
+  await h.ok(STAFF, 'wishes', 'approve', { id: w._id });
+  const before = await h.ok(STAFF, 'wishes', 'counts', { scope: 'community', id: 'c-dongjie' });
+  await h.ok(ZHANG, 'wishes', 'claim', { id: w._id });
+  expect((await h.call(PEOPLE.memberWeijian, 'wishes', 'withdraw', { id: w._id })).ok).toBe(false);
+  const back = await h.ok(ZHANG, 'wishes', 'withdraw', { id: w._id });
+  expect(back).toMatchObject({ status: 'approved', claim: null });
+  expect(await h.ok(STAFF, 'wishes', 'counts', { scope: 'community', id: 'c-dongjie' })).toMatchObject({ claimed: before.claimed });
+  await h.ok(ZHANG, 'wishes', 'withdraw', { id: w._id });
+  expect((await h.ok(PEOPLE.memberWeijian, 'wishes', 'claim', { id: w._id })).claim?.name).toBeTruthy();
+});
