@@ -78,6 +78,8 @@ export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   wishes: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'] },
   // 共建项目: sends its messages itself (claimed, requested, accepted or declined, completed, rated) after each step.
   projects: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'] },
+  // 设岗定责, 承诺践诺评诺, 年度任务: sends the member's messages (a log verified or returned, a pledge rated).
+  posts: { ...DEFAULTS, timeout: 20, openapi: ['subscribeMessage.send'] },
   // The workbook import: CloudBase's most (60 s). apply works in 20 s chunks and a dry run reads
   // and checks a whole county's file in one call; exceljs needs the memory (512 MB).
   imports: { ...DEFAULTS, timeout: 60, memorySize: 512 },

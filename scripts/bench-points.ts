@@ -96,7 +96,7 @@ export async function benchPoints(local: LocalCloud, failures: string[]): Promis
     },
     { as: MEMBER, action: 'listRedemptions', payload: () => ({ scope: 'mine' }), budget: { read: 2, write: 0 } },
     { as: MEMBER, action: 'leaderboard', payload: () => ({ scope: 'community', id: 'c-dongjie', period: month }), budget: { read: 3, write: 0 } },
-    { as: LIAISON, action: 'memberProfile', payload: () => ({ openid: MEMBER }), budget: { read: 8, write: 0 } },
+    { as: LIAISON, action: 'memberProfile', payload: () => ({ openid: MEMBER }), budget: { read: 9, write: 0 }, note: 'the caller, the member, account, rules, reviews, 双报到 by ids, service entries, their demands, the year’s pledges (≤ 10: 承诺 in 双认双评)' },
     { as: LIAISON, action: 'reviewMember', payload: () => ({ openid: MEMBER, year, scope: 'unit', grade: 'good' }), budget: { read: 2, write: 1 } },
     { as: ADMIN, action: 'setRules', payload: () => ({ perCheckIn: 5 }), budget: { read: 2, write: 2 }, note: 'rules and their audit entry in one transaction' },
   ];

@@ -27,6 +27,7 @@ import { benchH5 } from './bench-h5';
 import { benchLimits } from './bench-limits';
 import { benchWishes } from './bench-wishes';
 import { benchProjects } from './bench-projects';
+import { benchPosts } from './bench-posts';
 
 const failures: string[] = [];
 /** A function's bundle (its code, core/, lib/, zod; wx-server-sdk is installed by the platform). */
@@ -328,6 +329,7 @@ async function main() {
       '### Visits: database requests per action, and coverage at volume\n\n' + (await benchVisits(local, failures)),
       '### Wishes (微心愿): database requests per action\n\n' + (await benchWishes(local, failures)),
       '### Co-building projects (共建项目): database requests per action\n\n' + (await benchProjects(local, failures)),
+      '### Posts, pledges and yearly duties (设岗定责、承诺、年度任务): database requests per action\n\n' + (await benchPosts(local, failures)),
       '### Org and dispatch at volume\n\n' + (await volume(local)),
       '### Import of a county workbook\n\n' + (await benchImport(local, failures)),
       '### H5: the first screen\n\n' + (await benchH5(failures)),

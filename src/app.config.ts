@@ -48,6 +48,11 @@ export default defineAppConfig({
       pages: ['index/index', 'detail/index', 'publish/index', 'plan/index'],
     },
     {
+      // 设岗定责 / 责任区, 承诺践诺评诺, 年度任务: the posts, my posts and logs, staff's 验收, pledges, rating them, the duties.
+      root: 'packages/posts',
+      pages: ['list/index', 'mine/index', 'review/index', 'pledges/index', 'rate/index', 'duties/index'],
+    },
+    {
       // The pages a QR code opens (kept small so they load fast): 接受邀请 and a building's 楼栋码.
       // Their paths are the backend's (core/invitations.ts INVITATION_PAGE, BUILDING_PAGE).
       root: 'packages/me',

@@ -28,6 +28,7 @@ import type { PointsApi } from './points';
 import type { ImportsApi } from './imports';
 import type { WishesApi } from './wishes';
 import type { ProjectsApi } from './projects';
+import type { PostsApi } from './posts';
 
 /** `org`: organisation and identity. */
 export interface OrgApi {
@@ -234,6 +235,7 @@ export interface ApiMap {
   imports: ImportsApi;
   wishes: WishesApi;
   projects: ProjectsApi;
+  posts: PostsApi;
 }
 
 export type FunctionName = keyof ApiMap;

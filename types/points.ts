@@ -15,6 +15,8 @@ export type LedgerSourceType =
   | 'service'
   /** A 微心愿 from the wall, confirmed received: the claimant's `perWish` points. Key `wish_<wishId>`. */
   | 'wish'
+  /** Verified hours in a service post or zone (设岗定责 / 责任区). Key `post_<postLogId>`. */
+  | 'post'
   /** Approved hours of a volunteer activity. Key `activity_<activityId>_<openid>`. */
   | 'activity'
   /** The monthly 双报到 check-in. Key `checkin_<YYYY-MM>_<openid>`. */
@@ -97,6 +99,8 @@ export interface PointAccount {
    */
   capDays: Record<string, number>;
   capMonths: Record<string, number>;
+  /** 双报到 check-ins by year (YYYY), for the yearly duties (absent on accounts made before it: none counted). */
+  checkIns?: Record<string, number>;
   /** Pending or fulfilled redemptions per catalogue item, for the per-person limit. */
   redeemed: Record<string, number>;
   /** Ledger entries written so far. */
@@ -424,6 +428,16 @@ export interface MemberProfile {
     basic: number;
     unsatisfied: number;
     recent: { demandId: string; text: string; value: 'satisfied' | 'basic' | 'unsatisfied'; comment: string; at: Date | string }[];
+  };
+  /**
+   * 承诺、践诺、评诺 of the year (the posts function's pledges, at most 10): made, fulfilled, rated by
+   * the branch (with the grades), and residents' verdicts on them — the 支部评、群众评 of 双认双评.
+   */
+  pledges: {
+    made: number;
+    fulfilled: number;
+    grades: Partial<Record<ReviewGrade, number>>;
+    residents: { satisfied: number; basic: number; unsatisfied: number };
   };
   /** The caller may review this member: 'unit' (their liaison), 'community' (home secretary). */
   canReview: ('unit' | 'community')[];

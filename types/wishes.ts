@@ -9,18 +9,19 @@
  *
  *   pending 待审核 → approved 待认领 (on the wall) | declined 未通过
  *   approved → claimed 已认领 → fulfilled 待确认 → confirmed 已实现
+ *   claimed → approved (退出认领: the claimant, or the liaison who claimed for the unit, before fulfilling)
  */
 import type { Paged } from './domain';
 
 export type WishStatus = 'pending' | 'approved' | 'declined' | 'claimed' | 'fulfilled' | 'confirmed';
 
 /** What a person can do to a wish; each is an action of the `wishes` function. */
-export type WishEvent = 'approve' | 'decline' | 'claim' | 'fulfil' | 'confirm';
+export type WishEvent = 'approve' | 'decline' | 'claim' | 'withdraw' | 'fulfil' | 'confirm';
 
 /** How a wish was claimed: by a member for their paired unit, by a resident volunteering, or by a liaison for the unit (a member assigned). */
 export type WishClaimVia = 'member' | 'resident' | 'unit';
 
-/** Who claimed a wish and will deliver it. One per wish, ever (until released, which is not offered). */
+/** Who claimed a wish and will deliver it. One per wish at a time: a claim withdrawn before fulfilling returns the wish to the wall. */
 export interface WishClaim {
   /** The person who delivers it (the member assigned, when a liaison claimed for the unit). */
   openid: string;
@@ -191,6 +192,8 @@ export interface WishesApi {
    * Never one's own wish.
    */
   claim: { req: ById & { memberOpenid?: string }; res: WishView };
+  /** 退出认领: the claimant (or the liaison who claimed for the unit), before fulfilling; the wish returns to the wall. */
+  withdraw: { req: ById; res: WishView };
   /** The claimant: delivered, with a note and at least one photo. */
   fulfil: { req: ById & { note: string; photos: string[] }; res: WishView };
   /** The wisher, or staff of its community: received. Credits the claimant `perWish` points once; never the claimant themselves. */

@@ -18,7 +18,7 @@ export function canAward(actor: Actor, target: Person): boolean {
 }
 
 /** Reversible entries are earnings; redemptions are undone by cancelling them, reversals by nothing. */
-const REVERSIBLE = new Set<LedgerEntry['source']['type']>(['service', 'wish', 'activity', 'checkIn', 'award']);
+const REVERSIBLE = new Set<LedgerEntry['source']['type']>(['service', 'post', 'wish', 'activity', 'checkIn', 'award']);
 
 /** A correction: staff of the entry's community or the admin, never on their own account. */
 export function canReverse(actor: Actor, entry: Pick<LedgerEntry, 'openid' | 'communityId' | 'source'>): boolean {

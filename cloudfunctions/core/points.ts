@@ -25,6 +25,7 @@ export const DEFAULT_POINT_RULES: PointRules = {
 /** Sources that earn (count toward totals, leaderboards and caps). Redeem and refund only move the balance. */
 const EARNING: Record<LedgerSourceType, boolean> = {
   service: true,
+  post: true,
   wish: true,
   activity: true,
   checkIn: true,
@@ -37,6 +38,7 @@ const EARNING: Record<LedgerSourceType, boolean> = {
 /** Sources held to the daily and monthly caps. A manual award is a staff decision with a reason, so it is not capped. */
 const CAPPED: Record<LedgerSourceType, boolean> = {
   service: true,
+  post: true,
   wish: true,
   activity: true,
   checkIn: true,
@@ -73,9 +75,10 @@ export interface EntryDraft {
 }
 
 /** Points a source earns before caps. Hours are in multiples of 0.5; points are whole. */
-export function pointsFor(source: 'service' | 'wish' | 'activity' | 'checkIn', hours: number, rules: PointRules): number {
+export function pointsFor(source: 'service' | 'post' | 'wish' | 'activity' | 'checkIn', hours: number, rules: PointRules): number {
   switch (source) {
     case 'service':
+    case 'post':
       return Math.round(hours * rules.perServiceHour);
     case 'wish':
       return Math.round(hours * rules.perServiceHour) + rules.perWish;
@@ -170,7 +173,8 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 /**
  * The account after one entry: balance always; earned totals by year and month for earning
  * sources; the cap counters for capped sources (on the entry's own day and month, `addToCaps`).
- * `redeemed` (per-item holdings) is kept by the redemption code, not by entries.
+ * `checkIns` counts 双报到 by year (the yearly duties). `redeemed` (per-item holdings) is kept by the
+ * redemption code, not by entries.
  */
 export function applyEntry(account: PointAccount, entry: Pick<LedgerEntry, 'points' | 'hours' | 'source' | 'day' | 'month' | 'year' | 'at'>): PointAccount {
   const next: PointAccount = { ...account, years: { ...account.years }, months: { ...account.months }, entries: account.entries + 1, updatedAt: entry.at };
@@ -182,6 +186,7 @@ export function applyEntry(account: PointAccount, entry: Pick<LedgerEntry, 'poin
     next.months[entry.month] = add(account.months[entry.month], entry.points, entry.hours);
   }
   if (isCapped(entry.source.type)) Object.assign(next, addToCaps(account, entry));
+  if (entry.source.type === 'checkIn') next.checkIns = { ...(account.checkIns ?? {}), [entry.year]: (account.checkIns?.[entry.year] ?? 0) + 1 };
   return next;
 }
 

@@ -7,6 +7,7 @@
  *
  *   pending 待审核 → approved 待认领 | declined 未通过
  *   approved → claimed 已认领 → fulfilled 待确认 → confirmed 已实现
+ *   claimed → approved (退出认领, before fulfilling: the wish returns to the wall, 认领 counts down)
  *
  * No I/O: the paired units, the assigned member and the point rules come in with the step.
  */
@@ -18,7 +19,7 @@ import { DAY, dayOf } from './calendar';
 import type { EntryDraft } from './points';
 
 export const WISH_STATES: WishStatus[] = ['pending', 'approved', 'declined', 'claimed', 'fulfilled', 'confirmed'];
-export const WISH_EVENTS: WishEvent[] = ['approve', 'decline', 'claim', 'fulfil', 'confirm'];
+export const WISH_EVENTS: WishEvent[] = ['approve', 'decline', 'claim', 'withdraw', 'fulfil', 'confirm'];
 
 /** States shown on the community's wall. */
 export const ON_WALL: WishStatus[] = ['approved', 'claimed', 'fulfilled', 'confirmed'];
@@ -52,6 +53,7 @@ export type WishStepInput =
   | { event: 'approve'; pairedUnits: { id: string; name: string }[] }
   | { event: 'decline'; reason: string }
   | { event: 'claim'; member?: AssignedMember | null }
+  | { event: 'withdraw' }
   | { event: 'fulfil'; note: string; photos: string[] }
   | { event: 'confirm'; rules: PointRules };
 
@@ -59,8 +61,8 @@ export type WishStepInput =
 export type WishNotice = 'wishApproved' | 'wishClaimed' | 'wishFulfilled';
 
 export type WishFact =
-  /** Add one to 认领 or 完成 of a community or unit (in the same transaction as the wish). */
-  | { kind: 'count'; scope: 'community' | 'unit'; id: string; field: 'claimed' | 'confirmed' }
+  /** Add one to 认领 or 完成 of a community or unit (in the same transaction as the wish); `by: -1` takes a withdrawn claim back. */
+  | { kind: 'count'; scope: 'community' | 'unit'; id: string; field: 'claimed' | 'confirmed'; by?: -1 }
   /** The claimant's points (in the same transaction as the wish). */
   | { kind: 'credit'; entry: EntryDraft }
   /** A subscribe message to a person, after the write. */
@@ -119,6 +121,10 @@ export function wishGuard(event: WishEvent, w: Wish, a: Actor): WishRefusal | nu
       if (typeof how === 'string' && !liaisonClaimUnits(w, a).length) return refuse('FORBIDDEN', how);
       return null;
     }
+    case 'withdraw':
+      if (!w.claim || (w.claim.openid !== a.openid && w.claim.claimedBy !== a.openid)) return refuse('FORBIDDEN', '只有认领人可以退出认领');
+      if (w.status !== 'claimed') return refuse('INVALID_STATE', '心愿已登记送达，不能再退出认领');
+      return null;
     case 'fulfil':
       if (!w.claim || w.claim.openid !== a.openid) return refuse('FORBIDDEN', '只有认领人可以登记心愿完成');
       if (w.status !== 'claimed') return refuse('INVALID_STATE', '这个心愿现在不能登记完成');
@@ -145,6 +151,9 @@ function isRepeat(step: WishStepInput, w: Wish, a: Actor): boolean {
       const who = step.member?.openid ?? a.openid;
       return !!w.claim && w.claim.openid === who && (who === a.openid || w.claim.claimedBy === a.openid);
     }
+    case 'withdraw':
+      // Back on the wall with no claim, and this person did withdraw last: asked again, answered as it stands.
+      return w.status === 'approved' && !w.claim && w.timeline.at(-1)?.event === 'withdraw' && w.timeline.at(-1)?.by === a.openid;
     case 'fulfil':
       return (w.status === 'fulfilled' || w.status === 'confirmed') && w.claim?.openid === a.openid;
     case 'confirm':
@@ -177,6 +186,12 @@ export function wishTransition(w: Wish, step: WishStepInput, a: Actor, now: Date
       const facts: WishFact[] = [{ kind: 'count', scope: 'community', id: w.communityId, field: 'claimed' }];
       if (claim.unitId) facts.push({ kind: 'count', scope: 'unit', id: claim.unitId, field: 'claimed' });
       return move('claimed', { claim }, claim.via === 'unit' ? `指派给 ${claim.name}` : null, [...facts, ...toWisher('wishClaimed')]);
+    }
+    case 'withdraw': {
+      const c = w.claim!;
+      const facts: WishFact[] = [{ kind: 'count', scope: 'community', id: w.communityId, field: 'claimed', by: -1 }];
+      if (c.unitId) facts.push({ kind: 'count', scope: 'unit', id: c.unitId, field: 'claimed', by: -1 });
+      return move('approved', { claim: null }, c.openid === a.openid ? '认领人退出认领' : `${a.name} 为单位退出认领（原由 ${c.name} 送达）`, facts);
     }
     case 'fulfil':
       if (!step.photos.length) return refuse('INVALID_INPUT', '请上传至少一张送达的照片');

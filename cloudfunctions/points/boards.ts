@@ -9,13 +9,13 @@ import { canViewPerson, reviewScopes } from '../core/points-access';
 import { actorOf, staffCommunities } from '../core/actor';
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
-import type { LeaderboardRow, MemberReview } from '../../types/points';
+import type { LeaderboardRow, MemberReview, ReviewGrade } from '../../types/points';
 import { refuse } from '../lib/errors';
 import { loadUser } from '../lib/people';
 import { loadRules } from '../lib/points-rules';
 import type { Handlers } from '../lib/router';
 import { leaderboardInput, profileInput, reviewInput } from './schemas';
-import { checkInId, checkInsByIds, demandRatings, loadAccount, loadScope, loadTally, reviewId, reviewsOf, saveReview, serviceEntries } from './store';
+import { checkInId, checkInsByIds, demandRatings, loadAccount, loadScope, loadTally, pledgesOf, reviewId, reviewsOf, saveReview, serviceEntries } from './store';
 
 type H = Handlers<'points'>;
 
@@ -41,12 +41,13 @@ export const memberProfile: H['memberProfile'] = {
     if (!person || !canViewPerson(actor, { openid: person._id, communityId: person.communityId, unitId: person.unitId })) throw refuse.notFound('用户');
     const y = year ?? periodsOf(ctx.now).year;
     const months = Array.from({ length: 12 }, (_v, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
-    const [account, rules, reviews, checkIns, services] = await Promise.all([
+    const [account, rules, reviews, checkIns, services, pledges] = await Promise.all([
       loadAccount(person._id),
       loadRules(),
       reviewsOf(person._id, y),
       checkInsByIds(months.map((m) => checkInId(person._id, m))),
       serviceEntries(person._id, y, RATINGS_SAMPLE),
+      pledgesOf(person._id, y),
     ]);
     const demandIds = [...new Set(services.map((e) => e.source.id))];
     const demands = await demandRatings(demandIds);
@@ -70,6 +71,12 @@ export const memberProfile: H['memberProfile'] = {
         basic: count('basic'),
         unsatisfied: count('unsatisfied'),
         recent: rated.slice(0, 10).map((d) => ({ demandId: d._id, text: d.text.slice(0, 40), value: d.rating.value, comment: d.rating.comment, at: d.rating.at })),
+      },
+      pledges: {
+        made: pledges.length,
+        fulfilled: pledges.filter((x) => x.status !== 'pledged').length,
+        grades: pledges.reduce<Partial<Record<ReviewGrade, number>>>((g, x) => (x.rating ? { ...g, [x.rating.grade]: (g[x.rating.grade] ?? 0) + 1 } : g), {}),
+        residents: (['satisfied', 'basic', 'unsatisfied'] as const).reduce((t, v) => ({ ...t, [v]: pledges.reduce((n, x) => n + (x.residents?.[v] ?? 0), 0) }), { satisfied: 0, basic: 0, unsatisfied: 0 }),
       },
       canReview: reviewScopes(actor, actorOf(person)),
     };

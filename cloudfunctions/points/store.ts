@@ -5,6 +5,7 @@
  */
 import type { Demand } from '../../types/dispatch';
 import type { User } from '../../types/domain';
+import type { Pledge } from '../../types/posts';
 import type { EntryDraft } from '../core/points';
 import type { CheckIn, LedgerEntry, MemberReview, PointAccount, PointRules, Redemption } from '../../types/points';
 import { _, db } from '../lib/cloud';
@@ -35,6 +36,11 @@ export const ledgerOf = (openid: string, page: number, pageSize: number) =>
 /** A person's service entries of a year, newest first (the demands they were credited for). */
 export async function serviceEntries(openid: string, year: string, limit: number): Promise<LedgerEntry[]> {
   return (await db.collection(LEDGER).where({ openid, 'source.type': 'service', year }).orderBy('at', 'desc').limit(limit).get<LedgerEntry>()).data;
+}
+
+/** A member's pledges of a year (at most 10, the posts function's `PLEDGES_A_YEAR`): their state, grade and residents' verdicts. */
+export async function pledgesOf(openid: string, year: string): Promise<Pick<Pledge, 'status' | 'rating' | 'residents'>[]> {
+  return (await db.collection('pledges').where({ openid, year }).field({ status: true, rating: true, residents: true }).limit(20).get<Pick<Pledge, 'status' | 'rating' | 'residents'>>()).data;
 }
 
 /** A community (a region of level community) or a unit, by id: its name; null when there is none. */

@@ -86,6 +86,15 @@ export const claim: H['claim'] = {
   },
 };
 
+/** 退出认领: the wish back on the wall and 认领 counted down, in one transaction (as claim). */
+export const withdraw: H['withdraw'] = {
+  input: byId,
+  async run({ id }, ctx) {
+    const r = await saveInTransaction(id, (w) => seen(w, ctx, () => wishTransition(w, { event: 'withdraw' }, ctx.actor, ctx.now)), ctx.now);
+    return showOne(r.wish, ctx.actor);
+  },
+};
+
 /**
  * 确认收到: the wish, 完成 counts and the claimant's `perWish` points (ledger key `wish_<id>`) in one
  * transaction; confirming again is a repeat and credits nothing.

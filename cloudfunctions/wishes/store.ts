@@ -90,13 +90,14 @@ export function saveInTransaction(id: string, decide: (w: Wish) => WishTransitio
   );
 }
 
-/** One counter up by one: an $inc, and the document made on its scope's first count. */
+/** One counter up (or, for a withdrawn claim, down) by one: an $inc, and the document made on its scope's first count. */
 async function addCount(t: Transaction, f: Extract<WishFact, { kind: 'count' }>): Promise<void> {
   const ref = t.collection(COUNTS).doc(countsId(f.scope, f.id));
-  const res = await ref.update({ data: { [f.field]: _.inc(1) } });
+  const by = f.by ?? 1;
+  const res = await ref.update({ data: { [f.field]: _.inc(by) } });
   if (res.stats.updated === 0) {
     const counts: WishCounts = { scope: f.scope, id: f.id, claimed: 0, confirmed: 0 };
-    await ref.set({ data: { ...counts, [f.field]: 1 } });
+    await ref.set({ data: { ...counts, [f.field]: Math.max(0, by) } });
   }
 }
 

@@ -11,6 +11,7 @@ import { seedDemoVisits } from './demo-visits';
 import { seedDemoPoints, seedPastCheckIns } from './demo-points';
 import { seedDemoWishes } from './demo-wishes';
 import { seedDemoProjects } from './demo-projects';
+import { seedDemoPosts } from './demo-posts';
 
 export interface SeedReport {
   inserted: number;
@@ -70,6 +71,7 @@ export async function seedDemoCounty(local: LocalCloud, now = new Date(), { with
     if (withDemands) await seedDemoPoints(local);
     if (withDemands) await seedDemoWishes(local);
     if (withDemands) await seedDemoProjects(local, now);
+    if (withDemands) await seedDemoPosts(local);
   } finally {
     if (limits === undefined) delete process.env.JINLIN_RATE_LIMITS;
     else process.env.JINLIN_RATE_LIMITS = limits;

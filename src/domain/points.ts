@@ -21,6 +21,7 @@ import type { Tone } from './tone'
 
 export const SOURCE_LABEL: Record<LedgerSourceType, string> = {
   service: '派单服务',
+  post: '岗位服务',
   wish: '微心愿',
   activity: '志愿活动',
   checkIn: '双报到',
@@ -64,7 +65,7 @@ export const ACTIVITY_ACTION_LABEL: Record<ActivityAction, string> = {
 export const ACTIVITY_ACTION_ORDER: ActivityAction[] = ['signUp', 'checkIn', 'checkOut', 'cancelSignup', 'cancel']
 
 /** Entries staff may correct with a reversing entry: earned ones (a redemption is undone by cancelling it). */
-export const REVERSIBLE: LedgerSourceType[] = ['service', 'wish', 'activity', 'checkIn', 'award']
+export const REVERSIBLE: LedgerSourceType[] = ['service', 'post', 'wish', 'activity', 'checkIn', 'award']
 
 export const ACTIVITY_SCOPE_LABEL: Record<ActivityListScope, string> = { open: '可报名', mine: '我报名的', managed: '本社区活动' }
 

@@ -23,6 +23,7 @@ export const WISH_ACTION_LABEL: Record<WishEvent, string> = {
   approve: '审核通过，上墙',
   decline: '不通过',
   claim: '我来认领',
+  withdraw: '退出认领',
   fulfil: '登记已送达',
   confirm: '确认收到',
 }

@@ -36,6 +36,9 @@ export const TEMPLATE_IDS: Record<string, string> = {
   TPL_SERVICE_DECIDED: 'TPL_SERVICE_DECIDED',
   TPL_PROJECT_COMPLETED: 'TPL_PROJECT_COMPLETED',
   TPL_PROJECT_RATED: 'TPL_PROJECT_RATED',
+  TPL_POST_LOG_VERIFIED: 'TPL_POST_LOG_VERIFIED',
+  TPL_POST_LOG_RETURNED: 'TPL_POST_LOG_RETURNED',
+  TPL_PLEDGE_RATED: 'TPL_PLEDGE_RATED',
 }
 
 /** `function.action` → the messages it leads to for the person taking it (at most 3: WeChat's limit). */
@@ -56,6 +59,8 @@ export const SUBSCRIBE_BEFORE: Record<string, string[]> = {
   'projects.publishService': ['TPL_SERVICE_REQUESTED'], // the liaison: a community asks for it
   'projects.claim': ['TPL_PROJECT_RATED'], // the liaison: the community's 评实效
   'projects.accept': ['TPL_PROJECT_RATED'],
+  'posts.logWork': ['TPL_POST_LOG_VERIFIED', 'TPL_POST_LOG_RETURNED'], // the member: the log verified (hours, points) or returned
+  'posts.fulfilPledge': ['TPL_PLEDGE_RATED'], // the member: the branch's 评诺 and residents' verdicts
 }
 
 /** The configured ids an action should ask for; none while they are placeholders. */

@@ -227,7 +227,7 @@ describe('积分 tab', () => {
     expect(text(document.body)).toContain('查看全部积分明细')
     // A member's own entrances; no staff work.
     const titles = [...testUtils.queries.querySelectorAll('.jl-link-row__title')].map(text)
-    expect(titles).toEqual(['志愿活动', '微心愿墙', '积分兑换', '我的兑换', '共建项目', '我的双认双评', '积分排行', '积分规则'])
+    expect(titles).toEqual(['志愿活动', '微心愿墙', '党员承诺', '积分兑换', '我的兑换', '共建项目', '岗位与责任区', '我的岗位', '我的承诺', '我的年度任务', '我的双认双评', '积分排行', '积分规则'])
     expect(buttons()).toContain('本月双报到')
   })
 
@@ -672,6 +672,7 @@ describe('补记签退 and 双认双评', () => {
       yearTotals: { points: 105, hours: 9 }, target: { hours: 20, progress: 0.45, met: false }, checkInMonths: ['2026-09', '2026-11'],
       reviews: { unit: null, community: null },
       residentRatings: { satisfied: 1, basic: 0, unsatisfied: 0, recent: [{ demandId: 'd-1', text: '帮忙申请临时救助', value: 'satisfied' as const, comment: '谢谢', at: '2026-11-20T02:00:00.000Z' }] },
+      pledges: { made: 2, fulfilled: 1, grades: { excellent: 1 }, residents: { satisfied: 1, basic: 0, unsatisfied: 0 } },
       canReview: ['unit' as const],
     }
     let reviewed = false
@@ -692,6 +693,8 @@ describe('补记签退 and 双认双评', () => {
     expect(text(document.body)).toContain('2 个月：9月、11月')
     expect(text(document.body)).toContain('满意 1 · 基本满意 0 · 不满意 0')
     expect(text(document.body)).toContain('帮忙申请临时救助')
+    expect(text(document.body)).toContain('2 项，已践诺 1 项')
+    expect(text(document.body)).toContain('优秀 1')
     // Only the unit's review is theirs to give.
     expect([...testUtils.queries.querySelectorAll('.jl-section__title')].map(text)).toContain('单位评价（2026 年）')
     expect([...testUtils.queries.querySelectorAll('.jl-section__title')].map(text)).not.toContain('社区评价（2026 年）')

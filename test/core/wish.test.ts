@@ -67,7 +67,7 @@ const ALLOWED: Record<WishStatus, Partial<Record<WishEvent, string[]>>> = {
   pending: { approve: ['staff', 'gridWorker', 'secretary'], decline: ['staff', 'gridWorker', 'secretary'] },
   approved: { claim: ['neighbour', 'member', 'claimant', 'liaison'] },
   declined: {},
-  claimed: { fulfil: ['claimant'] },
+  claimed: { withdraw: ['claimant'], fulfil: ['claimant'] },
   fulfilled: { confirm: ['wisher', 'staff', 'gridWorker', 'secretary'] },
   confirmed: {},
 };
@@ -84,6 +84,7 @@ const stepFor = (event: WishEvent) =>
     approve: { event: 'approve', pairedUnits: [{ id: PAIRED, name: '县人社局' }] },
     decline: { event: 'decline', reason: '不属于微心愿' },
     claim: { event: 'claim' },
+    withdraw: { event: 'withdraw' },
     fulfil: { event: 'fulfil', note: '已送到', photos: ['cloud://x/demands/claimant/a.jpg'] },
     confirm: { event: 'confirm', rules: DEFAULT_POINT_RULES },
   })[event] as Parameters<typeof wishTransition>[1];
@@ -167,4 +168,18 @@ test.each([
   ['2026-12-03', null],
 ])('needed by %s', (day, why) => {
   expect(neededByRefusal(day, NOW)).toBe(why);
+});
+
+test('withdraw: the claimant before fulfilling — the wish is back on the wall, 认领 counted down; asked again, a repeat', () => {
+  const r = wishTransition(wishIn('claimed'), { event: 'withdraw' }, actor('claimant'), NOW);
+  expect(r).toMatchObject({
+    ok: true,
+    repeat: false,
+    wish: { status: 'approved', claim: null, onWall: true },
+    facts: [{ kind: 'count', scope: 'community', id: OWN, field: 'claimed', by: -1 }, { kind: 'count', scope: 'unit', id: PAIRED, field: 'claimed', by: -1 }],
+  });
+  if (!r.ok) throw new Error('refused');
+  expect(wishTransition(r.wish, { event: 'withdraw' }, actor('claimant'), NOW)).toMatchObject({ ok: true, repeat: true, facts: [] });
+  expect(allowedWishActions(r.wish, actor('member'))).toContain('claim');
+  expect(wishTransition(wishIn('fulfilled'), { event: 'withdraw' }, actor('claimant'), NOW)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
 });

@@ -65,6 +65,12 @@ export const PAGES: ResidentPage[] = [
   { route: '/packages/projects/index/index', name: '共建项目', openid: RESIDENT, person: 'seeded', ready: '.jl-card' },
   { route: '/packages/projects/index/index?tab=mine', name: '我参与的项目', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-card' },
   { route: '/packages/projects/detail/index?id={joinedProject}', name: '共建项目详情', openid: 'demo-member-liu', person: 'seeded', ready: '.jl-project__update' },
+  // 设岗定责、承诺、年度任务: a resident rates members' pledges; 刘洋 (a member in 东街 with the demo's posts, logs, pledges and duties).
+  { route: '/packages/posts/rate/index', name: '党员承诺', openid: RESIDENT, person: 'seeded', ready: '.jl-pledge' },
+  { route: '/packages/posts/list/index', name: '岗位与责任区', openid: VISITOR, person: 'seeded', ready: '.jl-post' },
+  { route: '/packages/posts/mine/index', name: '我的岗位', openid: VISITOR, person: 'seeded', ready: '.jl-log' },
+  { route: '/packages/posts/pledges/index', name: '我的承诺', openid: VISITOR, person: 'seeded', ready: '.jl-pledge' },
+  { route: '/packages/posts/duties/index', name: '我的年度任务', openid: VISITOR, person: 'seeded', ready: '.jl-duties' },
 ];
 
 /** Fills `{verified}` or `{household}` in a route for `openid` through the API (see ResidentPage.route). */

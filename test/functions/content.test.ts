@@ -25,6 +25,7 @@ const MODULES: Record<Exclude<FunctionName, 'stats' | 'exports'>, () => Function
   imports: () => require('../../cloudfunctions/imports/index'),
   wishes: () => require('../../cloudfunctions/wishes/index'),
   projects: () => require('../../cloudfunctions/projects/index'),
+  posts: () => require('../../cloudfunctions/posts/index'),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -84,6 +85,14 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   'projects.progress': { id: 'p1', text: CLEAN },
   'projects.complete': { id: 'p1', note: CLEAN },
   'projects.rate': { id: 'p1', value: 'satisfied', comment: CLEAN },
+  'posts.createPost': { communityId: 'c1', kind: 'post', name: CLEAN, duties: CLEAN, hoursPerYear: 20 },
+  'posts.logWork': { postId: 'p1', workedOn: '2026-12-01', hours: 1, note: CLEAN },
+  'posts.returnLog': { id: 'l1', reason: CLEAN },
+  'posts.pledge': { text: CLEAN },
+  'posts.fulfilPledge': { id: 'p1', note: CLEAN, photos: [] },
+  'posts.ratePledge': { id: 'p1', grade: 'good', comment: CLEAN },
+  'posts.recordSurvey': { note: CLEAN },
+  'posts.recordProblem': { openid: 'u1', note: CLEAN },
 };
 
 /** The payload with POISON at one path (`needs.*.text` → the first need). */

@@ -41,6 +41,8 @@ const modules: Partial<Record<FunctionName | 'notify' | 'scorecards', () => Func
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   projects: () => require('../../cloudfunctions/projects/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  posts: () => require('../../cloudfunctions/posts/index'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   notify: () => require('../../cloudfunctions/notify/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   scorecards: () => require('../../cloudfunctions/scorecards/index'),

@@ -15,6 +15,7 @@ import * as scorecards from '../../cloudfunctions/scorecards/index';
 import * as visits from '../../cloudfunctions/visits/index';
 import * as wishes from '../../cloudfunctions/wishes/index';
 import * as projects from '../../cloudfunctions/projects/index';
+import * as posts from '../../cloudfunctions/posts/index';
 import type { FunctionModule, LocalCloud } from '../../local/runtime';
 import { startServer } from '../../local/server';
 import type { Envelope, ErrorCode } from '../../types/errors';
@@ -22,7 +23,7 @@ import { tempDir } from '../local/helpers';
 import { PEOPLE, snapshot } from './harness';
 
 /** The timer functions are not served: startTimers runs only those it is given, and none writes while snapshots compare. */
-const SERVED: Record<string, FunctionModule> = { org, dispatch, points, imports, wishes, projects };
+const SERVED: Record<string, FunctionModule> = { org, dispatch, points, imports, wishes, projects, posts };
 const FUNCTIONS: Record<string, FunctionModule> = { ...SERVED, visits, notify, scorecards };
 const PER_FUNCTION = 1000;
 const TYPED: ErrorCode[] = ['UNAUTHENTICATED', 'NOT_REGISTERED', 'FORBIDDEN', 'UNKNOWN_ACTION', 'INVALID_INPUT', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'];

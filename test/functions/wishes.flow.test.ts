@@ -45,7 +45,7 @@ test('post → approve → claim → fulfil with a photo → confirm: the member
   expect(onWall.photos[0].url).toBeTruthy();
 
   const claimed = await h.ok(ZHANG, 'wishes', 'claim', { id: posted._id });
-  expect(claimed).toMatchObject({ status: 'claimed', claim: { name: '张伟', via: 'member', unitName: '县人社局' }, contact: { name: '王秀英', phone: '13800001001', address: '幸福小区1号楼 302' }, allowedActions: ['fulfil'] });
+  expect(claimed).toMatchObject({ status: 'claimed', claim: { name: '张伟', via: 'member', unitName: '县人社局' }, contact: { name: '王秀英', phone: '13800001001', address: '幸福小区1号楼 302' }, allowedActions: ['withdraw', 'fulfil'] });
   expect((await h.ok(ZHANG, 'wishes', 'list', { scope: 'claimed' })).items.map((w) => w._id)).toContain(posted._id);
 
   const done = await h.ok(ZHANG, 'wishes', 'fulfil', { id: posted._id, note: '已把老花镜送到家里', photos: [await photo(ZHANG)] });
@@ -95,8 +95,9 @@ test('a liaison claims for the unit and assigns a member; the member delivers', 
   expect(asLiaison.claimableFor).toEqual([{ unitId: 'unit-renshe', unitName: '县人社局' }]);
   const claimed = await h.ok(PEOPLE.liaison, 'wishes', 'claim', { id: w._id, memberOpenid: ZHANG });
   expect(claimed).toMatchObject({ claim: { name: '张伟', via: 'unit', unitName: '县人社局' }, contact: { name: '王秀英' } });
-  expect((await h.ok(ZHANG, 'wishes', 'detail', { id: w._id })).allowedActions).toEqual(['fulfil']);
-  expect((await h.ok(PEOPLE.liaison, 'wishes', 'detail', { id: w._id })).allowedActions).toEqual([]);
+  expect((await h.ok(ZHANG, 'wishes', 'detail', { id: w._id })).allowedActions).toEqual(['withdraw', 'fulfil']);
+  // The liaison who claimed it for the unit may take the claim back (退出认领), not deliver it.
+  expect((await h.ok(PEOPLE.liaison, 'wishes', 'detail', { id: w._id })).allowedActions).toEqual(['withdraw']);
 });
 
 test('staff post for a resident without the app, and confirm for them', async () => {

@@ -97,3 +97,20 @@ test('the demo projects cover every state but 已撤回, each timeline in order,
     local.close();
   }
 });
+
+test('the demo posts, pledges and duties: every log and pledge state, verified hours in the ledger once each, dated no later than today', async () => {
+  const local = openTestCloud();
+  try {
+    await seedDemoCounty(local);
+    const logs = local.db.store.all('postLogs') as unknown as { status: string; workedOn: string; createdAt: Date | string }[];
+    expect(new Set(logs.map((l) => l.status))).toEqual(new Set(['verified', 'pending']));
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    for (const l of logs) expect(l.workedOn <= today).toBe(true);
+    expect(local.db.store.all('pointLedger').filter((e) => (e.source as { type: string }).type === 'post')).toHaveLength(2);
+    const pledges = local.db.store.all('pledges') as unknown as { status: string }[];
+    expect(new Set(pledges.map((p) => p.status))).toEqual(new Set(['pledged', 'fulfilled', 'rated']));
+    expect(local.db.store.all('dutyCounts').find((c) => c.openid === 'demo-member-liu')).toMatchObject({ surveys: 1, problems: 1 });
+  } finally {
+    local.close();
+  }
+});

@@ -79,6 +79,11 @@ function MemberScreen({ openid }: { openid: string }) {
       {p.canReview.map((scope) => (
         <ReviewForm key={scope} p={p} scope={scope} onDone={() => setVersion((v) => v + 1)} />
       ))}
+      <Section title='承诺、践诺、评诺'>
+        <Row label='承诺'>{p.pledges.made ? `${p.pledges.made} 项，已践诺 ${p.pledges.fulfilled} 项` : '今年还没有承诺'}</Row>
+        <Row label='社区评诺'>{GRADES.filter((g) => p.pledges.grades[g]).map((g) => `${GRADE_LABEL[g]} ${p.pledges.grades[g]}`).join(' · ') || '还没有评诺'}</Row>
+        <Row label='居民评价'>{`满意 ${p.pledges.residents.satisfied} · 基本满意 ${p.pledges.residents.basic} · 不满意 ${p.pledges.residents.unsatisfied}`}</Row>
+      </Section>
       <Section title='居民评价'>
         <Row label='评价'>{`满意 ${r.satisfied} · 基本满意 ${r.basic} · 不满意 ${r.unsatisfied}`}</Row>
         {r.recent.length === 0 ? <Text className='jl-person__meta'>还没有居民评价过这位党员参与的服务。</Text> : null}

@@ -19,6 +19,7 @@ import WishFacts from './WishFacts'
 const ASK: Record<Exclude<WishEvent, 'fulfil' | 'decline'>, [title: string, ask: (w: WishView) => string, ok: string, done: string]> = {
   approve: ['审核通过', (w) => `把「${w.title}」放上本社区的心愿墙？墙上只显示「${w.publicName}的微心愿」，不显示姓名、地址和电话。`, '通过', '已上墙'],
   claim: ['认领心愿', (w) => `认领「${w.title}」？认领后请在 ${w.neededBy} 前送到，并拍照登记。`, '认领', '认领成功'],
+  withdraw: ['退出认领', (w) => `退出认领「${w.title}」？心愿会回到心愿墙，由别人认领。`, '退出认领', '已退出认领'],
   confirm: ['确认收到', (w) => `确认已经收到「${w.title}」？确认后认领人获得积分，不能撤回。`, '确认', '已确认，谢谢'],
 }
 
@@ -92,6 +93,11 @@ export default function WishCard({ w: initial }: { w: WishView }) {
       {can('fulfil') ? (
         <AtButton className='jl-button' type='primary' onClick={() => void Taro.navigateTo({ url: WISH_ROUTES.fulfil(w._id) })}>
           {WISH_ACTION_LABEL.fulfil}
+        </AtButton>
+      ) : null}
+      {can('withdraw') ? (
+        <AtButton className='jl-button' loading={busy} disabled={busy} onClick={() => void step('withdraw')}>
+          {WISH_ACTION_LABEL.withdraw}
         </AtButton>
       ) : null}
       {can('confirm') ? (
