@@ -26,6 +26,7 @@ import type {
 import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
 import type { ImportsApi } from './imports';
+import type { StatsApi } from './stats';
 import type { WishesApi } from './wishes';
 
 /** `org`: organisation and identity. */
@@ -232,6 +233,7 @@ export interface ApiMap {
   points: PointsApi;
   imports: ImportsApi;
   wishes: WishesApi;
+  stats: StatsApi;
 }
 
 export type FunctionName = keyof ApiMap;

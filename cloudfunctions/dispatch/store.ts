@@ -5,8 +5,10 @@
  * effects of a step (scorecard counters and open deadlines, queued subscribe messages, hours to
  * the ledger, a return visit owed). Shaping for responses lives in ./views.ts.
  */
+import { monthOf } from '../core/calendar';
 import { OPEN, UNRESOLVED, type Effect, type NotificationJob } from '../core/demand';
 import type { Counters } from '../core/scorecard';
+import { figureOfScore, receivedFields } from '../core/stats';
 import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
 import type { Region, Unit, UnitPairing, User } from '../../types/domain';
 import type { KeyHousehold } from '../../types/visits';
@@ -213,13 +215,17 @@ async function enqueue(job: Omit<NotificationJob, 'status'>): Promise<void> {
   await db.collection('notifications').add({ data: { ...job, status: 'pending' } });
 }
 
-/** One scorecard document's changes: counters to add, open deadlines to set or drop. */
+/**
+ * One scorecard document's changes: counters to add, open deadlines to set or drop, and the
+ * per-item record of the figures (`items.<figure>.<demandId>`, see core/stats.ts) to set or drop.
+ */
 interface ScorecardChange {
   scope: string;
   id: string;
   month: string;
   incs: Record<string, number>;
   open: Record<string, Date | null>;
+  items: Record<string, string | null>;
 }
 
 /**
@@ -231,16 +237,38 @@ async function writeScorecard(c: ScorecardChange, now: Date): Promise<void> {
   const data: Data = { updatedAt: now };
   for (const [k, v] of Object.entries(c.incs)) data[k] = _.inc(v);
   for (const [demandId, finishBy] of Object.entries(c.open)) data[`open.${demandId}`] = finishBy ? finishBy : _.remove();
+  for (const [path, value] of Object.entries(c.items)) data[`items.${path}`] = value === null ? _.remove() : value;
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await db.collection('scorecards').doc(docId).update({ data })).stats.updated === 1) return;
     const open = Object.fromEntries(Object.entries(c.open).filter(([, v]) => v !== null));
+    const incs: Data = {};
+    for (const [k, v] of Object.entries(c.incs)) setPath(incs, k, v);
+    const items: Data = {};
+    for (const [path, value] of Object.entries(c.items)) if (value !== null) setPath(items, path, value);
     try {
-      await db.collection('scorecards').add({ data: { _id: docId, scope: c.scope, id: c.id, month: c.month, ...c.incs, open, updatedAt: now } });
+      await db.collection('scorecards').add({ data: { _id: docId, scope: c.scope, id: c.id, month: c.month, ...incs, open, items, updatedAt: now } });
       return;
     } catch (e) {
       if (!isDuplicateWrite(e)) throw e; // created by a concurrent request: apply to it instead
     }
   }
+}
+
+/** Sets `a.b.c` in a new document (the fallback add of a first change writes nested fields whole). */
+function setPath(doc: Data, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = doc;
+  for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Data;
+  at[keys[keys.length - 1]] = value;
+}
+
+/**
+ * 诉求量: a new demand counts on its community's scorecard of the month it was submitted, by
+ * category, with its per-item record (one write, the same as any step's).
+ */
+export async function countReceived(demand: Demand, now: Date): Promise<void> {
+  const fields = receivedFields(demand.category, demand._id);
+  await writeScorecard({ scope: 'community', id: demand.communityId, month: monthOf(now), incs: fields.incs, open: {}, items: fields.items }, now);
 }
 
 /**
@@ -252,7 +280,7 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
   const changes = new Map<string, ScorecardChange>();
   const change = (scope: string, id: string, month: string) => {
     const key = `${scope}_${id}_${month}`;
-    if (!changes.has(key)) changes.set(key, { scope, id, month, incs: {}, open: {} });
+    if (!changes.has(key)) changes.set(key, { scope, id, month, incs: {}, open: {}, items: {} });
     return changes.get(key)!;
   };
   const messages: NotificationJob['messages'] = [];
@@ -261,6 +289,9 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
     if (e.kind === 'score') {
       const c = change(e.scope, e.id, e.month);
       c.incs[e.field] = (c.incs[e.field] ?? 0) + e.by;
+      const fig = figureOfScore(e, demand);
+      for (const [k, v] of Object.entries(fig.incs)) c.incs[k] = (c.incs[k] ?? 0) + v;
+      Object.assign(c.items, fig.items);
     } else if (e.kind === 'deadline') {
       change(e.scope, e.id, e.month).open[e.demandId] = e.finishBy === null ? null : new Date(e.finishBy);
     } else if (e.kind === 'credit') {
