@@ -41,28 +41,64 @@ export interface CounterDoc {
   /** 派单 by category. */
   dispatchedBy?: Partial<Record<DemandCategory, number>>;
   open?: Record<string, Date | string>;
+  /** A community's: each open item's unit ('' while offered to all). */
+  openUnit?: Record<string, string>;
+  /** A community's counters per paired unit. */
+  byUnit?: Record<string, Partial<Record<ItemFigure, number>>>;
   items?: Partial<Record<ItemFigure, Record<string, string>>>;
 }
 
 interface FieldChanges {
   incs: Record<string, number>;
-  items: Record<string, string | null>;
+  /** Paths to set (a value) or drop (null): `items.<figure>.<demandId>`, `openUnit.<demandId>`. */
+  paths: Record<string, string | null>;
 }
 
-/** What a step's counter change adds to the maintained figures: the per-item record and 派单 by category. */
-export function figureOfScore(e: Extract<Effect, { kind: 'score' }>, d: Pick<Demand, '_id' | 'category' | 'dispatch'>): FieldChanges {
-  const out: FieldChanges = { incs: {}, items: {} };
+/** Figures a community also keeps per paired unit (`byUnit.<unitId>.<figure>`), so its dashboard reads counters only. */
+const PAIR_FIGURES: readonly string[] = ['dispatched', 'acceptedWithinSla', 'resolved', 'rated', 'satisfiedOrBasic', 'extended'];
+
+type ScoreEffect = Extract<Effect, { kind: 'score' }>;
+type DeadlineEffect = Extract<Effect, { kind: 'deadline' }>;
+
+/**
+ * What a step's counter and deadline changes add to the maintained figures of each document
+ * (keyed `<scope>_<id>_<month>`, the documents the step writes anyway): the per-item record, 派单
+ * by category, a community's counters per paired unit, and which unit each open item is with.
+ */
+export function figureChanges(effects: Effect[], d: Pick<Demand, '_id' | 'category' | 'dispatch'>): Map<string, FieldChanges> {
+  const out = new Map<string, FieldChanges>();
+  const at = (e: ScoreEffect | DeadlineEffect) => {
+    const key = `${e.scope}_${e.id}_${e.month}`;
+    if (!out.has(key)) out.set(key, { incs: {}, paths: {} });
+    return out.get(key)!;
+  };
+  const inc = (c: FieldChanges, k: string, by: number) => (c.incs[k] = (c.incs[k] ?? 0) + by);
   const unit = d.dispatch?.unitId ?? '';
-  if ((ITEM_FIGURES as readonly string[]).includes(e.field)) out.items[`${e.field}.${d._id}`] = e.by > 0 ? unit : null;
-  if (e.field === 'dispatched') out.incs[`dispatchedBy.${d.category}`] = e.by;
-  // An offer to every paired unit is the accepting unit's from now: the community's record says which.
-  if (e.field === 'accepted' && e.scope === 'community') out.items[`dispatched.${d._id}`] = unit;
+  const scores = effects.filter((e): e is ScoreEffect => e.kind === 'score');
+  // An offer to every paired unit, accepted: it counts for that unit from now (core/demand), in its community's figures too.
+  const offerTaken = scores.some((e) => e.scope === 'unit' && e.field === 'dispatched') && scores.some((e) => e.scope === 'community' && e.field === 'accepted');
+  for (const e of scores) {
+    const c = at(e);
+    if ((ITEM_FIGURES as readonly string[]).includes(e.field)) c.paths[`items.${e.field}.${d._id}`] = e.by > 0 ? unit : null;
+    if (e.field === 'dispatched') inc(c, `dispatchedBy.${d.category}`, e.by);
+    if (e.scope !== 'community' || !unit) continue;
+    if (PAIR_FIGURES.includes(e.field)) inc(c, `byUnit.${unit}.${e.field}`, e.by);
+    if (e.field === 'dispatched') c.paths[`openUnit.${d._id}`] = unit;
+    if (e.field === 'accepted') {
+      c.paths[`items.dispatched.${d._id}`] = unit;
+      c.paths[`openUnit.${d._id}`] = unit;
+      if (offerTaken) inc(c, `byUnit.${unit}.dispatched`, 1);
+    }
+  }
+  for (const e of effects) {
+    if (e.kind === 'deadline' && e.scope === 'community' && e.finishBy === null) at(e).paths[`openUnit.${e.demandId}`] = null;
+  }
   return out;
 }
 
 /** 诉求量: one submitted demand on its community's document. */
 export function receivedFields(category: DemandCategory, demandId: string): FieldChanges {
-  return { incs: { received: 1, [`receivedBy.${category}`]: 1 }, items: { [`received.${demandId}`]: category } };
+  return { incs: { received: 1, [`receivedBy.${category}`]: 1 }, paths: { [`items.received.${demandId}`]: category } };
 }
 
 // ---- periods ---------------------------------------------------------------------------------
@@ -118,7 +154,7 @@ export function itemIds(docs: CounterDoc[], figure: StatsFigure, now: Date, only
   const ids = new Set<string>();
   for (const d of docs) {
     const dispatched = d.items?.dispatched ?? {};
-    const ofUnit = (id: string, unit?: string) => only.unitId === undefined || (unit ?? dispatched[id]) === only.unitId;
+    const ofUnit = (id: string, unit?: string) => only.unitId === undefined || (unit ?? d.openUnit?.[id] ?? dispatched[id]) === only.unitId;
     if (figure === 'openOverdue') {
       for (const id of overdueIds(d, now)) if (ofUnit(id)) ids.add(id);
       continue;
@@ -132,19 +168,20 @@ export function itemIds(docs: CounterDoc[], figure: StatsFigure, now: Date, only
   return [...ids].sort();
 }
 
-/** A community's figures for one of its paired units, counted from the community's per-item records. */
+/** A community's figures for one of its paired units: its counters for that unit and its open items with that unit. */
 export function pairFigures(docs: CounterDoc[], unitId: string, now: Date): Figures {
-  const n = (f: StatsFigure) => itemIds(docs, f, now, { unitId }).length;
-  return withRates({
-    dispatched: n('dispatched'),
-    acceptedWithinSla: n('acceptedWithinSla'),
-    resolved: n('resolved'),
-    openOverdue: n('openOverdue'),
-    rated: n('rated'),
-    satisfiedOrBasic: n('satisfiedOrBasic'),
-    extended: n('extended'),
-    received: 0,
-  });
+  const c = { dispatched: 0, acceptedWithinSla: 0, resolved: 0, openOverdue: 0, rated: 0, satisfiedOrBasic: 0, extended: 0, received: 0 };
+  for (const d of docs) {
+    const u = d.byUnit?.[unitId] ?? {};
+    c.dispatched += u.dispatched ?? 0;
+    c.acceptedWithinSla += u.acceptedWithinSla ?? 0;
+    c.resolved += u.resolved ?? 0;
+    c.rated += u.rated ?? 0;
+    c.satisfiedOrBasic += u.satisfiedOrBasic ?? 0;
+    c.extended += u.extended ?? 0;
+    c.openOverdue += overdueIds(d, now).filter((id) => d.openUnit?.[id] === unitId).length;
+  }
+  return withRates(c);
 }
 
 /** The trend: per month the three rates, 派单, and the volume by category (诉求量 of communities, 派单 of units). */

@@ -8,7 +8,7 @@
 import { monthOf } from '../core/calendar';
 import { OPEN, UNRESOLVED, type Effect, type NotificationJob } from '../core/demand';
 import type { Counters } from '../core/scorecard';
-import { figureOfScore, receivedFields } from '../core/stats';
+import { figureChanges, receivedFields } from '../core/stats';
 import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
 import type { Region, Unit, UnitPairing, User } from '../../types/domain';
 import type { KeyHousehold } from '../../types/visits';
@@ -217,7 +217,7 @@ async function enqueue(job: Omit<NotificationJob, 'status'>): Promise<void> {
 
 /**
  * One scorecard document's changes: counters to add, open deadlines to set or drop, and the
- * per-item record of the figures (`items.<figure>.<demandId>`, see core/stats.ts) to set or drop.
+ * per-item record of the figures and the rest core/stats.ts `figureChanges` maintains, to set or drop.
  */
 interface ScorecardChange {
   scope: string;
@@ -225,7 +225,7 @@ interface ScorecardChange {
   month: string;
   incs: Record<string, number>;
   open: Record<string, Date | null>;
-  items: Record<string, string | null>;
+  paths: Record<string, string | null>;
 }
 
 /**
@@ -237,16 +237,16 @@ async function writeScorecard(c: ScorecardChange, now: Date): Promise<void> {
   const data: Data = { updatedAt: now };
   for (const [k, v] of Object.entries(c.incs)) data[k] = _.inc(v);
   for (const [demandId, finishBy] of Object.entries(c.open)) data[`open.${demandId}`] = finishBy ? finishBy : _.remove();
-  for (const [path, value] of Object.entries(c.items)) data[`items.${path}`] = value === null ? _.remove() : value;
+  for (const [path, value] of Object.entries(c.paths)) data[path] = value === null ? _.remove() : value;
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await db.collection('scorecards').doc(docId).update({ data })).stats.updated === 1) return;
     const open = Object.fromEntries(Object.entries(c.open).filter(([, v]) => v !== null));
     const incs: Data = {};
     for (const [k, v] of Object.entries(c.incs)) setPath(incs, k, v);
-    const items: Data = {};
-    for (const [path, value] of Object.entries(c.items)) if (value !== null) setPath(items, path, value);
+    const doc: Data = { _id: docId, scope: c.scope, id: c.id, month: c.month, ...incs, open, updatedAt: now };
+    for (const [path, value] of Object.entries(c.paths)) if (value !== null) setPath(doc, path, value);
     try {
-      await db.collection('scorecards').add({ data: { _id: docId, scope: c.scope, id: c.id, month: c.month, ...incs, open, items, updatedAt: now } });
+      await db.collection('scorecards').add({ data: doc });
       return;
     } catch (e) {
       if (!isDuplicateWrite(e)) throw e; // created by a concurrent request: apply to it instead
@@ -268,7 +268,7 @@ function setPath(doc: Data, path: string, value: unknown): void {
  */
 export async function countReceived(demand: Demand, now: Date): Promise<void> {
   const fields = receivedFields(demand.category, demand._id);
-  await writeScorecard({ scope: 'community', id: demand.communityId, month: monthOf(now), incs: fields.incs, open: {}, items: fields.items }, now);
+  await writeScorecard({ scope: 'community', id: demand.communityId, month: monthOf(now), incs: fields.incs, open: {}, paths: fields.paths }, now);
 }
 
 /**
@@ -280,7 +280,7 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
   const changes = new Map<string, ScorecardChange>();
   const change = (scope: string, id: string, month: string) => {
     const key = `${scope}_${id}_${month}`;
-    if (!changes.has(key)) changes.set(key, { scope, id, month, incs: {}, open: {}, items: {} });
+    if (!changes.has(key)) changes.set(key, { scope, id, month, incs: {}, open: {}, paths: {} });
     return changes.get(key)!;
   };
   const messages: NotificationJob['messages'] = [];
@@ -289,9 +289,6 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
     if (e.kind === 'score') {
       const c = change(e.scope, e.id, e.month);
       c.incs[e.field] = (c.incs[e.field] ?? 0) + e.by;
-      const fig = figureOfScore(e, demand);
-      for (const [k, v] of Object.entries(fig.incs)) c.incs[k] = (c.incs[k] ?? 0) + v;
-      Object.assign(c.items, fig.items);
     } else if (e.kind === 'deadline') {
       change(e.scope, e.id, e.month).open[e.demandId] = e.finishBy === null ? null : new Date(e.finishBy);
     } else if (e.kind === 'credit') {
@@ -301,6 +298,12 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
     } else {
       messages.push({ template: e.template, to: e.to });
     }
+  }
+  for (const [key, fig] of figureChanges(effects, demand)) {
+    const c = changes.get(key);
+    if (!c) continue; // every figure change rides on a document the step writes anyway
+    for (const [k, v] of Object.entries(fig.incs)) c.incs[k] = (c.incs[k] ?? 0) + v;
+    Object.assign(c.paths, fig.paths);
   }
   await Promise.all([
     ...followUps,

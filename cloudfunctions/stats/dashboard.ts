@@ -77,8 +77,8 @@ export const dashboard: Handlers<'stats'>['dashboard'] = {
       const community = await communityWithUnits(id);
       await mayReadCommunity(user.roles, id, community);
       if (!community) throw refuse.notFound('社区');
-      // With the per-item records: a paired unit's figures here are counted on this community's items only.
-      const docs = await counters({ scope: 'community', ids: [id], months }, true);
+      // A paired unit's figures here are this community's counters for it (its items only).
+      const docs = await counters({ scope: 'community', ids: [id], months });
       const current = ofPeriod(docs);
       return {
         ...base,

@@ -204,6 +204,22 @@ test('drill-down lists exactly the items a figure counts', async () => {
   expect(items.items[0]).toMatchObject({ _id: ids.E, status: 'accepted', overdue: true, communityId: 'c-dongjie', unitId: 'unit-weijian' });
 });
 
+test('an offer to every paired unit counts for the unit that takes it, in its community too', async () => {
+  const act = dispatchAt(h.local);
+  const t = new Date('2026-11-04T09:00:00+08:00');
+  const id = (await act(PEOPLE.residentXimen, 'submit', { category: 'safety', text: 'K 公开派单' }, t))._id;
+  await act(PEOPLE.staffXimen, 'dispatch', { id, slots: 1, expectedHours: 1 }, new Date(t.getTime() + HOUR));
+  await act('demo-liaison-weijian', 'accept', { id }, new Date(t.getTime() + 2 * HOUR));
+  const d = (await h.ok(PEOPLE.staffXimen, 'stats', 'dashboard', { scope: 'community', id: 'c-ximen', period: '2026-11' })) as Dashboard;
+  // Accepted on time, never finished: overdue now.
+  expect(figures(row(d.units, 'unit-weijian'))).toMatchObject({ dispatched: 1, acceptedWithinSla: 1, openOverdue: 1, resolutionRate: 0 });
+  expect(figures(row(d.units, 'unit-zhujian'))).toMatchObject({ dispatched: 0, openOverdue: 0 });
+  const items = await h.ok(PEOPLE.staffXimen, 'stats', 'items', { scope: 'community', id: 'c-ximen', unitId: 'unit-weijian', period: '2026-11', figure: 'openOverdue' });
+  expect(items.items.map((i) => i._id)).toEqual([id]);
+  const unit = (await h.ok('demo-liaison-weijian', 'stats', 'dashboard', { scope: 'unit', id: 'unit-weijian', period: '2026-11' })) as Dashboard;
+  expect(figures(unit.total)).toMatchObject({ dispatched: 1, acceptedWithinSla: 1, openOverdue: 1 });
+});
+
 test('who may read what: like a read of the same rows', async () => {
   const refused = async (as: string, action: 'dashboard' | 'items', payload: Record<string, unknown>) => {
     const res = await h.call(as, 'stats', action, payload);
