@@ -257,6 +257,21 @@ test('who may read what: like a read of the same rows', async () => {
   expect(missing.ok ? 'ok' : missing.error.code).toBe('NOT_FOUND');
 });
 
+test('reads: names and the twelve months’ documents, never demands; no writes', async () => {
+  const reads = async (as: string, action: 'dashboard' | 'items', payload: Record<string, unknown>) => {
+    const { result, counts } = await h.raw(as, 'stats', { action, ...payload });
+    expect(result.ok).toBe(true);
+    expect(counts.write).toBe(0);
+    return counts.read;
+  };
+  await expect(reads(PEOPLE.admin, 'dashboard', { scope: 'county', period: '2026' })).resolves.toBeLessThanOrEqual(4);
+  await expect(reads('demo-town-chengguan', 'dashboard', { scope: 'town', id: 'town-chengguan', period: '2026-09' })).resolves.toBeLessThanOrEqual(3);
+  await expect(reads(PEOPLE.staff, 'dashboard', { scope: 'community', id: 'c-dongjie', period: '2026-09' })).resolves.toBeLessThanOrEqual(3);
+  await expect(reads('demo-liaison-weijian', 'dashboard', { scope: 'unit', id: 'unit-weijian', period: '2026' })).resolves.toBeLessThanOrEqual(3);
+  await expect(reads(PEOPLE.staff, 'items', { scope: 'community', id: 'c-dongjie', period: '2026-09', figure: 'openOverdue' })).resolves.toBeLessThanOrEqual(3);
+  await expect(reads('demo-town-chengguan', 'items', { scope: 'community', id: 'c-dongjie', period: '2026-09', figure: 'openOverdue' })).resolves.toBeLessThanOrEqual(4);
+});
+
 test('the maintained figures cost no extra write on a step', async () => {
   // The month's documents are open (the nightly timer), as in production.
   await h.openScorecards();
