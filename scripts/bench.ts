@@ -28,6 +28,7 @@ import { benchLimits } from './bench-limits';
 import { benchWishes } from './bench-wishes';
 import { benchProjects } from './bench-projects';
 import { benchPosts } from './bench-posts';
+import * as statsFn from '../cloudfunctions/stats/index';
 
 const failures: string[] = [];
 /** A function's bundle (its code, core/, lib/, zod; wx-server-sdk is installed by the platform). */
@@ -99,9 +100,13 @@ const CASES: Case[] = [
   { fn: 'org', action: 'listUsers', as: 'demo-staff-dongjie', payload: { pageSize: 20 }, budget: { read: 3, write: 0 } },
   { fn: 'org', action: 'bindBuilding', as: 'demo-resident-wang', payload: { buildingId: 'b-xingfu-2' }, budget: { read: 4, write: 1 } },
   { fn: 'org', action: 'setElderMode', as: 'demo-resident-wang', payload: { elderMode: true }, budget: { read: 3, write: 1 } },
+  // 统计看板 (docs/stats.md at volume): the caller, the names (regions, units), the twelve months' documents.
+  { fn: 'stats', action: 'dashboard', as: 'demo-admin', payload: { scope: 'county', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) }, budget: { read: 4, write: 0 } },
+  { fn: 'stats', action: 'dashboard', as: 'demo-staff-dongjie', payload: { scope: 'community', id: 'c-dongjie', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4) }, budget: { read: 3, write: 0 } },
+  { fn: 'stats', action: 'items', as: 'demo-town-chengguan', payload: { scope: 'community', id: 'c-dongjie', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4), figure: 'openOverdue' }, budget: { read: 4, write: 0 } },
 ];
 
-const FUNCTIONS: Record<string, FunctionModule> = { org, dispatch: dispatchFn };
+const FUNCTIONS: Record<string, FunctionModule> = { org, dispatch: dispatchFn, stats: statsFn };
 
 async function call(local: LocalCloud, c: Pick<Case, 'fn' | 'action' | 'as' | 'payload'>): Promise<RequestCounts> {
   const { result, counts } = await local.invoke(FUNCTIONS[c.fn], { action: c.action, ...(c.payload ?? {}) }, c.as);

@@ -53,6 +53,12 @@ export default defineAppConfig({
       pages: ['list/index', 'mine/index', 'review/index', 'pledges/index', 'rate/index', 'duties/index'],
     },
     {
+      // 统计看板: the county's, a town's, a community's and a unit's 三率 rankings and trend, and
+      // the items behind every figure (uCharts, so never in the main package).
+      root: 'packages/stats',
+      pages: ['dashboard/index', 'items/index'],
+    },
+    {
       // The pages a QR code opens (kept small so they load fast): 接受邀请 and a building's 楼栋码.
       // Their paths are the backend's (core/invitations.ts INVITATION_PAGE, BUILDING_PAGE).
       root: 'packages/me',

@@ -26,6 +26,7 @@ import type {
 import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
 import type { ImportsApi } from './imports';
+import type { StatsApi } from './stats';
 import type { WishesApi } from './wishes';
 import type { ProjectsApi } from './projects';
 import type { PostsApi } from './posts';
@@ -236,6 +237,7 @@ export interface ApiMap {
   wishes: WishesApi;
   projects: ProjectsApi;
   posts: PostsApi;
+  stats: StatsApi;
 }
 
 export type FunctionName = keyof ApiMap;

@@ -5,8 +5,10 @@
  * effects of a step (scorecard counters and open deadlines, queued subscribe messages, hours to
  * the ledger, a return visit owed). Shaping for responses lives in ./views.ts.
  */
+import { monthOf } from '../core/calendar';
 import { OPEN, UNRESOLVED, type Effect, type NotificationJob } from '../core/demand';
 import type { Counters } from '../core/scorecard';
+import { figureChanges, receivedFields } from '../core/stats';
 import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
 import type { Region, Unit, UnitPairing, User } from '../../types/domain';
 import type { KeyHousehold } from '../../types/visits';
@@ -213,13 +215,17 @@ async function enqueue(job: Omit<NotificationJob, 'status'>): Promise<void> {
   await db.collection('notifications').add({ data: { ...job, status: 'pending' } });
 }
 
-/** One scorecard document's changes: counters to add, open deadlines to set or drop. */
+/**
+ * One scorecard document's changes: counters to add, open deadlines to set or drop, and the
+ * per-item record of the figures and the rest core/stats.ts `figureChanges` maintains, to set or drop.
+ */
 interface ScorecardChange {
   scope: string;
   id: string;
   month: string;
   incs: Record<string, number>;
   open: Record<string, Date | null>;
+  paths: Record<string, string | null>;
 }
 
 /**
@@ -231,16 +237,38 @@ async function writeScorecard(c: ScorecardChange, now: Date): Promise<void> {
   const data: Data = { updatedAt: now };
   for (const [k, v] of Object.entries(c.incs)) data[k] = _.inc(v);
   for (const [demandId, finishBy] of Object.entries(c.open)) data[`open.${demandId}`] = finishBy ? finishBy : _.remove();
+  for (const [path, value] of Object.entries(c.paths)) data[path] = value === null ? _.remove() : value;
   for (let attempt = 0; attempt < 3; attempt++) {
     if ((await db.collection('scorecards').doc(docId).update({ data })).stats.updated === 1) return;
     const open = Object.fromEntries(Object.entries(c.open).filter(([, v]) => v !== null));
+    const incs: Data = {};
+    for (const [k, v] of Object.entries(c.incs)) setPath(incs, k, v);
+    const doc: Data = { _id: docId, scope: c.scope, id: c.id, month: c.month, ...incs, open, updatedAt: now };
+    for (const [path, value] of Object.entries(c.paths)) if (value !== null) setPath(doc, path, value);
     try {
-      await db.collection('scorecards').add({ data: { _id: docId, scope: c.scope, id: c.id, month: c.month, ...c.incs, open, updatedAt: now } });
+      await db.collection('scorecards').add({ data: doc });
       return;
     } catch (e) {
       if (!isDuplicateWrite(e)) throw e; // created by a concurrent request: apply to it instead
     }
   }
+}
+
+/** Sets `a.b.c` in a new document (the fallback add of a first change writes nested fields whole). */
+function setPath(doc: Data, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = doc;
+  for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Data;
+  at[keys[keys.length - 1]] = value;
+}
+
+/**
+ * 诉求量: a new demand counts on its community's scorecard of the month it was submitted, by
+ * category, with its per-item record (one write, the same as any step's).
+ */
+export async function countReceived(demand: Demand, now: Date): Promise<void> {
+  const fields = receivedFields(demand.category, demand._id);
+  await writeScorecard({ scope: 'community', id: demand.communityId, month: monthOf(now), incs: fields.incs, open: {}, paths: fields.paths }, now);
 }
 
 /**
@@ -252,7 +280,7 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
   const changes = new Map<string, ScorecardChange>();
   const change = (scope: string, id: string, month: string) => {
     const key = `${scope}_${id}_${month}`;
-    if (!changes.has(key)) changes.set(key, { scope, id, month, incs: {}, open: {} });
+    if (!changes.has(key)) changes.set(key, { scope, id, month, incs: {}, open: {}, paths: {} });
     return changes.get(key)!;
   };
   const messages: NotificationJob['messages'] = [];
@@ -270,6 +298,12 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
     } else {
       messages.push({ template: e.template, to: e.to });
     }
+  }
+  for (const [key, fig] of figureChanges(effects, demand)) {
+    const c = changes.get(key);
+    if (!c) continue; // every figure change rides on a document the step writes anyway
+    for (const [k, v] of Object.entries(fig.incs)) c.incs[k] = (c.incs[k] ?? 0) + v;
+    Object.assign(c.paths, fig.paths);
   }
   await Promise.all([
     ...followUps,

@@ -7,7 +7,7 @@ import { newId } from '../lib/ids';
 import type { Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
 import { submitInput } from './schemas';
-import { insertDemand, loadHousehold, loadUser } from './store';
+import { countReceived, insertDemand, loadHousehold, loadUser } from './store';
 import { toDemandDetail } from './views';
 
 export const submit: Handlers<'dispatch'>['submit'] = {
@@ -42,6 +42,7 @@ export const submit: Handlers<'dispatch'>['submit'] = {
       now: ctx.now,
     });
     await insertDemand(demand);
+    await countReceived(demand, ctx.now);
     // Not dispatched yet: no unit to name.
     return toDemandDetail({ demand, unitNames: {} }, ctx.actor, ctx.now);
   },

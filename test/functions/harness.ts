@@ -43,6 +43,8 @@ const modules: Partial<Record<FunctionName | 'notify' | 'scorecards', () => Func
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   posts: () => require('../../cloudfunctions/posts/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  stats: () => require('../../cloudfunctions/stats/index'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   notify: () => require('../../cloudfunctions/notify/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   scorecards: () => require('../../cloudfunctions/scorecards/index'),

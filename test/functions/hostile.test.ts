@@ -13,6 +13,7 @@ import * as org from '../../cloudfunctions/org/index';
 import * as points from '../../cloudfunctions/points/index';
 import * as scorecards from '../../cloudfunctions/scorecards/index';
 import * as visits from '../../cloudfunctions/visits/index';
+import * as stats from '../../cloudfunctions/stats/index';
 import * as wishes from '../../cloudfunctions/wishes/index';
 import * as projects from '../../cloudfunctions/projects/index';
 import * as posts from '../../cloudfunctions/posts/index';
@@ -23,7 +24,7 @@ import { tempDir } from '../local/helpers';
 import { PEOPLE, snapshot } from './harness';
 
 /** The timer functions are not served: startTimers runs only those it is given, and none writes while snapshots compare. */
-const SERVED: Record<string, FunctionModule> = { org, dispatch, points, imports, wishes, projects, posts };
+const SERVED: Record<string, FunctionModule> = { org, dispatch, points, imports, wishes, projects, posts, stats };
 const FUNCTIONS: Record<string, FunctionModule> = { ...SERVED, visits, notify, scorecards };
 const PER_FUNCTION = 1000;
 const TYPED: ErrorCode[] = ['UNAUTHENTICATED', 'NOT_REGISTERED', 'FORBIDDEN', 'UNKNOWN_ACTION', 'INVALID_INPUT', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'];

@@ -16,6 +16,7 @@ import { DEMAND_CHANGED, isAdmin, isWorker, ROUTES, scorecardTargets, sectionsFo
 import { useChanged } from '@/hooks/useLoad'
 import { PROJECT_ROUTES } from '@/domain/projects'
 import { WISH_ROUTES } from '@/domain/wishes'
+import { dashboardTargets, STATS_ROUTES } from '@/domain/stats'
 import CommunityFilters, { type Filters } from './parts/CommunityFilters'
 import SupervisionFilters, { type SupervisionFilter } from './parts/SupervisionFilters'
 import 'taro-ui/lib/style/components/button.scss'
@@ -63,6 +64,11 @@ function DispatchHome({ me }: { me: Me }) {
       {scorecard ? (
         <AtButton className='jl-button jl-dispatch__scorecard' onClick={go(ROUTES.scorecard)}>
           查看三率（响应率、解决率、满意率）
+        </AtButton>
+      ) : null}
+      {dashboardTargets(me).length ? (
+        <AtButton className='jl-button jl-dispatch__scorecard' onClick={go(STATS_ROUTES.dashboard())}>
+          统计看板（三率排名、走势、明细）
         </AtButton>
       ) : null}
       {sections.length > 1 ? (

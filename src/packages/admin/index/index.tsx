@@ -1,6 +1,7 @@
 import LinkList, { type LinkItem } from '@/components/LinkList'
 import Page from '@/components/Page'
 import Section from '@/components/Section'
+import { STATS_ROUTES } from '@/domain/stats'
 import AdminGate from '../components/AdminGate'
 import '../components/admin.scss'
 
@@ -12,6 +13,7 @@ const ADMIN: LinkItem[] = [
   { title: '楼栋码', subtitle: '打印每栋楼的二维码', url: '/packages/admin/poster/index' },
   { title: '导入', subtitle: '用模板导入组织架构', url: '/packages/admin/import/index' },
   { title: '操作日志', subtitle: '谁在何时做了什么', url: '/packages/admin/audit/index' },
+  { title: '统计看板', subtitle: '各镇街、社区、单位三率排名，近12个月走势，点数字看明细', url: STATS_ROUTES.dashboard() },
 ]
 
 /** 管理: the admin's whole back office; a secretary's and a liaison's within their community or unit. */

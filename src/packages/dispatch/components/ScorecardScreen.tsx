@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { AtButton } from 'taro-ui'
 
@@ -9,6 +10,7 @@ import Row from '@/components/Row'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import TargetPicker, { useTargets, type Target } from '@/components/TargetPicker'
+import { STATS_ROUTES } from '@/domain/stats'
 import { formatHours, formatMonth, formatRate, monthKey, shiftMonth } from '@/domain/format'
 import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
@@ -136,6 +138,9 @@ export default function ScorecardScreen({ me }: { me: Me }) {
           </AtButton>
         </View>
         <Text className='jl-field__hint'>按派单月份统计；超期未解决的事项一直计入解决率的分母。</Text>
+        <AtButton className='jl-button' onClick={() => void Taro.navigateTo({ url: STATS_ROUTES.dashboard({ scope: target.scope, id: target.id, period: month }) })}>
+          统计看板：排名、近12个月走势、明细
+        </AtButton>
       </Section>
       <Card key={`${target.scope}:${target.id}:${month}`} target={target} month={month} />
     </View>

@@ -1,0 +1,72 @@
+/**
+ * Every database read of the stats function: names (regions, units, pairings), the maintained
+ * monthly documents (`scorecards`) of a period, and the demands a figure counts. Nothing here
+ * scans demands: a figure's items are named by its per-item record first.
+ */
+import type { CounterDoc } from '../core/stats';
+import type { Demand } from '../../types/dispatch';
+import type { Region, Unit } from '../../types/domain';
+import { _, db } from '../lib/cloud';
+import type { Data } from '../lib/database';
+import { readAll } from '../lib/read-all';
+import { skipOf } from '../lib/paging';
+
+export type Named = Pick<Region, '_id' | 'name' | 'level' | 'parentId'>;
+
+const NAME_FIELDS = { _id: true, name: true, level: true, parentId: true };
+
+/** The county's towns and communities (and the county itself), by name. */
+export async function countyRegions(): Promise<Named[]> {
+  return readAll<Named>('regions', { level: _.in(['county', 'town', 'community']) }, NAME_FIELDS);
+}
+
+/** A town and its communities. */
+export async function townRegions(townId: string): Promise<Named[]> {
+  return readAll<Named>('regions', _.or([{ _id: townId }, { parentId: townId, level: 'community' }]) as Data, NAME_FIELDS);
+}
+
+export async function allUnits(): Promise<Pick<Unit, '_id' | 'name'>[]> {
+  return readAll<Pick<Unit, '_id' | 'name'>>('units', {}, { _id: true, name: true });
+}
+
+export async function loadRegion(id: string): Promise<Named | null> {
+  return (await db.collection('regions').doc(id).get<Named>()).data;
+}
+
+export async function loadUnit(id: string): Promise<Pick<Unit, '_id' | 'name'> | null> {
+  return (await db.collection('units').doc(id).get<Pick<Unit, '_id' | 'name'>>()).data;
+}
+
+/** A community with its paired units' names, in one request. */
+export async function communityWithUnits(id: string): Promise<(Named & { units: Pick<Unit, '_id' | 'name'>[] }) | null> {
+  const { list } = await db
+    .collection('regions')
+    .aggregate()
+    .match({ _id: id, level: 'community' })
+    .lookup({ from: 'pairings', localField: '_id', foreignField: 'communityId', as: 'pairings' })
+    .lookup({ from: 'units', localField: 'pairings.unitId', foreignField: '_id', as: 'units' })
+    .end<Named & { units: Unit[] }>();
+  const row = list[0];
+  return row ? { _id: row._id, name: row.name, level: row.level, parentId: row.parentId, units: row.units.map((u) => ({ _id: u._id, name: u.name })) } : null;
+}
+
+/**
+ * The monthly documents of these months (of one scope, of these ids). The per-item records stay
+ * behind unless asked for: a ranking needs the counters and the open items' finish times only.
+ */
+export async function counters(where: { scope?: 'community' | 'unit'; ids?: string[]; months: string[] }, withItems = false): Promise<CounterDoc[]> {
+  const match: Data = { month: _.in(where.months) };
+  if (where.scope) match.scope = where.scope;
+  if (where.ids) match.id = where.ids.length === 1 ? where.ids[0] : _.in(where.ids);
+  return readAll<CounterDoc>('scorecards', match, withItems ? undefined : { items: false });
+}
+
+export type DemandRow = Pick<Demand, '_id' | 'category' | 'text' | 'status' | 'communityId' | 'createdAt' | 'dispatch' | 'resolvedAt'>;
+
+/** A page of the named demands, newest first. */
+export async function demandsByIds(ids: string[], page: number, pageSize: number): Promise<DemandRow[]> {
+  if (!ids.length) return [];
+  const fields = { _id: true, category: true, text: true, status: true, communityId: true, createdAt: true, dispatch: true, resolvedAt: true };
+  const query = db.collection('demands').where({ _id: _.in(ids) }).orderBy('createdAt', 'desc').field(fields);
+  return (await query.skip(skipOf(page, pageSize)).limit(pageSize).get<DemandRow>()).data;
+}

@@ -1,0 +1,82 @@
+/**
+ * The county's dashboard end to end through the H5 app (#11): 林海 (县委组织部) opens 统计看板 from
+ * 管理, takes the year, sorts the units by 响应率 (lowest first, as the server ranks them), drills
+ * into 县卫健局's 超期未解决 — the demo's overdue item (李爷爷's 上门测血压) is there — opens it and
+ * urges it (催办); the timeline names him.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+import { startApp, type App } from './browser';
+import { confirm, shown, steps } from './steps';
+import type { Dashboard } from '../../types/stats';
+
+const ADMIN = 'demo-admin'; // 林海, 县委组织部
+const TEXT = '行动不便的李爷爷需要上门测血压、血糖。';
+
+let app: App;
+const { as, post } = steps('reports', () => app);
+let year = '';
+let ranked: Dashboard | null = null;
+
+beforeAll(async () => {
+  app = await startApp();
+  const overdue = await post<{ items: { _id: string; text: string }[] }>('dispatch', { action: 'list', scope: 'supervision', overdue: true }, ADMIN);
+  const id = overdue.items.find((d) => d.text === TEXT)?._id ?? '';
+  const detail = await post<{ dispatch: { month: string } }>('dispatch', { action: 'detail', id }, ADMIN);
+  year = detail.dispatch.month.slice(0, 4);
+  ranked = await post<Dashboard>('stats', { action: 'dashboard', scope: 'county', period: year, sortBy: 'responseRate' }, ADMIN);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const section = (page: Page, title: string): Locator => shown(page).locator('.jl-section', { has: page.locator('.jl-section__title', { hasText: title }) });
+const unitNames = async (page: Page) => section(page, '单位三率排名').locator('.jl-rank-row__name').allTextContents();
+
+test('林海 sorts the units by 响应率, drills into 县卫健局’s overdue items, opens one and urges it', async () => {
+  expect(ranked).not.toBeNull();
+  const weijian = ranked!.units.find((u) => u.id === 'unit-weijian')!;
+  expect(weijian.openOverdue).toBeGreaterThan(0);
+  await as(ADMIN, '/packages/admin/index/index', async (page) => {
+    await shown(page).getByRole('link', { name: /^统计看板/ }).click();
+    await page.waitForURL(/\/packages\/stats\/dashboard\/index/);
+    const board = shown(page);
+    await board.getByRole('radio', { name: '按年', exact: true }).click();
+    while (!(await board.locator('.jl-month__text').textContent())?.includes(`${year}年`)) {
+      await board.locator('.at-button', { hasText: '上一年' }).click();
+    }
+    await section(page, '单位三率排名').waitFor();
+    // Another order first, then 响应率: the page shows the server's ranking, lowest first.
+    await board.getByRole('radio', { name: '按满意率', exact: true }).click();
+    await board.getByRole('radio', { name: '按满意率，已选', exact: true }).waitFor();
+    await section(page, '单位三率排名').waitFor();
+    await board.getByRole('radio', { name: '按响应率', exact: true }).click();
+    await board.getByRole('radio', { name: '按响应率，已选', exact: true }).waitFor();
+    await section(page, '单位三率排名').waitFor();
+    await expect(unitNames(page)).resolves.toEqual(ranked!.units.map((u) => u.name));
+    const rates = ranked!.units.map((u) => u.responseRate).filter((r): r is number => r !== null);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    // Each rate with its numerator and denominator, below-target ones marked in words.
+    const row = section(page, '单位三率排名').locator('.jl-rank-row', { hasText: '县卫健局' });
+    await row.locator('.jl-rate-line', { hasText: '响应率' }).getByText(`派单 ${weijian.dispatched}`).waitFor();
+    if (weijian.below.length) await row.getByText('未达标').first().waitFor();
+
+    await row.getByRole('link', { name: `县卫健局 超期未解决 ${weijian.openOverdue} 件，查看明细` }).click();
+    await page.waitForURL(/\/packages\/stats\/items\/index/);
+    const list = shown(page);
+    await list.getByText(`共 ${weijian.openOverdue} 件`).waitFor();
+    await expect(list.locator('.jl-drill-item').count()).resolves.toBe(weijian.openOverdue);
+    await list.locator('.jl-drill-item', { hasText: TEXT }).click();
+
+    await page.waitForURL(/\/packages\/dispatch\/detail\/index/);
+    const detail = shown(page).locator('.jl-detail');
+    await detail.locator('.jl-tags').first().locator('.jl-tag', { hasText: /^超期$/ }).first().waitFor();
+    await detail.locator('.jl-actions__buttons .jl-action').filter({ hasText: /^\s*催办\s*$/ }).click();
+    const panel = detail.locator('.jl-panel');
+    await panel.locator('textarea').fill('月报前请办结');
+    await panel.locator('.jl-button', { hasText: '确认催办' }).click();
+    await confirm(page, '催办', '催办');
+    await detail.locator('.jl-timeline__item .jl-timeline__what', { hasText: '林海 催办' }).waitFor();
+  });
+});
