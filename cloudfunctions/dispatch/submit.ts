@@ -3,7 +3,7 @@ import { staffCommunities } from '../core/actor';
 import { newDemand } from '../core/new-demand';
 import type { User } from '../../types/domain';
 import { AppError, refuse } from '../lib/errors';
-import { newId } from '../lib/ids';
+import { idFor } from '../lib/ids';
 import type { Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
 import { submitInput } from './schemas';
@@ -26,7 +26,7 @@ export const submit: Handlers<'dispatch'>['submit'] = {
     const photos = input.photos ?? [];
     if (photos.some((p) => !ownsPhoto(p, ctx.openid))) throw refuse.invalid('只能使用您自己上传的照片');
     const demand = newDemand({
-      _id: newId(),
+      _id: idFor(ctx.openid, 'dispatch.submit', input.requestId),
       kind: input.kind,
       category: input.category,
       text: input.text,
@@ -41,7 +41,9 @@ export const submit: Handlers<'dispatch'>['submit'] = {
       actor: { openid: ctx.openid, name: ctx.user.name },
       now: ctx.now,
     });
-    await insertDemand(demand);
+    const first = await insertDemand({ ...demand, requestId: input.requestId ?? null });
+    // A retry of a submission already filed: the first demand, as it stands now (its id is the caller's key).
+    if (first) return toDemandDetail({ demand: first, unitNames: {} }, ctx.actor, ctx.now);
     // Not dispatched yet: no unit to name.
     return toDemandDetail({ demand, unitNames: {} }, ctx.actor, ctx.now);
   },
