@@ -49,7 +49,9 @@ export async function drain(now: Date, batch = 20): Promise<{ jobs: number; sent
   for (const job of await pendingJobs(batch, now)) {
     if (!(await takeJob(job, now))) continue;
     jobs++;
-    const counts = { sent: job.sent ?? 0, failed: job.failed ?? 0 };
+    // A job taken again counts what its first drain sent before dying (its message keys).
+    const already = Object.keys(job.done ?? {}).length;
+    const counts = { sent: already, failed: 0 };
     const keys = new Set<string>();
     for (const m of job.messages) {
       const template = TEMPLATES[m.template];
@@ -65,8 +67,8 @@ export async function drain(now: Date, batch = 20): Promise<{ jobs: number; sent
       }
     }
     await markSent(job._id!, now, counts);
-    sent += counts.sent - (job.sent ?? 0);
-    failed += counts.failed - (job.failed ?? 0);
+    sent += counts.sent - already;
+    failed += counts.failed;
   }
   return { jobs, sent, failed };
 }
