@@ -9,6 +9,8 @@ import { drain } from '../../cloudfunctions/notify/drain';
 import * as notifyFn from '../../cloudfunctions/notify/index';
 import type { DemandDetail } from '../../types/dispatch';
 import { openHarness, PEOPLE, type Harness } from './harness';
+import { fund, item } from './points.fixtures';
+import { HH, keyHousehold } from './visits.fixtures';
 
 process.env.JINLIN_RATE_LIMITS = 'off'; // the counters' writes are not what is tested here
 
@@ -61,7 +63,7 @@ function delta(before: Record<string, unknown>, after: Record<string, unknown>):
   return out;
 }
 
-type Action = { who: string; action: 'dispatch' | 'accept' | 'claim' | 'complete' | 'verify' | 'rate' | 'sendBack' | 'supervise'; payload: (id: string) => Record<string, unknown> };
+type Action = { who: string; action: 'dispatch' | 'accept' | 'claim' | 'complete' | 'verify' | 'rate' | 'sendBack' | 'escalate'; payload: (id: string) => Record<string, unknown> };
 
 const STEPS: Action[] = [
   { who: PEOPLE.staff, action: 'dispatch', payload: (id) => ({ id, unitId: 'unit-renshe', slots: 1, expectedHours: 2 }) },
@@ -72,36 +74,50 @@ const STEPS: Action[] = [
   { who: PEOPLE.resident, action: 'rate', payload: (id) => ({ id, value: 'satisfied', comment: '修得很快' }) },
 ];
 
+/** A step and how many of STEPS come before it; `urgent` submits the demand as 紧急. */
+interface Scenario {
+  prefix: number;
+  step: Action;
+  urgent?: boolean;
+}
+
+const SCENARIOS: [string, Scenario][] = [
+  ...STEPS.map((step, prefix) => [step.action, { prefix, step }] as [string, Scenario]),
+  ['sendBack', { prefix: 4, step: { who: PEOPLE.staff, action: 'sendBack', payload: (id) => ({ id, reason: '灯还是不亮，请再看看' }) } }],
+  // 吹哨, a supervision step: the units and the town are called in.
+  ['escalate', { prefix: 0, urgent: true, step: { who: PEOPLE.secretary, action: 'escalate', payload: (id) => ({ id, reason: '电梯困人' }) } }],
+];
+
 /** A new demand moved through the steps before `upTo` (each run cleanly). */
-async function demandBefore(upTo: number): Promise<string> {
-  const d = await h.ok(PEOPLE.resident, 'dispatch', 'submit', { category: 'facilities', text: '幸福小区1号楼楼道灯不亮，晚上老人上下楼不方便' });
+async function demandBefore(upTo: number, urgent = false): Promise<string> {
+  const d = await h.ok(PEOPLE.resident, 'dispatch', 'submit', { category: 'facilities', text: '幸福小区1号楼楼道灯不亮，晚上老人上下楼不方便', ...(urgent ? { urgency: 'urgent' as const } : {}) });
   for (const s of STEPS.slice(0, upTo)) await h.ok(s.who as never, 'dispatch', s.action as never, s.payload(d._id) as never);
   return d._id;
 }
 
 const run = (s: Action, id: string) => h.call(s.who, 'dispatch', s.action as never, s.payload(id) as never);
 
-/** The effects of running step `i` once, cleanly; and how many durable writes it made. */
-async function reference(i: number): Promise<{ writes: number; once: ReturnType<typeof effects> & { delta: Record<string, unknown> } }> {
-  const id = await demandBefore(i);
+/** The effects of running the scenario's step once, cleanly; and how many durable writes it made. */
+async function reference(sc: Scenario): Promise<{ writes: number; once: ReturnType<typeof effects> & { delta: Record<string, unknown> } }> {
+  const id = await demandBefore(sc.prefix, sc.urgent);
   const before = effects(id);
-  expect(await run(STEPS[i], id)).toMatchObject({ ok: true });
+  expect(await run(sc.step, id)).toMatchObject({ ok: true });
   const writes = h.local.lastDurableWrites;
   const after = effects(id);
   return { writes, once: { ...after, delta: delta(before.counters, after.counters) } };
 }
 
-async function crashedThen(i: number, n: number, recover: 'retry' | 'repair') {
-  const id = await demandBefore(i);
+async function crashedThen(sc: Scenario, n: number, recover: 'retry' | 'repair') {
+  const id = await demandBefore(sc.prefix, sc.urgent);
   const before = effects(id);
   jest.spyOn(console, 'error').mockImplementation(() => undefined); // the router logs the crash
   h.local.crashAfterWrites(n);
-  const crashed = await run(STEPS[i], id);
+  const crashed = await run(sc.step, id);
   // Fewer writes than the reference made (its scorecards were new that month): no crash, nothing to recover.
   if (crashed.ok) return null;
   expect(crashed).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   if (recover === 'retry') {
-    expect(await run(STEPS[i], id)).toMatchObject({ ok: true });
+    expect(await run(sc.step, id)).toMatchObject({ ok: true });
   } else {
     // The timer, once the request's time to finish has passed.
     await repairPending(new Date(Date.now() + 10 * 60_000));
@@ -119,13 +135,13 @@ const comparable = (e: ReturnType<typeof effects> & { delta: Record<string, unkn
   status: e.status,
 });
 
-describe.each(STEPS.map((s, i) => [s.action, i] as const))('%s', (_name, i) => {
+describe.each(SCENARIOS)('%s', (_name, sc) => {
   test('a crash after any of its writes, then a retry of the same request or the repair pass: as if it ran once', async () => {
-    const ref = await reference(i);
+    const ref = await reference(sc);
     expect(ref.writes).toBeGreaterThan(1);
     for (let n = 1; n <= ref.writes; n++) {
       for (const recover of ['retry', 'repair'] as const) {
-        const crashed = await crashedThen(i, n, recover);
+        const crashed = await crashedThen(sc, n, recover);
         if (!crashed) continue;
         const { after, doc } = crashed;
         expect({ n, recover, ...comparable(after) }).toEqual({ n, recover, ...comparable(ref.once) });
@@ -200,4 +216,50 @@ test('a retried submit with the same request id files one demand and answers wit
   const other = await h.ok(PEOPLE.residentXimen, 'dispatch', 'submit', { ...input, text: '西门路灯坏了' });
   expect(other._id).not.toBe(again._id);
   expect(count()).toBe(before + 2);
+});
+
+// ---- one transaction each: the redemption, its cancelling, a visit ------------------------------
+
+describe('redeem, cancel and recordVisit write in one commit', () => {
+  /** What a person's points look like: balance, entries, redemptions, the item's stock. */
+  const pointsOf = (openid: string, itemId: string) => ({
+    balance: h.local.db.store.get('pointAccounts', openid)?.balance,
+    entries: h.local.db.store.all('pointLedger').filter((e) => e.openid === openid).length,
+    redemptions: h.local.db.store.all('redemptions').filter((r) => r.openid === openid && r.itemId === itemId).map((r) => r.status),
+    stock: h.local.db.store.get('catalogueItems', itemId)?.stock,
+  });
+
+  test('a redemption whose answer was lost: the retry with its request id redeems once', async () => {
+    await fund(h, PEOPLE.gridWorker, 50);
+    const it = await item(h, { stock: 5, cost: 10 });
+    const before = pointsOf(PEOPLE.gridWorker, it._id);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    h.local.crashAfterWrites(1); // the commit (entry, account, redemption, stock) is stored, the answer lost
+    expect(await h.call(PEOPLE.gridWorker, 'points', 'redeem', { itemId: it._id, requestId: 'r-redeem-1' })).toMatchObject({ ok: false });
+    const first = await h.ok(PEOPLE.gridWorker, 'points', 'redeem', { itemId: it._id, requestId: 'r-redeem-1' });
+    const again = await h.ok(PEOPLE.gridWorker, 'points', 'redeem', { itemId: it._id, requestId: 'r-redeem-1' });
+    expect(again.code).toBe(first.code);
+    expect(pointsOf(PEOPLE.gridWorker, it._id)).toEqual({ balance: (before.balance as number) - 10, entries: before.entries + 1, redemptions: ['pending'], stock: 4 });
+
+    // Cancelling, crashed after its commit: the retry is a repeat, refunded once.
+    h.local.crashAfterWrites(1);
+    expect(await h.call(PEOPLE.gridWorker, 'points', 'cancelRedemption', { id: first._id })).toMatchObject({ ok: false });
+    await h.ok(PEOPLE.gridWorker, 'points', 'cancelRedemption', { id: first._id });
+    expect(pointsOf(PEOPLE.gridWorker, it._id)).toEqual({ balance: before.balance, entries: before.entries + 2, redemptions: ['cancelled'], stock: 5 });
+  });
+
+  test('a visit whose answer was lost: the retry with its request id records it once, with its need and coverage', async () => {
+    await keyHousehold(h, HH.b, [PEOPLE.member]);
+    const input = { householdId: HH.b, method: 'door' as const, outcome: 'contact' as const, wellbeing: 'fair' as const, needs: [{ category: 'facilities' as const, text: '厨房水管漏水' }], requestId: 'r-visit-1' };
+    const count = () => ({
+      visits: h.local.db.store.all('visits').filter((v) => v.householdId === HH.b).length,
+      demands: h.local.db.store.all('demands').filter((d) => (d.household as Doc | undefined)?.id === HH.b).length,
+    });
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    h.local.crashAfterWrites(1);
+    expect(await h.call(PEOPLE.member, 'visits', 'recordVisit', input)).toMatchObject({ ok: false });
+    expect(count()).toEqual({ visits: 1, demands: 1 });
+    await h.ok(PEOPLE.member, 'visits', 'recordVisit', input);
+    expect(count()).toEqual({ visits: 1, demands: 1 });
+  });
 });
