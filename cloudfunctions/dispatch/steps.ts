@@ -43,9 +43,9 @@ async function runStep<L extends Loaded = Loaded>(
       const d = loaded.demand;
       // A supervision step repeated is refused with its reason (催办 once a day, 督办 once).
       if (!isSupervisionEvent(event) && isRepeat(d, event, actor, ctx.now)) {
-        // A verify of a demand saved before effects were recorded with steps offers its hours again
-        // (the ledger's source keys make it a no-op when they were credited).
-        const credit = event === 'verify' && !d.pendingEffects ? creditOf(d) : null;
+        // A retried verify offers the hours again, for a demand verified before steps recorded their
+        // effects (the ledger's source keys make it a no-op when they were credited).
+        const credit = event === 'verify' ? creditOf(d) : null;
         if (credit) await applyPending({ key: `credit_${d._id}_${d.reopenCount}`, at: ctx.now, effects: [credit] }, d, ctx.now);
         return toDemandDetail(loaded, actor, ctx.now);
       }
