@@ -263,3 +263,16 @@ describe('redeem, cancel and recordVisit write in one commit', () => {
     expect(count()).toEqual({ visits: 1, demands: 1 });
   });
 });
+
+test('a wish whose answer was lost: the retry with its request id posts one wish', async () => {
+  const count = () => h.local.db.store.all('wishes').filter((w) => w.title === '想要一副老花镜').length;
+  const neededBy = new Date(Date.now() + (8 + 10 * 24) * 3600_000).toISOString().slice(0, 10);
+  const input = { title: '想要一副老花镜', reason: '看报纸看不清', neededBy, address: '幸福小区1号楼 101', requestId: 'r-wish-1' };
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  h.local.crashAfterWrites(1);
+  expect(await h.call(PEOPLE.resident, 'wishes', 'post', input)).toMatchObject({ ok: false });
+  const first = await h.ok(PEOPLE.resident, 'wishes', 'post', input);
+  const again = await h.ok(PEOPLE.resident, 'wishes', 'post', input);
+  expect(again._id).toBe(first._id);
+  expect(count()).toBe(1);
+});
