@@ -35,6 +35,25 @@ interface Invocation {
   /** getWXContext().SOURCE: `wx_trigger` only for the runtime's own timer runs. */
   source: 'wx_client' | 'wx_http' | 'wx_trigger';
   counts: RequestCounts;
+  /** Armed by `crashAfterWrites`: the invocation dies after its `left`-th durable write. */
+  crash?: Crash;
+}
+
+/** A fault injected into one invocation (see LocalCloud.crashAfterWrites). */
+interface Crash {
+  left: number;
+  /** Durable writes made so far. */
+  writes: number;
+  dead: boolean;
+  /** Transactions this invocation started: a dead instance's are abandoned with it. */
+  txns: string[];
+}
+
+/** Thrown inside an invocation that an injected fault killed. */
+export class InjectedCrash extends Error {
+  constructor() {
+    super('injected crash: the function instance died here');
+  }
 }
 
 export interface OutboxMessage {
@@ -68,6 +87,9 @@ export class LocalCloud {
   private pendingMedia: ContentCall[] = [];
   /** See LocalCloudOptions.dbLatencyMs; may be changed between runs. */
   dbLatencyMs: number;
+  /** Durable writes (writes outside a transaction, and commits) of the last invocation. */
+  lastDurableWrites = 0;
+  private armed: number | null = null;
   private readonly filesDir: string;
   private readonly outboxPath: string;
 
@@ -109,8 +131,21 @@ export class LocalCloud {
     return this.run(fn, event, { openid: null, source: 'wx_trigger', counts: { read: 0, write: 0, transaction: 0 } });
   }
 
+  /**
+   * Fault injection: the next invocation dies right after its `n`-th durable write (a write
+   * outside a transaction, or a commit) — that write is stored, every later request of the
+   * invocation fails and its open transactions are abandoned (live CloudBase drops them after
+   * ~30 s; here at once), as a kill -9 or a recycled instance would leave the database.
+   */
+  crashAfterWrites(n: number): void {
+    this.armed = n;
+  }
+
   private async run(fn: FunctionModule, event: Record<string, unknown>, inv: Invocation): Promise<{ result: unknown; counts: RequestCounts }> {
-    const result = await invocation.run(inv, () => fn.main(copyOf(event), {}));
+    const crash: Crash = { left: this.armed ?? Infinity, writes: 0, dead: false, txns: [] };
+    this.armed = null;
+    const result = await invocation.run({ ...inv, crash }, () => fn.main(copyOf(event), {}));
+    this.lastDurableWrites = crash.writes;
     return { result, counts: inv.counts };
   }
 
@@ -242,7 +277,21 @@ function installSeams(): void {
       // Answer on a later tick (or after the configured round trip), as a network would, so concurrent calls really interleave.
       const latency = current().dbLatencyMs;
       await new Promise((r) => (latency > 0 ? setTimeout(r, latency) : setImmediate(r)));
-      return current().db.handle(api, data ?? {});
+      const crash = inv?.crash;
+      if (crash?.dead) throw new InjectedCrash();
+      const res = current().db.handle(api, data ?? {});
+      if (!crash) return res;
+      if (api === 'database.startTransaction' && typeof res.transactionId === 'string') crash.txns.push(res.transactionId);
+      const durable = (kind === 'write' && !data?.transactionId) || api === 'database.commitTransaction';
+      if (durable) {
+        crash.writes++;
+        if (--crash.left <= 0) {
+          crash.dead = true;
+          for (const transactionId of crash.txns) current().db.handle('database.abortTransaction', { transactionId });
+          throw new InjectedCrash();
+        }
+      }
+      return res;
     }
   }
   Object.defineProperty(Db, 'reqClass', { configurable: true, get: () => LocalRequester, set: () => undefined });

@@ -117,6 +117,11 @@ async function call(local: LocalCloud, c: Pick<Case, 'fn' | 'action' | 'as' | 'p
 
 /** Dispatch actions in the order a demand lives through them; `{id}` is the demand of the run. */
 const DISPATCH_BUDGET = { read: 2, write: 4 };
+/**
+ * A step with two 三率 documents and a message: its own write (with its effects recorded), the two
+ * counters, the job, and one write removing the applied effects — all or nothing (docs/consistency.md).
+ */
+const EFFECTS_BUDGET = { read: 2, write: 5 };
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
 
 async function dispatchCases(local: LocalCloud): Promise<Case[]> {
@@ -143,31 +148,31 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
     { fn: 'dispatch', action: 'uploadPhoto', as: 'demo-resident-wang', payload: { contentType: 'image/png', base64: PNG }, budget: b },
     { fn: 'dispatch', action: 'list', as: 'demo-staff-dongjie', payload: { scope: 'triage' }, budget: b },
     { fn: 'dispatch', action: 'detail', as: 'demo-staff-dongjie', payload: { id: a }, budget: b },
-    { fn: 'dispatch', action: 'dispatch', as: 'demo-staff-dongjie', payload: { id: a, unitId: 'unit-renshe', slots: 2, expectedHours: 2 }, budget: b },
-    { fn: 'dispatch', action: 'accept', as: 'demo-liaison-renshe', payload: { id: a }, budget: b },
+    { fn: 'dispatch', action: 'dispatch', as: 'demo-staff-dongjie', payload: { id: a, unitId: 'unit-renshe', slots: 2, expectedHours: 2 }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'accept', as: 'demo-liaison-renshe', payload: { id: a }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'list', as: 'demo-member-zhang', payload: { scope: 'claimable' }, budget: b },
     { fn: 'dispatch', action: 'claim', as: 'demo-member-zhang', payload: { id: a }, budget: b },
     { fn: 'dispatch', action: 'withdraw', as: 'demo-member-zhang', payload: { id: a }, budget: b },
     { fn: 'dispatch', action: 'assign', as: 'demo-liaison-renshe', payload: { id: a, memberOpenids: ['demo-member-zhang'] }, budget: b },
     { fn: 'dispatch', action: 'complete', as: 'demo-member-zhang', payload: { id: a, notes: '已修好', hours: 1 }, budget: b },
-    { fn: 'dispatch', action: 'sendBack', as: 'demo-staff-dongjie', payload: { id: a, reason: '灯仍不亮' }, budget: b },
+    { fn: 'dispatch', action: 'sendBack', as: 'demo-staff-dongjie', payload: { id: a, reason: '灯仍不亮' }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'complete', as: 'demo-member-zhang', payload: { id: a, notes: '换了镇流器', hours: 1 }, budget: b },
     // verify also credits the ledger (points): rules, demand, people, then per member one transaction (entry, account read; entry, account, board increment written) and its fold (increment read; 4 tallies, increment removed)
-    { fn: 'dispatch', action: 'verify', as: 'demo-staff-dongjie', payload: { id: a }, budget: { read: b.read + 6, write: b.write + 8 } },
+    { fn: 'dispatch', action: 'verify', as: 'demo-staff-dongjie', payload: { id: a }, budget: { read: b.read + 6, write: b.write + 9 } },
     { fn: 'dispatch', action: 'rate', as: 'demo-resident-wang', payload: { id: a, value: 'satisfied' }, budget: b },
     { fn: 'dispatch', action: 'returnVisit', as: 'demo-staff-dongjie', payload: { id: a, note: '电话回访' }, budget: b },
     { fn: 'dispatch', action: 'merge', as: 'demo-staff-dongjie', payload: { id: m, intoId: d2 }, budget: b },
-    { fn: 'dispatch', action: 'dispatch', as: 'demo-staff-dongjie', payload: { id: d2, slots: 1, expectedHours: 1 }, budget: b },
-    { fn: 'dispatch', action: 'reject', as: 'demo-liaison-renshe', payload: { id: d2, reason: '不属于本单位' }, budget: b },
+    { fn: 'dispatch', action: 'dispatch', as: 'demo-staff-dongjie', payload: { id: d2, slots: 1, expectedHours: 1 }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'reject', as: 'demo-liaison-renshe', payload: { id: d2, reason: '不属于本单位' }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'decline', as: 'demo-staff-dongjie', payload: { id: d2, reason: '不属于社区职责' }, budget: b },
     { fn: 'dispatch', action: 'handle', as: 'demo-grid-dongjie', payload: { id: h, note: '网格员处理' }, budget: b },
-    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(10), reason: '需采购配件' }, budget: b },
-    { fn: 'dispatch', action: 'approveExtension', as: 'demo-staff-dongjie', payload: { id: e }, budget: b },
-    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(20), reason: '配件未到' }, budget: b },
-    { fn: 'dispatch', action: 'refuseExtension', as: 'demo-staff-dongjie', payload: { id: e, reason: '请按时办结' }, budget: b },
-    { fn: 'dispatch', action: 'urge', as: 'demo-admin', payload: { id: o }, budget: b },
-    { fn: 'dispatch', action: 'escalate', as: 'demo-secretary-dongjie', payload: { id: o, reason: '超期未办结' }, budget: b },
-    { fn: 'dispatch', action: 'supervise', as: 'demo-town-chengguan', payload: { id: o, reason: '三日内办结' }, budget: b },
+    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(10), reason: '需采购配件' }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'approveExtension', as: 'demo-staff-dongjie', payload: { id: e }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(20), reason: '配件未到' }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'refuseExtension', as: 'demo-staff-dongjie', payload: { id: e, reason: '请按时办结' }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'urge', as: 'demo-admin', payload: { id: o }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'escalate', as: 'demo-secretary-dongjie', payload: { id: o, reason: '超期未办结' }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'supervise', as: 'demo-town-chengguan', payload: { id: o, reason: '三日内办结' }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'list', as: 'demo-town-chengguan', payload: { scope: 'supervision' }, budget: b },
     { fn: 'dispatch', action: 'scorecard', as: 'demo-staff-dongjie', payload: { scope: 'community', id: 'c-dongjie', month: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) }, budget: b },
   ];
@@ -287,7 +292,9 @@ function benchmarksDoc(tables: string): string {
     '',
     tables.replace(/^### /gm, '## '),
     '',
-    '`dispatch.verify` is the one dispatch step above 2 reads / 4 writes: it credits each member\'s hours to ' +
+    'A dispatch step with two 三率 documents and a message writes 5 (≤ 2 reads / ≤ 5 writes): the fifth removes its applied effects, ' +
+      'the price of all or nothing (docs/consistency.md). ' +
+      '`dispatch.verify` is the one dispatch step above that: it credits each member\'s hours to ' +
       'the ledger (per member one transaction of entry, account and board increment, then the increment folded into the four leaderboard tallies). A month\'s first ' +
       'dispatch costs the same as any other because the `scorecards` timer has opened the month\'s counter ' +
       'documents before it (the bench runs that timer first, as the nightly schedule does in production).',

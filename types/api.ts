@@ -184,6 +184,8 @@ export interface DispatchApi {
       householdId?: string;
       /** Staff only: the resident (openid) the demand is for. */
       onBehalfOf?: string;
+      /** A client-made key per form submission, kept across retries: the same key from the same person files one demand (the first's answer). */
+      requestId?: string;
     };
     res: DemandDetail;
   };

@@ -134,6 +134,15 @@ export interface Demand {
   timeline: TimelineEvent[];
   /** Optimistic-concurrency counter: every change increments it. */
   version: number;
+  /**
+   * Effects of steps not yet applied, by step key (core/demand PendingEffects), written in the
+   * same write as the step and removed once applied (lib/effects.ts). Never shown to anyone.
+   */
+  pendingEffects?: Record<string, { key: string; at: Date | string; effects: unknown[] }>;
+  /** The latest step whose effects were recorded and not yet known applied: the repair timer's index. */
+  effectsDue?: { key: string; at: Date | string } | null;
+  /** The client's request id of the submission that filed it (a retry returns this demand). */
+  requestId?: string | null;
 }
 
 export type DemandSource = 'resident' | 'visit';

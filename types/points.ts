@@ -552,7 +552,8 @@ export interface PointsApi {
   /** 'available': items anyone may redeem now; 'managed': items the caller manages (all states). */
   listItems: { req: Paging & { scope: 'available' | 'managed' }; res: PointsPage<CatalogueItemView> };
   /** Any registered user: hold the points and get a code. Stock and balance never go below 0. */
-  redeem: { req: { itemId: string }; res: RedemptionView };
+  /** `requestId`: a client-made key per tap of 确认兑换, kept across retries: the same key from the same person redeems once (the first's answer). */
+  redeem: { req: { itemId: string; requestId?: string }; res: RedemptionView };
   /** Staff of the owner community / liaison of the owner unit: look a redemption up by its code before fulfilling. */
   lookupRedemption: { req: { code: string }; res: RedemptionView };
   /** 核销 by code: staff of the owner community / liaison of the owner unit; never their own. */

@@ -179,6 +179,8 @@ export interface WishesApi {
       communityId?: string;
       wisherName?: string;
       wisherPhone?: string;
+      /** A client-made key per form submission, kept across retries: the same key from the same person posts one wish (the first's answer). */
+      requestId?: string;
     };
     res: WishView;
   };

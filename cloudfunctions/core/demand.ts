@@ -58,7 +58,29 @@ export type Effect =
    */
   | { kind: 'credit'; demandId: string; communityId: string; unitId: string | null; round: number; members: { openid: string; name: string; hours: number }[] }
   /** A demand about a key household is resolved: its visitors owe a return visit (Pillar 3). */
-  | { kind: 'resolved'; demandId: string; householdId: string; communityId: string };
+  | { kind: 'resolved'; demandId: string; householdId: string; communityId: string }
+  /**
+   * Any other counter a step moves (a queue's, a tally's): `by` added to `field` of document `doc`
+   * in `collection`, once per step (lib/effects.ts); `init` are the fields the document is made
+   * with if it does not exist yet.
+   */
+  | { kind: 'inc'; collection: string; doc: string; field: string; by: number; init?: Record<string, unknown> }
+  /**
+   * A field of a counter document set to a value, or removed (null), once per step: the per-item
+   * record of a figure (core/stats.ts), on the same documents and terms as `inc`.
+   */
+  | { kind: 'set'; collection: string; doc: string; field: string; value: string | null; init?: Record<string, unknown> };
+
+/**
+ * A step's effects, recorded on the demand in the same write as the step (`pendingEffects`, by
+ * key) and removed once applied; every effect is applied under the key, so applying twice counts once.
+ */
+export interface PendingEffects {
+  /** Unique per step: marks the counters it moved, names its notification job. */
+  key: string;
+  at: Date | string;
+  effects: Effect[];
+}
 
 export type NotifyTemplate =
   | 'newDispatch' | 'accepted' | 'rejected' | 'claimConfirmed' | 'sentBack' | 'pleaseRate' | 'escalated'
@@ -77,6 +99,13 @@ export interface NotificationJob {
   status: 'pending' | 'sending' | 'sent';
   createdAt: Date | string;
   sentAt?: Date | string;
+  /**
+   * When a drain took it (status `sending`): a job still sending a lease after that was left by a
+   * crash and is taken again (notify/store.ts).
+   */
+  takenAt?: Date | string | null;
+  /** Messages already sent, by message key (template and recipient): a retried job sends each once. */
+  done?: Record<string, boolean>;
   /** Recipients reached and failures, recorded when sent. */
   sent?: number;
   failed?: number;

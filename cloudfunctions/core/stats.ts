@@ -101,6 +101,25 @@ export function receivedFields(category: DemandCategory, demandId: string): Fiel
   return { incs: { received: 1, [`receivedBy.${category}`]: 1 }, paths: { [`items.received.${demandId}`]: category } };
 }
 
+/** Field changes as effects on scorecard documents, applied once per step with the step's own (lib/effects). */
+function asEffects(doc: string, c: FieldChanges, init?: Record<string, unknown>): Effect[] {
+  return [
+    ...Object.entries(c.incs).map(([field, by]): Effect => ({ kind: 'inc', collection: 'scorecards', doc, field, by, init })),
+    ...Object.entries(c.paths).map(([field, value]): Effect => ({ kind: 'set', collection: 'scorecards', doc, field, value, init })),
+  ];
+}
+
+/** A step's maintained figures (figureChanges) as effects recorded with its counters. */
+export function figureEffects(effects: Effect[], d: Pick<Demand, '_id' | 'category' | 'dispatch'>): Effect[] {
+  return [...figureChanges(effects, d)].flatMap(([doc, c]) => asEffects(doc, c));
+}
+
+/** 诉求量 of a demand submitted in `month`, as effects on its community's document (made if missing). */
+export function receivedEffects(d: Pick<Demand, '_id' | 'category' | 'communityId'>, month: string): Effect[] {
+  const init = { scope: 'community', id: d.communityId, month, open: {} };
+  return asEffects(`community_${d.communityId}_${month}`, receivedFields(d.category, d._id), init);
+}
+
 // ---- periods ---------------------------------------------------------------------------------
 
 export const isYear = (period: string): boolean => /^\d{4}$/.test(period);

@@ -20,6 +20,8 @@ export const submitInput = z.strictObject({
   anonymous: z.boolean().optional(),
   householdId: id().optional(),
   onBehalfOf: id().optional(),
+  /** The client's key for this form submission: a retry with it files nothing new. */
+  requestId: id().optional(),
 });
 
 export const uploadPhotoInput = z

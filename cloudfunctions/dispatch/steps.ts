@@ -1,6 +1,7 @@
 /** dispatch: every step of the lifecycle — validate, load, decide with the pure transition, save with effects, view. */
 import type { Step } from '../core/demand';
 import { canRead, creditOf, isRepeat } from '../core/demand';
+import { figureEffects } from '../core/stats';
 import { endOfChinaDay, isSupervisionEvent, step, type AnyStep } from '../core/supervision';
 import type { DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
 import { AppError, refuse } from '../lib/errors';
@@ -9,16 +10,18 @@ import { slaRules } from '../lib/sla';
 import type { Ctx, Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
 import { assignInput, byId, completeInput, dispatchInput, extendInput, handleInput, mergeInput, noteInput, rateInput, urgeInput, withReason } from './schemas';
-import { applyEffects, loadDemand, loadForAssign, loadForDispatch, loadForMerge, saveClaim, saveTransition, type Loaded } from './store';
+import { applyPending, clearPending, finishLeftovers, pendingOf } from '../lib/effects';
+import { loadDemand, loadForAssign, loadForDispatch, loadForMerge, saveClaim, saveTransition, type Loaded } from './store';
 import { toDemandDetail } from './views';
 
 type H = Handlers<'dispatch'>;
 
 /**
- * Runs one step: load the demand (with what the step needs), let the pure transition decide,
- * compare-and-set it with its timeline event, then carry out its effects. A repeated request
- * returns the current state and writes nothing; a lost race reloads and decides again
- * (lib/retry untilSaved).
+ * Runs one step: load the demand (with what the step needs), finish any effects an earlier request
+ * left recorded on it (a crash between its writes: lib/effects.ts), let the pure transition
+ * decide, compare-and-set it with its timeline event and its effects in ONE write, then apply
+ * those effects and remove them. A repeated request returns the current state (having finished
+ * what the first left); a lost race reloads and decides again (lib/retry untilSaved).
  */
 async function runStep<L extends Loaded = Loaded>(
   ctx: Ctx,
@@ -32,6 +35,8 @@ async function runStep<L extends Loaded = Loaded>(
     async () => {
       const found = await load(id);
       if (!found) throw refuse.notFound('诉求');
+      // What a request that died left to do is done first, in its order, whoever asks next.
+      if (await finishLeftovers(found.demand, ctx.now)) found.demand = { ...found.demand, pendingEffects: {}, effectsDue: null };
       // Its town, stored on the first step that finds it missing (the town's queue reads it).
       const stored = found.demand;
       const loaded = { ...found, demand: { ...stored, townId: stored.townId ?? found.townId ?? null } };
@@ -39,18 +44,24 @@ async function runStep<L extends Loaded = Loaded>(
       const d = loaded.demand;
       // A supervision step repeated is refused with its reason (催办 once a day, 督办 once).
       if (!isSupervisionEvent(event) && isRepeat(d, event, actor, ctx.now)) {
-        // A retried verify offers the hours again: if the first attempt saved the demand but failed
-        // before the ledger, this completes it; otherwise the ledger's source keys make it a no-op.
+        // A retried verify offers the hours again, for a demand verified before steps recorded their
+        // effects (the ledger's source keys make it a no-op when they were credited).
         const credit = event === 'verify' ? creditOf(d) : null;
-        if (credit) await applyEffects([credit], d, ctx.now);
+        if (credit) await applyPending({ key: `credit_${d._id}_${d.reopenCount}`, at: ctx.now, effects: [credit] }, d, ctx.now);
         return toDemandDetail(loaded, actor, ctx.now);
       }
       const result = step(d, await build(loaded), actor, ctx.now);
       if (!result.ok) throw new AppError(result.code, result.message);
-      const saved = event === 'claim' ? await saveClaim(stored, result.demand, actor.openid) : await saveTransition(stored, result.demand);
+      // The maintained figures of the dashboards ride on the same scorecard documents, once per step.
+      const pending = pendingOf([...result.effects, ...figureEffects(result.effects, result.demand)], ctx.now);
+      const saved = event === 'claim' ? await saveClaim(stored, result.demand, actor.openid, pending) : await saveTransition(stored, result.demand, pending);
       if (!saved) return undefined;
-      await applyEffects(result.effects, result.demand, ctx.now);
-      return toDemandDetail({ ...loaded, demand: result.demand }, actor, ctx.now);
+      if (pending) {
+        await applyPending(pending, result.demand, ctx.now);
+        await clearPending(id, [pending.key], pending.key);
+      }
+      const { pendingEffects: _p, effectsDue: _e, ...after } = result.demand;
+      return toDemandDetail({ ...loaded, demand: after }, actor, ctx.now);
     },
     { conflictMessage: '该诉求正被他人处理，请刷新后重试' },
   );

@@ -1,22 +1,18 @@
 /**
  * Every database read and write of the dispatch function: a demand loaded together with what a
  * step or a view needs (one request, through $lookup), a transition saved with compare-and-set
- * together with its timeline event, a claim saved on its own condition, the lists, and the
- * effects of a step (scorecard counters and open deadlines, queued subscribe messages, hours to
- * the ledger, a return visit owed). Shaping for responses lives in ./views.ts.
+ * together with its timeline event and its recorded effects (applied by lib/effects.ts), a claim
+ * saved on its own condition, the lists. Shaping for responses lives in ./views.ts.
  */
-import { monthOf } from '../core/calendar';
-import { OPEN, UNRESOLVED, type Effect, type NotificationJob } from '../core/demand';
+import { OPEN, UNRESOLVED, type PendingEffects } from '../core/demand';
 import type { Counters } from '../core/scorecard';
-import { figureChanges, receivedFields } from '../core/stats';
 import type { Demand, DemandStatus, Urgency } from '../../types/dispatch';
 import type { Region, Unit, UnitPairing, User } from '../../types/domain';
 import type { KeyHousehold } from '../../types/visits';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
+import { recordPending } from '../lib/effects';
 import type { Data } from '../lib/database';
-import { creditServiceHours } from '../lib/ledger';
 import { readPage } from '../lib/paging';
-import { returnVisitDue } from './return-visits';
 
 const DEMANDS = 'demands';
 
@@ -85,19 +81,33 @@ export async function loadForMerge(id: string, intoId: string): Promise<(Loaded 
   return row ? { ...loaded(row), into: into ? loaded(into).demand : null } : null;
 }
 
-export async function insertDemand(demand: Demand): Promise<void> {
-  await db.collection(DEMANDS).add({ data: demand });
+/**
+ * Files a new demand. With a client request key its id is derived from the key, so a retried
+ * submission finds the first: returns that demand (the caller checks it is the same person's),
+ * or null when this one was filed.
+ */
+export async function insertDemand(demand: Demand): Promise<Demand | null> {
+  try {
+    await db.collection(DEMANDS).add({ data: demand });
+    return null;
+  } catch (e) {
+    if (!demand.requestId || !isDuplicateWrite(e)) throw e;
+    return (await db.collection(DEMANDS).doc(demand._id).get<Demand>()).data;
+  }
 }
+
+/** What the store never writes from a demand's own fields: its id, timeline (pushed) and recorded effects. */
+const NOT_DIFFED = new Set<keyof Demand>(['_id', 'timeline', 'pendingEffects', 'effectsDue']);
 
 /**
  * Writes `after` over `before` only if nobody changed the demand in between (its version), and
  * appends the new timeline events with $push so the timeline is never rewritten. Returns false
  * when another request won the race; the caller reloads and decides again.
  */
-export async function saveTransition(before: Demand, after: Demand): Promise<boolean> {
-  const data: Data = {};
+export async function saveTransition(before: Demand, after: Demand, pending: PendingEffects | null = null): Promise<boolean> {
+  const data: Data = recordPending(pending);
   for (const key of Object.keys(after) as (keyof Demand)[]) {
-    if (key === '_id' || key === 'timeline') continue;
+    if (NOT_DIFFED.has(key)) continue;
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) data[key] = _.set(after[key] as never);
   }
   data.timeline = _.push(after.timeline.slice(before.timeline.length));
@@ -109,13 +119,14 @@ export async function saveTransition(before: Demand, after: Demand): Promise<boo
  * A claim needs only a free slot and no claim of the claimant's: concurrent claims do not have to
  * retry one another, and the slots can never be exceeded. Returns false when the condition failed.
  */
-export async function saveClaim(before: Demand, after: Demand, openid: string): Promise<boolean> {
+export async function saveClaim(before: Demand, after: Demand, openid: string, pending: PendingEffects | null = null): Promise<boolean> {
   const claim = after.claims[after.claims.length - 1];
   const res = await db
     .collection(DEMANDS)
     .where({ _id: before._id, status: 'accepted', claimedCount: _.lt(before.dispatch!.slots), 'claims.openid': _.neq(openid) })
     .update({
       data: {
+        ...recordPending(pending),
         claims: _.push([claim]),
         claimedCount: _.inc(1),
         openSlots: _.inc(-1),
@@ -206,108 +217,4 @@ export async function scopeExists(scope: 'community' | 'unit', id: string): Prom
   if (scope === 'unit') return (await db.collection('units').doc(id).get()).data !== null;
   const region = (await db.collection('regions').doc(id).get<{ level: string }>()).data;
   return region?.level === 'community';
-}
-
-// ---- effects ----------------------------------------------------------------------------------
-
-/** Queues a step's messages as one job for the `notify` timer (notify/drain.ts). */
-async function enqueue(job: Omit<NotificationJob, 'status'>): Promise<void> {
-  await db.collection('notifications').add({ data: { ...job, status: 'pending' } });
-}
-
-/**
- * One scorecard document's changes: counters to add, open deadlines to set or drop, and the
- * per-item record of the figures and the rest core/stats.ts `figureChanges` maintains, to set or drop.
- */
-interface ScorecardChange {
-  scope: string;
-  id: string;
-  month: string;
-  incs: Record<string, number>;
-  open: Record<string, Date | null>;
-  paths: Record<string, string | null>;
-}
-
-/**
- * Applies a scorecard change in one write; the document is created on its first change. The
- * update always sets `updatedAt`, so "nothing matched" is the only way it reports 0 updated.
- */
-async function writeScorecard(c: ScorecardChange, now: Date): Promise<void> {
-  const docId = `${c.scope}_${c.id}_${c.month}`;
-  const data: Data = { updatedAt: now };
-  for (const [k, v] of Object.entries(c.incs)) data[k] = _.inc(v);
-  for (const [demandId, finishBy] of Object.entries(c.open)) data[`open.${demandId}`] = finishBy ? finishBy : _.remove();
-  for (const [path, value] of Object.entries(c.paths)) data[path] = value === null ? _.remove() : value;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await db.collection('scorecards').doc(docId).update({ data })).stats.updated === 1) return;
-    const open = Object.fromEntries(Object.entries(c.open).filter(([, v]) => v !== null));
-    const incs: Data = {};
-    for (const [k, v] of Object.entries(c.incs)) setPath(incs, k, v);
-    const doc: Data = { _id: docId, scope: c.scope, id: c.id, month: c.month, ...incs, open, updatedAt: now };
-    for (const [path, value] of Object.entries(c.paths)) if (value !== null) setPath(doc, path, value);
-    try {
-      await db.collection('scorecards').add({ data: doc });
-      return;
-    } catch (e) {
-      if (!isDuplicateWrite(e)) throw e; // created by a concurrent request: apply to it instead
-    }
-  }
-}
-
-/** Sets `a.b.c` in a new document (the fallback add of a first change writes nested fields whole). */
-function setPath(doc: Data, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let at = doc;
-  for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Data;
-  at[keys[keys.length - 1]] = value;
-}
-
-/**
- * 诉求量: a new demand counts on its community's scorecard of the month it was submitted, by
- * category, with its per-item record (one write, the same as any step's).
- */
-export async function countReceived(demand: Demand, now: Date): Promise<void> {
-  const fields = receivedFields(demand.category, demand._id);
-  await writeScorecard({ scope: 'community', id: demand.communityId, month: monthOf(now), incs: fields.incs, open: {}, paths: fields.paths }, now);
-}
-
-/**
- * Carries out a transition's effects after it is saved: at most one write per scorecard
- * document and one queued notification job; verified hours go to the points ledger and a
- * resolved household demand makes a return visit due (both idempotent, keyed by the demand).
- */
-export async function applyEffects(effects: Effect[], demand: Demand, now: Date): Promise<void> {
-  const changes = new Map<string, ScorecardChange>();
-  const change = (scope: string, id: string, month: string) => {
-    const key = `${scope}_${id}_${month}`;
-    if (!changes.has(key)) changes.set(key, { scope, id, month, incs: {}, open: {}, paths: {} });
-    return changes.get(key)!;
-  };
-  const messages: NotificationJob['messages'] = [];
-  const followUps: Promise<void>[] = [];
-  for (const e of effects) {
-    if (e.kind === 'score') {
-      const c = change(e.scope, e.id, e.month);
-      c.incs[e.field] = (c.incs[e.field] ?? 0) + e.by;
-    } else if (e.kind === 'deadline') {
-      change(e.scope, e.id, e.month).open[e.demandId] = e.finishBy === null ? null : new Date(e.finishBy);
-    } else if (e.kind === 'credit') {
-      followUps.push(creditServiceHours(e, now));
-    } else if (e.kind === 'resolved') {
-      followUps.push(returnVisitDue(e, now));
-    } else {
-      messages.push({ template: e.template, to: e.to });
-    }
-  }
-  for (const [key, fig] of figureChanges(effects, demand)) {
-    const c = changes.get(key);
-    if (!c) continue; // every figure change rides on a document the step writes anyway
-    for (const [k, v] of Object.entries(fig.incs)) c.incs[k] = (c.incs[k] ?? 0) + v;
-    Object.assign(c.paths, fig.paths);
-  }
-  await Promise.all([
-    ...followUps,
-    ...[...changes.values()].map((c) => writeScorecard(c, now)),
-    messages.length ? enqueue({ demandId: demand._id, text: demand.text.slice(0, 20), messages, createdAt: now }) : Promise.resolve(),
-  ]);
 }

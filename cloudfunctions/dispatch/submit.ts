@@ -1,13 +1,16 @@
 /** dispatch: a resident (or staff on a resident's behalf) reports a demand. */
 import { staffCommunities } from '../core/actor';
+import { monthOf } from '../core/calendar';
 import { newDemand } from '../core/new-demand';
+import { receivedEffects } from '../core/stats';
 import type { User } from '../../types/domain';
 import { AppError, refuse } from '../lib/errors';
-import { newId } from '../lib/ids';
+import { applyPending, clearPending, finishLeftovers, pendingOf } from '../lib/effects';
+import { idFor } from '../lib/ids';
 import type { Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
 import { submitInput } from './schemas';
-import { countReceived, insertDemand, loadHousehold, loadUser } from './store';
+import { insertDemand, loadHousehold, loadUser } from './store';
 import { toDemandDetail } from './views';
 
 export const submit: Handlers<'dispatch'>['submit'] = {
@@ -26,7 +29,7 @@ export const submit: Handlers<'dispatch'>['submit'] = {
     const photos = input.photos ?? [];
     if (photos.some((p) => !ownsPhoto(p, ctx.openid))) throw refuse.invalid('只能使用您自己上传的照片');
     const demand = newDemand({
-      _id: newId(),
+      _id: idFor(ctx.openid, 'dispatch.submit', input.requestId),
       kind: input.kind,
       category: input.category,
       text: input.text,
@@ -41,8 +44,18 @@ export const submit: Handlers<'dispatch'>['submit'] = {
       actor: { openid: ctx.openid, name: ctx.user.name },
       now: ctx.now,
     });
-    await insertDemand(demand);
-    await countReceived(demand, ctx.now);
+    // 诉求量 is recorded on the demand as it is filed and applied after, like any step's effects,
+    // so a crash between the two writes is finished by a retry or the repair timer.
+    const received = pendingOf(receivedEffects(demand, monthOf(ctx.now)), ctx.now)!;
+    const filed = { ...demand, requestId: input.requestId ?? null, pendingEffects: { [received.key]: received }, effectsDue: { key: received.key, at: received.at } };
+    const first = await insertDemand(filed);
+    // A retry of a submission already filed: the first demand, its effects finished, as it stands now (its id is the caller's key).
+    if (first) {
+      await finishLeftovers(first, ctx.now);
+      return toDemandDetail({ demand: { ...first, pendingEffects: {}, effectsDue: null }, unitNames: {} }, ctx.actor, ctx.now);
+    }
+    await applyPending(received, filed, ctx.now);
+    await clearPending(filed._id, [received.key], received.key);
     // Not dispatched yet: no unit to name.
     return toDemandDetail({ demand, unitNames: {} }, ctx.actor, ctx.now);
   },

@@ -1,12 +1,13 @@
 /**
- * Subscribe messages go through a queue: a dispatch step enqueues one job (a single write in the
- * step's budget, dispatch/store.ts) and this function, on a timer, resolves recipients and sends
+ * Subscribe messages go through a queue: a dispatch step records one job with its other effects
+ * (lib/effects.ts) and this function, on a timer, resolves recipients and sends
  * through the one sender (lib/messages.ts). A message that fails is counted on its job and never
  * undoes the step.
  */
 import type { NotifyTemplate } from '../core/demand';
 import { sendMessages, type Message, type Template } from '../lib/messages';
-import { markSent, pendingJobs, recipients, takeJob } from './store';
+import { createHash } from 'node:crypto';
+import { markMessageSent, markSent, pendingJobs, recipients, takeJob } from './store';
 
 /** Subscribe-message templates: placeholders, each replaced by its real id from the environment (lib/templates.ts). */
 export const TEMPLATES: Record<NotifyTemplate, Template> = {
@@ -32,24 +33,41 @@ export const TEMPLATES: Record<NotifyTemplate, Template> = {
 
 const DETAIL_PAGE = 'packages/dispatch/detail/index';
 
-/** Sends pending jobs, oldest first. Each job is taken with a compare-and-set, so two drains never send one twice. */
+/** A message's idempotency key within its job: its template and recipient (a field name, so hashed). */
+export const messageKey = (template: string, touser: string): string => createHash('sha256').update(`${template}\n${touser}`).digest('hex').slice(0, 16);
+
+/**
+ * Sends pending jobs, oldest first, and jobs left `sending` by a drain that died (after their
+ * lease). Each job is taken with a compare-and-set, so two drains never send one at once; each
+ * message is recorded under its key once sent, so a job taken again sends only what was not
+ * (at least once, and once per key but for a crash between the platform's answer and the record).
+ */
 export async function drain(now: Date, batch = 20): Promise<{ jobs: number; sent: number; failed: number }> {
   let jobs = 0;
   let sent = 0;
   let failed = 0;
-  for (const job of await pendingJobs(batch)) {
-    if (!(await takeJob(job._id!))) continue;
+  for (const job of await pendingJobs(batch, now)) {
+    if (!(await takeJob(job, now))) continue;
     jobs++;
-    const messages: Message[] = [];
+    // A job taken again counts what its first drain sent before dying (its message keys).
+    const already = Object.keys(job.done ?? {}).length;
+    const counts = { sent: already, failed: 0 };
+    const keys = new Set<string>();
     for (const m of job.messages) {
       const template = TEMPLATES[m.template];
       for (const touser of await recipients(m.to)) {
-        messages.push({ touser, template, page: `${DETAIL_PAGE}?id=${job.demandId}`, data: { thing1: { value: template.title }, thing2: { value: job.text } } });
+        const key = messageKey(m.template, touser);
+        if (keys.has(key) || job.done?.[key]) continue;
+        keys.add(key);
+        const message: Message = { touser, template, page: `${DETAIL_PAGE}?id=${job.demandId}`, data: { thing1: { value: template.title }, thing2: { value: job.text } } };
+        const one = await sendMessages([message]);
+        if (one.sent) await markMessageSent(job._id!, key);
+        counts.sent += one.sent;
+        counts.failed += one.failed;
       }
     }
-    const counts = await sendMessages(messages);
     await markSent(job._id!, now, counts);
-    sent += counts.sent;
+    sent += counts.sent - already;
     failed += counts.failed;
   }
   return { jobs, sent, failed };

@@ -7,14 +7,31 @@ import type { Data } from '../lib/database';
 
 const JOBS = 'notifications';
 
-/** Pending jobs, oldest first. */
-export async function pendingJobs(batch: number): Promise<NotificationJob[]> {
-  return (await db.collection(JOBS).where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(batch).get<NotificationJob>()).data;
+/** How long a drain holds a job it took: a job still `sending` after that was left by a crash. */
+export const LEASE_MS = 5 * 60_000;
+
+/** Jobs to send, oldest first: pending ones, and ones whose drain died while sending (lease expired). */
+export async function pendingJobs(batch: number, now: Date): Promise<NotificationJob[]> {
+  const stale = new Date(now.getTime() - LEASE_MS);
+  const where = _.or([{ status: 'pending' }, { status: 'sending', takenAt: _.lt(stale) }]);
+  return (await db.collection(JOBS).where(where as Data).orderBy('createdAt', 'asc').limit(batch).get<NotificationJob>()).data;
 }
 
-/** Takes a job with a compare-and-set (pending → sending): false when another drain took it first. */
-export async function takeJob(id: string): Promise<boolean> {
-  return (await db.collection(JOBS).where({ _id: id, status: 'pending' }).update({ data: { status: 'sending' } })).stats.updated === 1;
+/**
+ * Takes a job with a compare-and-set on its status and when it was last taken: false when another
+ * drain took it first. A job taken again after its lease keeps the messages it already sent (`done`).
+ */
+export async function takeJob(job: NotificationJob, now: Date): Promise<boolean> {
+  const res = await db
+    .collection(JOBS)
+    .where({ _id: job._id, status: job.status, takenAt: job.takenAt ?? null })
+    .update({ data: { status: 'sending', takenAt: now } });
+  return res.stats.updated === 1;
+}
+
+/** Records one message as sent under its key, so a job taken again never sends it twice. */
+export async function markMessageSent(id: string, key: string): Promise<void> {
+  await db.collection(JOBS).doc(id).update({ data: { [`done.${key}`]: true } });
 }
 
 /** Records how the job's messages went; a job is sent once, whatever failed. */
@@ -67,6 +84,7 @@ export async function takeRateReminder(d: Demand, next: RateReminder, now: Date)
     messages: [{ template: 'rateReminder', to: { openid: d.submitter.openid } }],
     status: 'pending',
     createdAt: now,
+    takenAt: null,
   };
   try {
     await db.collection(JOBS).add({ data: job });

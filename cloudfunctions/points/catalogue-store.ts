@@ -10,7 +10,7 @@ import type { RoleGrant } from '../../types/domain';
 import type { CatalogueItem, PointAccount, Redemption, RedemptionStatus } from '../../types/points';
 import { _, db } from '../lib/cloud';
 import type { Data } from '../lib/database';
-import { AppError } from '../lib/errors';
+import { AppError, refuse } from '../lib/errors';
 import { ledgerTransaction, type LedgerTx } from '../lib/ledger';
 import { readPage } from '../lib/paging';
 
@@ -97,8 +97,15 @@ export function saveRedeemed(
   openid: string,
   now: Date,
   decide: (item: CatalogueItem, account: PointAccount | null) => { ok: true; redemption: Redemption; facts: RedemptionFact[] } | { ok: false; code: AppError['code']; message: string },
+  keyed: string | null = null,
 ): Promise<Redemption> {
   return ledgerTransaction(now, async (tx) => {
+    // A retried request (the client's key made this id): the first redemption, nothing written.
+    const first = keyed ? (await tx.t.collection(REDEMPTIONS).doc(keyed).get<Redemption>()).data : null;
+    if (first) {
+      if (first.openid !== openid || first.itemId !== itemId) throw refuse.conflict('该请求编号已用于另一次兑换');
+      return first;
+    }
     const item = (await tx.t.collection(ITEMS).doc(itemId).get<CatalogueItem>()).data!;
     const r = decide(item, await tx.account(openid));
     if (!r.ok) throw new AppError(r.code, r.message);

@@ -9,7 +9,7 @@ import { managesOwner } from '../core/points-access';
 import { redeemItem } from '../core/points-redemption';
 import type { CatalogueItem } from '../../types/points';
 import { AppError, refuse } from '../lib/errors';
-import { newId, secureRandom } from '../lib/ids';
+import { idFor, newId, secureRandom } from '../lib/ids';
 import { toPage } from '../lib/paging';
 import type { Handlers } from '../lib/router';
 import { addItem, availableItems, changeItem, loadItem, managedOwners, ownedItems, saveRedeemed } from './catalogue-store';
@@ -74,14 +74,14 @@ export const listItems: H['listItems'] = {
 
 export const redeem: H['redeem'] = {
   input: redeemInput,
-  async run({ itemId }, ctx) {
+  async run({ itemId, requestId }, ctx) {
     const actor = ctx.actor;
     const seen = await loadItem(itemId);
     if (!seen) throw refuse.notFound('兑换物品');
     if (seen.stock <= 0) throw new AppError('INVALID_STATE', '已兑完'); // refused at once, without contending
-    const redemption = await saveRedeemed(itemId, actor.openid, ctx.now, (item, account) =>
-      redeemItem(item, account, actor, ctx.now, { _id: newId(), code: makeCode(8, secureRandom) }),
-    );
+    // With the client's request id, a retry finds the first redemption (its id comes from the key).
+    const id = idFor(actor.openid, 'points.redeem', requestId);
+    const redemption = await saveRedeemed(itemId, actor.openid, ctx.now, (item, account) => redeemItem(item, account, actor, ctx.now, { _id: id, code: makeCode(8, secureRandom) }), requestId ? id : null);
     return toRedemptionView(redemption, actor);
   },
 };

@@ -71,7 +71,7 @@ export const updateItemInput = z.strictObject({
   active: z.boolean().optional(),
 });
 export const listItemsInput = z.strictObject({ scope: z.enum(['available', 'managed']), ...paging });
-export const redeemInput = z.strictObject({ itemId: id() });
+export const redeemInput = z.strictObject({ itemId: id(), requestId: id().optional() });
 export const byCode = z.strictObject({ code: code() });
 export const cancelRedemptionInput = z.strictObject({ id: id(), reason: userText(200, { optional: true }).optional() });
 export const listRedemptionsInput = z.strictObject({

@@ -7,7 +7,7 @@ import { neededByRefusal, publicNameOf } from '../core/wish';
 import { isStaffOf } from '../core/actor';
 import type { Wish } from '../../types/wishes';
 import { refuse } from '../lib/errors';
-import { newId } from '../lib/ids';
+import { idFor } from '../lib/ids';
 import type { Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
 import { postInput } from './schemas';
@@ -30,7 +30,7 @@ export const post: Handlers<'wishes'>['post'] = {
       ? { openid: null, name: input.wisherName!, phone: input.wisherPhone ?? '', address: input.address }
       : { openid: actor.openid, name: actor.name, phone: actor.phone, address: input.address };
     const wish: Wish = {
-      _id: newId(),
+      _id: idFor(actor.openid, 'wishes.post', input.requestId),
       communityId,
       title: input.title,
       reason: input.reason,
@@ -55,7 +55,9 @@ export const post: Handlers<'wishes'>['post'] = {
       createdAt: now,
       updatedAt: now,
     };
-    await insertWish(wish);
-    return showOne(wish, actor);
+    // A retry of a post already made (same person, same request id): the first wish as it stands.
+    const first = await insertWish(wish, input.requestId !== undefined);
+    if (first && first.postedBy.openid !== actor.openid) throw refuse.conflict('该请求编号已用于另一个心愿');
+    return showOne(first ?? wish, actor);
   },
 };

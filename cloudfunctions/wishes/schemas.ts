@@ -16,6 +16,8 @@ export const postInput = z.strictObject({
   communityId: id().optional(),
   wisherName: userText(20, { scene: 1 }).optional(),
   wisherPhone: z.string().regex(/^1\d{10}$/).optional(),
+  /** The client's key for this form submission: a retry with it posts nothing new. */
+  requestId: id().optional(),
 });
 export const byId = z.strictObject({ id: id() });
 export const declineInput = z.strictObject({ id: id(), reason: userText(200, { scene: 2 }) });

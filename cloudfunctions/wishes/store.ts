@@ -8,7 +8,7 @@ import { countsId, type WishFact, type WishTransition } from '../core/wish';
 import type { PointRules } from '../../types/points';
 import type { Unit, UnitPairing, User } from '../../types/domain';
 import type { Wish, WishCounts } from '../../types/wishes';
-import { _, db } from '../lib/cloud';
+import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data, Transaction } from '../lib/database';
 import { AppError } from '../lib/errors';
 import { ledgerTransaction } from '../lib/ledger';
@@ -43,8 +43,18 @@ export async function loadWithPairings(id: string): Promise<{ wish: Wish; paired
   return { wish, pairedUnits: pairings.filter((p) => active.has(p.unitId)).map((p) => ({ id: p.unitId, name: names.get(p.unitId) ?? '' })) };
 }
 
-export async function insertWish(w: Wish): Promise<void> {
-  await db.collection(WISHES).add({ data: w });
+/**
+ * Posts a new wish. With a client request id its id comes from the key (`keyed`), so a retried
+ * post finds the first: returns that wish, or null when this one was posted.
+ */
+export async function insertWish(w: Wish, keyed = false): Promise<Wish | null> {
+  try {
+    await db.collection(WISHES).add({ data: w });
+    return null;
+  } catch (e) {
+    if (!keyed || !isDuplicateWrite(e)) throw e;
+    return (await db.collection(WISHES).doc(w._id).get<Wish>()).data;
+  }
 }
 
 /**

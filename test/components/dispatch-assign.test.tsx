@@ -344,7 +344,7 @@ describe('我要反映 · 代居民反映', () => {
     const modal = jest.spyOn(Taro, 'showModal')
     await fill('设施维修', '楼道灯坏了')
     submit()
-    await waitFor(() => expect(callMock).toHaveBeenCalledWith('dispatch', 'submit', { category: 'facilities', text: '楼道灯坏了', urgency: 'normal', anonymous: false }))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('dispatch', 'submit', { category: 'facilities', text: '楼道灯坏了', urgency: 'normal', anonymous: false, requestId: expect.stringMatching(/^r-/) }))
     expect(modal).not.toHaveBeenCalled()
   })
 
@@ -372,6 +372,7 @@ describe('我要反映 · 代居民反映', () => {
         urgency: 'normal',
         anonymous: false,
         onBehalfOf: 'demo-resident-wang',
+        requestId: expect.stringMatching(/^r-/),
       }),
     )
     expect(modal.mock.calls[0][0]).toMatchObject({ title: '代居民反映', content: expect.stringContaining('王秀英') })

@@ -361,7 +361,7 @@ describe('我要反映', () => {
     testUtils.fireEvent.click(submitButton())
 
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/dispatch/detail/index?id=d-new' }))
-    expect(callMock).toHaveBeenCalledWith('dispatch', 'submit', { category: 'facilities', text: '楼道灯坏了', urgency: 'normal', anonymous: true })
+    expect(callMock).toHaveBeenCalledWith('dispatch', 'submit', { category: 'facilities', text: '楼道灯坏了', urgency: 'normal', anonymous: true, requestId: expect.stringMatching(/^r-/) })
   })
 
   it('submits 紧急 when the resident chooses it', async () => {
@@ -373,7 +373,7 @@ describe('我要反映', () => {
     await type('独居老人家里没人送饭')
     testUtils.fireEvent.click(submitButton())
     await waitFor(() =>
-      expect(callMock).toHaveBeenCalledWith('dispatch', 'submit', { category: 'elderlyCare', text: '独居老人家里没人送饭', urgency: 'urgent', anonymous: false }),
+      expect(callMock).toHaveBeenCalledWith('dispatch', 'submit', { category: 'elderlyCare', text: '独居老人家里没人送饭', urgency: 'urgent', anonymous: false, requestId: expect.stringMatching(/^r-/) }),
     )
   })
 

@@ -363,7 +363,7 @@ describe('积分兑换 and 我的兑换', () => {
 
     testUtils.fireEvent.click(cards[0].querySelector('.at-button') as Element)
     await testUtils.queries.waitForQuerySelector('.jl-code__value')
-    expect(callMock).toHaveBeenCalledWith('points', 'redeem', { itemId: 'i-1' })
+    expect(callMock).toHaveBeenCalledWith('points', 'redeem', { itemId: 'i-1', requestId: expect.stringMatching(/^r-/) })
     expect(text(testUtils.queries.querySelector('.jl-code__value'))).toBe('AB12 CD34')
     expect(text(document.body)).toContain('兑换成功')
     // The same code as a QR code for the staff member's camera, named for screen readers.

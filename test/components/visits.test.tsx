@@ -414,7 +414,7 @@ describe('记录走访', () => {
     testUtils.fireEvent.click(testUtils.queries.querySelector('.jl-submit') as Element)
     await waitFor(() => expect(recorded).toHaveLength(1))
     expect(modal.mock.calls[0][0]?.content).toContain('走访时间不变')
-    expect(recorded[0]).toEqual({ householdId: 'h-1', method: 'phone', outcome: 'noContact', requestId: expect.stringMatching(/^v-/) })
+    expect(recorded[0]).toEqual({ householdId: 'h-1', method: 'phone', outcome: 'noContact', requestId: expect.stringMatching(/^r-/) })
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
   })
 
@@ -440,7 +440,7 @@ describe('记录走访', () => {
       wellbeing: 'fair',
       notes: '老人精神不错',
       needs: [{ category: 'facilities', text: '厨房水管漏水，老人没法自己修' }],
-      requestId: expect.stringMatching(/^v-/),
+      requestId: expect.stringMatching(/^r-/),
     })
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存，困难已转为诉求', icon: 'none' }))
   })

@@ -20,7 +20,7 @@ const TEXT = '幸福小区1号楼楼道灯不亮，晚上老人上下楼不方�
 async function drain(): Promise<{ jobs: number; sent: number; failed: number }> {
   const { result } = await h.local.trigger(notifyFn, 'notify-timer');
   expect(result).toMatchObject({ ok: true, data: { reminded: 0 } }); // reminders to rate: dispatch.resident.test.ts
-  const { reminded: _r, ...counts } = (result as { data: { jobs: number; sent: number; failed: number; reminded: number } }).data;
+  const { reminded: _r, repaired: _p, ...counts } = (result as { data: { jobs: number; sent: number; failed: number; reminded: number; repaired: unknown } }).data;
   return counts;
 }
 

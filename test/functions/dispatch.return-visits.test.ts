@@ -1,10 +1,10 @@
 /**
- * The return visit a resolved household demand owes (dispatch/return-visits.ts): a compare-and-set
+ * The return visit a resolved household demand owes (lib/return-visits.ts): a compare-and-set
  * on the household, retried while a visit is recorded at the same moment (lib/retry untilSaved),
  * and a loud failure — never a silent nothing — when the household keeps changing.
  */
 import type { KeyHousehold } from '../../types/visits';
-import { ATTEMPTS, returnVisitDue } from '../../cloudfunctions/dispatch/return-visits';
+import { ATTEMPTS, returnVisitDue } from '../../cloudfunctions/lib/return-visits';
 import { _, db } from '../../cloudfunctions/lib/cloud';
 import type { Collection } from '../../cloudfunctions/lib/database';
 import { openHarness, PEOPLE, type Harness } from './harness';

@@ -2,7 +2,7 @@
  * The 敲门 loop through the functions: mark and pair, 我的包户, a visit with a need found → a
  * demand in the triage queue → resolved through dispatch → a return visit due → recorded, loop closed.
  */
-import { returnVisitDue } from '../../cloudfunctions/dispatch/return-visits';
+import { returnVisitDue } from '../../cloudfunctions/lib/return-visits';
 import { openHarness, PEOPLE, type Harness } from './harness';
 import { HH, keyHousehold } from './visits.fixtures';
 

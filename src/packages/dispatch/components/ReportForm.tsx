@@ -15,6 +15,7 @@ import PhotoUploader, { type Photo } from '@/components/form/PhotoUploader'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
 import { CATEGORIES, CATEGORY_HINT, CATEGORY_LABEL, isCommunityStaff, ROUTES } from '@/domain/dispatch'
+import { useRequestId } from '@/hooks/useRequestId'
 import { call } from '@/services/api'
 import ResidentPicker from './ResidentPicker'
 import { announce, messageOf } from './useDemand'
@@ -41,6 +42,8 @@ function BindFirst() {
  */
 export default function ReportForm({ me }: { me: Me }) {
   const staff = isCommunityStaff(me)
+  // One key per submission of this form: a retry after a timeout files the same demand.
+  const [requestId] = useRequestId()
   const [forWhom, setForWhom] = useState<For>(staff && !me.building ? 'behalf' : 'self')
   const [resident, setResident] = useState<UserSummary | null>(null)
   const [category, setCategory] = useState<DemandCategory | null>(null)
@@ -82,6 +85,7 @@ export default function ReportForm({ me }: { me: Me }) {
         anonymous,
         ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
         ...(behalf && resident ? { onBehalfOf: resident.openid } : {}),
+        requestId,
       })
       announce(detail)
       void Taro.showToast({ title: '已提交，社区会尽快受理', icon: 'none' })

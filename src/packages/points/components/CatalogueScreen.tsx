@@ -9,6 +9,7 @@ import type { AccountView, CatalogueItemView, RedemptionView } from '@/types/poi
 import Section from '@/components/Section'
 import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
+import { useRequestId } from '@/hooks/useRequestId'
 import { useLoad } from '@/hooks/useLoad'
 import { confirmStep } from '@/components/form/confirmStep'
 import { isCommunityWorker, isLiaison, POINTS_CHANGED, POINTS_ROUTES } from '@/domain/points'
@@ -39,12 +40,15 @@ export function RedeemScreen() {
   const [version, setVersion] = useState(0)
   const { busy, error, run } = useAction()
   const [done, setDone] = useState<RedemptionView | null>(null)
+  // One key per 确认兑换: a retry of that tap redeems once; the next redemption gets a new one.
+  const [requestId, renewRequestId] = useRequestId()
   const account = useLoad<AccountView>(() => call('points', 'account', {}), 'account', version)
 
   const redeem = async (item: CatalogueItemView) => {
     if (!(await confirmStep('兑换', `用 ${item.cost} 积分兑换「${item.title}」？兑换后凭兑换码到${item.owner.name}核销；未核销前可以取消并退回积分。`, '确认兑换'))) return
-    const r = await run(() => call('points', 'redeem', { itemId: item._id }))
+    const r = await run(() => call('points', 'redeem', { itemId: item._id, requestId }))
     if (!r) return
+    renewRequestId()
     setDone(r)
     setVersion((v) => v + 1)
     Taro.eventCenter.trigger(POINTS_CHANGED)

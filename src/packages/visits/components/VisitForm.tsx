@@ -12,6 +12,7 @@ import Segments from '@/components/Segments'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import FormError from '@/components/States/FormError'
 import { useAction } from '@/hooks/useAction'
+import { useRequestId } from '@/hooks/useRequestId'
 import Toggle from '@/components/Toggle'
 import PhotoUploader, { type Photo } from '@/components/form/PhotoUploader'
 import TextField from '@/components/form/TextField'
@@ -27,8 +28,6 @@ import { announceHousehold, useHousehold } from './useHousehold'
 const MAX_NOTES = 200
 const MAX_NEED = 200
 
-/** A key per form, so that a retried submit records the visit once (RecordVisitRequest.requestId). */
-const newRequestId = () => `v-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 
 const METHOD_HINT: Record<VisitMethod, string> = { door: '到家里看望', phone: '打电话问候', video: '视频通话' }
 
@@ -57,7 +56,8 @@ function Form({ d, returnFor, secretary }: { d: KeyHouseholdDetail; returnFor: s
   const [photos, setPhotos] = useState<Photo[]>([])
   const [uploading, setUploading] = useState(false)
   const [asSecretary, setAsSecretary] = useState(secretary && mayMarkSecretary)
-  const [requestId] = useState(newRequestId)
+  // A key per form, so that a retried submit records the visit once (RecordVisitRequest.requestId).
+  const [requestId] = useRequestId()
   // 长辈模式 asks for less: notes and photos wait behind one button.
   const { elderMode } = useSession()
   const [more, setMore] = useState(false)

@@ -13,6 +13,7 @@ import PhotoUploader, { type Photo } from '@/components/form/PhotoUploader'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
 import { useAction } from '@/hooks/useAction'
+import { useRequestId } from '@/hooks/useRequestId'
 import { dayAfter, formatDate } from '@/domain/format'
 import { reviewsWishes, WISH_CHANGED, WISH_ROUTES } from '@/domain/wishes'
 import { call } from '@/services/api'
@@ -25,6 +26,8 @@ import { tappable } from '@/utils/a11y'
  */
 export default function WishForm({ me }: { me: Me }) {
   const staffOf = me.roles.find((g) => ['staff', 'gridWorker', 'secretary'].includes(g.role))?.communityId ?? null
+  // One key per submission of this form: a retry after a timeout posts the same wish.
+  const [requestId] = useRequestId()
   const [forSomeone, setForSomeone] = useState(!me.community && reviewsWishes(me))
   const [title, setTitle] = useState('')
   const [reason, setReason] = useState('')
@@ -52,6 +55,7 @@ export default function WishForm({ me }: { me: Me }) {
         address: address.trim(),
         ...(photos.length ? { photos: photos.map((p) => p.fileID) } : {}),
         ...(forSomeone && staffOf ? { communityId: staffOf, wisherName: wisherName.trim(), ...(wisherPhone.trim() ? { wisherPhone: wisherPhone.trim() } : {}) } : {}),
+        requestId,
       }),
     )
     if (!saved) return

@@ -1,19 +1,19 @@
 /**
- * Key households (Pillar 3) as dispatch touches them, an effect of a step (./store.ts): a
+ * Key households (Pillar 3) as dispatch touches them, an effect of a step (./effects.ts): a
  * resolved demand about a key household makes a return visit (回访) due for its visitors.
  */
 import type { Effect } from '../core/demand';
 import { oweReturn, returnVisitDue as owed } from '../core/visits';
 import type { Demand } from '../../types/dispatch';
 import type { KeyHousehold } from '../../types/visits';
-import { _, db } from '../lib/cloud';
-import { AppError } from '../lib/errors';
-import { untilSaved } from '../lib/retry';
+import { _, db } from './cloud';
+import { AppError } from './errors';
+import { untilSaved } from './retry';
 
 export const ATTEMPTS = 4;
 
 /**
- * Called by applyEffects when a demand linked to a household is resolved. Idempotent: a demand
+ * Called by lib/effects when a demand linked to a household is resolved. Idempotent: a demand
  * owes one return visit however often it is verified (a reopened demand is verified again), and
  * none once it was made. Nothing happens for a household that is not (or no longer) key, or that
  * belongs to another community than the demand. The write is a compare-and-set on the
