@@ -34,7 +34,7 @@ const FUNCTION_BUDGET = 200 * 1024;
  * Functions that read or write workbooks bundle exceljs (1.3 MB minified): installed by the
  * platform instead it would be 53 MB of node_modules on every deploy.
  */
-const WORKBOOK_FUNCTIONS = new Set(['imports']);
+const WORKBOOK_FUNCTIONS = new Set(['imports', 'exports']);
 const WORKBOOK_FUNCTION_BUDGET = 1600 * 1024;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 

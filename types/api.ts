@@ -27,6 +27,7 @@ import type { VisitsApi } from './visits';
 import type { PointsApi } from './points';
 import type { ImportsApi } from './imports';
 import type { WishesApi } from './wishes';
+import type { ExportsApi } from './exports';
 
 /** `org`: organisation and identity. */
 export interface OrgApi {
@@ -232,6 +233,7 @@ export interface ApiMap {
   points: PointsApi;
   imports: ImportsApi;
   wishes: WishesApi;
+  exports: ExportsApi;
 }
 
 export type FunctionName = keyof ApiMap;
