@@ -43,6 +43,11 @@ export default defineAppConfig({
       pages: ['wall/index', 'post/index', 'mine/index', 'review/index', 'claimed/index', 'fulfil/index'],
     },
     {
+      // 导出与月报: exports to .xlsx with their progress, and the monthly report pack.
+      root: 'packages/exports',
+      pages: ['index/index'],
+    },
+    {
       // The pages a QR code opens (kept small so they load fast): 接受邀请 and a building's 楼栋码.
       // Their paths are the backend's (core/invitations.ts INVITATION_PAGE, BUILDING_PAGE).
       root: 'packages/me',
