@@ -177,4 +177,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (/bench-exports\.ts$/.test(process.argv[1] ?? '')) void main();
+if (/bench-exports\.(ts|cjs)$/.test(process.argv[1] ?? '')) void main();
