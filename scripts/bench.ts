@@ -23,6 +23,7 @@ import { BUDGET, packageSizes } from './check-weapp.mjs';
 import { benchPoints } from './bench-points';
 import { benchVisits } from './bench-visits';
 import { benchImport } from './bench-import';
+import { benchExports } from './bench-exports';
 import { benchH5 } from './bench-h5';
 import { benchLimits } from './bench-limits';
 import { benchWishes } from './bench-wishes';
@@ -328,6 +329,7 @@ async function main() {
       '### Wishes (微心愿): database requests per action\n\n' + (await benchWishes(local, failures)),
       '### Org and dispatch at volume\n\n' + (await volume(local)),
       '### Import of a county workbook\n\n' + (await benchImport(local, failures)),
+      '### Export of 100,000 demands\n\n' + (await benchExports(failures)),
       '### H5: the first screen\n\n' + (await benchH5(failures)),
       '### Rate limits and content checks: what they add to a call\n\n' + (await benchLimits(local)),
     );
