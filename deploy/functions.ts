@@ -83,6 +83,9 @@ export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   // The workbook import: CloudBase's most (60 s). apply works in 20 s chunks and a dry run reads
   // and checks a whole county's file in one call; exceljs needs the memory (512 MB).
   imports: { ...DEFAULTS, timeout: 60, memorySize: 512 },
+  // Exports to .xlsx: chunks of 20 s within CloudBase's 60 s, exceljs's writer needs the memory;
+  // the hourly timer writes the monthly report pack of the month just ended (one count once done).
+  exports: { ...DEFAULTS, timeout: 60, memorySize: 512, timer: '0 30 * * * * *' },
 }
 
 /** Folders under cloudfunctions/ that are shared code, not deployable functions. */

@@ -156,7 +156,7 @@ export async function startServer(opts: ServerOptions): Promise<{ server: http.S
  * Faster than in production so a person trying the app sees messages at once; each job is cheap
  * when there is nothing to do.
  */
-const TIMER_FUNCTIONS: Record<string, number> = { notify: 1000, scorecards: 60_000, visits: 60_000, points: 1000 };
+const TIMER_FUNCTIONS: Record<string, number> = { notify: 1000, scorecards: 60_000, visits: 60_000, points: 1000, exports: 600_000 };
 
 function startTimers(local: LocalCloud, functions: Record<string, FunctionModule>): () => void {
   const timers = Object.entries(TIMER_FUNCTIONS).filter(([name]) => functions[name]).map(([name, every]) => {

@@ -23,6 +23,7 @@ import { BUDGET, packageSizes } from './check-weapp.mjs';
 import { benchPoints } from './bench-points';
 import { benchVisits } from './bench-visits';
 import { benchImport } from './bench-import';
+import { benchExports } from './bench-exports';
 import { benchH5 } from './bench-h5';
 import { benchLimits } from './bench-limits';
 import { benchWishes } from './bench-wishes';
@@ -37,7 +38,7 @@ const FUNCTION_BUDGET = 200 * 1024;
  * Functions that read or write workbooks bundle exceljs (1.3 MB minified): installed by the
  * platform instead it would be 53 MB of node_modules on every deploy.
  */
-const WORKBOOK_FUNCTIONS = new Set(['imports']);
+const WORKBOOK_FUNCTIONS = new Set(['imports', 'exports']);
 const WORKBOOK_FUNCTION_BUDGET = 1600 * 1024;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -344,6 +345,7 @@ async function main() {
       '### Posts, pledges and yearly duties (设岗定责、承诺、年度任务): database requests per action\n\n' + (await benchPosts(local, failures)),
       '### Org and dispatch at volume\n\n' + (await volume(local)),
       '### Import of a county workbook\n\n' + (await benchImport(local, failures)),
+      '### Export of 100,000 demands\n\n' + (await benchExports(failures)),
       '### H5: the first screen\n\n' + (await benchH5(failures)),
       '### Rate limits and content checks: what they add to a call\n\n' + (await benchLimits(local)),
     );

@@ -59,6 +59,11 @@ export default defineAppConfig({
       pages: ['dashboard/index', 'items/index'],
     },
     {
+      // 导出与月报: exports to .xlsx with their progress, and the monthly report pack.
+      root: 'packages/exports',
+      pages: ['index/index'],
+    },
+    {
       // The pages a QR code opens (kept small so they load fast): 接受邀请 and a building's 楼栋码.
       // Their paths are the backend's (core/invitations.ts INVITATION_PAGE, BUILDING_PAGE).
       root: 'packages/me',

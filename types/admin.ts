@@ -6,7 +6,7 @@
 import type { RoleGrant, UserSummary } from './domain';
 
 /** What an audit entry is about. */
-export type AuditTargetKind = 'setup' | 'region' | 'household' | 'unit' | 'pairing' | 'role' | 'invitation' | 'import' | 'rules';
+export type AuditTargetKind = 'setup' | 'region' | 'household' | 'unit' | 'pairing' | 'role' | 'invitation' | 'import' | 'rules' | 'export';
 
 /**
  * 操作日志 (collection `auditLog`, append-only): one entry per back-office act — who, when, what,

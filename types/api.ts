@@ -30,6 +30,7 @@ import type { StatsApi } from './stats';
 import type { WishesApi } from './wishes';
 import type { ProjectsApi } from './projects';
 import type { PostsApi } from './posts';
+import type { ExportsApi } from './exports';
 
 /** `org`: organisation and identity. */
 export interface OrgApi {
@@ -240,6 +241,7 @@ export interface ApiMap {
   projects: ProjectsApi;
   posts: PostsApi;
   stats: StatsApi;
+  exports: ExportsApi;
 }
 
 export type FunctionName = keyof ApiMap;

@@ -192,3 +192,22 @@ export async function openFile(url: string, fileType: 'xlsx'): Promise<void> {
   const res = await Taro.downloadFile({ url })
   await Taro.openDocument({ filePath: res.tempFilePath, fileType, showMenu: true })
 }
+
+/**
+ * Saves a workbook the backend wrote: in WeChat it is downloaded and opened (the person forwards
+ * or saves it from the document's menu); in H5 a link with `download` saves it under its name.
+ */
+export async function saveFile(url: string, fileName: string): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = fileName
+    a.rel = 'noopener'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    return
+  }
+  const res = await Taro.downloadFile({ url })
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
+}

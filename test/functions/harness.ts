@@ -37,6 +37,8 @@ const modules: Partial<Record<FunctionName | 'notify' | 'scorecards', () => Func
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   imports: () => require('../../cloudfunctions/imports/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  exports: () => require('../../cloudfunctions/exports/index'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   wishes: () => require('../../cloudfunctions/wishes/index'),
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   projects: () => require('../../cloudfunctions/projects/index'),

@@ -18,6 +18,7 @@ const KIND_LABEL: Record<AuditTargetKind, string> = {
   role: '角色',
   invitation: '邀请',
   import: '导入',
+  export: '导出',
   rules: '规则',
 }
 
@@ -43,6 +44,8 @@ const ACTION_LABEL: Record<string, string> = {
   revokeInvitation: '撤销邀请',
   acceptInvitation: '接受邀请',
   applyImport: '导入',
+  export: '导出',
+  monthlyReport: '生成月报',
 }
 
 function EntryRow({ entry }: { entry: AuditEntry }) {

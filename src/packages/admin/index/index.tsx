@@ -14,6 +14,7 @@ const ADMIN: LinkItem[] = [
   { title: '导入', subtitle: '用模板导入组织架构', url: '/packages/admin/import/index' },
   { title: '操作日志', subtitle: '谁在何时做了什么', url: '/packages/admin/audit/index' },
   { title: '统计看板', subtitle: '各镇街、社区、单位三率排名，近12个月走势，点数字看明细', url: STATS_ROUTES.dashboard() },
+  { title: '导出与月报', subtitle: '三率、诉求、服务时长等导出为 Excel；每月月报', url: '/packages/exports/index/index' },
 ]
 
 /** 管理: the admin's whole back office; a secretary's and a liaison's within their community or unit. */
@@ -22,7 +23,7 @@ export default function AdminPage() {
     <Page>
       <AdminGate>
         {(_me, scope) => {
-          const keep = scope.admin ? null : new Set(scope.communityId ? ['地区', '人员', '邀请', '楼栋码', '操作日志'] : ['人员', '邀请', '操作日志'])
+          const keep = scope.admin ? null : new Set(scope.communityId ? ['地区', '人员', '邀请', '楼栋码', '操作日志', '导出与月报'] : ['人员', '邀请', '操作日志', '导出与月报'])
           return (
             <Section title='管理'>
               <LinkList items={keep ? ADMIN.filter((l) => keep.has(l.title)) : ADMIN} />

@@ -6,6 +6,7 @@ import { AtButton } from 'taro-ui'
 import type { Scorecard } from '@/types/dispatch'
 import type { Me } from '@/types/domain'
 
+import LinkList from '@/components/LinkList'
 import Row from '@/components/Row'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
@@ -143,6 +144,9 @@ export default function ScorecardScreen({ me }: { me: Me }) {
         </AtButton>
       </Section>
       <Card key={`${target.scope}:${target.id}:${month}`} target={target} month={month} />
+      <Section title='导出'>
+        <LinkList items={[{ title: '导出 Excel', subtitle: '三率、诉求、服务时长等，以及每月月报', url: '/packages/exports/index/index' }]} />
+      </Section>
     </View>
   )
 }
