@@ -1,6 +1,7 @@
 /** dispatch: every step of the lifecycle — validate, load, decide with the pure transition, save with effects, view. */
 import type { Step } from '../core/demand';
 import { canRead, creditOf, isRepeat } from '../core/demand';
+import { queueDeltas } from '../core/queues';
 import { endOfChinaDay, isSupervisionEvent, step, type AnyStep } from '../core/supervision';
 import type { DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
 import { AppError, refuse } from '../lib/errors';
@@ -8,7 +9,7 @@ import { untilSaved } from '../lib/retry';
 import { slaRules } from '../lib/sla';
 import type { Ctx, Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
-import { assignInput, byId, completeInput, dispatchInput, extendInput, handleInput, mergeInput, noteInput, rateInput, urgeInput, withReason } from './schemas';
+import { assignInput, byId, completeInput, dispatchInput, extendInput, handleInput, mergeInput, noteInput, rateInput, redispatchInput, urgeInput, withReason } from './schemas';
 import { applyEffects, loadDemand, loadForAssign, loadForDispatch, loadForMerge, saveClaim, saveTransition, type Loaded } from './store';
 import { toDemandDetail } from './views';
 
@@ -38,7 +39,7 @@ async function runStep<L extends Loaded = Loaded>(
       if (!canRead(loaded.demand, actor)) throw refuse.notFound('诉求');
       const d = loaded.demand;
       // A supervision step repeated is refused with its reason (催办 once a day, 督办 once).
-      if (!isSupervisionEvent(event) && isRepeat(d, event, actor, ctx.now)) {
+      if ((!isSupervisionEvent(event) || event === 'redispatch') && isRepeat(d, event, actor, ctx.now)) {
         // A retried verify offers the hours again: if the first attempt saved the demand but failed
         // before the ledger, this completes it; otherwise the ledger's source keys make it a no-op.
         const credit = event === 'verify' ? creditOf(d) : null;
@@ -49,7 +50,8 @@ async function runStep<L extends Loaded = Loaded>(
       if (!result.ok) throw new AppError(result.code, result.message);
       const saved = event === 'claim' ? await saveClaim(stored, result.demand, actor.openid) : await saveTransition(stored, result.demand);
       if (!saved) return undefined;
-      await applyEffects(result.effects, result.demand, ctx.now);
+      // The queues' counters move by what the demand as stored counted and what it counts now.
+      await applyEffects([...result.effects, ...queueDeltas(stored, result.demand)], result.demand, ctx.now);
       return toDemandDetail({ ...loaded, demand: result.demand }, actor, ctx.now);
     },
     { conflictMessage: '该诉求正被他人处理，请刷新后重试' },
@@ -181,3 +183,10 @@ export const urge: H['urge'] = {
 };
 
 export const supervise = withWhy('supervise') as H['supervise'];
+
+/** 改派: to another unit paired with the community (the pairings come with the demand, one request). */
+export const redispatch: H['redispatch'] = {
+  input: redispatchInput,
+  run: ({ id, unitId, reason }, ctx) =>
+    runStep(ctx, id, 'redispatch', (l) => ({ event: 'redispatch', unitId, pairedUnitIds: l.pairedUnitIds, reason, sla: slaRules() }), loadForDispatch),
+};

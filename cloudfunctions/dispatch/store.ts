@@ -12,8 +12,11 @@ import type { Region, Unit, UnitPairing, User } from '../../types/domain';
 import type { KeyHousehold } from '../../types/visits';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data } from '../lib/database';
+import { applyIncs } from '../lib/incs';
 import { creditServiceHours } from '../lib/ledger';
 import { readPage } from '../lib/paging';
+import { readAll } from '../lib/read-all';
+import { QUEUES } from '../core/queues';
 import { returnVisitDue } from './return-visits';
 
 const DEMANDS = 'demands';
@@ -153,7 +156,23 @@ export interface DemandFilter {
   flag?: 'escalated' | 'supervised';
   /** Overdue, 已吹哨 or 督办 and not yet resolved (the town's and the county's queue). */
   supervision?: Date;
+  /** One of these states. */
+  statuses?: DemandStatus[];
+  /** Accepted by one of these units; with free slots (待指派) or full (办理中). */
+  heldBy?: { units: string[]; free: boolean };
+  /** Closed and resolved, no 回访 yet. */
+  owesReturnVisit?: boolean;
 }
+
+/** The queue counter documents of these ids, in one request (core/queues.ts). */
+export async function loadQueueDocs(ids: string[]): Promise<Record<string, Record<string, unknown>>> {
+  const { data } = await db.collection(QUEUES).where({ _id: _.in(ids) }).limit(ids.length).get<Record<string, unknown> & { _id: string }>();
+  return Object.fromEntries(data.map((d) => [d._id, d]));
+}
+
+/** For the reconcile only: every demand and every queue counter document. */
+export const readAllDemands = () => readAll<Demand>(DEMANDS);
+export const readAllQueueDocs = () => readAll<Record<string, unknown> & { _id: string }>(QUEUES);
 
 /** One page of demands, newest first, with one more than asked (lib/paging). */
 export async function listDemands(f: DemandFilter, page: number, pageSize: number): Promise<Demand[]> {
@@ -168,6 +187,9 @@ export async function listDemands(f: DemandFilter, page: number, pageSize: numbe
   if (f.status) conditions.push({ status: f.status });
   if (f.urgency) conditions.push({ urgency: f.urgency });
   if (f.towns) conditions.push({ townId: _.in(f.towns) });
+  if (f.statuses) conditions.push({ status: _.in(f.statuses) });
+  if (f.heldBy) conditions.push({ status: 'accepted', 'dispatch.unitId': _.in(f.heldBy.units), openSlots: f.heldBy.free ? _.gt(0) : _.eq(0) });
+  if (f.owesReturnVisit) conditions.push({ status: 'closed', resolvedAt: _.neq(null), 'returnVisits.0': _.exists(false) });
   if (f.flag === 'escalated') conditions.push({ escalatedAt: _.neq(null), status: _.in(UNRESOLVED) });
   if (f.flag === 'supervised') conditions.push({ supervisedAt: _.neq(null), status: _.in(UNRESOLVED) });
   if (f.supervision) {
@@ -257,6 +279,7 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
   };
   const messages: NotificationJob['messages'] = [];
   const followUps: Promise<void>[] = [];
+  const incs: Extract<Effect, { kind: 'inc' }>[] = [];
   for (const e of effects) {
     if (e.kind === 'score') {
       const c = change(e.scope, e.id, e.month);
@@ -267,12 +290,15 @@ export async function applyEffects(effects: Effect[], demand: Demand, now: Date)
       followUps.push(creditServiceHours(e, now));
     } else if (e.kind === 'resolved') {
       followUps.push(returnVisitDue(e, now));
+    } else if (e.kind === 'inc') {
+      incs.push(e);
     } else {
       messages.push({ template: e.template, to: e.to });
     }
   }
   await Promise.all([
     ...followUps,
+    incs.length ? applyIncs(incs, now) : Promise.resolve(),
     ...[...changes.values()].map((c) => writeScorecard(c, now)),
     messages.length ? enqueue({ demandId: demand._id, text: demand.text.slice(0, 20), messages, createdAt: now }) : Promise.resolve(),
   ]);

@@ -1,13 +1,14 @@
 /** dispatch: a resident (or staff on a resident's behalf) reports a demand. */
 import { staffCommunities } from '../core/actor';
 import { newDemand } from '../core/new-demand';
+import { queueDeltas } from '../core/queues';
 import type { User } from '../../types/domain';
 import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
 import type { Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
 import { submitInput } from './schemas';
-import { insertDemand, loadHousehold, loadUser } from './store';
+import { applyEffects, insertDemand, loadHousehold, loadUser } from './store';
 import { toDemandDetail } from './views';
 
 export const submit: Handlers<'dispatch'>['submit'] = {
@@ -42,6 +43,7 @@ export const submit: Handlers<'dispatch'>['submit'] = {
       now: ctx.now,
     });
     await insertDemand(demand);
+    await applyEffects(queueDeltas(null, demand), demand, ctx.now);
     // Not dispatched yet: no unit to name.
     return toDemandDetail({ demand, unitNames: {} }, ctx.actor, ctx.now);
   },

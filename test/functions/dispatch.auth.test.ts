@@ -489,6 +489,9 @@ describe('callers the platform does not vouch for', () => {
     refuseExtension: () => ({ id, reason: '不同意' }),
     urge: () => ({ id }),
     supervise: () => ({ id, reason: '督办' }),
+    redispatch: () => ({ id, unitId: 'unit-weijian', reason: '改派' }),
+    queueCounts: () => ({}),
+    reconcileQueues: () => ({}),
     scorecard: () => ({ scope: 'community', id: 'c-dongjie', month: '2026-11' }),
   };
   const ACTIONS = Object.keys(PAYLOADS) as Action[];
