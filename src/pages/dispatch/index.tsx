@@ -17,6 +17,7 @@ import { useChanged } from '@/hooks/useLoad'
 import { WISH_ROUTES } from '@/domain/wishes'
 import CommunityFilters, { type Filters } from './parts/CommunityFilters'
 import SupervisionFilters, { type SupervisionFilter } from './parts/SupervisionFilters'
+import WorkQueues from './parts/WorkQueues'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 
@@ -59,6 +60,7 @@ function DispatchHome({ me }: { me: Me }) {
           查看三率（响应率、解决率、满意率）
         </AtButton>
       ) : null}
+      {worker ? <WorkQueues version={version} /> : null}
       {sections.length > 1 ? (
         <Segments items={sections.map((s) => ({ key: s.scope, title: s.title }))} value={active.scope} onChange={(k) => setChosen(k as typeof chosen)} />
       ) : null}
