@@ -58,7 +58,7 @@ const QUEUES: { [R in keyof QueueCounts]-?: { title: string; queues: Record<keyo
 
 /**
  * The work queues of every role the caller has, each segment with its count (maintained counters,
- * one call), and the chosen queue's list below (paged like every list).
+ * one call); tapping one opens that queue's list below it (paged like every list).
  */
 export default function WorkQueues({ version }: { version: number }) {
   const { state, reload } = useLoad(() => call('dispatch', 'queueCounts', {}), 'queues', version)
@@ -71,21 +71,22 @@ export default function WorkQueues({ version }: { version: number }) {
   const all = groups.flatMap((r) =>
     Object.entries(QUEUES[r].queues).map(([k, q]) => ({ ...(q as Omit<Queue, 'key'>), key: `${r}.${k}`, group: r, count: (counts[r] as Record<string, number>)[k] ?? 0 })),
   )
-  const active = all.find((q) => q.key === chosen) ?? all[0]
+  // Counts first; a tap opens that queue's list (a second tap on it closes it again).
+  const active = all.find((q) => q.key === chosen) ?? null
   return (
     <>
       {groups.map((r) => (
-        <Section key={r} title={QUEUES[r].title}>
+        <Section key={r} title={`${QUEUES[r].title} · 待办`}>
           <Segments
             items={all.filter((q) => q.group === r).map((q) => ({ key: q.key, title: `${q.title} ${q.count}` }))}
-            value={active.group === r ? active.key : ''}
-            onChange={setChosen}
+            value={active?.group === r ? active.key : ''}
+            onChange={(k) => setChosen(k === chosen ? null : k)}
           />
+          {active?.group === r ? (
+            <DemandList key={active.key} request={active.request} emptyTitle={active.empty} emptyDescription='有新的待办时会显示在这里。' version={version} />
+          ) : null}
         </Section>
       ))}
-      <Section title={`${active.title}（${active.count}）`}>
-        <DemandList key={active.key} request={active.request} emptyTitle={active.empty} emptyDescription='有新的待办时会显示在这里。' version={version} />
-      </Section>
     </>
   )
 }
