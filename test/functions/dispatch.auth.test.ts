@@ -533,6 +533,8 @@ describe('every action × every demo role', () => {
     for (const a of ['list', 'scorecard']) actions.add(a as Action);
     // 延期, 催办 and 督办 have their own table × every role: dispatch.supervision.test.ts.
     for (const a of ['extend', 'approveExtension', 'refuseExtension', 'urge', 'supervise']) actions.add(a as Action);
+    // 改派 × every role, queueCounts per role and reconcileQueues: dispatch.queues.test.ts.
+    for (const a of ['redispatch', 'queueCounts', 'reconcileQueues']) actions.add(a as Action);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const described = Object.keys(require('../../cloudfunctions/dispatch/index').describe());
     expect([...actions].sort()).toEqual(described.sort());
