@@ -175,6 +175,8 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
     { fn: 'dispatch', action: 'escalate', as: 'demo-secretary-dongjie', payload: { id: o, reason: '超期未办结' }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'supervise', as: 'demo-town-chengguan', payload: { id: o, reason: '三日内办结' }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'list', as: 'demo-town-chengguan', payload: { scope: 'supervision' }, budget: b },
+    // Queue counts read maintained counters (core/queues.ts): the caller, then their counter documents in one request.
+    ...['demo-staff-dongjie', 'demo-liaison-renshe', 'demo-member-zhang', 'demo-town-chengguan', 'demo-admin'].map((as) => ({ fn: 'dispatch', action: 'queueCounts', as, budget: { read: 2, write: 0 } })),
     { fn: 'dispatch', action: 'scorecard', as: 'demo-staff-dongjie', payload: { scope: 'community', id: 'c-dongjie', month: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) }, budget: b },
   ];
   return cases;

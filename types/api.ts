@@ -9,6 +9,8 @@ import type {
   DemandKind,
   DemandListRequest,
   DemandPage,
+  QueueCounts,
+  QueueReconcileReport,
   Rating,
   Scorecard,
   Urgency,
@@ -226,6 +228,12 @@ export interface DispatchApi {
   urge: { req: ById & { note?: string }; res: DemandDetail };
   /** 督办: the town or the county supervises the item until it is resolved. */
   supervise: { req: ById & { reason: string }; res: DemandDetail };
+  /** 改派: staff send an overdue item (or one whose 延期 was refused) to another paired unit. */
+  redispatch: { req: ById & { unitId: string; reason: string }; res: DemandDetail };
+  /** The caller's queue counts (maintained counters, 1 read). */
+  queueCounts: { req: Record<string, never>; res: QueueCounts };
+  /** Admin: recount every queue counter from the demands and report differences (writes nothing). */
+  reconcileQueues: { req: Record<string, never>; res: QueueReconcileReport };
   /** 三率 of a community or a unit for a month (YYYY-MM). */
   scorecard: { req: { scope: 'community' | 'unit'; id: string; month: string }; res: Scorecard };
 }

@@ -51,7 +51,8 @@ export type DemandEvent =
   | 'approveExtension' // staff: approve the pending 延期 (the finish time moves)
   | 'refuseExtension' // staff: refuse the pending 延期, with a reason
   | 'urge' // staff, town, admin: 催办 an overdue item (once per person per item per day)
-  | 'supervise'; // town, admin: 督办 — the item is under supervision until resolved
+  | 'supervise' // town, admin: 督办 — the item is under supervision until resolved
+  | 'redispatch'; // staff: 改派 an overdue item (or one whose 延期 was refused) to another paired unit
 
 export type Rating = 'satisfied' | 'basic' | 'unsatisfied';
 
@@ -129,6 +130,8 @@ export interface Demand {
   extension?: Extension | null;
   /** Approved extensions (counted on the 三率 card; the item never leaves the denominators). */
   extensions?: number;
+  /** 改派: the units it was taken from, when and why (each keeps it in its 解决率 denominator). */
+  redispatches?: Redispatch[];
   returnVisits: { at: Date | string; by: string; note: string }[];
   resolvedAt: Date | string | null;
   timeline: TimelineEvent[];
@@ -286,8 +289,37 @@ export interface DemandListRequest {
   urgency?: Urgency;
   overdue?: boolean;
   flag?: DemandFlag;
+  /**
+   * One queue of the scope (the segments with counts): staff (`community`) 办理中 `working`, 待验收
+   * `verify`, 回访 `returnVisit`; liaison (`unit`) 待接单 `toAccept`, 待指派 `toAssign`, 办理中 `inProgress`.
+   */
+  queue?: ListQueue;
   page?: number;
   pageSize?: number;
+}
+
+export type ListQueue = 'working' | 'verify' | 'returnVisit' | 'toAccept' | 'toAssign' | 'inProgress';
+
+/**
+ * Every queue's count for the caller, read from maintained counters (dispatch.queueCounts): a role's
+ * part is there when the caller has that role. 超期 is counted at the moment of the call.
+ */
+export interface QueueCounts {
+  /** Staff: 待受理, 办理中 (社区自办, 待接单, 已接单), 待验收, 超期, 回访 (closed, no 回访 yet). */
+  staff?: { triage: number; working: number; verify: number; overdue: number; returnVisit: number };
+  /** Liaison: 待接单, 待指派 (free slots), 办理中 (slots full), 超期. */
+  liaison?: { toAccept: number; toAssign: number; inProgress: number; overdue: number };
+  /** Member: 可认领, 我的任务. */
+  member?: { claimable: number; myTasks: number };
+  /** Town (its towns) or county (admin): 超期, 已吹哨, 督办 — unresolved. */
+  supervision?: { overdue: number; escalated: number; supervised: number };
+}
+
+/** What dispatch.reconcileQueues found: every counter that differs from a recount of the demands. */
+export interface QueueReconcileReport {
+  demands: number;
+  documents: number;
+  differences: { doc: string; field: string; cached: number; computed: number }[];
 }
 
 /**
@@ -302,6 +334,15 @@ export interface DemandPage {
 }
 
 /** 三率 scorecard of a community or a unit for one month (items counted by dispatch month). */
+/** One 改派: the unit (or offered units) it was taken from. */
+export interface Redispatch {
+  from: string[];
+  at: Date | string;
+  reason: string;
+  /** When the unit it was taken from had accepted it (its acceptance stays counted for the community). */
+  acceptedAt: Date | string | null;
+}
+
 export interface Scorecard {
   scope: 'community' | 'unit';
   id: string;
@@ -315,6 +356,8 @@ export interface Scorecard {
   satisfiedOrBasic: number;
   /** Approved 延期 of the month's items (they stay in every denominator). */
   extended?: number;
+  /** Items taken from this unit by 改派 while unresolved: counted as unresolved past deadline for good. */
+  reassigned?: number;
   /** null when the denominator is 0. */
   responseRate: number | null;
   resolutionRate: number | null;

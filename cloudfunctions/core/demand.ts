@@ -45,7 +45,7 @@ export interface ReturnVia {
 export type Refusal = { ok: false; code: 'FORBIDDEN' | 'INVALID_STATE' | 'INVALID_INPUT' | 'RATE_LIMITED'; message: string };
 
 /** Counters of the 三率 scorecard, by scope and the month the item counts in. */
-export type ScoreField = 'dispatched' | 'acceptedWithinSla' | 'acceptMinutes' | 'accepted' | 'resolved' | 'resolveMinutes' | 'rated' | 'satisfiedOrBasic' | 'extended';
+export type ScoreField = 'dispatched' | 'acceptedWithinSla' | 'acceptMinutes' | 'accepted' | 'resolved' | 'resolveMinutes' | 'rated' | 'satisfiedOrBasic' | 'extended' | 'reassigned';
 
 export type Effect =
   | { kind: 'notify'; template: NotifyTemplate; to: Recipient }
@@ -374,7 +374,9 @@ export function transition(d: Demand, step: Step, a: Actor, now: Date): Transiti
       next.dispatch = { ...dispatch, unitId, offeredTo: [unitId], acceptedAt: now, acceptedWithinSla: within };
       // An open offer belongs to no unit until one takes it: it counts for that unit from now.
       if (!dispatch.unitId) score('unit', unitId, 'dispatched');
-      for (const scope of ['community', 'unit'] as const) {
+      // After a 改派 the community's one dispatched item was accepted once already: counted then.
+      const acceptedBefore = (d.redispatches ?? []).some((r) => r.acceptedAt);
+      for (const scope of acceptedBefore ? (['unit'] as const) : (['community', 'unit'] as const)) {
         const id = scope === 'community' ? d.communityId : unitId;
         score(scope, id, 'accepted');
         score(scope, id, 'acceptMinutes', minutes);

@@ -139,6 +139,7 @@ const EVENT_WORD: Record<TimelineEvent['event'], string> = {
   refuseExtension: '不同意延期',
   urge: '催办',
   supervise: '督办',
+  redispatch: '改派',
 };
 
 const RATING_WORD = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' } as const;

@@ -17,6 +17,8 @@ export interface Counters {
   satisfiedOrBasic?: number;
   /** Approved 延期 (the extended items stay in every denominator, at their new finish time). */
   extended?: number;
+  /** Items taken from this unit by 改派 (core/supervision): they stay in its 解决率 denominator. */
+  reassigned?: number;
   /** Open items with an SLA: demand id → finish time. */
   open?: Record<string, Date | string>;
 }
@@ -42,8 +44,9 @@ export function scorecard(scope: 'community' | 'unit', id: string, month: string
     rated: n('rated'),
     satisfiedOrBasic: n('satisfiedOrBasic'),
     extended: n('extended'),
+    reassigned: n('reassigned'),
     responseRate: ratio(n('acceptedWithinSla'), n('dispatched')),
-    resolutionRate: ratio(n('resolved'), n('resolved') + openOverdue),
+    resolutionRate: ratio(n('resolved'), n('resolved') + openOverdue + n('reassigned')),
     satisfactionRate: ratio(n('satisfiedOrBasic'), n('rated')),
     avgAcceptHours: hours(n('acceptMinutes'), n('accepted')),
     avgResolveHours: hours(n('resolveMinutes'), n('resolved')),

@@ -11,6 +11,7 @@
 import type { Demand, DemandEvent, TimelineEvent } from '../../types/dispatch';
 import { isAdmin, isLiaisonOf, isStaffOf, isTownOf, type Actor } from './actor';
 import { DAY, chinaDayEnd, dayOf } from './calendar';
+import { deadlines, type SlaRules } from './sla';
 import {
   allowedActions as lifecycleActions,
   deadlineChanges,
@@ -31,13 +32,14 @@ export type SupervisionStep =
   | { event: 'approveExtension' }
   | { event: 'refuseExtension'; reason: string }
   | { event: 'urge'; note?: string }
-  | { event: 'supervise'; reason: string };
+  | { event: 'supervise'; reason: string }
+  | { event: 'redispatch'; unitId: string; pairedUnitIds: string[]; reason: string; sla: SlaRules };
 
 export type AnyStep = LifecycleStep | SupervisionStep;
 
 export type SupervisionEvent = SupervisionStep['event'];
 
-export const SUPERVISION_EVENTS: SupervisionEvent[] = ['extend', 'approveExtension', 'refuseExtension', 'urge', 'supervise'];
+export const SUPERVISION_EVENTS: SupervisionEvent[] = ['extend', 'approveExtension', 'refuseExtension', 'urge', 'supervise', 'redispatch'];
 
 /** The longest a single 延期 may add to the finish time. */
 export const MAX_EXTENSION_DAYS = 30;
@@ -83,6 +85,14 @@ export function supervisionGuard(d: Demand, event: SupervisionEvent, a: Actor, n
       if (!isTownOf(a.roles, d.townId) && !isAdmin(a.roles)) return FORBIDDEN;
       if (!isUnresolved(d) || !(isOverdue(d, now) || d.escalatedAt)) return refuse('INVALID_STATE', '只有超期或已吹哨、尚未办结的诉求才能督办');
       if (isSupervised(d)) return refuse('INVALID_STATE', '该诉求已在督办中');
+      return null;
+    case 'redispatch':
+      // 改派: the community takes an item back from a unit that let it run overdue (or whose 延期 it
+      // refused) and sends it to another paired unit — before any of the work was reported done.
+      if (!isStaffOf(a.roles, d.communityId)) return FORBIDDEN;
+      if (!d.dispatch || (d.status !== 'dispatched' && d.status !== 'accepted')) return refuse('INVALID_STATE', '只有已派单、尚未办结的诉求才能改派');
+      if (d.claims.some((c) => c.done)) return refuse('INVALID_STATE', '已有党员办结了部分工作，不能改派');
+      if (!isOverdue(d, now) && d.extension?.status !== 'refused') return refuse('INVALID_STATE', '只有超期或延期未获同意的诉求才能改派');
       return null;
   }
 }
@@ -140,6 +150,30 @@ function supervisionTransition(d: Demand, step: SupervisionStep, a: Actor, now: 
       reason = step.note || undefined;
       for (const to of holders(d)) notify('urged', to);
       break;
+    case 'redispatch': {
+      const from = d.dispatch!.unitId ? [d.dispatch!.unitId] : d.dispatch!.offeredTo;
+      if (!step.pairedUnitIds.includes(step.unitId)) return refuse('FORBIDDEN', '只能改派给与本社区结对共建的单位');
+      if (from.includes(step.unitId)) return refuse('INVALID_INPUT', '请选择另一个结对单位');
+      const { acceptBy, finishBy } = deadlines(d.urgency, now, null, step.sla);
+      const month = d.dispatch!.month;
+      next.status = 'dispatched';
+      // It stays the month's one dispatched item; the new unit has it from now, with fresh limits.
+      next.dispatch = { ...d.dispatch!, unitId: step.unitId, offeredTo: [step.unitId], dispatchedAt: now, acceptBy, finishBy, acceptedAt: null, acceptedWithinSla: null };
+      next.claims = [];
+      next.claimedCount = 0;
+      next.openSlots = 0;
+      next.extension = null;
+      next.redispatches = [...(d.redispatches ?? []), { from, at: now, reason: step.reason, acceptedAt: d.dispatch!.acceptedAt }];
+      effects.push({ kind: 'score', scope: 'unit', id: step.unitId, month, field: 'dispatched', by: 1 });
+      // The unit it was taken from keeps it in its 解决率 denominator, unresolved, for good.
+      if (d.dispatch!.unitId) effects.push({ kind: 'score', scope: 'unit', id: d.dispatch!.unitId, month, field: 'reassigned', by: 1 });
+      effects.push(...deadlineChanges(d, next));
+      reason = step.reason;
+      notify('newDispatch', { liaisonsOf: [step.unitId] });
+      notify('rejected', { liaisonsOf: from });
+      for (const c of d.claims) notify('sentBack', { openid: c.openid });
+      break;
+    }
     case 'supervise':
       next.supervisedAt = now;
       next.supervisedBy = a.openid;

@@ -4,7 +4,8 @@ import { createFunction } from '../lib/router';
 import { uploadPhoto } from './photos';
 import { detail, list } from './read';
 import { scorecard } from './scorecard';
-import { accept, approveExtension, assign, claim, close, complete, decline, dispatch, escalate, extend, handle, merge, rate, refuseExtension, reject, returnVisit, sendBack, supervise, urge, verify, withdraw } from './steps';
+import { queueCountsAction, reconcileQueues } from './queues';
+import { accept, approveExtension, assign, claim, close, complete, decline, dispatch, escalate, extend, handle, merge, rate, redispatch, refuseExtension, reject, returnVisit, sendBack, supervise, urge, verify, withdraw } from './steps';
 import { submit } from './submit';
 
 const fn = createFunction('dispatch', {
@@ -33,6 +34,9 @@ const fn = createFunction('dispatch', {
   refuseExtension,
   urge,
   supervise,
+  redispatch,
+  queueCounts: queueCountsAction,
+  reconcileQueues,
   scorecard,
 }, {
   limits: { submit: 'create', uploadPhoto: 'photo' },

@@ -23,7 +23,7 @@ export const detail: H['detail'] = {
 
 export const list: H['list'] = {
   input: listInput,
-  async run({ scope, status, urgency, overdue, flag, page = 1, pageSize = 20 }, ctx) {
+  async run({ scope, status, urgency, overdue, flag, queue, page = 1, pageSize = 20 }, ctx) {
     const roles = ctx.user.roles;
     const filter: DemandFilter = { status, urgency, overdueAt: overdue ? ctx.now : undefined, flag };
     switch (scope) {
@@ -36,12 +36,19 @@ export const list: H['list'] = {
         if (!communities.length) throw refuse.forbidden('只有社区工作人员可以查看社区诉求');
         filter.communities = communities;
         if (scope === 'triage') filter.status = status ?? 'submitted';
+        // The staff queues (core/queues.ts counts the same items).
+        if (queue === 'working') filter.statuses = ['handling', 'dispatched', 'accepted'];
+        if (queue === 'verify') filter.status = 'completed';
+        if (queue === 'returnVisit') filter.owesReturnVisit = true;
         break;
       }
       case 'unit': {
         const units = liaisonUnits(roles);
         if (!units.length) throw refuse.forbidden('只有单位联络员可以查看单位派单');
         filter.offeredToAny = units;
+        // The liaison's queues (core/queues.ts counts the same items).
+        if (queue === 'toAccept') filter.status = 'dispatched';
+        if (queue === 'toAssign' || queue === 'inProgress') filter.heldBy = { units, free: queue === 'toAssign' };
         break;
       }
       case 'claimable': {

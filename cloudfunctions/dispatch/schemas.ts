@@ -40,6 +40,7 @@ export const listInput = z.strictObject({
   urgency: oneOf(URGENCY_LABEL).optional(),
   overdue: z.boolean().optional(),
   flag: z.enum(['escalated', 'supervised']).optional(),
+  queue: z.enum(['working', 'verify', 'returnVisit', 'toAccept', 'toAssign', 'inProgress']).optional(),
   ...paging,
 });
 
@@ -77,4 +78,6 @@ export const extendInput = z.strictObject({
   until: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请选择新的办结日期（年-月-日）'),
   reason: reason(),
 });
+export const redispatchInput = z.strictObject({ id: id(), unitId: id(), reason: reason() });
+export const emptyInput = z.strictObject({});
 export const urgeInput = z.strictObject({ id: id(), note: userText(200, { optional: true }).optional() });

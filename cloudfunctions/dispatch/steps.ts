@@ -1,6 +1,7 @@
 /** dispatch: every step of the lifecycle — validate, load, decide with the pure transition, save with effects, view. */
 import type { Step } from '../core/demand';
 import { canRead, creditOf, isRepeat } from '../core/demand';
+import { queueDeltas } from '../core/queues';
 import { figureEffects } from '../core/stats';
 import { endOfChinaDay, isSupervisionEvent, step, type AnyStep } from '../core/supervision';
 import type { DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
@@ -9,7 +10,7 @@ import { untilSaved } from '../lib/retry';
 import { slaRules } from '../lib/sla';
 import type { Ctx, Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
-import { assignInput, byId, completeInput, dispatchInput, extendInput, handleInput, mergeInput, noteInput, rateInput, urgeInput, withReason } from './schemas';
+import { assignInput, byId, completeInput, dispatchInput, extendInput, handleInput, mergeInput, noteInput, rateInput, redispatchInput, urgeInput, withReason } from './schemas';
 import { applyPending, clearPending, finishLeftovers, pendingOf } from '../lib/effects';
 import { loadDemand, loadForAssign, loadForDispatch, loadForMerge, saveClaim, saveTransition, type Loaded } from './store';
 import { toDemandDetail } from './views';
@@ -43,7 +44,7 @@ async function runStep<L extends Loaded = Loaded>(
       if (!canRead(loaded.demand, actor)) throw refuse.notFound('诉求');
       const d = loaded.demand;
       // A supervision step repeated is refused with its reason (催办 once a day, 督办 once).
-      if (!isSupervisionEvent(event) && isRepeat(d, event, actor, ctx.now)) {
+      if ((!isSupervisionEvent(event) || event === 'redispatch') && isRepeat(d, event, actor, ctx.now)) {
         // A retried verify offers the hours again, for a demand verified before steps recorded their
         // effects (the ledger's source keys make it a no-op when they were credited).
         const credit = event === 'verify' ? creditOf(d) : null;
@@ -53,7 +54,9 @@ async function runStep<L extends Loaded = Loaded>(
       const result = step(d, await build(loaded), actor, ctx.now);
       if (!result.ok) throw new AppError(result.code, result.message);
       // The maintained figures of the dashboards ride on the same scorecard documents, once per step.
-      const pending = pendingOf([...result.effects, ...figureEffects(result.effects, result.demand)], ctx.now);
+      // The queues' counters move by what the demand as stored counted and what it counts now.
+      const effects = [...result.effects, ...figureEffects(result.effects, result.demand), ...queueDeltas(stored, result.demand)];
+      const pending = pendingOf(effects, ctx.now);
       const saved = event === 'claim' ? await saveClaim(stored, result.demand, actor.openid, pending) : await saveTransition(stored, result.demand, pending);
       if (!saved) return undefined;
       if (pending) {
@@ -192,3 +195,10 @@ export const urge: H['urge'] = {
 };
 
 export const supervise = withWhy('supervise') as H['supervise'];
+
+/** 改派: to another unit paired with the community (the pairings come with the demand, one request). */
+export const redispatch: H['redispatch'] = {
+  input: redispatchInput,
+  run: ({ id, unitId, reason }, ctx) =>
+    runStep(ctx, id, 'redispatch', (l) => ({ event: 'redispatch', unitId, pairedUnitIds: l.pairedUnitIds, reason, sla: slaRules() }), loadForDispatch),
+};

@@ -13,6 +13,8 @@ import { _, db, isDuplicateWrite } from '../lib/cloud';
 import { recordPending } from '../lib/effects';
 import type { Data } from '../lib/database';
 import { readPage } from '../lib/paging';
+import { readAll } from '../lib/read-all';
+import { QUEUES } from '../core/queues';
 
 const DEMANDS = 'demands';
 
@@ -166,7 +168,23 @@ export interface DemandFilter {
   flag?: 'escalated' | 'supervised';
   /** Overdue, 已吹哨 or 督办 and not yet resolved (the town's and the county's queue). */
   supervision?: Date;
+  /** One of these states. */
+  statuses?: DemandStatus[];
+  /** Accepted by one of these units; with free slots (待指派) or full (办理中). */
+  heldBy?: { units: string[]; free: boolean };
+  /** Closed and resolved, no 回访 yet. */
+  owesReturnVisit?: boolean;
 }
+
+/** The queue counter documents of these ids, in one request (core/queues.ts). */
+export async function loadQueueDocs(ids: string[]): Promise<Record<string, Record<string, unknown>>> {
+  const { data } = await db.collection(QUEUES).where({ _id: _.in(ids) }).limit(ids.length).get<Record<string, unknown> & { _id: string }>();
+  return Object.fromEntries(data.map((d) => [d._id, d]));
+}
+
+/** For the reconcile only: every demand and every queue counter document. */
+export const readAllDemands = () => readAll<Demand>(DEMANDS);
+export const readAllQueueDocs = () => readAll<Record<string, unknown> & { _id: string }>(QUEUES);
 
 /** One page of demands, newest first, with one more than asked (lib/paging). */
 export async function listDemands(f: DemandFilter, page: number, pageSize: number): Promise<Demand[]> {
@@ -181,6 +199,9 @@ export async function listDemands(f: DemandFilter, page: number, pageSize: numbe
   if (f.status) conditions.push({ status: f.status });
   if (f.urgency) conditions.push({ urgency: f.urgency });
   if (f.towns) conditions.push({ townId: _.in(f.towns) });
+  if (f.statuses) conditions.push({ status: _.in(f.statuses) });
+  if (f.heldBy) conditions.push({ status: 'accepted', 'dispatch.unitId': _.in(f.heldBy.units), openSlots: f.heldBy.free ? _.gt(0) : _.eq(0) });
+  if (f.owesReturnVisit) conditions.push({ status: 'closed', resolvedAt: _.neq(null), 'returnVisits.0': _.exists(false) });
   if (f.flag === 'escalated') conditions.push({ escalatedAt: _.neq(null), status: _.in(UNRESOLVED) });
   if (f.flag === 'supervised') conditions.push({ supervisedAt: _.neq(null), status: _.in(UNRESOLVED) });
   if (f.supervision) {

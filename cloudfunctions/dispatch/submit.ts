@@ -2,6 +2,7 @@
 import { staffCommunities } from '../core/actor';
 import { monthOf } from '../core/calendar';
 import { newDemand } from '../core/new-demand';
+import { queueDeltas } from '../core/queues';
 import { receivedEffects } from '../core/stats';
 import type { User } from '../../types/domain';
 import { AppError, refuse } from '../lib/errors';
@@ -44,9 +45,9 @@ export const submit: Handlers<'dispatch'>['submit'] = {
       actor: { openid: ctx.openid, name: ctx.user.name },
       now: ctx.now,
     });
-    // 诉求量 is recorded on the demand as it is filed and applied after, like any step's effects,
+    // 诉求量 and the queues' counters are recorded on the demand as it is filed and applied after, like any step's effects,
     // so a crash between the two writes is finished by a retry or the repair timer.
-    const received = pendingOf(receivedEffects(demand, monthOf(ctx.now)), ctx.now)!;
+    const received = pendingOf([...receivedEffects(demand, monthOf(ctx.now)), ...queueDeltas(null, demand)], ctx.now)!;
     const filed = { ...demand, requestId: input.requestId ?? null, pendingEffects: { [received.key]: received }, effectsDue: { key: received.key, at: received.at } };
     const first = await insertDemand(filed);
     // A retry of a submission already filed: the first demand, its effects finished, as it stands now (its id is the caller's key).

@@ -8,7 +8,8 @@
 import crypto from 'node:crypto';
 import { canRecordVisit, canSeeHousehold } from '../core/visits-access';
 import { applyVisit, visitTimeProblem } from '../core/visits';
-import { transition } from '../core/demand';
+import { transition, type Effect } from '../core/demand';
+import { queueDeltas } from '../core/queues';
 import { isSecretaryOf, type Actor } from '../core/actor';
 import { monthOf } from '../core/calendar';
 import { newDemand } from '../core/new-demand';
@@ -18,9 +19,12 @@ import { isDuplicateWrite } from '../lib/cloud';
 import type { Transaction } from '../lib/database';
 import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { applyIncs } from '../lib/incs';
 import { inTransaction } from '../lib/retry';
 import { checkNoDiagnosis } from './key-households';
 import { addDemand, addToCoverage, addVisit, loadCare, loadDemand, loadKeyHousehold, loadVisit, writeReturnVisit, writeSchedule } from './store';
+
+type Inc = Extract<Effect, { kind: 'inc' }>;
 
 export interface Recorded {
   visit: VisitRecord;
@@ -50,8 +54,11 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
   const at = input.at ? new Date(input.at) : now;
   checkInput(input, at, now);
   const visitId = visitIdFor(caller.openid, input.requestId);
+  // The queues' counters the new demands and a return visit move, applied once the visit is saved.
+  let incs: Inc[] = [];
   try {
-    return await inTransaction(async (t) => {
+    const recorded = await inTransaction(async (t) => {
+      incs = [];
       const h = await loadKeyHousehold(input.householdId, t);
       if (!h || !canSeeHousehold(h, caller)) throw refuse.notFound('重点户');
       if (!h.active) throw new AppError('INVALID_STATE', '该户已不是重点户');
@@ -102,15 +109,18 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
           now,
         });
         await addDemand(t, demand);
+        incs.push(...queueDeltas(null, demand));
       }
       const s = effect.schedule;
       const newWindow = new Date(s.nextDueFrom).getTime() !== new Date(h.nextDueFrom).getTime();
       const reminded = newWindow ? false : h.reminded;
       await writeSchedule(t, h, s, reminded, now);
-      if (effect.closesReturn) await returnToDemand(t, effect.closesReturn, visit, h, caller);
+      if (effect.closesReturn) incs.push(...(await returnToDemand(t, effect.closesReturn, visit, h, caller)));
       await addToCoverage(t, visit);
       return { visit, household: { ...h, ...s, reminded, updatedAt: now, version: h.version + 1 }, repeat: false };
     }, { conflictMessage: '该户正在登记另一次走访，请稍后重试' });
+    if (incs.length) await applyIncs(incs, now);
+    return recorded;
   } catch (e) {
     // The same request again (its visit id exists): answer with what was recorded.
     if (!input.requestId || !isDuplicateWrite(e)) throw e;
@@ -128,13 +138,14 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
  * The demand's rules decide (the household's visitor, a resolved demand about this household);
  * the visit's transaction isolates the write from a dispatch step on the same demand.
  */
-async function returnToDemand(t: Transaction, demandId: string, visit: VisitRecord, h: KeyHousehold, caller: Actor): Promise<void> {
+async function returnToDemand(t: Transaction, demandId: string, visit: VisitRecord, h: KeyHousehold, caller: Actor): Promise<Inc[]> {
   const d = await loadDemand(demandId, t);
-  if (!d) return;
+  if (!d) return [];
   const note = `包户${VISIT_METHOD_LABEL[visit.method]}回访，已见到本人`;
   const via = { householdId: h._id, visitors: h.visitors.map((v) => v.openid) };
   // The return visit happened when the visit did.
   const result = transition(d, { event: 'returnVisit', note, via }, caller, new Date(visit.at));
   if (!result.ok) throw new AppError(result.code, result.message);
   await writeReturnVisit(t, d, result.demand);
+  return queueDeltas(d, result.demand);
 }

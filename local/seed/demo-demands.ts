@@ -20,6 +20,7 @@ const LIAISON = 'demo-liaison-renshe';
 const LIAISON_WJ = 'demo-liaison-weijian';
 const MEMBER = 'demo-member-zhang';
 const MEMBER_WJ = 'demo-member-liu';
+const SECRETARY = 'demo-secretary-dongjie';
 
 export async function seedDemoDemands(local: LocalCloud, now = new Date()): Promise<number> {
   const existing = await local.invoke({ main: () => db.collection('demands').count() }, {}, 'seed');
@@ -130,5 +131,16 @@ export async function seedDemoDemands(local: LocalCloud, now = new Date()): Prom
   await call(MEMBER, 'complete', ago(16, '15:00'), { id: whistle, notes: '疏通主管道', hours: 3 });
   await call(STAFF, 'verify', ago(15, '10:00'), { id: whistle });
   await call(RESIDENT, 'rate', ago(15, '20:00'), { id: whistle, value: 'unsatisfied', comment: '还是堵，需要彻底改造' });
+  // …and the secretary calls the units and the town in on it (吹哨): 已吹哨 until resolved.
+  await call(SECRETARY, 'escalate', ago(14, '09:00'), { id: whistle, reason: '管道老化反复堵塞，需县住建部门和镇里协调改造。' });
+
+  // 延期: accepted in time, the unit asked for more days before its finish time and the community agreed
+  const extended = await submit(RESIDENT, ago(5, '08:20'), 'facilities', '2号楼单元门闭门器坏了，门关不上。');
+  const extendedDispatch = (await toUnit(extended, ago(5, '09:00'), 'unit-renshe')).dispatch!;
+  await call(LIAISON, 'accept', ago(5, '10:30'), { id: extended });
+  await call(MEMBER, 'claim', ago(5, '11:00'), { id: extended });
+  const until = new Date(new Date(extendedDispatch.finishBy).getTime() + 5 * DAY + 8 * HOUR).toISOString().slice(0, 10);
+  await call(LIAISON, 'extend', ago(3, '10:00'), { id: extended, until, reason: '闭门器型号停产，需向厂家订购配件。' });
+  await call(STAFF, 'approveExtension', ago(3, '15:00'), { id: extended });
   return n;
 }

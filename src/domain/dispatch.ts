@@ -58,6 +58,7 @@ export const ACTION_LABEL: Record<DemandEvent, string> = {
   claim: '认领',
   withdraw: '退出认领',
   complete: '办结',
+  redispatch: '改派',
   verify: '验收通过',
   sendBack: '退回重办',
   rate: '评价',

@@ -36,6 +36,7 @@ const SPEC: Record<DemandEvent, Partial<Record<DemandStatus, ActorName[]>>> = {
   refuseExtension: {},
   urge: {},
   supervise: {},
+  redispatch: {},
 };
 
 const NOW = new Date(T0.getTime() + 2 * HOUR);

@@ -6,6 +6,8 @@
 import { guard, isOverdue } from '../../cloudfunctions/core/demand';
 import { actionsOf, endOfChinaDay, guardOf, holders, step, SUPERVISION_EVENTS, supervisionGuard, type SupervisionEvent, type SupervisionStep } from '../../cloudfunctions/core/supervision';
 import type { Demand, DemandStatus } from '../../types/dispatch';
+import { DEFAULT_SLA } from '../../cloudfunctions/core/sla';
+import { WEEKENDS_ONLY } from '../../cloudfunctions/core/workdays';
 import { ACTORS, demand, HOUR, T0, type ActorName } from './demand.fixtures';
 
 const STATES: DemandStatus[] = ['submitted', 'handling', 'dispatched', 'accepted', 'completed', 'verified', 'closed', 'declined', 'merged', 'escalated'];
@@ -40,6 +42,9 @@ function expected(event: SupervisionEvent, status: DemandStatus, late: boolean, 
       return overdue && [...COMMUNITY_STAFF, 'town', 'admin'].includes(who);
     case 'supervise':
       return overdue && ['town', 'admin'].includes(who);
+    case 'redispatch':
+      // 改派: staff of its community, an overdue item still with the unit (dispatched or accepted, no work reported done).
+      return overdue && (status === 'dispatched' || status === 'accepted') && COMMUNITY_STAFF.includes(who);
   }
 }
 
@@ -51,6 +56,7 @@ const STEPS: Record<SupervisionEvent, SupervisionStep> = {
   refuseExtension: { event: 'refuseExtension', reason: '居民急需' },
   urge: { event: 'urge', note: '请今天联系居民' },
   supervise: { event: 'supervise', reason: '三日内办结' },
+  redispatch: { event: 'redispatch', unitId: 'u2', pairedUnitIds: ['u1', 'u2'], reason: '原单位逾期未办', sla: { grades: DEFAULT_SLA, calendar: WEEKENDS_ONLY } },
 };
 
 test.each(cases)('%s × %s × %s × %s', (event, status, when, who) => {
@@ -67,8 +73,8 @@ test.each(cases)('%s × %s × %s × %s', (event, status, when, who) => {
     expect(['FORBIDDEN', 'INVALID_STATE', 'RATE_LIMITED']).toContain(r.code);
     expect(r.message).toMatch(/[\u4e00-\u9fa5]/);
   } else {
-    // No supervision step moves the status; each appends one timeline event.
-    expect(r.demand.status).toBe(d.status);
+    // No supervision step moves the status (改派 sends it to the new unit: 已派单); each appends one timeline event.
+    expect(r.demand.status).toBe(event === 'redispatch' ? 'dispatched' : d.status);
     expect(r.demand.timeline).toHaveLength(d.timeline.length + 1);
     expect(r.demand.version).toBe(d.version + 1);
   }

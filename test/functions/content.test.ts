@@ -53,6 +53,7 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
   'dispatch.refuseExtension': { id: 'd1', reason: CLEAN },
   'dispatch.urge': { id: 'd1', note: CLEAN },
   'dispatch.supervise': { id: 'd1', reason: CLEAN },
+  'dispatch.redispatch': { id: 'd1', unitId: 'u1', reason: CLEAN },
   'points.award': { openid: PEOPLE.resident, points: 5, reason: CLEAN },
   'points.reverse': { entryId: 'e1', reason: CLEAN },
   'points.createActivity': { title: CLEAN, description: CLEAN, place: CLEAN, startAt: start, endAt: end, capacity: 10, hoursRule: 'actual' },

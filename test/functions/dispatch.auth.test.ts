@@ -489,6 +489,9 @@ describe('callers the platform does not vouch for', () => {
     refuseExtension: () => ({ id, reason: '不同意' }),
     urge: () => ({ id }),
     supervise: () => ({ id, reason: '督办' }),
+    redispatch: () => ({ id, unitId: 'unit-weijian', reason: '改派' }),
+    queueCounts: () => ({}),
+    reconcileQueues: () => ({}),
     scorecard: () => ({ scope: 'community', id: 'c-dongjie', month: '2026-11' }),
   };
   const ACTIONS = Object.keys(PAYLOADS) as Action[];
@@ -530,6 +533,8 @@ describe('every action × every demo role', () => {
     for (const a of ['list', 'scorecard']) actions.add(a as Action);
     // 延期, 催办 and 督办 have their own table × every role: dispatch.supervision.test.ts.
     for (const a of ['extend', 'approveExtension', 'refuseExtension', 'urge', 'supervise']) actions.add(a as Action);
+    // 改派 × every role, queueCounts per role and reconcileQueues: dispatch.queues.test.ts.
+    for (const a of ['redispatch', 'queueCounts', 'reconcileQueues']) actions.add(a as Action);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const described = Object.keys(require('../../cloudfunctions/dispatch/index').describe());
     expect([...actions].sort()).toEqual(described.sort());

@@ -275,6 +275,13 @@ const ROWS: Row[] = [
   ['supervise: missing reason', PEOPLE.admin, () => ({ action: 'supervise', id: ids.accepted }), 'INVALID_INPUT', 'reason'],
   ['supervise: blank reason', PEOPLE.admin, () => ({ action: 'supervise', id: ids.accepted, reason: ' ' }), 'INVALID_INPUT', 'reason'],
   ['supervise: unknown id', PEOPLE.admin, () => ({ action: 'supervise', id: 'nosuchdemand', reason: '督办' }), 'NOT_FOUND', null, 'handler'],
+  // redispatch (改派)
+  ['redispatch: missing unitId', S, () => ({ action: 'redispatch', id: ids.accepted, reason: '超期未办' }), 'INVALID_INPUT', 'unitId'],
+  ['redispatch: missing reason', S, () => ({ action: 'redispatch', id: ids.accepted, unitId: 'unit-renshe' }), 'INVALID_INPUT', 'reason'],
+  ['redispatch: unknown id', S, () => ({ action: 'redispatch', id: 'nosuchdemand', unitId: 'unit-renshe', reason: '超期未办' }), 'NOT_FOUND', null, 'handler'],
+  // queue counts and their reconcile take no input
+  ['queueCounts: an unknown field', S, () => ({ action: 'queueCounts', scope: 'all' }), 'INVALID_INPUT', 'scope'],
+  ['reconcileQueues: an unknown field', PEOPLE.admin, () => ({ action: 'reconcileQueues', fix: true }), 'INVALID_INPUT', 'fix'],
   // list: the supervision queue's flags
   ['list: flag not in the list', PEOPLE.admin, () => ({ action: 'list', scope: 'supervision', flag: 'urged' }), 'INVALID_INPUT', 'flag'],
   // scorecard

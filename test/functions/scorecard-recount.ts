@@ -28,6 +28,8 @@ export function recount(demands: Demand[]): Map<string, Counters> {
     for (const [scope, id] of scopes) {
       if (x) {
         add(scope, id, month, 'dispatched');
+        // Approved 延期 (the item stays in every denominator, counted and shown).
+        if (d.extensions) add(scope, id, month, 'extended', d.extensions);
         if (x.acceptedAt) {
           add(scope, id, month, 'accepted');
           add(scope, id, month, 'acceptMinutes', minutes(x.dispatchedAt, x.acceptedAt));

@@ -19,6 +19,7 @@ import { WISH_ROUTES } from '@/domain/wishes'
 import { dashboardTargets, STATS_ROUTES } from '@/domain/stats'
 import CommunityFilters, { type Filters } from './parts/CommunityFilters'
 import SupervisionFilters, { type SupervisionFilter } from './parts/SupervisionFilters'
+import WorkQueues from './parts/WorkQueues'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 
@@ -71,6 +72,7 @@ function DispatchHome({ me }: { me: Me }) {
           统计看板（三率排名、走势、明细）
         </AtButton>
       ) : null}
+      {worker ? <WorkQueues version={version} /> : null}
       {sections.length > 1 ? (
         <Segments items={sections.map((s) => ({ key: s.scope, title: s.title }))} value={active.scope} onChange={(k) => setChosen(k as typeof chosen)} />
       ) : null}

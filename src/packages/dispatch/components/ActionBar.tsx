@@ -14,6 +14,7 @@ import { call } from '@/services/api'
 import AssignPicker from './AssignPicker'
 import ExtensionDate from './ExtensionDate'
 import MergePicker from './MergePicker'
+import UnitChoice from './UnitChoice'
 import { announce, messageOf } from './useDemand'
 
 /** Steps that open their own form page. */
@@ -36,6 +37,7 @@ const NOTES: Partial<Record<DemandEvent, { label: string; max: number; required:
   refuseExtension: { label: '不同意的理由（单位会看到）', max: 200, required: true, placeholder: '例如：居民急需，请按原时限办结' },
   urge: { label: '催办说明', max: 200, required: false, placeholder: '例如：请今天内联系居民' },
   supervise: { label: '督办要求', max: 200, required: true, placeholder: '例如：请三日内办结并报告' },
+  redispatch: { label: '改派理由（两个单位都会看到）', max: 200, required: true, placeholder: '例如：原单位逾期未接单' },
 }
 
 /** What the confirmation asks before each step is sent. */
@@ -61,6 +63,7 @@ const CONFIRM: Record<DemandEvent, string> = {
   refuseExtension: '确认不同意延期？单位须按原时限办结。',
   urge: '确认催办？将通知正在办理的人员，每人每天只能催办一次。',
   supervise: '确认督办？该诉求将列入督办，直到办结。',
+  redispatch: '确认改派？原单位不再办理，本件仍计入原单位的解决率；新单位按新的时限接单办理。',
 }
 
 const DONE: Partial<Record<DemandEvent, string>> = {
@@ -82,6 +85,7 @@ const DONE: Partial<Record<DemandEvent, string>> = {
   refuseExtension: '已不同意延期',
   urge: '已催办',
   supervise: '已督办',
+  redispatch: '已改派',
 }
 
 /** 指派: the confirmation names the people, so that the liaison sees whom they are sending. */
@@ -90,7 +94,7 @@ function confirmText(event: DemandEvent, members: UserSummary[]): string {
   return `确认指派 ${members.map((m) => m.name).join('、')} 办理这项任务？被指派的党员会收到通知，并占用本任务的名额。`
 }
 
-function send(event: DemandEvent, id: string, note: string, intoId: string | null, members: UserSummary[], until: string): Promise<DemandDetail> {
+function send(event: DemandEvent, id: string, note: string, intoId: string | null, members: UserSummary[], until: string, unitId: string): Promise<DemandDetail> {
   switch (event) {
     case 'extend':
       return call('dispatch', 'extend', { id, until, reason: note })
@@ -99,6 +103,8 @@ function send(event: DemandEvent, id: string, note: string, intoId: string | nul
       return call('dispatch', event, { id, reason: note })
     case 'urge':
       return call('dispatch', 'urge', note ? { id, note } : { id })
+    case 'redispatch':
+      return call('dispatch', 'redispatch', { id, unitId, reason: note })
     case 'approveExtension':
       return call('dispatch', 'approveExtension', { id })
     case 'assign':
@@ -136,6 +142,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
   const [intoId, setIntoId] = useState<string | null>(null)
   const [members, setMembers] = useState<UserSummary[]>([])
   const [until, setUntil] = useState('')
+  const [unitId, setUnitId] = useState('')
   const [pending, setPending] = useState<DemandEvent | null>(null)
   const busy = pending !== null
   const [error, setError] = useState('')
@@ -148,6 +155,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
     setIntoId(null)
     setMembers([])
     setUntil('')
+    setUnitId('')
     setError('')
   }
 
@@ -166,6 +174,10 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
       setError('请至少选择一位党员')
       return
     }
+    if (event === 'redispatch' && !unitId) {
+      setError('请选择改派给哪个单位')
+      return
+    }
     if (event === 'extend' && !until) {
       setError('请选择新的办结日期')
       return
@@ -174,7 +186,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
     if (!(await confirmStep(ACTION_LABEL[event], confirmText(event, members), ACTION_LABEL[event]))) return
     setPending(event)
     try {
-      const next = await send(event, detail._id, text, intoId, members, until)
+      const next = await send(event, detail._id, text, intoId, members, until, unitId)
       close()
       onDone(next)
       announce(next)
@@ -217,6 +229,7 @@ export default function ActionBar({ detail, onDone }: { detail: DemandDetail; on
           {open === 'merge' ? <MergePicker demand={detail} value={intoId} onChange={setIntoId} /> : null}
           {open === 'assign' ? <AssignPicker demand={detail} value={members} onChange={setMembers} disabled={busy} /> : null}
           {open === 'extend' ? <ExtensionDate demand={detail} value={until} onChange={setUntil} disabled={busy} /> : null}
+          {open === 'redispatch' ? <UnitChoice demand={detail} value={unitId} onChange={setUnitId} disabled={busy} /> : null}
           <FormError message={error} />
           <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void submit(open)}>
             {`确认${ACTION_LABEL[open]}`}
