@@ -4,6 +4,7 @@
 // external, resolved from this repository's node_modules) into node_modules/.cache and imported.
 // The entry sees process.argv as [node, <entry.ts>, args…].
 import { build } from 'esbuild'
+import { createRequire } from 'node:module'
 import { mkdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -28,6 +29,17 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // A package's JSON data (chinese-days' holiday years) is bundled: Node 20 refuses to import JSON
+  // without an import attribute, which an external import would need.
+  plugins: [
+    {
+      name: 'bundle-package-json',
+      setup(b) {
+        const require = createRequire(join(root, 'package.json'))
+        b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({ path: require.resolve(args.path) }))
+      },
+    },
+  ],
   sourcemap: 'inline',
   logLevel: 'warning',
 })

@@ -1,11 +1,13 @@
 /**
  * Opens the counter documents of the current and next month, once per month (a marker in
  * `jobs`): the 三率 scorecards (`scorecards`) and the points leaderboards (`pointTallies`, for the
- * months and their years), for every community and unit. Steps then only update documents that
+ * months and their years), for every community and unit, and the queues' counters (`queues`, kept
+ * for good: every community, unit and town, and the county). Steps then only update documents that
  * exist, which keeps their writes fixed and never relies on what an update of a missing document
  * reports inside a transaction.
  */
 import { currentAndNextMonth } from '../core/calendar';
+import { QUEUES } from '../core/queues';
 import { db, isDuplicateWrite } from '../lib/cloud';
 import { readAll } from '../lib/read-all';
 
@@ -27,10 +29,14 @@ export async function openScorecards(now: Date): Promise<OpenResult> {
     ...(await allIds('regions', { level: 'community' })).map((id) => ['community', id] as const),
     ...(await allIds('units', {})).map((id) => ['unit', id] as const),
   ];
+  const towns = await allIds('regions', { level: 'town' });
   const periods = [...months, ...new Set(months.map((m) => m.slice(0, 4)))];
+  // A queue's counters are never per month: made here once (a later run finds them and skips).
+  const queues = [...scopes.map(([scope, id]) => `${scope}_${id}`), ...towns.map((id) => `town_${id}`), 'county'];
   const docs = [
     ...scopes.flatMap(([scope, id]) => months.map((month) => ({ collection: 'scorecards', data: { _id: `${scope}_${id}_${month}`, scope, id, month, open: {}, updatedAt: now } }))),
     ...scopes.flatMap(([scope, id]) => periods.map((period) => ({ collection: 'pointTallies', data: { _id: `${scope}_${id}_${period}`, scope, id, period, people: {} } }))),
+    ...queues.map((id) => ({ collection: QUEUES, data: { _id: id, updatedAt: now } })),
   ];
   let created = 0;
   for (let i = 0; i < docs.length; i += BATCH) {
