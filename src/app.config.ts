@@ -50,7 +50,7 @@ export default defineAppConfig({
     {
       // 设岗定责 / 责任区, 承诺践诺评诺, 年度任务: the posts, my posts and logs, staff's 验收, pledges, rating them, the duties.
       root: 'packages/posts',
-      pages: ['list/index', 'mine/index', 'review/index', 'pledges/index', 'rate/index', 'duties/index'],
+      pages: ['list/index', 'mine/index', 'review/index', 'pledges/index', 'rate/index', 'duties/index', 'duty-rules/index', 'problem/index'],
     },
     {
       // 统计看板: the county's, a town's, a community's and a unit's 三率 rankings and trend, and

@@ -2,7 +2,9 @@
  * 设岗定责 end to end through the H5 app, each step as its demo person in a fresh browser context:
  * 周芳 sets up a post in 东街社区 → 张伟 (a member living in 东街) claims it on 岗位与责任区 after the
  * confirmation → he logs 3 hours in 我的岗位 → 周芳 verifies it in 服务记录验收 → the 3 hours count
- * toward his yearly target (年度任务), once, and the ledger reconciles.
+ * toward his yearly target (年度任务), once, and the ledger reconciles. Then the county (林海) raises
+ * the 协助解决难题 target on 管理 → 年度任务 after the confirmation, 周芳 records a 难题 张伟 helped solve
+ * on 登记协助解决难题, and 张伟's 年度任务 shows the new target and the 难题 done.
  */
 import type { Locator } from 'playwright-core';
 
@@ -16,11 +18,14 @@ const MARKER = `E2E-${Date.now().toString(36)}`;
 const NAME = `文明劝导岗 ${MARKER}`;
 
 type Duties = { items: { field: string; done: number; target: number }[] };
+type Rules = { serviceHours: number; checkIns: number; surveys: number; problems: number };
 const hoursOf = (d: Duties) => d.items.find((i) => i.field === 'serviceHours')!;
+const problemsOf = (d: Duties) => d.items.find((i) => i.field === 'problems')!;
 
 let app: App;
 const { as, post } = steps('posts', () => app);
 let hoursBefore = 0;
+let rulesBefore: Rules | null = null;
 
 beforeAll(async () => {
   app = await startApp();
@@ -29,6 +34,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The county's rules are shared by every test: put them back.
+  if (rulesBefore && app) await post('posts', { action: 'setDutyRules', ...rulesBefore }, ADMIN).catch(() => undefined);
   await app?.close();
 });
 
@@ -84,5 +91,51 @@ describe('a member claims a post, logs 3 hours, staff verify, the hours count to
     const ledger = await post<{ items: { _id: string; hours: number }[] }>('points', { action: 'ledger' }, ZHANG);
     expect(ledger.items.filter((e) => e._id === `post_${log._id}`).map((e) => e.hours)).toEqual([3]);
     expect((await post<{ differences: unknown[] }>('points', { action: 'reconcile' }, ADMIN)).differences).toEqual([]);
+  });
+});
+
+describe('the county sets a yearly duty; staff record a 难题; the member sees both', () => {
+  let problemsDone = 0;
+  let target = 0;
+  const field = (label: string) => `[aria-label="${label}"] input, input[aria-label="${label}"]`;
+  /** The rule shown in force: its row's value, exactly. */
+  const inForce = (scope: Locator, n: number) => scope.locator('.jl-kv', { hasText: '协助解决难题' }).locator('.jl-kv__value', { hasText: new RegExp(`^\\s*${n} 件\\s*$`) }).waitFor();
+
+  test('5. 林海 raises 协助解决难题 on 管理 → 年度任务, after the confirmation', async () => {
+    rulesBefore = await post<Rules>('posts', { action: 'dutyRules' }, ADMIN);
+    problemsDone = problemsOf(await post<Duties>('posts', { action: 'myDuties' }, ZHANG)).done;
+    target = Math.min(100, rulesBefore.problems + 1);
+    await as(ADMIN, '/packages/admin/index/index', async (page) => {
+      await shown(page).locator('.jl-link-row', { hasText: '年度任务' }).click();
+      const form = shown(page);
+      await inForce(form, rulesBefore!.problems);
+      await form.locator(field('协助解决难题（件）')).fill('101');
+      await form.getByText('协助解决难题应为 0 到 100 的整数').waitFor();
+      await form.locator(field('协助解决难题（件）')).fill(String(target));
+      await button(form, '保存 1 项修改').click();
+      await confirm(page, '修改年度任务', '确认修改');
+      await inForce(form, target);
+    });
+    expect((await post<Rules>('posts', { action: 'dutyRules' }, ADMIN)).problems).toBe(target);
+  });
+
+  test('6. 周芳 records a 难题 张伟 helped solve, after the confirmation', async () => {
+    await as(STAFF, '/packages/posts/problem/index', async (page) => {
+      const form = shown(page);
+      await form.locator('.jl-input input').fill('张伟');
+      await button(form, '查找').click();
+      await button(card(form, '张伟'), '选择').click();
+      await form.getByText('为 张伟 登记难题').waitFor();
+      await form.locator('textarea').fill(`协调物业修好漏水的水管 ${MARKER}`);
+      await button(form, '登记难题').click();
+      await confirm(page, '登记难题', '登记');
+      await form.getByText('张伟 协助解决难题 1 件', { exact: false }).waitFor();
+    });
+  });
+
+  test('7. 张伟’s 年度任务 shows the new target and the 难题 done', async () => {
+    await as(ZHANG, '/packages/posts/duties/index', async (page) => {
+      await shown(page).getByText(`协助解决难题：${problemsDone + 1} / ${target} 件`, { exact: false }).waitFor();
+    });
   });
 });

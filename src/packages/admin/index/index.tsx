@@ -1,6 +1,7 @@
 import LinkList, { type LinkItem } from '@/components/LinkList'
 import Page from '@/components/Page'
 import Section from '@/components/Section'
+import { POST_ROUTES } from '@/domain/posts'
 import { STATS_ROUTES } from '@/domain/stats'
 import AdminGate from '../components/AdminGate'
 import '../components/admin.scss'
@@ -13,6 +14,7 @@ const ADMIN: LinkItem[] = [
   { title: '楼栋码', subtitle: '打印每栋楼的二维码', url: '/packages/admin/poster/index' },
   { title: '导入', subtitle: '用模板导入组织架构', url: '/packages/admin/import/index' },
   { title: '操作日志', subtitle: '谁在何时做了什么', url: '/packages/admin/audit/index' },
+  { title: '年度任务', subtitle: '在职党员每年的服务时长、双报到、调研、协助解决难题', url: POST_ROUTES.dutyRules },
   { title: '统计看板', subtitle: '各镇街、社区、单位三率排名，近12个月走势，点数字看明细', url: STATS_ROUTES.dashboard() },
   { title: '导出与月报', subtitle: '三率、诉求、服务时长等导出为 Excel；每月月报', url: '/packages/exports/index/index' },
 ]

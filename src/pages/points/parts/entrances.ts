@@ -31,6 +31,7 @@ export function entrancesFor(me: Me): { work: EntranceGroup[]; own: EntranceGrou
         { title: '共建项目', subtitle: '发布需求清单，申请结对单位的服务，评实效，看共建计划', url: PROJECT_ROUTES.index },
         { title: '设岗定责', subtitle: '设立服务岗位和党员责任区，看认领情况', url: POST_ROUTES.list },
         { title: '服务记录验收', subtitle: '党员在岗位上服务的时长，验收后计入积分', url: POST_ROUTES.review },
+        { title: '登记协助解决难题', subtitle: '住在本社区的党员协助解决了难题，计入年度任务', url: POST_ROUTES.problem },
         { title: '党员承诺评诺', subtitle: '住在本社区的党员践诺后，社区评诺', url: POST_ROUTES.rate },
         { title: '居民积分', subtitle: '查看本社区居民、党员的积分明细，奖励积分或更正冲销', url: R.people },
       ],

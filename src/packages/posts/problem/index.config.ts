@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '登记协助解决难题',
+})
