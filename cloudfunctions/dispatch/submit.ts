@@ -45,12 +45,13 @@ export const submit: Handlers<'dispatch'>['submit'] = {
       actor: { openid: ctx.openid, name: ctx.user.name },
       now: ctx.now,
     });
-    // 诉求量 and the queues' counters are recorded on the demand as it is filed and applied after, like any step's effects,
-    // so a crash between the two writes is finished by a retry or the repair timer.
+    // 诉求量 and the queues' counters are recorded on the demand as it is filed and applied after,
+    // like any step's effects, so a crash between the writes is finished by a retry or the timer.
     const received = pendingOf([...receivedEffects(demand, monthOf(ctx.now)), ...queueDeltas(null, demand)], ctx.now)!;
     const filed = { ...demand, requestId: input.requestId ?? null, pendingEffects: { [received.key]: received }, effectsDue: { key: received.key, at: received.at } };
     const first = await insertDemand(filed);
-    // A retry of a submission already filed: the first demand, its effects finished, as it stands now (its id is the caller's key).
+    // A retry of a submission already filed (its id is the caller's key): the first demand as it
+    // stands now, with whatever its first attempt left applied.
     if (first) {
       await finishLeftovers(first, ctx.now);
       return toDemandDetail({ demand: { ...first, pendingEffects: {}, effectsDue: null }, unitNames: {} }, ctx.actor, ctx.now);

@@ -51,6 +51,8 @@ function DispatchHome({ me }: { me: Me }) {
   return (
     <>
       <TabHeader title='派单' me={me} />
+      {/* The work first: each queue with its count (staff, liaison, member, town, county). */}
+      {worker ? <WorkQueues version={version} /> : null}
       {!worker ? <View className='jl-dispatch__lead'>{reportButton}</View> : null}
       {me.community ? (
         <AtButton className='jl-button jl-dispatch__scorecard' onClick={go(WISH_ROUTES.wall)}>
@@ -72,7 +74,6 @@ function DispatchHome({ me }: { me: Me }) {
           统计看板（三率排名、走势、明细）
         </AtButton>
       ) : null}
-      {worker ? <WorkQueues version={version} /> : null}
       {sections.length > 1 ? (
         <Segments items={sections.map((s) => ({ key: s.scope, title: s.title }))} value={active.scope} onChange={(k) => setChosen(k as typeof chosen)} />
       ) : null}
