@@ -85,7 +85,8 @@ export interface Me {
   roles: RoleGrant[];
   community: { _id: string; name: string } | null;
   building: { _id: string; name: string } | null;
-  unit: { _id: string; name: string } | null;
+  /** The work unit, with the communities it is paired with (结对社区: whose posts and wishes its members may claim). */
+  unit: { _id: string; name: string; communities: { _id: string; name: string }[] } | null;
   elderMode: boolean | null;
 }
 

@@ -16,6 +16,12 @@ export type PostKind = 'post' | 'zone';
 export interface Post {
   _id: string;
   communityId: string;
+  communityName: string;
+  /**
+   * The units paired with the community when the post was set up: their in-service members may
+   * claim it as well as members who live in the community (双报到). Absent on posts set up before.
+   */
+  pairedUnitIds?: string[];
   kind: PostKind;
   /** 岗位名称 / 责任区名称, e.g. 「民情收集岗」「东门绿化带」. */
   name: string;
@@ -81,7 +87,7 @@ export interface PostLogView extends Omit<PostLog, 'home' | 'version'> {
 export interface PostView extends Post {
   /** The caller holds it (认岗). */
   claimed: boolean;
-  /** The caller may claim it: a member, not yet holding it, the post open. */
+  /** The caller may claim it: a member living in its community or of a paired unit, not yet holding it, the post open. */
   canClaim: boolean;
   /** Staff of its community may archive it. */
   canManage: boolean;
@@ -199,7 +205,7 @@ export interface PostsApi {
   createPost: { req: { communityId: string; kind: PostKind; name: string; duties: string; hoursPerYear: number }; res: PostView };
   /** Staff of its community: take it off the list (claims and logs stay). */
   archivePost: { req: ById; res: PostView };
-  /** A community's open posts and zones (default: where the caller lives, or staffs). */
+  /** A community's open posts and zones (default: where the caller lives, or staffs; a member may read any paired with their unit). */
   listPosts: { req: { communityId?: string; kind?: PostKind; page?: number; pageSize?: number }; res: Paged<PostView> };
   /** 认岗位: a member claims a post or zone (once; again is a repeat). */
   claimPost: { req: ById; res: PostView };

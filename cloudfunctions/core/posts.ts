@@ -9,7 +9,7 @@
  */
 import type { ReviewGrade, PointRules } from '../../types/points';
 import type { DutyCounts, DutyItem, DutyProgress, DutyRules, Pledge, PledgeEvent, Post, PostLog, PostLogEvent, ResidentVerdict } from '../../types/posts';
-import { isAdmin, isMember, isStaffOf, type Actor } from './actor';
+import { isAdmin, isMember, isStaffOf, memberUnits, type Actor } from './actor';
 import { DAY, dayOf, periodsOf } from './calendar';
 import { pointsFor, type EntryDraft } from './points';
 
@@ -44,10 +44,14 @@ const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false
 
 export const canManagePost = (p: Pick<Post, 'communityId'>, a: Actor): boolean => isStaffOf(a.roles, p.communityId);
 
-/** Why this person may not claim the post, or null: a member who lives in its community, the post open. */
+/**
+ * Why this person may not claim the post, or null: an in-service member who lives in its community
+ * (双报到) or whose unit is paired with it (结对共建), the post open.
+ */
 export function claimPostRefusal(p: Post, a: Actor): Refusal | null {
   if (!isMember(a.roles)) return refuse('FORBIDDEN', '只有在职党员可以认领岗位和责任区');
-  if (a.communityId !== p.communityId) return refuse('FORBIDDEN', '只能认领居住社区的岗位和责任区（双报到社区）');
+  const paired = memberUnits(a.roles).some((u) => (p.pairedUnitIds ?? []).includes(u));
+  if (a.communityId !== p.communityId && !paired) return refuse('FORBIDDEN', '只能认领居住社区或本单位结对社区的岗位和责任区');
   if (p.archived) return refuse('INVALID_STATE', '这个岗位已停用');
   return null;
 }

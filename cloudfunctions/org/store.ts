@@ -5,9 +5,10 @@
  * Regions, households, units and invitations have their own store files beside this one.
  */
 import type { AuditEntry, SetupRecord } from '../../types/admin';
-import type { Region, RoleGrant, Unit, User } from '../../types/domain';
+import type { Region, RoleGrant, User } from '../../types/domain';
 import { sameGrant, workUnit } from '../core/roles';
 import { AUDIT, auditIn } from '../lib/audit';
+import { loadUnitWithCommunities, type UnitWithCommunities } from '../lib/pairings';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data } from '../lib/database';
 import { refuse } from '../lib/errors';
@@ -35,16 +36,20 @@ export async function patchUser(openid: string, patch: Partial<User>): Promise<v
 /** What a profile names: the person's community and building, and their unit (≤ 2 reads). */
 export interface ProfileNames {
   regions: Region[];
-  unit: Unit | null;
+  unit: UnitWithCommunities | null;
 }
 
+/**
+ * What a profile names: the person's community and building, and their unit with the communities
+ * it is paired with (whose posts and wishes its members may claim) — 2 reads, in parallel.
+ */
 export async function namesOf(user: User): Promise<ProfileNames> {
   const regionIds = [user.communityId, user.buildingId].filter((x): x is string => !!x);
   const [regions, unit] = await Promise.all([
     regionIds.length
       ? db.collection('regions').where({ _id: _.in(regionIds) }).limit(2).get<Region>().then((r) => r.data)
       : Promise.resolve([] as Region[]),
-    user.unitId ? db.collection('units').doc(user.unitId).get<Unit>().then((r) => r.data) : Promise.resolve(null),
+    user.unitId ? loadUnitWithCommunities(user.unitId) : Promise.resolve(null),
   ]);
   return { regions, unit };
 }

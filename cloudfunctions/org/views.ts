@@ -23,7 +23,7 @@ export function toMe(user: User, { regions, unit }: ProfileNames): Me {
     roles: user.roles,
     community: named(user.communityId),
     building: named(user.buildingId),
-    unit: unit ? { _id: unit._id, name: unit.name } : null,
+    unit: unit ? { _id: unit._id, name: unit.name, communities: unit.communities } : null,
     elderMode: user.elderMode ?? null,
   };
 }

@@ -7,6 +7,7 @@ import { isStaffOf, staffCommunities } from '../core/actor';
 import type { Post, PostClaim, PostLog } from '../../types/posts';
 import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { loadCommunityWithUnits } from '../lib/pairings';
 import { loadRules } from '../lib/points-rules';
 import { toPage } from '../lib/paging';
 import { untilSaved } from '../lib/retry';
@@ -27,7 +28,18 @@ export const createPost: H['createPost'] = {
   input: createPostInput,
   async run(input, { actor, now }) {
     if (!isStaffOf(actor.roles, input.communityId)) throw refuse.forbidden('只有本社区的工作人员可以设岗');
-    const post = { _id: newId(), ...input, holders: 0, createdBy: { openid: actor.openid, name: actor.name }, archived: false, createdAt: now };
+    const community = await loadCommunityWithUnits(input.communityId);
+    if (!community) throw refuse.notFound('社区');
+    const post: Post = {
+      _id: newId(),
+      ...input,
+      communityName: community.name,
+      pairedUnitIds: community.units.map((u) => u.id),
+      holders: 0,
+      createdBy: { openid: actor.openid, name: actor.name },
+      archived: false,
+      createdAt: now,
+    };
     await insert(POSTS, post);
     return showPost(post, actor, false);
   },

@@ -12,7 +12,8 @@ import { newId } from '../lib/ids';
 import type { Handlers } from '../lib/router';
 import { notify } from './notices';
 import { publishNeedInput, publishServiceInput, requestInput, byId } from './schemas';
-import { insertProject, insertService, loadCommunityWithUnits, loadService, loadServiceWithPairings, loadUnit, withdrawServiceDoc } from './store';
+import { loadCommunityWithUnits } from '../lib/pairings';
+import { insertProject, insertService, loadService, loadServiceWithPairings, loadUnit, withdrawServiceDoc } from './store';
 import { showOne, showService } from './views';
 
 type H = Handlers<'projects'>;

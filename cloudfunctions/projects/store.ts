@@ -30,24 +30,6 @@ export async function loadUnit(id: string): Promise<Unit | null> {
   return (await db.collection('units').doc(id).get<Unit>()).data;
 }
 
-type CommunityRow = Region & { pairings?: UnitPairing[]; units?: Unit[] };
-
-/** For a new need: the community's name and its paired units (not archived) with their names, in ONE request. */
-export async function loadCommunityWithUnits(communityId: string): Promise<{ name: string; units: { id: string; name: string }[] } | null> {
-  const [row] = (
-    await db
-      .collection('regions')
-      .aggregate()
-      .match({ _id: communityId, level: 'community' })
-      .lookup({ from: 'pairings', localField: '_id', foreignField: 'communityId', as: 'pairings' })
-      .lookup({ from: 'units', localField: 'pairings.unitId', foreignField: '_id', as: 'units' })
-      .limit(1)
-      .end<CommunityRow>()
-  ).list;
-  if (!row) return null;
-  return { name: row.name, units: (row.units ?? []).filter((u) => !u.archived).map((u) => ({ id: u._id, name: u.name })) };
-}
-
 type ServiceRow = Service & { pairings?: UnitPairing[]; communities?: Region[] };
 
 /** For a request: the service, the communities its unit is paired with and their names, in ONE request. */

@@ -47,7 +47,7 @@ const LIAISON: Me = makeMe({
   openid: 'demo-liaison-renshe',
   name: '赵敏',
   roles: [{ role: 'resident' }, { role: 'liaison', unitId: 'unit-renshe' }, { role: 'member', unitId: 'unit-renshe' }],
-  unit: { _id: 'unit-renshe', name: '县人社局' },
+  unit: { _id: 'unit-renshe', name: '县人社局', communities: [{ _id: 'c-dongjie', name: '东街社区' }] },
 })
 
 const member = (openid: string, name: string, phone: string) => person(openid, name, phone, [{ role: 'resident' }, { role: 'member', unitId: 'unit-renshe' }], { unitId: 'unit-renshe' })

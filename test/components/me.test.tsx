@@ -128,7 +128,7 @@ describe('我的 page', () => {
       makeDevUser({ openid: 'o-member-2', name: '王建国', label: '党员 · 县卫健局', roles: [{ role: 'member', unitId: 'u-wjj' }] }),
     ])
     answer({
-      'org.me': () => makeMe({ openid: 'o-member-2', name: '王建国', roles: [{ role: 'member', unitId: 'u-wjj' }], unit: { _id: 'u-wjj', name: '县卫健局' } }),
+      'org.me': () => makeMe({ openid: 'o-member-2', name: '王建国', roles: [{ role: 'member', unitId: 'u-wjj' }], unit: { _id: 'u-wjj', name: '县卫健局', communities: [] } }),
     })
     await testUtils.mount(App)
     await testUtils.queries.waitForQuerySelector('.jl-choice')

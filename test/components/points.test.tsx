@@ -87,7 +87,7 @@ const member = makeMe({
   openid: 'demo-member-zhang',
   name: '张伟',
   roles: [{ role: 'resident' }, { role: 'member', unitId: 'unit-renshe' }],
-  unit: { _id: 'unit-renshe', name: '县人社局' },
+  unit: { _id: 'unit-renshe', name: '县人社局', communities: [{ _id: 'c-dongjie', name: '东街社区' }] },
 })
 
 function makeActivity(overrides: Partial<ActivityDetail> = {}): ActivityDetail {
@@ -478,7 +478,7 @@ describe('发布志愿活动', () => {
 
 describe('积分排行 and 双报到情况', () => {
   it('ranks a member\'s community for the month and marks their own row', async () => {
-    const member = makeMe({ openid: 'demo-member-zhang', name: '张伟', roles: [{ role: 'member', unitId: 'unit-renshe' }], unit: { _id: 'unit-renshe', name: '县人社局' } })
+    const member = makeMe({ openid: 'demo-member-zhang', name: '张伟', roles: [{ role: 'member', unitId: 'unit-renshe' }], unit: { _id: 'unit-renshe', name: '县人社局', communities: [{ _id: 'c-dongjie', name: '东街社区' }] } })
     const board = (scope: 'community' | 'unit', period: string): Leaderboard => ({
       scope, id: scope === 'community' ? 'c-dongjie' : 'unit-renshe', name: scope === 'community' ? '东街社区' : '县人社局', period,
       rows: [
@@ -666,7 +666,7 @@ describe('补记签退 and 双认双评', () => {
   })
 
   it('lets the unit\'s liaison grade a member\'s year, and shows residents\' ratings of their work', async () => {
-    const liaison = makeMe({ openid: 'demo-liaison-renshe', name: '赵敏', roles: [{ role: 'liaison', unitId: 'unit-renshe' }], unit: { _id: 'unit-renshe', name: '县人社局' } })
+    const liaison = makeMe({ openid: 'demo-liaison-renshe', name: '赵敏', roles: [{ role: 'liaison', unitId: 'unit-renshe' }], unit: { _id: 'unit-renshe', name: '县人社局', communities: [{ _id: 'c-dongjie', name: '东街社区' }] } })
     const profile = {
       openid: 'demo-member-zhang', name: '张伟', communityId: 'c-dongjie', unitId: 'unit-renshe', year: '2026',
       yearTotals: { points: 105, hours: 9 }, target: { hours: 20, progress: 0.45, met: false }, checkInMonths: ['2026-09', '2026-11'],

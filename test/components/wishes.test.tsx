@@ -5,6 +5,7 @@ import type { WishView } from '@/types/wishes'
 
 import Page from '../../src/components/Page'
 import WishCard from '../../src/packages/wishes/components/WishCard'
+import WallPage from '../../src/packages/wishes/wall/index'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
 import { answer, callMock, MODAL_CANCEL, MODAL_OK, text, waitFor } from './helpers'
@@ -94,5 +95,41 @@ describe('a wish card', () => {
     testUtils.fireEvent.click(button('确认不通过'))
     await waitFor(() => expect(text(document.body)).toContain('请写明不通过的原因'))
     expect(callMock).not.toHaveBeenCalledWith('wishes', 'decline', expect.anything())
+  })
+})
+
+describe('the wall for a member of a paired unit who lives elsewhere', () => {
+  it('offers 居住 and 结对 communities; choosing one lists that wall, where posting one’s own wish is not offered', async () => {
+    const chen = makeMe({
+      openid: 'demo-member-chen',
+      name: '陈静',
+      roles: [{ role: 'resident' }, { role: 'member', unitId: 'unit-renshe' }],
+      community: { _id: 'c-ximen', name: '西门社区' },
+      unit: { _id: 'unit-renshe', name: '县人社局', communities: [{ _id: 'c-dongjie', name: '东街社区' }] },
+    })
+    localStorage.setItem('jinlin.openid', chen.openid)
+    const walls: string[] = []
+    answer({
+      'org.me': () => chen,
+      'wishes.counts': () => ({ claimed: 0, confirmed: 0 }),
+      'wishes.list': (p) => {
+        const { communityId } = p as { communityId: string }
+        walls.push(communityId)
+        return { items: communityId === 'c-dongjie' ? [makeWish({ title: '东街的心愿' })] : [], page: 1, pageSize: 20, hasMore: false }
+      },
+    })
+    testUtils.mount(() => (
+      <SessionProvider>
+        <WallPage />
+      </SessionProvider>
+    ))
+    await waitFor(() => expect(document.body.textContent).toContain('西门社区的微心愿'))
+    expect(buttons()).toContain('我有一个心愿')
+    const paired = [...document.querySelectorAll('[role="radio"]')].find((r) => text(r) === '东街社区 · 结对') as HTMLElement
+    paired.click()
+    await waitFor(() => expect(document.body.textContent).toContain('东街的心愿'))
+    expect(document.body.textContent).toContain('东街社区的微心愿')
+    expect(walls).toEqual(expect.arrayContaining(['c-ximen', 'c-dongjie']))
+    expect(buttons()).not.toContain('我有一个心愿')
   })
 })

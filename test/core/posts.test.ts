@@ -33,7 +33,7 @@ const PEOPLE: Record<string, { roles: RoleGrant[]; communityId: string | null }>
 const ROLES = Object.keys(PEOPLE);
 const actor = (r: string): Actor => ({ openid: r, name: r, phone: '', roles: PEOPLE[r].roles, communityId: PEOPLE[r].communityId, unitId: null });
 
-const post: Post = { _id: 'p1', communityId: C, kind: 'post', name: '民情收集岗', duties: '收集民意', hoursPerYear: 20, holders: 0, createdBy: { openid: 'staff', name: 'staff' }, archived: false, createdAt: NOW };
+const post: Post = { _id: 'p1', communityId: C, communityName: '东街社区', pairedUnitIds: [], kind: 'post', name: '民情收集岗', duties: '收集民意', hoursPerYear: 20, holders: 0, createdBy: { openid: 'staff', name: 'staff' }, archived: false, createdAt: NOW };
 const logIn = (status: PostLogStatus): PostLog => ({
   _id: 'l1', postId: 'p1', postName: '民情收集岗', communityId: C, openid: 'holder', name: '张伟', unitId: 'u1', home: { communityId: C, unitId: 'u1' },
   workedOn: '2026-07-01', hours: 3, note: '走访', status, decidedBy: null, returnReason: null, entryId: null, points: null, version: 1, createdAt: NOW,
@@ -45,8 +45,11 @@ const pledgeIn = (status: PledgeStatus): Pledge => ({
   residents: { satisfied: 0, basic: 0, unsatisfied: 0 }, version: 1, createdAt: NOW,
 });
 
-test('claiming a post: members who live in its community, while it is open', () => {
+test('claiming a post: members who live in its community or whose unit is paired with it, while it is open', () => {
   expect(ROLES.filter((r) => !claimPostRefusal(post, actor(r)))).toEqual(['holder', 'neighbourMember']);
+  // u1 is paired with the community: its member living elsewhere may claim; its liaison (not a member) may not.
+  expect(ROLES.filter((r) => !claimPostRefusal({ ...post, pairedUnitIds: ['u1'] }, actor(r)))).toEqual(['holder', 'neighbourMember', 'outsideMember']);
+  expect(claimPostRefusal({ ...post, pairedUnitIds: ['u3'] }, actor('outsideMember'))).toMatchObject({ code: 'FORBIDDEN', message: '只能认领居住社区或本单位结对社区的岗位和责任区' });
   expect(claimPostRefusal({ ...post, archived: true }, actor('holder'))).toMatchObject({ code: 'INVALID_STATE' });
 });
 

@@ -139,3 +139,37 @@ describe('the county sets a yearly duty; staff record a 难题; the member sees 
     });
   });
 });
+
+describe('双向认领: a member of a paired unit who lives elsewhere claims the community’s post', () => {
+  const CHEN = 'demo-member-chen'; // 陈静, 县人社局 (paired with 东街), lives in 西门
+  const PAIRED = `楼道宣传岗 ${MARKER}`;
+
+  test('陈静 chooses 东街社区 · 结对 on 岗位与责任区 and claims the post there', async () => {
+    await post('posts', { action: 'createPost', communityId: 'c-dongjie', kind: 'post', name: PAIRED, duties: '在楼道张贴政策宣传', hoursPerYear: 8 }, STAFF);
+    await as(CHEN, '/packages/posts/list/index', async (page) => {
+      const screen = shown(page);
+      await screen.getByText('西门社区的岗位与责任区').waitFor();
+      await screen.getByRole('radio', { name: '东街社区 · 结对', exact: true }).click();
+      await screen.getByText('东街社区的岗位与责任区').waitFor();
+      const c = card(screen, PAIRED);
+      await button(c, '我来认岗').click();
+      await confirm(page, '认领岗位', '认领');
+      await c.getByText('我已认领').waitFor();
+    });
+    const mine = await post<{ items: { postName: string; communityId: string }[] }>('posts', { action: 'myPosts' }, CHEN);
+    expect(mine.items.find((c) => c.postName === PAIRED)).toMatchObject({ communityId: 'c-dongjie' });
+  });
+
+  test('周芳 停用 the post after the confirmation: it leaves the list, 陈静 keeps her claim', async () => {
+    await as(STAFF, '/packages/posts/list/index', async (page) => {
+      const c = card(shown(page), PAIRED);
+      await button(c, '停用').click();
+      await confirm(page, '停用岗位', '停用');
+      await c.waitFor({ state: 'detached' });
+    });
+    const listed = await post<{ items: { name: string }[] }>('posts', { action: 'listPosts', communityId: 'c-dongjie', pageSize: 50 }, STAFF);
+    expect(listed.items.map((p) => p.name)).not.toContain(PAIRED);
+    const mine = await post<{ items: { postName: string }[] }>('posts', { action: 'myPosts' }, CHEN);
+    expect(mine.items.map((c) => c.postName)).toContain(PAIRED);
+  });
+});

@@ -170,7 +170,7 @@ describe('me', () => {
       roles: [{ role: 'resident' }, { role: 'member', unitId: 'unit-renshe' }],
       community: { _id: 'c-dongjie', name: '东街社区' },
       building: { _id: 'b-heping-1', name: '和平小区1号楼' },
-      unit: { _id: 'unit-renshe', name: '县人社局' },
+      unit: { _id: 'unit-renshe', name: '县人社局', communities: [{ _id: 'c-dongjie', name: '东街社区' }] },
       elderMode: null,
     });
     expect(await h.ok(PEOPLE.admin, 'org', 'me')).toMatchObject({ community: null, building: null, unit: null, roles: [{ role: 'admin' }] });
@@ -219,7 +219,7 @@ describe('role changes that write', () => {
     const openid = 'behaviour-member';
     await h.ok(openid, 'org', 'register', { name: '临时党员' });
     await h.ok(PEOPLE.admin, 'org', 'grantRole', { openid, role: 'member', unitId: 'unit-zhujian' });
-    expect((await h.ok(openid, 'org', 'me')).unit).toEqual({ _id: 'unit-zhujian', name: '县住建局' });
+    expect((await h.ok(openid, 'org', 'me')).unit).toMatchObject({ _id: 'unit-zhujian', name: '县住建局' });
     await h.ok(PEOPLE.admin, 'org', 'revokeRole', { openid, role: 'member', unitId: 'unit-zhujian' });
     const me = await h.ok(openid, 'org', 'me');
     expect(me.roles).toEqual([{ role: 'resident' }]);

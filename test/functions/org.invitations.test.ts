@@ -40,7 +40,7 @@ describe('create → preview → accept', () => {
 
     const res = await h.ok(openid, 'org', 'acceptInvitation', { code: typed });
     expect(res.granted).toEqual([{ role: 'member', unitId: 'unit-renshe' }]);
-    expect(res.me.unit).toEqual({ _id: 'unit-renshe', name: '县人社局' });
+    expect(res.me.unit).toEqual({ _id: 'unit-renshe', name: '县人社局', communities: [{ _id: 'c-dongjie', name: '东街社区' }] });
     expect(userDoc(openid).roles).toContainEqual({ role: 'member', unitId: 'unit-renshe' });
     expect(userDoc(openid).unitId).toBe('unit-renshe');
     const stored = h.local.db.store.get('invitations', inv.code) as unknown as Invitation;

@@ -53,6 +53,36 @@ test('a member claims a post, logs 3 hours, staff verify: hours and points once,
   expect((await h.ok(ZHANG, 'posts', 'myPosts', {})).items.find((c) => c.postId === post._id)?.hours).toEqual({ [today().slice(0, 4)]: 3 });
 });
 
+test('双向认领: a member of a unit paired with the community claims its post from elsewhere; the post lists in their choice of community', async () => {
+  const post = await newPost('政策宣传岗');
+  expect(post).toMatchObject({ communityName: '东街社区', pairedUnitIds: expect.arrayContaining(['unit-renshe', 'unit-weijian', 'unit-gongdian']) });
+  // 陈静 lives in 西门; 县人社局 is paired with 东街.
+  const listed = await h.ok(CHEN, 'posts', 'listPosts', { communityId: 'c-dongjie' });
+  expect(listed.items.find((p) => p._id === post._id)).toMatchObject({ canClaim: true, claimed: false });
+  expect(await h.ok(CHEN, 'posts', 'claimPost', { id: post._id })).toMatchObject({ claimed: true, holders: 1 });
+  const log = await h.ok(CHEN, 'posts', 'logWork', { postId: post._id, workedOn: today(), hours: 2, note: '在东街广场宣传医保政策' });
+  expect((await h.ok(STAFF, 'posts', 'verifyLog', { id: log._id })).status).toBe('verified');
+  // A post of 西门 (paired with 县卫健局 and 县住建局) is not open to 张伟 of 县人社局, who lives in 东街.
+  const ximen = await h.ok(PEOPLE.staffXimen, 'posts', 'createPost', { communityId: 'c-ximen', kind: 'zone', name: '西门花园北侧绿地', duties: '每周清理', hoursPerYear: 6 });
+  const before = snapshot(h.local);
+  const refused = await h.call(ZHANG, 'posts', 'claimPost', { id: ximen._id });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只能认领居住社区或本单位结对社区的岗位和责任区' } });
+  expect(snapshot(h.local)).toBe(before);
+});
+
+test('停用: only staff of its community; the post leaves the list and cannot be claimed, its claims stay', async () => {
+  const post = await newPost('停用测试岗');
+  await h.ok(ZHANG, 'posts', 'claimPost', { id: post._id });
+  const before = snapshot(h.local);
+  expect(await h.call(PEOPLE.staffXimen, 'posts', 'archivePost', { id: post._id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await h.call(ZHANG, 'posts', 'archivePost', { id: post._id })).toMatchObject({ ok: false });
+  expect(snapshot(h.local)).toBe(before);
+  expect(await h.ok(STAFF, 'posts', 'archivePost', { id: post._id })).toMatchObject({ archived: true });
+  expect((await h.ok(STAFF, 'posts', 'listPosts', { communityId: 'c-dongjie', pageSize: 50 })).items.map((p) => p._id)).not.toContain(post._id);
+  expect(await h.call(PEOPLE.memberWeijian, 'posts', 'claimPost', { id: post._id })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+  expect((await h.ok(ZHANG, 'posts', 'myPosts', {})).items.map((c) => c.postId)).toContain(post._id);
+});
+
 test('a returned log earns nothing and tells the member why', async () => {
   const post = await newPost('治安巡逻岗');
   await h.ok(ZHANG, 'posts', 'claimPost', { id: post._id });
@@ -130,13 +160,14 @@ describe('every action × every role: refused where not permitted, nothing chang
     const post = await newPost('纠纷调解岗');
     const claimers = [];
     for (const [role, openid] of Object.entries(PEOPLE)) if ((await h.call(openid, 'posts', 'claimPost', { id: post._id })).ok) claimers.push(role);
-    // Members who live in 东街: 张伟 (县人社局) and 刘 (县卫健局).
-    expect(claimers.sort()).toEqual(['member', 'memberWeijian']);
+    // Members who live in 东街, 张伟 (县人社局) and 刘 (县卫健局), and a member of a unit paired with
+    // 东街 who lives elsewhere: 县人社局's liaison, also its member, in 南山.
+    expect(claimers.sort()).toEqual(['liaison', 'member', 'memberWeijian']);
     const log = await h.ok(ZHANG, 'posts', 'logWork', { postId: post._id, workedOn: today(), hours: 2, note: '调解邻里纠纷' });
     for (const openid of ROLES) {
       if (openid === ZHANG) continue;
       const res = await h.call(openid, 'posts', 'logWork', { postId: post._id, workedOn: today(), hours: 1, note: '未认领' });
-      if (openid !== PEOPLE.memberWeijian) expect(res.ok).toBe(false);
+      if (openid !== PEOPLE.memberWeijian && openid !== PEOPLE.liaison) expect(res.ok).toBe(false);
     }
     const verifiers = [];
     const before = snapshot(h.local);

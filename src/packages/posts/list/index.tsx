@@ -7,6 +7,7 @@ import type { Me } from '@/types/domain'
 import type { PostKind, PostView } from '@/types/posts'
 
 import { Tag } from '@/components/DemandTags'
+import CommunityChoice from '@/components/CommunityChoice'
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
 import PagedList, { countIn, PAGE_SIZE } from '@/components/PagedList'
@@ -18,6 +19,7 @@ import LineField from '@/components/form/LineField'
 import TextField from '@/components/form/TextField'
 import { confirmStep } from '@/components/form/confirmStep'
 import { isPostStaff, KIND_LABEL, POST_ROUTES, POSTS_CHANGED } from '@/domain/posts'
+import { servedCommunities } from '@/domain/regions'
 import { useAction } from '@/hooks/useAction'
 import { useChanged } from '@/hooks/useLoad'
 import { call } from '@/services/api'
@@ -35,6 +37,13 @@ function PostCard({ p: initial }: { p: PostView }) {
     Taro.eventCenter.trigger(POSTS_CHANGED)
     void Taro.showToast({ title: '认领成功', icon: 'none' })
   }
+  const archive = async () => {
+    if (!(await confirmStep('停用岗位', `停用「${p.name}」？停用后不再显示、不能再认领；已认领的党员和服务记录都保留。`, '停用'))) return
+    const next = await run(() => call('posts', 'archivePost', { id: p._id }))
+    if (!next) return
+    Taro.eventCenter.trigger(POSTS_CHANGED)
+    void Taro.showToast({ title: '已停用', icon: 'none' })
+  }
   return (
     <View className='jl-card jl-post'>
       <View className='jl-tags'>
@@ -51,6 +60,11 @@ function PostCard({ p: initial }: { p: PostView }) {
       {p.canClaim ? (
         <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void claim()}>
           我来认岗
+        </AtButton>
+      ) : null}
+      {p.canManage ? (
+        <AtButton className='jl-button' loading={busy} disabled={busy} onClick={() => void archive()}>
+          停用
         </AtButton>
       ) : null}
     </View>
@@ -91,11 +105,14 @@ function NewPost({ communityId }: { communityId: string }) {
 function ListScreen({ me }: { me: Me }) {
   const version = useChanged(POSTS_CHANGED)
   const staffOf = me.roles.find((g) => ['staff', 'gridWorker', 'secretary'].includes(g.role))?.communityId ?? null
-  const communityId = me.community?._id ?? staffOf
+  const choices = servedCommunities(me)
+  const [chosen, setChosen] = useState(choices[0]?._id ?? null)
+  const communityId = chosen ?? staffOf
   if (!communityId) return <Section title='岗位与责任区'><Text className='jl-card__text'>请先在「我的」里绑定您住的楼栋，再看本社区的岗位。</Text></Section>
   return (
     <>
-      <Section title={`${me.community?.name ?? '本社区'}的岗位与责任区`}>
+      <Section title={`${choices.find((c) => c._id === chosen)?.name ?? '本社区'}的岗位与责任区`}>
+        {chosen ? <CommunityChoice choices={choices} value={chosen} onChange={setChosen} /> : null}
         <PagedList
           listKey={`posts:${communityId}`}
           version={version}

@@ -5,12 +5,14 @@ import { AtButton } from 'taro-ui'
 
 import type { Me } from '@/types/domain'
 
+import CommunityChoice from '@/components/CommunityChoice'
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
 import Section from '@/components/Section'
 import Segments from '@/components/Segments'
 import { EmptyState } from '@/components/States'
 import { useChanged, useLoad } from '@/hooks/useLoad'
+import { servedCommunities } from '@/domain/regions'
 import { canPostWish, reviewsWishes, WISH_CHANGED, WISH_ROUTES } from '@/domain/wishes'
 import { call } from '@/services/api'
 import WishList from '../components/WishList'
@@ -42,14 +44,18 @@ function Counts({ communityId }: { communityId: string }) {
  */
 function WallScreen({ me }: { me: Me }) {
   const [filter, setFilter] = useState<Filter>('approved')
-  const communityId = me.community?._id ?? me.roles.find((g) => g.communityId)?.communityId
+  const choices = servedCommunities(me)
+  const [chosen, setChosen] = useState(choices[0]?._id ?? null)
+  const communityId = chosen ?? me.roles.find((g) => g.communityId)?.communityId
+  const communityName = choices.find((c) => c._id === chosen)?.name ?? '本社区'
   const go = (url: string) => () => void Taro.navigateTo({ url })
   return (
     <>
-      <Section title={`${me.community?.name ?? '本社区'}的微心愿`}>
+      <Section title={`${communityName}的微心愿`}>
+        {chosen ? <CommunityChoice choices={choices} value={chosen} onChange={setChosen} /> : null}
         <Text className='jl-card__text'>困难群众的小心愿，由结对单位的党员和热心居民认领、送达。墙上不显示心愿人的姓名、地址和电话。</Text>
         {communityId ? <Counts communityId={communityId} /> : null}
-        {canPostWish(me) || reviewsWishes(me) ? (
+        {(canPostWish(me) && chosen === me.community?._id) || reviewsWishes(me) ? (
           <AtButton className='jl-button' type='primary' onClick={go(WISH_ROUTES.post)}>
             我有一个心愿
           </AtButton>
