@@ -4,8 +4,8 @@
  * Data only — no logic — and like the rest of types/ it imports nothing but types.
  * The key order of each record is the order the app offers the choices in.
  */
-import type { DemandCategory, DemandKind, DemandStatus, Urgency } from './dispatch';
-import type { ActivityPhase } from './points';
+import type { DemandCategory, DemandEvent, DemandKind, DemandStatus, TimelineEvent, Urgency } from './dispatch';
+import type { ActivityPhase, LedgerSourceType } from './points';
 import type { CareCategory, VisitMethod } from './visits';
 import type { WishStatus } from './wishes';
 import type { ProjectStatus } from './projects';
@@ -53,6 +53,41 @@ export const CATEGORY_LABEL: Record<DemandCategory, string> = {
   other: '其他',
 };
 
+/** What a button says for each step. */
+export const DEMAND_ACTION_LABEL: Record<DemandEvent, string> = {
+  handle: '社区自办',
+  dispatch: '派单',
+  merge: '合并',
+  decline: '不予受理',
+  accept: '接单',
+  reject: '退单',
+  assign: '指派党员',
+  claim: '认领',
+  withdraw: '退出认领',
+  complete: '办结',
+  redispatch: '改派',
+  verify: '验收通过',
+  sendBack: '退回重办',
+  rate: '评价',
+  returnVisit: '回访',
+  escalate: '吹哨',
+  close: '结案',
+  extend: '申请延期',
+  approveExtension: '同意延期',
+  refuseExtension: '不同意延期',
+  urge: '催办',
+  supervise: '督办',
+};
+
+/** How a step reads in the timeline ("周芳 派单"). */
+export const DEMAND_EVENT_LABEL: Record<TimelineEvent['event'], string> = {
+  ...DEMAND_ACTION_LABEL,
+  // Where the timeline says more than the button did.
+  submit: '提交诉求',
+  handle: '社区自办',
+  merge: '合并到其他诉求',
+};
+
 export const URGENCY_LABEL: Record<Urgency, string> = { urgent: '紧急', normal: '一般', complex: '复杂' };
 
 export const KIND_LABEL: Record<DemandKind, string> = { demand: '诉求', wish: '微心愿', whistle: '吹哨' };
@@ -94,4 +129,17 @@ export const PROJECT_STATUS_LABEL: Record<ProjectStatus, string> = {
   active: '进行中',
   completed: '待评实效',
   rated: '已评实效',
+};
+
+/** Where a ledger entry's points come from. */
+export const LEDGER_SOURCE_LABEL: Record<LedgerSourceType, string> = {
+  service: '派单服务',
+  post: '岗位服务',
+  wish: '微心愿',
+  activity: '志愿活动',
+  checkIn: '双报到',
+  award: '社区奖励',
+  redeem: '积分兑换',
+  refund: '兑换退回',
+  reversal: '更正冲销',
 };

@@ -7,8 +7,8 @@
  */
 import type { Demand, Scorecard, TimelineEvent } from '../../types/dispatch';
 import type { ExportRequest, PackLevel } from '../../types/exports';
-import { CATEGORY_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, URGENCY_LABEL, VISIT_METHOD_LABEL } from '../../types/labels';
-import type { LedgerEntry, LedgerSourceType, PointAccount } from '../../types/points';
+import { CATEGORY_LABEL, DEMAND_EVENT_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, LEDGER_SOURCE_LABEL, URGENCY_LABEL, VISIT_METHOD_LABEL } from '../../types/labels';
+import type { LedgerEntry, PointAccount } from '../../types/points';
 import type { Coverage, VisitRecord } from '../../types/visits';
 import { isAdmin, liaisonUnits, staffCommunities, type Actor } from './actor';
 import { HOUR, nextMonth } from './calendar';
@@ -116,32 +116,6 @@ function stamp(t: Date | string): string {
 
 // ---- 诉求 ---------------------------------------------------------------------------------------
 
-const EVENT_WORD: Record<TimelineEvent['event'], string> = {
-  submit: '提交',
-  handle: '社区自办',
-  dispatch: '派单',
-  merge: '合并',
-  decline: '不予受理',
-  accept: '接单',
-  reject: '退单',
-  assign: '指派党员',
-  claim: '认领',
-  withdraw: '退出认领',
-  complete: '办结',
-  verify: '验收通过',
-  sendBack: '退回重办',
-  rate: '评价',
-  returnVisit: '回访',
-  escalate: '吹哨',
-  close: '结案',
-  extend: '申请延期',
-  approveExtension: '同意延期',
-  refuseExtension: '不同意延期',
-  urge: '催办',
-  supervise: '督办',
-  redispatch: '改派',
-};
-
 const RATING_WORD = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' } as const;
 
 /** The steps that get a time column of their own (the first time each happened; 办结/验收/评价: the last). */
@@ -217,7 +191,7 @@ export function demandRow(d: Demand, names: Record<string, string>, now: Date): 
     d.rating ? RATING_WORD[d.rating.value] : '',
     d.extensions ?? 0,
     d.supervisedAt ? '是' : '',
-    d.timeline.map((e) => `${stamp(e.at)} ${EVENT_WORD[e.event] ?? e.event} → ${DEMAND_STATUS_LABEL[e.to] ?? e.to}`).join('；'),
+    d.timeline.map((e) => `${stamp(e.at)} ${DEMAND_EVENT_LABEL[e.event] ?? e.event} → ${DEMAND_STATUS_LABEL[e.to] ?? e.to}`).join('；'),
   ];
 }
 
@@ -302,18 +276,6 @@ export function hoursRow(a: Pick<PointAccount, 'name' | 'communityId' | 'unitId'
 
 // ---- 积分明细 ------------------------------------------------------------------------------------
 
-const SOURCE_WORD: Record<LedgerSourceType, string> = {
-  service: '派单服务',
-  wish: '微心愿',
-  activity: '志愿活动',
-  checkIn: '双报到',
-  post: '岗位服务',
-  award: '社区奖励',
-  redeem: '积分兑换',
-  refund: '兑换退回',
-  reversal: '更正冲销',
-};
-
 export const LEDGER_SHEET: SheetSpec = {
   title: '积分明细',
   columns: [
@@ -335,7 +297,7 @@ export function ledgerRow(e: LedgerEntry, names: Record<string, string>): Cell[]
   return [
     ms(e.at),
     e.name,
-    SOURCE_WORD[e.source.type] ?? e.source.type,
+    LEDGER_SOURCE_LABEL[e.source.type] ?? e.source.type,
     e.source.label,
     e.points,
     e.hours,

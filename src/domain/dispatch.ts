@@ -5,7 +5,7 @@
  */
 import type { DemandCategory, DemandDetail, DemandEvent, DemandListScope, DemandStatus, Rating, Scorecard, TimelineEvent } from '@/types/dispatch'
 import type { Me, Role } from '@/types/domain'
-import { CATEGORY_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, RESIDENT_STATUS_LABEL, URGENCY_LABEL } from '@/types/labels'
+import { CATEGORY_LABEL, DEMAND_ACTION_LABEL, DEMAND_EVENT_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, RESIDENT_STATUS_LABEL, URGENCY_LABEL } from '@/types/labels'
 
 import { formatTime } from './format'
 import { keysOf } from './keys'
@@ -46,40 +46,9 @@ export const STATUS_TONE: Record<DemandStatus, Tone> = {
   escalated: 'danger',
 }
 
-/** What a button says for each step. */
-export const ACTION_LABEL: Record<DemandEvent, string> = {
-  handle: '社区自办',
-  dispatch: '派单',
-  merge: '合并',
-  decline: '不予受理',
-  accept: '接单',
-  reject: '退单',
-  assign: '指派党员',
-  claim: '认领',
-  withdraw: '退出认领',
-  complete: '办结',
-  redispatch: '改派',
-  verify: '验收通过',
-  sendBack: '退回重办',
-  rate: '评价',
-  returnVisit: '回访',
-  escalate: '吹哨',
-  close: '结案',
-  extend: '申请延期',
-  approveExtension: '同意延期',
-  refuseExtension: '不同意延期',
-  urge: '催办',
-  supervise: '督办',
-}
-
-/** How a step reads in the timeline ("周芳 派单"). */
-export const EVENT_LABEL: Record<TimelineEvent['event'], string> = {
-  ...ACTION_LABEL,
-  // Where the timeline says more than the button did.
-  submit: '提交诉求',
-  handle: '社区自办',
-  merge: '合并到其他诉求',
-}
+/** What each step's button says; how a step reads in the timeline ("周芳 派单") — shared with the exports. */
+export const ACTION_LABEL = DEMAND_ACTION_LABEL
+export const EVENT_LABEL = DEMAND_EVENT_LABEL
 
 /** The word before a step's reason in the timeline. */
 export const REASON_LABEL: Partial<Record<TimelineEvent['event'], string>> = {

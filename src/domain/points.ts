@@ -14,22 +14,12 @@ import type {
   SignupStatus,
 } from '@/types/points'
 
-import { ACTIVITY_PHASE_LABEL } from '@/types/labels'
+import { ACTIVITY_PHASE_LABEL, LEDGER_SOURCE_LABEL } from '@/types/labels'
 
 import { keysOf } from './keys'
 import type { Tone } from './tone'
 
-export const SOURCE_LABEL: Record<LedgerSourceType, string> = {
-  service: '派单服务',
-  post: '岗位服务',
-  wish: '微心愿',
-  activity: '志愿活动',
-  checkIn: '双报到',
-  award: '社区奖励',
-  redeem: '积分兑换',
-  refund: '兑换退回',
-  reversal: '更正冲销',
-}
+export const SOURCE_LABEL = LEDGER_SOURCE_LABEL
 
 export const PHASE_LABEL = ACTIVITY_PHASE_LABEL
 export const PHASE_TONE: Record<ActivityPhase, Tone> = { upcoming: 'info', ongoing: 'success', ended: 'neutral', cancelled: 'neutral' }
