@@ -319,7 +319,8 @@ export interface QueueCounts {
 export interface QueueReconcileReport {
   demands: number;
   documents: number;
-  differences: { doc: string; field: string; cached: number; computed: number }[];
+  /** Counters (numbers) and a community document's labels (`scope`, `townId`: strings). */
+  differences: { doc: string; field: string; cached: number | string | null; computed: number | string | null }[];
 }
 
 /**
