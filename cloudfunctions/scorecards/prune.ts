@@ -5,6 +5,8 @@
  * would cost every step a read per document. Here each document's empty buckets are removed on the
  * condition that they are all still 0: a step that moves one in between makes the update match
  * nothing, and the bucket is simply tried again the next night — no increment is ever lost.
+ * Documents of towns and of the county, which steps wrote before their counts became sums of
+ * their communities' documents, are removed too (a no-op once they are gone).
  */
 import { emptyBuckets, QUEUES } from '../core/queues';
 import { _, db } from '../lib/cloud';
@@ -32,8 +34,15 @@ export async function removeEmptyBuckets(id: string, buckets: string[]): Promise
   return (await db.collection(QUEUES).where(where).update({ data })).stats.updated === 1;
 }
 
+/** The queue documents no step writes any more: `town_<id>` and `county` (core/queues.ts). */
+async function removeRetiredDocs(): Promise<void> {
+  const towns = await readAll<{ _id: string }>('regions', { level: 'town' }, { _id: true });
+  await db.collection(QUEUES).where({ _id: _.in(['county', ...towns.map((t) => `town_${t._id}`)]) }).remove();
+}
+
 /** Every queue document with overdue buckets (communities' and units'), its empty ones removed. */
 export async function pruneQueueBuckets(): Promise<PruneResult> {
+  await removeRetiredDocs();
   const docs = await readAll<{ _id: string; due?: Record<string, number> }>(QUEUES, { due: _.exists(true) }, { _id: true, due: true });
   const work = docs.map((d) => ({ id: d._id, buckets: emptyBuckets(d) })).filter((w) => w.buckets.length);
   const out: PruneResult = { documents: 0, buckets: 0 };

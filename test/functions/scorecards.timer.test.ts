@@ -4,6 +4,7 @@
  */
 import { monthOf } from '../../cloudfunctions/core/calendar';
 import { currentAndNextMonth } from '../../cloudfunctions/core/calendar';
+import { db } from '../../cloudfunctions/lib/cloud';
 import { removeEmptyBuckets } from '../../cloudfunctions/scorecards/prune';
 import { openHarness, PEOPLE, snapshot, type Harness } from './harness';
 
@@ -64,8 +65,12 @@ test('each night the queues\' overdue buckets back at 0 are removed; a bucket st
   await h.ok(PEOPLE.liaison, 'dispatch', 'accept', { id: d._id });
   const due = () => (h.local.db.store.all('queues').find((q) => q._id === 'community_c-dongjie')!.due ?? {}) as Record<string, number>;
   expect(Object.values(due())).toContain(0);
+  // A town's and the county's documents, as steps wrote them before: no longer read, removed.
+  const town = h.local.db.store.all('regions').find((r) => r.level === 'town')!._id;
+  await h.local.invoke({ main: () => Promise.all(['county', `town_${town}`].map((_id) => db.collection('queues').add({ data: { _id, due: { '1': 1 }, escalated: 1 } }))) }, {}, 'timer');
   const night = await h.openScorecards();
   expect(night).toMatchObject({ ok: true, data: { pruned: { documents: 2, buckets: 2 } } }); // the community's and the unit's
+  expect(h.local.db.store.all('queues').filter((q) => q._id === 'county' || q._id === `town_${town}`)).toEqual([]);
   expect(Object.values(due()).length).toBeGreaterThan(0);
   expect(Object.values(due())).not.toContain(0);
   expect(Object.values(h.local.db.store.all('queues').find((q) => q._id === 'unit_unit-renshe')!.due as Record<string, number>)).not.toContain(0);
