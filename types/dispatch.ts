@@ -227,6 +227,8 @@ export interface DemandSummary {
   supervised?: boolean;
   /** A 延期 request waits for the community's decision. */
   extensionPending?: boolean;
+  /** Overdue: the steps that move it this reader may take now (催办, 改派, 申请延期, 吹哨), offered on its card. */
+  overdueActions?: DemandEvent[];
 }
 
 /** A stored photo and the temporary URL that shows it ('' when storage has no file for it). */
@@ -319,7 +321,8 @@ export interface QueueCounts {
 export interface QueueReconcileReport {
   demands: number;
   documents: number;
-  differences: { doc: string; field: string; cached: number; computed: number }[];
+  /** Counters (numbers) and a community document's labels (`scope`, `townId`: strings). */
+  differences: { doc: string; field: string; cached: number | string | null; computed: number | string | null }[];
 }
 
 /**

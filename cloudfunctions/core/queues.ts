@@ -2,17 +2,22 @@
  * The work queues of each role and their maintained counters (pure). A demand contributes 1 to a
  * set of (document, field) counters according to its state; a step's counter changes are the
  * difference between what the demand contributed before and after (`queueDeltas`), emitted as
- * `inc` effects beside the scorecard's, so a count is read from one document, never a scan.
+ * `inc` effects beside the scorecard's, so a count is read from maintained documents, never a scan.
+ *
+ * The documents are a community's, a unit's and a member's. A town's and the county's counts are
+ * the sums of their communities' documents, found by one `where` on the labels every community
+ * document carries (`scope: 'community'`, `townId`): a step writes no town or county document.
  *
  * 超期 changes with time, not with a write. Each open item with an SLA contributes 1 to the bucket
  * of the instant it becomes overdue (`due.<ms>`: its accept time while not accepted, otherwise
  * its finish time); the overdue count at `now` is the sum of the buckets before `now`. Working-day
- * deadlines all fall at 24:00 of a day, so they share buckets; the reconcile drops empty ones.
+ * deadlines all fall at 24:00 of a day, so they share buckets; a bucket back at 0 is removed by
+ * the nightly timer (`emptyBuckets`: a step's `inc` cannot know it reached 0 without a read).
  */
 import type { Demand } from '../../types/dispatch';
 import { isTracked, isUnresolved, type Effect } from './demand';
 
-/** Collection of the queue counter documents: `community_<id>`, `unit_<id>`, `member_<openid>`, `town_<id>`, `county`. */
+/** Collection of the queue counter documents: `community_<id>`, `unit_<id>`, `member_<openid>`. */
 export const QUEUES = 'queues';
 
 export type StaffQueue = 'triage' | 'working' | 'verify' | 'overdue' | 'returnVisit';
@@ -56,23 +61,25 @@ export function contributions(d: Demand): string[] {
     // Claimed by this member while still on the unit's 可认领 list: subtracted from it for them.
     if (d.status === 'accepted' && d.openSlots > 0) add(`member_${c.openid}`, 'claimedOpen');
   }
-  const flagged = isUnresolved(d);
-  for (const doc of supervisors(d)) {
-    if (flagged && d.escalatedAt) add(doc, 'escalated');
-    if (flagged && d.supervisedAt) add(doc, 'supervised');
-  }
+  // The town's and the county's 已吹哨 and 督办: summed over their communities' documents.
+  if (isUnresolved(d) && d.escalatedAt) add(community, 'escalated');
+  if (isUnresolved(d) && d.supervisedAt) add(community, 'supervised');
   const due = overdueFrom(d);
   if (due !== null) {
-    const docs = [community, ...(dispatch ? dispatch.offeredTo.map((u) => `unit_${u}`) : []), ...supervisors(d)];
+    const docs = [community, ...(dispatch ? dispatch.offeredTo.map((u) => `unit_${u}`) : [])];
     for (const doc of docs) add(doc, `due.${due}`);
   }
   return out;
 }
 
-/** The town's document (when the demand knows its town) and the county's. */
-function supervisors(d: Demand): string[] {
-  return d.townId ? [`town_${d.townId}`, 'county'] : ['county'];
+/** What a community's document says of itself, so one `where` finds a town's or the county's. */
+export interface CommunityLabels {
+  scope: 'community';
+  townId?: string;
 }
+
+/** A community document's labels as a demand of it knows them (its town once a step stored it). */
+export const communityLabels = (d: Pick<Demand, 'townId'>): CommunityLabels => (d.townId ? { scope: 'community', townId: d.townId } : { scope: 'community' });
 
 /** Counts of a list of keys, as a map. */
 function tally(keys: string[]): Map<string, number> {
@@ -93,9 +100,45 @@ export function queueDeltas(before: Demand | null, after: Demand): Extract<Effec
     const by = (now.get(key) ?? 0) - (was.get(key) ?? 0);
     if (by === 0) continue;
     const slash = key.indexOf('/');
-    out.push({ kind: 'inc', collection: QUEUES, doc: key.slice(0, slash), field: key.slice(slash + 1), by });
+    const doc = key.slice(0, slash);
+    const init = doc.startsWith('community_') ? { init: { ...communityLabels(after) } } : {};
+    out.push({ kind: 'inc', collection: QUEUES, doc, field: key.slice(slash + 1), by, ...init });
   }
   return out;
+}
+
+type QueueEffect = Extract<Effect, { kind: 'inc' } | { kind: 'set' }>;
+
+/**
+ * A step's queue effects: its deltas and, riding on the same write of the community's document
+ * (no write of its own), the document's labels — a document made at 提交, before the demand knew
+ * its town, learns it on the next step that moves it (派单, 自办, 合并, 不予受理 all do).
+ */
+export function queueEffects(before: Demand | null, after: Demand): QueueEffect[] {
+  const deltas: QueueEffect[] = queueDeltas(before, after);
+  const community = `community_${after.communityId}`;
+  if (!deltas.some((e) => e.doc === community)) return deltas;
+  const labels = communityLabels(after);
+  for (const [field, value] of Object.entries(labels)) deltas.push({ kind: 'set', collection: QUEUES, doc: community, field, value, init: { ...labels } });
+  return deltas;
+}
+
+/** Each community document's town as its demands know it (the reconcile's side of the labels). */
+export function recountTowns(demands: Demand[]): Map<string, string> {
+  const towns = new Map<string, string>();
+  for (const d of demands) if (d.townId) towns.set(`community_${d.communityId}`, d.townId);
+  return towns;
+}
+
+/**
+ * The `due.<ms>` buckets of a stored document that are back at 0 (the nightly timer removes
+ * them, on the condition that they are still 0, so a step's increment in between is never lost).
+ */
+export function emptyBuckets(doc: Record<string, unknown> | undefined): string[] {
+  const due = (doc?.due ?? {}) as Record<string, unknown>;
+  return Object.entries(due)
+    .filter(([, n]) => n === 0)
+    .map(([t]) => t);
 }
 
 /** Every counter document recomputed from all demands (the reconcile's side). */
@@ -135,7 +178,7 @@ export function overdueAt(doc: Record<string, unknown> | undefined, now: Date): 
 
 const num = (doc: Record<string, unknown> | undefined, field: string) => (typeof doc?.[field] === 'number' ? (doc[field] as number) : 0);
 
-/** What one caller's queues count, read from their counter documents (by id). */
+/** What one caller's queues count: their counter documents by id, and their towns' or the county's communities. */
 export interface QueueScopes {
   communities: string[];
   liaisonUnits: string[];
@@ -145,16 +188,17 @@ export interface QueueScopes {
   county: boolean;
 }
 
-/** The counter documents a caller's counts need: read in one request. */
+/** The counter documents a caller's counts need by id; with `queueDocsWanted`'s labels, read in one request. */
 export function queueDocIds(s: QueueScopes): string[] {
-  const ids = [
-    ...s.communities.map((c) => `community_${c}`),
-    ...[...new Set([...s.liaisonUnits, ...s.memberUnits])].map((u) => `unit_${u}`),
-    ...s.towns.map((t) => `town_${t}`),
-  ];
+  const ids = [...s.communities.map((c) => `community_${c}`), ...[...new Set([...s.liaisonUnits, ...s.memberUnits])].map((u) => `unit_${u}`)];
   if (s.memberUnits.length) ids.push(`member_${s.openid}`);
-  if (s.county) ids.push('county');
   return ids;
+}
+
+/** Whether a caller supervises this stored community document (the county all of them, a town its own). */
+function supervises(s: QueueScopes, doc: Record<string, unknown>): boolean {
+  if (doc.scope !== 'community') return false;
+  return s.county || (typeof doc.townId === 'string' && s.towns.includes(doc.townId));
 }
 
 export interface QueueCounts {
@@ -193,7 +237,7 @@ export function queueCounts(s: QueueScopes, docs: Record<string, Record<string, 
     out.member = { claimable: Math.max(0, open - num(mine, 'claimedOpen')), myTasks: num(mine, 'myTasks') };
   }
   if (s.towns.length || s.county) {
-    const ids = s.county ? ['county'] : s.towns.map((t) => `town_${t}`);
+    const ids = Object.keys(docs).filter((id) => supervises(s, docs[id]));
     out.supervision = {
       overdue: sum(ids, (d) => overdueAt(d, now)),
       escalated: sum(ids, (d) => num(d, 'escalated')),

@@ -4,7 +4,7 @@
  * and reports what differs — it never writes (a difference is a bug to find).
  */
 import { isAdmin, liaisonUnits, memberUnits, staffCommunities, townsOf } from '../core/actor';
-import { flatten, queueCounts, queueDocIds, recount } from '../core/queues';
+import { flatten, queueCounts, queueDocIds, recount, recountTowns } from '../core/queues';
 import type { QueueReconcileReport } from '../../types/dispatch';
 import { refuse } from '../lib/errors';
 import type { Handlers } from '../lib/router';
@@ -25,8 +25,7 @@ export const queueCountsAction: H['queueCounts'] = {
       towns: townsOf(roles),
       county: isAdmin(roles),
     };
-    const ids = queueDocIds(scopes);
-    const docs = ids.length ? await loadQueueDocs(ids) : {};
+    const docs = await loadQueueDocs(queueDocIds(scopes), scopes);
     return queueCounts(scopes, docs, ctx.now);
   },
 };
@@ -44,6 +43,16 @@ export async function reconcileAllQueues(): Promise<QueueReconcileReport> {
   const computed = recount(demands);
   const cached = new Map(stored.map((d) => [d._id, flatten(d)]));
   const differences: QueueReconcileReport['differences'] = [];
+  // A community document's labels: a town's and the county's counts find it by them.
+  const byId = new Map(stored.map((d) => [d._id, d]));
+  const towns = recountTowns(demands);
+  for (const doc of computed.keys()) {
+    if (!doc.startsWith('community_')) continue;
+    const have = byId.get(doc);
+    if (have && have.scope !== 'community') differences.push({ doc, field: 'scope', cached: (have.scope as string) ?? null, computed: 'community' });
+    const town = towns.get(doc);
+    if (have && town && have.townId !== town) differences.push({ doc, field: 'townId', cached: (have.townId as string) ?? null, computed: town });
+  }
   for (const doc of new Set([...computed.keys(), ...cached.keys()])) {
     const want = computed.get(doc) ?? {};
     const have = cached.get(doc) ?? {};

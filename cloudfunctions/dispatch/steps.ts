@@ -1,7 +1,7 @@
 /** dispatch: every step of the lifecycle — validate, load, decide with the pure transition, save with effects, view. */
 import type { Step } from '../core/demand';
 import { canRead, creditOf, isRepeat } from '../core/demand';
-import { queueDeltas } from '../core/queues';
+import { queueEffects } from '../core/queues';
 import { figureEffects } from '../core/stats';
 import { endOfChinaDay, isSupervisionEvent, step, type AnyStep } from '../core/supervision';
 import type { DemandDetail, DemandEvent, Urgency } from '../../types/dispatch';
@@ -55,7 +55,7 @@ async function runStep<L extends Loaded = Loaded>(
       if (!result.ok) throw new AppError(result.code, result.message);
       // The maintained figures of the dashboards ride on the same scorecard documents, once per step.
       // The queues' counters move by what the demand as stored counted and what it counts now.
-      const effects = [...result.effects, ...figureEffects(result.effects, result.demand), ...queueDeltas(stored, result.demand)];
+      const effects = [...result.effects, ...figureEffects(result.effects, result.demand), ...queueEffects(stored, result.demand)];
       const pending = pendingOf(effects, ctx.now);
       const saved = event === 'claim' ? await saveClaim(stored, result.demand, actor.openid, pending) : await saveTransition(stored, result.demand, pending);
       if (!saved) return undefined;

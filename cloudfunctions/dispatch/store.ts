@@ -176,9 +176,19 @@ export interface DemandFilter {
   owesReturnVisit?: boolean;
 }
 
-/** The queue counter documents of these ids, in one request (core/queues.ts). */
-export async function loadQueueDocs(ids: string[]): Promise<Record<string, Record<string, unknown>>> {
-  const { data } = await db.collection(QUEUES).where({ _id: _.in(ids) }).limit(ids.length).get<Record<string, unknown> & { _id: string }>();
+/**
+ * The queue counter documents of these ids and, for a town official or the county, every community
+ * document of their towns or of the county, in one request (core/queues.ts). A county has hundreds
+ * of communities at most: within a server read's 1000 documents.
+ */
+export async function loadQueueDocs(ids: string[], over: { towns: string[]; county: boolean }): Promise<Record<string, Record<string, unknown>>> {
+  const wanted: Data[] = ids.length ? [{ _id: _.in(ids) }] : [];
+  if (over.county) wanted.push({ scope: 'community' });
+  else if (over.towns.length) wanted.push({ scope: 'community', townId: _.in(over.towns) });
+  if (!wanted.length) return {};
+  const where = wanted.length === 1 ? wanted[0] : (_.or(wanted) as Data);
+  const limit = over.county || over.towns.length ? 1000 : ids.length;
+  const { data } = await db.collection(QUEUES).where(where).limit(limit).get<Record<string, unknown> & { _id: string }>();
   return Object.fromEntries(data.map((d) => [d._id, d]));
 }
 

@@ -2,7 +2,7 @@
 import { staffCommunities } from '../core/actor';
 import { monthOf } from '../core/calendar';
 import { newDemand } from '../core/new-demand';
-import { queueDeltas } from '../core/queues';
+import { queueEffects } from '../core/queues';
 import { receivedEffects } from '../core/stats';
 import type { User } from '../../types/domain';
 import { AppError, refuse } from '../lib/errors';
@@ -47,7 +47,7 @@ export const submit: Handlers<'dispatch'>['submit'] = {
     });
     // 诉求量 and the queues' counters are recorded on the demand as it is filed and applied after,
     // like any step's effects, so a crash between the writes is finished by a retry or the timer.
-    const received = pendingOf([...receivedEffects(demand, monthOf(ctx.now)), ...queueDeltas(null, demand)], ctx.now)!;
+    const received = pendingOf([...receivedEffects(demand, monthOf(ctx.now)), ...queueEffects(null, demand)], ctx.now)!;
     const filed = { ...demand, requestId: input.requestId ?? null, pendingEffects: { [received.key]: received }, effectsDue: { key: received.key, at: received.at } };
     const first = await insertDemand(filed);
     // A retry of a submission already filed (its id is the caller's key): the first demand as it

@@ -3,12 +3,15 @@ import { handles, isOverdue, type Actor } from '../core/demand';
 import { actionsOf, isEscalated, isSupervised } from '../core/supervision';
 import { maskPhone } from '../core/mask';
 import { canSeeHousehold } from '../core/visits-access';
-import type { Demand, DemandDetail, DemandSummary, PhotoLink } from '../../types/dispatch';
+import type { Demand, DemandDetail, DemandEvent, DemandSummary, PhotoLink } from '../../types/dispatch';
 import { tempUrls } from '../lib/storage';
 import { timelineFor } from './timeline-view';
 import type { Loaded } from './store';
 
 const ANONYMOUS = '匿名居民';
+
+/** The steps that move an overdue item (催办, 改派, 申请延期, 吹哨): a list's card offers those its reader may take. */
+const OVERDUE_MOVES: DemandEvent[] = ['urge', 'redispatch', 'extend', 'escalate'];
 
 /** Hidden from whoever neither asked nor handles it, when the resident asked anonymously. */
 export function hidesSubmitter(d: Demand, reader: Actor): boolean {
@@ -36,6 +39,7 @@ function submitterPhone(d: Demand, reader: Actor, mayCall: boolean): string {
 export function toDemandSummary(d: Demand, reader: Actor, now: Date): DemandSummary {
   // The internal flags go to those who work on it; a resident reads the status alone.
   const worker = d.submitter.openid !== reader.openid || handles(d, reader);
+  const overdue = isOverdue(d, now);
   return {
     _id: d._id,
     kind: d.kind,
@@ -48,12 +52,13 @@ export function toDemandSummary(d: Demand, reader: Actor, now: Date): DemandSumm
     slots: d.dispatch?.slots ?? null,
     claimedCount: d.claimedCount,
     createdAt: d.createdAt,
-    overdue: isOverdue(d, now),
+    overdue,
     finishBy: d.dispatch?.finishBy ?? null,
     submitterName: submitterName(d, reader),
     escalated: worker && isEscalated(d),
     supervised: worker && isSupervised(d),
     extensionPending: worker && d.extension?.status === 'pending',
+    overdueActions: overdue && worker ? actionsOf(d, reader, now).filter((e) => OVERDUE_MOVES.includes(e)) : [],
   };
 }
 

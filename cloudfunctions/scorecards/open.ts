@@ -2,12 +2,13 @@
  * Opens the counter documents of the current and next month, once per month (a marker in
  * `jobs`): the 三率 scorecards (`scorecards`) and the points leaderboards (`pointTallies`, for the
  * months and their years), for every community and unit, and the queues' counters (`queues`, kept
- * for good: every community, unit and town, and the county). Steps then only update documents that
- * exist, which keeps their writes fixed and never relies on what an update of a missing document
- * reports inside a transaction.
+ * for good: every community's, labelled with its town, and every unit's; a town's and the county's
+ * counts are sums of their communities' documents, core/queues.ts). Steps then only update documents
+ * that exist, which keeps their writes fixed and never relies on what an update of a missing
+ * document reports inside a transaction.
  */
 import { currentAndNextMonth } from '../core/calendar';
-import { QUEUES } from '../core/queues';
+import { QUEUES, type CommunityLabels } from '../core/queues';
 import { db, isDuplicateWrite } from '../lib/cloud';
 import { readAll } from '../lib/read-all';
 
@@ -25,18 +26,17 @@ export async function openScorecards(now: Date): Promise<OpenResult> {
   const marker = `scorecards_${months[1]}`;
   // The marker is written last: a run cut short is simply done again by the next one.
   if ((await db.collection('jobs').doc(marker).get()).data) return { months, created: 0 };
-  const scopes = [
-    ...(await allIds('regions', { level: 'community' })).map((id) => ['community', id] as const),
-    ...(await allIds('units', {})).map((id) => ['unit', id] as const),
-  ];
-  const towns = await allIds('regions', { level: 'town' });
+  const communities = await readAll<{ _id: string; parentId: string | null }>('regions', { level: 'community' }, { _id: true, parentId: true });
+  const scopes = [...communities.map((c) => ['community', c._id] as const), ...(await allIds('units', {})).map((id) => ['unit', id] as const)];
+  const towns = new Set(await allIds('regions', { level: 'town' }));
   const periods = [...months, ...new Set(months.map((m) => m.slice(0, 4)))];
   // A queue's counters are never per month: made here once (a later run finds them and skips).
-  const queues = [...scopes.map(([scope, id]) => `${scope}_${id}`), ...towns.map((id) => `town_${id}`), 'county'];
+  const labels = (parentId: string | null): CommunityLabels => (parentId && towns.has(parentId) ? { scope: 'community', townId: parentId } : { scope: 'community' });
+  const queues = [...communities.map((c) => ({ _id: `community_${c._id}`, ...labels(c.parentId) })), ...scopes.filter(([scope]) => scope === 'unit').map(([, id]) => ({ _id: `unit_${id}` }))];
   const docs = [
     ...scopes.flatMap(([scope, id]) => months.map((month) => ({ collection: 'scorecards', data: { _id: `${scope}_${id}_${month}`, scope, id, month, open: {}, updatedAt: now } }))),
     ...scopes.flatMap(([scope, id]) => periods.map((period) => ({ collection: 'pointTallies', data: { _id: `${scope}_${id}_${period}`, scope, id, period, people: {} } }))),
-    ...queues.map((id) => ({ collection: QUEUES, data: { _id: id, updatedAt: now } })),
+    ...queues.map((q) => ({ collection: QUEUES, data: { ...q, updatedAt: now } })),
   ];
   let created = 0;
   for (let i = 0; i < docs.length; i += BATCH) {

@@ -164,7 +164,8 @@ export const ACTION_ORDER: DemandEvent[] = [
   'claim', 'complete', 'withdraw',
   'verify', 'sendBack',
   'rate', 'returnVisit', 'escalate', 'close',
-  'approveExtension', 'refuseExtension', 'extend', 'urge', 'supervise',
+  // 改派 (staff, on an overdue item) was allowed by the server but had no button: it sits with 催办.
+  'approveExtension', 'refuseExtension', 'extend', 'urge', 'redispatch', 'supervise',
 ]
 
 /**
@@ -223,16 +224,22 @@ export function isWorker(me: Me): boolean {
   return has(me, 'staff', 'gridWorker', 'secretary', 'liaison', 'member', 'admin', 'town')
 }
 
-/** The lists of the 派单 tab for this person, their work first. Every registered person is a resident. */
+/**
+ * The lists of the 派单 tab below the work queues (WorkQueues): only what no queue shows whole —
+ * all of a community's or a unit's demands (closed ones too) and one's own. The queues hold the
+ * rest (待受理, 可认领, 我的任务, 督办 …), so that no item is listed twice. Every registered person is
+ * a resident.
+ */
 export function sectionsFor(me: Me): ListSection[] {
   const out: ListSection[] = []
-  if (has(me, 'town', 'admin')) out.push(SECTIONS.supervision)
-  if (has(me, 'staff', 'gridWorker', 'secretary')) out.push(SECTIONS.triage, SECTIONS.community)
+  if (has(me, 'staff', 'gridWorker', 'secretary')) out.push(SECTIONS.community)
   if (has(me, 'liaison')) out.push(SECTIONS.unit)
-  if (has(me, 'member')) out.push(SECTIONS.claimable, SECTIONS.myTasks)
   if (!has(me, 'admin') || has(me, 'resident')) out.push(SECTIONS.mine)
   return out
 }
+
+/** The steps that move an overdue item, offered on its card in a queue (each opens the detail's form). */
+export const OVERDUE_MOVES: DemandEvent[] = ['urge', 'redispatch', 'extend', 'escalate']
 
 /** Whose 三率 this person may read: their communities as staff, their units as liaison. */
 export interface ScorecardTarget {
@@ -270,7 +277,8 @@ export const DEMAND_CHANGED = 'jinlin:demandChanged'
 const SUB = '/packages/dispatch'
 export const ROUTES = {
   report: `${SUB}/report/index`,
-  detail: (id: string) => `${SUB}/detail/index?id=${encodeURIComponent(id)}`,
+  /** With `act`: the detail opens with that step's form (a card's 催办, 改派, 申请延期, 吹哨). */
+  detail: (id: string, act?: DemandEvent) => `${SUB}/detail/index?id=${encodeURIComponent(id)}${act ? `&act=${act}` : ''}`,
   dispatch: (id: string) => `${SUB}/dispatch/index?id=${encodeURIComponent(id)}`,
   complete: (id: string) => `${SUB}/complete/index?id=${encodeURIComponent(id)}`,
   rate: (id: string) => `${SUB}/rate/index?id=${encodeURIComponent(id)}`,

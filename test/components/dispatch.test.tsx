@@ -273,6 +273,23 @@ describe('诉求详情', () => {
     expect(text(testUtils.queries.querySelector('.jl-detail'))).toContain('139****1001')
   })
 
+  it('opens on the step a list card chose (改派): its form first, sent only after 确认改派 and the confirmation', async () => {
+    const detail = makeDetail({ status: 'accepted', overdue: true, allowedActions: ['urge', 'redispatch'] })
+    answer({ 'org.me': () => makeMe(), 'dispatch.detail': () => detail, 'org.listUnits': () => [] })
+    await testUtils.mount(() => (
+      <SessionProvider>
+        <Page>
+          <DetailScreen id={detail._id} act='redispatch' />
+        </Page>
+      </SessionProvider>
+    ))
+    const panel = await testUtils.queries.waitForQuerySelector('.jl-panel')
+    expect(text(panel.querySelector('.jl-panel__title'))).toBe('改派')
+    expect([...panel.querySelectorAll('.at-button')].map(text)).toEqual(['确认改派', '取消'])
+    // Nothing is sent by opening it.
+    expect(callMock.mock.calls.map(([fn, action]) => `${fn}.${action}`).filter((c) => c === 'dispatch.redispatch')).toEqual([])
+  })
+
   it('shows the error with 重试 when the detail cannot be loaded, and loads again', async () => {
     let fail = true
     answer({
@@ -429,20 +446,31 @@ describe('派单 tab', () => {
     return { items: all.slice((page - 1) * size, page * size), page, pageSize: size, hasMore: page * size < all.length }
   }
 
-  it('gives community staff 待受理, 社区诉求 and 我的诉求, loads 待受理 first, and the next page on 加载更多', async () => {
-    answer({ 'org.me': () => makeMe(), 'dispatch.list': (req) => pages(req as DemandListRequest) })
+  it('gives community staff their queues with counts, 待受理 open first, then 社区诉求 and 我的诉求 — one list at a time', async () => {
+    const queueCounts = { staff: { triage: 12, working: 1, verify: 0, overdue: 1, returnVisit: 0 } }
+    answer({
+      'org.me': () => makeMe(),
+      'dispatch.queueCounts': () => queueCounts,
+      'dispatch.list': (req) => {
+        const p = pages(req as DemandListRequest)
+        // The overdue one offers what moves it, as the server lists it for this reader.
+        return { ...p, items: p.items.map((d) => (d.overdue ? { ...d, overdueActions: ['urge', 'redispatch'] } : d)) }
+      },
+    })
     await testUtils.mount(() => (
       <SessionProvider>
         <DispatchPage />
       </SessionProvider>
     ))
     await testUtils.queries.waitForQuerySelector('.jl-demand-card')
-    expect([...testUtils.queries.querySelectorAll('.jl-segment')].map(text)).toEqual(['待受理', '社区诉求', '我的诉求'])
+    expect([...testUtils.queries.querySelectorAll('.jl-segment')].map(text)).toEqual(['待受理 12', '待派单/办理中 1', '待验收 0', '超期 1', '回访 0', '社区诉求', '我的诉求'])
     expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'triage', page: 1, pageSize: 10 })
     expect(testUtils.queries.querySelectorAll('.jl-demand-card')).toHaveLength(10)
     // Status, urgency and 超期 are words on the card.
     const firstTags = testUtils.queries.querySelector('.jl-demand-card .jl-tags') as Element
     expect([...firstTags.querySelectorAll('.jl-tag')].map(text)).toEqual(['待受理', '紧急', '超期', '环境卫生'])
+    // The overdue card offers 催办 and 改派 (each opens the detail's form, which asks to confirm); the others nothing.
+    expect([...testUtils.queries.querySelectorAll('.jl-demand-item__move')].map(text)).toEqual(['催办', '改派'])
     expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('已显示 10 条')
 
     const button = (label: string) => [...testUtils.queries.querySelectorAll('.at-button')].find((b) => text(b) === label)
@@ -453,14 +481,23 @@ describe('派单 tab', () => {
     expect(button('加载更多')).toBeUndefined()
     expect(text(testUtils.queries.querySelector('.jl-paged__count'))).toBe('共 12 条')
 
-    // 社区诉求 brings its filters and asks for the community scope.
-    testUtils.fireEvent.click(testUtils.queries.querySelectorAll('.jl-segment')[1])
+    // 社区诉求 brings its filters and asks for the community scope; the queue's list gives way.
+    const segment = (label: string) => [...testUtils.queries.querySelectorAll('.jl-segment')].find((b) => text(b) === label) as Element
+    testUtils.fireEvent.click(segment('社区诉求'))
     await testUtils.queries.waitForQuerySelector('.jl-filters')
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'community', page: 1, pageSize: 10 }))
+    await waitFor(() => expect(testUtils.queries.querySelectorAll('.jl-paged__count')).toHaveLength(1))
+    expect([...testUtils.queries.querySelectorAll('.jl-segment--on')].map(text)).toEqual(['社区诉求'])
     await testUtils.queries.waitForQuerySelector('.jl-chip')
     const overdueChip = [...testUtils.queries.querySelectorAll('.jl-chip')].find((c) => text(c) === '只看超期') as Element
     testUtils.fireEvent.click(overdueChip)
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'community', overdue: true, page: 1, pageSize: 10 }))
+
+    // Back to a queue: the lower list gives way in turn.
+    testUtils.fireEvent.click(segment('超期 1'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('dispatch', 'list', { scope: 'community', overdue: true, page: 1, pageSize: 10 }))
+    await waitFor(() => expect(testUtils.queries.querySelector('.jl-filters')).toBeNull())
+    expect([...testUtils.queries.querySelectorAll('.jl-segment--on')].map(text)).toEqual(['超期 1'])
   })
 
   it('shows a resident the large 我要反映 button first and their own demands, with an empty state', async () => {
@@ -498,12 +535,14 @@ describe('dispatch words and formats', () => {
     expect(visibleActions(['claim', 'assign'])).toEqual(['assign', 'claim'])
   })
 
-  it('chooses the lists by role: work first, 我的诉求 last; the county and the town have the 督办 queue', () => {
+  it('below the queues, only the lists no queue holds whole: 社区诉求, 单位派单, 我的诉求 last', () => {
     const scopes = (roles: Me['roles']) => sectionsFor(makeMe({ roles })).map((s) => s.scope)
     expect(scopes([{ role: 'resident' }])).toEqual(['mine'])
-    expect(scopes([{ role: 'resident' }, { role: 'liaison', unitId: 'u' }, { role: 'member', unitId: 'u' }])).toEqual(['unit', 'claimable', 'myTasks', 'mine'])
-    expect(scopes([{ role: 'admin' }])).toEqual(['supervision'])
-    expect(scopes([{ role: 'resident' }, { role: 'town', townId: 't' }])).toEqual(['supervision', 'mine'])
+    expect(scopes([{ role: 'resident' }, { role: 'staff', communityId: 'c' }])).toEqual(['community', 'mine'])
+    // 可认领 and 我的任务 are the member's queues; 超期, 已吹哨 and 督办 the town's and the county's.
+    expect(scopes([{ role: 'resident' }, { role: 'liaison', unitId: 'u' }, { role: 'member', unitId: 'u' }])).toEqual(['unit', 'mine'])
+    expect(scopes([{ role: 'admin' }])).toEqual([])
+    expect(scopes([{ role: 'resident' }, { role: 'town', townId: 't' }])).toEqual(['mine'])
   })
 
   it('writes rates and hours as words, never a bare 0 or NaN', () => {

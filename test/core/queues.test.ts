@@ -5,7 +5,7 @@
  * (the same filters as dispatch.list), 超期 included, at every moment.
  */
 import { isOverdue } from '../../cloudfunctions/core/demand';
-import { flatten, overdueAt, queueCounts, queueDeltas, recount, type QueueScopes } from '../../cloudfunctions/core/queues';
+import { emptyBuckets, flatten, overdueAt, queueCounts, queueEffects, recount, recountTowns, type QueueScopes } from '../../cloudfunctions/core/queues';
 import { DEFAULT_SLA } from '../../cloudfunctions/core/sla';
 import { actionsOf, step, type AnyStep } from '../../cloudfunctions/core/supervision';
 import { WEEKENDS_ONLY } from '../../cloudfunctions/core/workdays';
@@ -57,9 +57,14 @@ const EVENTS: DemandEvent[] = [
   'rate', 'returnVisit', 'escalate', 'close', 'extend', 'approveExtension', 'refuseExtension', 'urge', 'supervise', 'redispatch',
 ];
 
-/** Counters kept as the functions keep them: each step's deltas added. */
-function addDeltas(store: Map<string, Record<string, number>>, incs: ReturnType<typeof queueDeltas>) {
-  for (const e of incs) {
+/** Counters kept as the functions keep them: each step's deltas added, its labels set (lib/effects). */
+function addDeltas(store: Map<string, Record<string, number>>, effects: ReturnType<typeof queueEffects>, labels?: Map<string, Record<string, string>>) {
+  for (const e of effects) {
+    if (e.kind === 'set') {
+      if (labels && e.value !== null) labels.set(e.doc, { ...(labels.get(e.doc) ?? {}), [e.field]: e.value });
+      continue;
+    }
+    if (labels && e.init && !labels.has(e.doc)) labels.set(e.doc, e.init as Record<string, string>);
     const doc = store.get(e.doc) ?? {};
     doc[e.field] = (doc[e.field] ?? 0) + e.by;
     store.set(e.doc, doc);
@@ -69,9 +74,9 @@ function addDeltas(store: Map<string, Record<string, number>>, incs: ReturnType<
 const nonZero = (m: Map<string, Record<string, number>>) =>
   Object.fromEntries([...m].map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([, n]) => n !== 0))] as const).filter(([, v]) => Object.keys(v).length));
 
-/** A stored-shape document (due.<ms> nested) from flat counters. */
-function nested(flat: Record<string, number> = {}): Record<string, unknown> {
-  const doc: Record<string, unknown> = { due: {} };
+/** A stored-shape document (due.<ms> nested) from flat counters, with its labels. */
+function nested(flat: Record<string, number> = {}, labels: Record<string, string> = {}): Record<string, unknown> {
+  const doc: Record<string, unknown> = { ...labels, due: {} };
   for (const [k, v] of Object.entries(flat)) {
     if (k.startsWith('due.')) (doc.due as Record<string, number>)[k.slice(4)] = v;
     else doc[k] = v;
@@ -84,9 +89,11 @@ const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
 test.each(SEEDS)('random sequence %i: counters equal a recount after every step, counts equal the lists', (seed) => {
   const r = rng(seed);
   let now = new Date(T0);
-  const demands: Demand[] = [0, 1, 2].map((i) => demand('submitted', { _id: `d${i}`, townId: i === 2 ? null : 't1' }));
+  // A community's town is the community's: 东街-like c1 in t1, c2 in t2, c3 under the county directly.
+  const demands: Demand[] = [0, 1, 2].map((i) => demand('submitted', i === 2 ? { _id: `d${i}`, communityId: 'c3', townId: null } : { _id: `d${i}` }));
   const store = new Map<string, Record<string, number>>();
-  for (const d of demands) addDeltas(store, queueDeltas(null, d));
+  const labels = new Map<string, Record<string, string>>();
+  for (const d of demands) addDeltas(store, queueEffects(null, d), labels);
   let moved = 0;
   for (let n = 0; n < 120; n++) {
     // Time moves: mostly a little, sometimes past every deadline.
@@ -97,21 +104,24 @@ test.each(SEEDS)('random sequence %i: counters equal a recount after every step,
     const allowed = NAMES.flatMap((a) => actionsOf(d, ACTORS[a], now).map((e) => [e, a] as const));
     if (!allowed.length) {
       // Finished with: a new demand comes in (submitted), so the sequence keeps moving.
-      const fresh = demand('submitted', { _id: `d${demands.length}`, townId: r() < 0.5 ? 't1' : 't2', createdAt: now });
+      const fresh = demand('submitted', r() < 0.6 ? { _id: `d${demands.length}`, createdAt: now } : { _id: `d${demands.length}`, communityId: 'c2', townId: 't2', createdAt: now });
       demands.push(fresh);
-      addDeltas(store, queueDeltas(null, fresh));
+      addDeltas(store, queueEffects(null, fresh), labels);
     }
     const [event, name] = allowed.length && r() < 0.8 ? allowed[Math.floor(r() * allowed.length)] : [EVENTS[Math.floor(r() * EVENTS.length)], NAMES[Math.floor(r() * NAMES.length)]];
     const actor = ACTORS[name];
     const res = step(d, stepFor(event, d, r, now), actor, now);
     if (res.ok) {
-      addDeltas(store, queueDeltas(d, res.demand));
+      addDeltas(store, queueEffects(d, res.demand), labels);
       demands[i] = res.demand;
       moved++;
     }
     expect(nonZero(store)).toEqual(nonZero(recount(demands)));
+    // Every community document is labelled, with its town once a demand of it knows it.
+    for (const [doc, town] of recountTowns(demands)) expect(labels.get(doc)).toEqual({ scope: 'community', townId: town });
+    for (const doc of store.keys()) if (doc.startsWith('community_')) expect(labels.get(doc)?.scope).toBe('community');
     // The counts a caller reads, against the lists' own filters at this moment.
-    const docs = Object.fromEntries([...store].map(([k, v]) => [k, nested(v)]));
+    const docs = Object.fromEntries([...store].map(([k, v]) => [k, nested(v, labels.get(k))]));
     const staff: QueueScopes = { communities: ['c1'], liaisonUnits: ['u1'], memberUnits: ['u1'], openid: 'm1', towns: ['t1'], county: true };
     const counts = queueCounts(staff, docs, now);
     const c1 = demands.filter((x) => x.communityId === 'c1');
@@ -140,7 +150,13 @@ test.each(SEEDS)('random sequence %i: counters equal a recount after every step,
       supervised: demands.filter((x) => x.supervisedAt && unresolved(x)).length,
     });
     const town = queueCounts({ ...staff, county: false }, docs, now).supervision!;
-    expect(town.overdue).toBe(demands.filter((x) => x.townId === 't1' && isOverdue(x, now)).length);
+    expect(town).toEqual({
+      overdue: demands.filter((x) => x.townId === 't1' && isOverdue(x, now)).length,
+      escalated: demands.filter((x) => x.townId === 't1' && x.escalatedAt && unresolved(x)).length,
+      supervised: demands.filter((x) => x.townId === 't1' && x.supervisedAt && unresolved(x)).length,
+    });
+    // No town or county document: a town's and the county's counts are sums of community documents.
+    expect([...store.keys()].every((k) => /^(community|unit|member)_/.test(k))).toBe(true);
   }
   // The sequences do move demands (not only refusals).
   expect(moved).toBeGreaterThan(15);
@@ -153,6 +169,12 @@ test('overdue buckets: an item counts from the instant after its deadline, witho
   expect(overdueAt(doc, finish)).toBe(0);
   expect(overdueAt(doc, new Date(finish.getTime() + 1))).toBe(1);
   expect(flatten(doc)).toEqual(recount([d]).get('community_c1'));
+});
+
+test('empty buckets: a bucket back at 0 is found for the timer to remove; others stay', () => {
+  expect(emptyBuckets({ due: { '100': 0, '200': 2, '300': 0 }, triage: 0 })).toEqual(['100', '300']);
+  expect(emptyBuckets({ triage: 1 })).toEqual([]);
+  expect(emptyBuckets(undefined)).toEqual([]);
 });
 
 describe('改派', () => {

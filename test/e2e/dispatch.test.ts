@@ -214,7 +214,7 @@ describe('a demand from report to rating, each step as its person through the H5
     expect(id).not.toBe('');
     await as(STAFF, '/pages/dispatch/index', async (page) => {
       const tab = shown(page);
-      await tab.getByRole('radio', { name: '待受理，已选', exact: true }).waitFor();
+      await tab.getByRole('radio', { name: /^待受理 \d+，已选$/ }).waitFor();
       await tab.locator('.jl-demand-card', { hasText: MARKER }).click();
       await waitForStatus(page, '待受理');
       expect(new URLSearchParams(page.url().split('?')[1]).get('id')).toBe(id);

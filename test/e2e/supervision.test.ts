@@ -2,7 +2,7 @@
  * Supervision end to end through the H5 app (#14): the demo county's overdue item (李爷爷's 上门测
  * 血压, accepted by 县卫健局 and claimed by 刘洋, past its finish time) is urged by the county (催办),
  * escalated by 东街's secretary (吹哨) — the status stays 已接单 with 已吹哨 beside it —, found by the
- * 城关镇 official in the 派单 tab's 督办 queue (已吹哨 segment) and put under 督办; then it is done,
+ * 城关镇 official in the 派单 tab's 已吹哨 queue and put under 督办; then it is done,
  * verified and rated, and leaves the queue. Each step as its demo person, through the pages and
  * their confirmations; the timeline names each of them.
  */
@@ -49,21 +49,45 @@ afterAll(async () => {
 });
 
 describe('an overdue item: urged by the county, escalated by the secretary, supervised by the town, resolved and rated', () => {
-  test('1. 林海 (县委组织部) finds it in 督办 · 超期 and urges it (催办); a second urge today is refused', async () => {
+  test('1. 林海 (县委组织部) finds it in 督办 · 超期 and urges it from its card (催办); a second urge today is refused', async () => {
     expect(id).not.toBe('');
     await as(ADMIN, '/pages/dispatch/index', async (page) => {
-      // The county's only list in this tab: no segments above it.
+      // The county's queues: 超期 open first.
       const tab = shown(page);
-      await tab.getByRole('radio', { name: '超期', exact: true }).click();
-      await tab.getByRole('radio', { name: '超期，已选', exact: true }).waitFor();
-      await tab.locator('.jl-demand-card', { hasText: TEXT }).click();
+      await tab.getByRole('radio', { name: /^超期 \d+，已选$/ }).waitFor();
+      const item = tab.locator('.jl-demand-item', { has: page.locator('.jl-demand-card', { hasText: TEXT }) });
+      // The overdue card offers what the county may do to move it: 催办 (改派 and 延期 are not the county's).
+      await expect(item.locator('.jl-demand-item__move').allInnerTexts()).resolves.toEqual(['催办']);
+      await item.locator('.jl-demand-item__move', { hasText: '催办' }).click();
       await tag(page, '超期').waitFor();
-      await withWords(page, '催办', '请今天上门', '催办');
+      // The detail opens with the 催办 form; it is sent only after 确认催办 and the confirmation.
+      const panel = detail(page).locator('.jl-panel');
+      await panel.locator('textarea').fill('请今天上门');
+      await panel.locator('.jl-button', { hasText: '确认催办' }).click();
+      await confirm(page, '催办', '催办');
       await detail(page).locator('.jl-timeline__item .jl-timeline__what', { hasText: '林海 催办' }).waitFor();
       await expect(actionButton(page, '催办').count()).resolves.toBe(0);
     });
     const again = await app.post('dispatch', { action: 'urge', id }, ADMIN);
     expect(again).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: '您今天已催办过该诉求，请明天再催' } });
+  });
+
+  test('1b. 周芳 (东街) finds it in her 超期 queue: its card offers 改派, which opens the form and its unit choice; 取消 changes nothing', async () => {
+    const before = await post<{ status: string; dispatch: { unitId: string } }>('dispatch', { action: 'detail', id }, STAFF);
+    await as(STAFF, '/pages/dispatch/index', async (page) => {
+      const tab = shown(page);
+      await tab.getByRole('radio', { name: /^超期 \d+$/ }).click();
+      await tab.getByRole('radio', { name: /^超期 \d+，已选$/ }).waitFor();
+      const item = tab.locator('.jl-demand-item', { has: page.locator('.jl-demand-card', { hasText: TEXT }) });
+      await item.locator('.jl-demand-item__move', { hasText: '改派' }).click();
+      const panel = detail(page).locator('.jl-panel');
+      await panel.locator('.jl-panel__title', { hasText: '改派' }).waitFor();
+      await panel.locator('.jl-button', { hasText: '确认改派' }).waitFor();
+      await panel.locator('.jl-button', { hasText: '取消' }).click();
+      await actionButton(page, '改派').waitFor();
+    });
+    const after = await post<{ status: string; dispatch: { unitId: string } }>('dispatch', { action: 'detail', id }, STAFF);
+    expect({ status: after.status, unit: after.dispatch.unitId }).toEqual({ status: before.status, unit: before.dispatch.unitId });
   });
 
   test('2. 黄志明 (书记) 吹哨: the status stays 已接单, 已吹哨 shows beside it', async () => {
@@ -78,9 +102,10 @@ describe('an overdue item: urged by the county, escalated by the secretary, supe
   test('3. 钱立新 (城关镇) sees it under 督办 · 已吹哨 and puts it under 督办', async () => {
     await as(TOWN, '/pages/dispatch/index', async (page) => {
       const tab = shown(page);
-      await tab.getByRole('radio', { name: '督办，已选', exact: true }).waitFor();
-      await tab.getByRole('radio', { name: '已吹哨', exact: true }).click();
-      await tab.getByRole('radio', { name: '已吹哨，已选', exact: true }).waitFor();
+      // The town's queues, 超期 open first; 已吹哨 is one tap away.
+      await tab.getByRole('radio', { name: /^超期 \d+，已选$/ }).waitFor();
+      await tab.getByRole('radio', { name: /^已吹哨 \d+$/ }).click();
+      await tab.getByRole('radio', { name: /^已吹哨 \d+，已选$/ }).waitFor();
       await tab.locator('.jl-demand-card', { hasText: TEXT }).click();
       await tag(page, '已吹哨').waitFor();
       await withWords(page, '督办', '三日内办结并报告镇里');

@@ -142,7 +142,7 @@ describe('a key household from marking to a closed return visit, each step as it
   test('4. 周芳 sees the new demand in 待受理; it is dispatched, done and verified', async () => {
     await as(STAFF, '/pages/dispatch/index', async (page) => {
       const tab = shown(page);
-      await tab.getByRole('radio', { name: '待受理，已选', exact: true }).waitFor();
+      await tab.getByRole('radio', { name: /^待受理 \d+，已选$/ }).waitFor();
       const card = tab.locator('.jl-demand-card', { hasText: MARKER });
       await card.waitFor();
       // Found at a door: the visitor reported it, not as their own need.

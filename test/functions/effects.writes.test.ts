@@ -15,13 +15,16 @@ afterAll(() => h.close());
 
 /**
  * Writes per step as they stand: the step's one compare-and-set on the demand, then one write per
- * counter document it moves (two scorecards, the queues' community, unit, town and county, a
- * member's — all opened beforehand by the nightly timer but a member's), the message job and the
- * clearing of the applied effects. Over #14's budget of 4: the queue
- * counters cost up to 4 writes a step (noted on #14: read the county as the sum of its towns,
- * keep a community's and its unit's counts on one document).
+ * counter document it moves (two scorecards; the queues' community and unit documents, opened
+ * beforehand by the nightly timer, and a member's, made on their first claim: update, then add;
+ * a town's and the county's counts are sums of their communities' documents, so no step writes
+ * them), the message job and the clearing of the applied effects. Over #14's budget of 4:
+ * 派单/接单 (7) move both 三率 scorecards and both queue documents; 完成/退回 (6) move the
+ * community's, the unit's and the member's queue documents; 验收 (15) adds the ledger's credits;
+ * 评价 (5) moves both scorecards (满意率) and the community's 回访 queue. 认领 is 4 (5 on a
+ * member's first, which makes their queue document).
  */
-const CEILING: Record<string, number> = { dispatch: 9, accept: 9, claim: 5, withdraw: 3, complete: 6, sendBack: 6 };
+const CEILING: Record<string, number> = { dispatch: 7, accept: 7, claim: 5, withdraw: 3, complete: 6, sendBack: 6 };
 
 test('every step stays within 2 reads and its measured writes (lib/effects: the last write removes the applied effects)', async () => {
   const rows: string[] = [];
@@ -52,6 +55,6 @@ test('every step stays within 2 reads and its measured writes (lib/effects: the 
   const verify = await step(PEOPLE.staff, 'verify', { id });
   const rate = await step(PEOPLE.resident, 'rate', { id, value: 'satisfied' });
   console.log(rows.join('\n'));
-  expect(verify.counts.write).toBeLessThanOrEqual(17);
+  expect(verify.counts.write).toBeLessThanOrEqual(15);
   expect(rate.counts.write).toBeLessThanOrEqual(5);
 });

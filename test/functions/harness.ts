@@ -68,7 +68,7 @@ export interface Harness {
   /** Runs the notify function as its timer would, sending queued subscribe messages. */
   drainNotifications(): Promise<void>;
   /** Runs the scorecards function as its nightly timer would; returns its envelope. */
-  openScorecards(openid?: string | null): Promise<Envelope<{ months: string[]; created: number }>>;
+  openScorecards(openid?: string | null): Promise<Envelope<{ months: string[]; created: number; pruned: { documents: number; buckets: number } }>>;
   close(): void;
 }
 

@@ -281,5 +281,5 @@ test('the maintained figures cost no extra write on a step', async () => {
   // The demand (with its recorded effects), its community's and its unit's monthly documents, the
   // queues' counters (test/functions/effects.writes.test.ts), the queued messages and the clearing
   // of the applied effects (lib/effects): the figures add none.
-  expect(counts.write).toBeLessThanOrEqual(9);
+  expect(counts.write).toBeLessThanOrEqual(7);
 });

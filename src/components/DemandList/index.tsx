@@ -4,7 +4,7 @@ import { AtButton } from 'taro-ui'
 
 import type { DemandListRequest, DemandSummary } from '@/types/dispatch'
 
-import { ROUTES } from '@/domain/dispatch'
+import { ACTION_LABEL, ROUTES } from '@/domain/dispatch'
 import { formatTime } from '@/domain/format'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
@@ -14,7 +14,9 @@ import './index.scss'
 
 /**
  * One demand in a list: status and urgency as words, 超期, two lines of text, who and when. In the
- * resident's own list (`resident`) the status is in their words and a 待评价 card says 去评价.
+ * resident's own list (`resident`) the status is in their words and a 待评价 card says 去评价. An
+ * overdue card offers the steps that move it which its reader may take (催办, 改派, 申请延期, 吹哨,
+ * as the server lists them): each opens the detail with that step's form, which asks to confirm.
  */
 export function DemandCard({ item, showSlots, resident = false }: { item: DemandSummary; showSlots?: boolean; resident?: boolean }) {
   const slots = showSlots && item.slots ? `已认领 ${item.claimedCount}/${item.slots} 人` : ''
@@ -33,6 +35,21 @@ export function DemandCard({ item, showSlots, resident = false }: { item: Demand
       </View>
     </View>
   )
+  const moves = resident ? [] : (item.overdueActions ?? [])
+  if (moves.length) {
+    return (
+      <View className='jl-demand-item'>
+        {card}
+        <View className='jl-demand-item__moves'>
+          {moves.map((e) => (
+            <AtButton key={e} className='jl-button jl-demand-item__move' onClick={() => void Taro.navigateTo({ url: ROUTES.detail(item._id, e) })}>
+              {ACTION_LABEL[e]}
+            </AtButton>
+          ))}
+        </View>
+      </View>
+    )
+  }
   if (!resident || item.status !== 'verified') return card
   return (
     <View className='jl-demand-item'>

@@ -133,11 +133,12 @@ function send(event: DemandEvent, id: string, note: string, intoId: string | nul
 
 /**
  * The buttons for what this reader may do now — exactly `detail.allowedActions`, nothing more —
- * each opening its form, its few words, or a confirmation before the step is sent.
+ * each opening its form, its few words, or a confirmation before the step is sent. `start`: a
+ * step whose few words open at once (a list card's 催办, 改派, 申请延期 or 吹哨), if still allowed.
  */
-export default function ActionBar({ detail, onDone }: { detail: DemandDetail; onDone: (d: DemandDetail) => void }) {
+export default function ActionBar({ detail, onDone, start }: { detail: DemandDetail; onDone: (d: DemandDetail) => void; start?: DemandEvent }) {
   const actions = visibleActions(detail.allowedActions)
-  const [open, setOpen] = useState<DemandEvent | null>(null)
+  const [open, setOpen] = useState<DemandEvent | null>(() => (start && actions.includes(start) && NOTES[start] ? start : null))
   const [note, setNote] = useState('')
   const [intoId, setIntoId] = useState<string | null>(null)
   const [members, setMembers] = useState<UserSummary[]>([])

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 
-import type { DemandDetail } from '@/types/dispatch'
+import type { DemandDetail, DemandEvent } from '@/types/dispatch'
 
 import DemandTags from '@/components/DemandTags'
 import Row from '@/components/Row'
@@ -59,9 +59,10 @@ function extensionText(e: NonNullable<DemandDetail['extension']>): string {
 
 /**
  * 诉求详情: everything this reader may see, the whole timeline, and the steps open to them — or,
- * for the resident who asked, their own view (ResidentDetail).
+ * for the resident who asked, their own view (ResidentDetail). `act`: the step a list card chose,
+ * its form open.
  */
-export default function DetailScreen({ id }: { id: string }) {
+export default function DetailScreen({ id, act }: { id: string; act?: DemandEvent }) {
   const { state, reload, setDetail } = useDemand(id)
 
   if (state.status === 'loading') return <Loading text='正在加载诉求…' />
@@ -87,7 +88,7 @@ export default function DetailScreen({ id }: { id: string }) {
         {d.extension ? <Row label='延期'>{extensionText(d.extension)}</Row> : null}
       </Section>
 
-      <ActionBar detail={d} onDone={setDetail} />
+      <ActionBar detail={d} onDone={setDetail} start={act} />
 
       <HouseholdSection household={d.household} />
 

@@ -1,5 +1,3 @@
-import { useState } from 'react'
-
 import type { DemandListRequest, QueueCounts } from '@/types/dispatch'
 
 import DemandList from '@/components/DemandList'
@@ -58,11 +56,12 @@ const QUEUES: { [R in keyof QueueCounts]-?: { title: string; queues: Record<keyo
 
 /**
  * The work queues of every role the caller has, each segment with its count (maintained counters,
- * one call); tapping one opens that queue's list below it (paged like every list).
+ * one call); the chosen queue's list opens below it (paged like every list). One list is open on
+ * the tab at a time: `chosen` is the queue's key, null for the first queue, false when a list
+ * further down (社区诉求, 单位派单, 我的诉求) is open instead.
  */
-export default function WorkQueues({ version }: { version: number }) {
+export default function WorkQueues({ version, chosen, onChoose }: { version: number; chosen: string | null | false; onChoose: (key: string) => void }) {
   const { state, reload } = useLoad(() => call('dispatch', 'queueCounts', {}), 'queues', version)
-  const [chosen, setChosen] = useState<string | null>(null)
   if (state.status === 'loading') return <Loading text='正在统计待办…' />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />
   const counts = state.data
@@ -71,17 +70,12 @@ export default function WorkQueues({ version }: { version: number }) {
   const all = groups.flatMap((r) =>
     Object.entries(QUEUES[r].queues).map(([k, q]) => ({ ...(q as Omit<Queue, 'key'>), key: `${r}.${k}`, group: r, count: (counts[r] as Record<string, number>)[k] ?? 0 })),
   )
-  // Counts first; a tap opens that queue's list (a second tap on it closes it again).
-  const active = all.find((q) => q.key === chosen) ?? null
+  const active = chosen === false ? null : (all.find((q) => q.key === chosen) ?? all[0])
   return (
     <>
       {groups.map((r) => (
         <Section key={r} title={`${QUEUES[r].title} · 待办`}>
-          <Segments
-            items={all.filter((q) => q.group === r).map((q) => ({ key: q.key, title: `${q.title} ${q.count}` }))}
-            value={active?.group === r ? active.key : ''}
-            onChange={(k) => setChosen(k === chosen ? null : k)}
-          />
+          <Segments items={all.filter((q) => q.group === r).map((q) => ({ key: q.key, title: `${q.title} ${q.count}` }))} value={active?.group === r ? active.key : ''} onChange={onChoose} />
           {active?.group === r ? (
             <DemandList key={active.key} request={active.request} emptyTitle={active.empty} emptyDescription='有新的待办时会显示在这里。' version={version} />
           ) : null}
