@@ -55,6 +55,11 @@ function cases(now: Date): Case[] {
     { name: 'community with its paired units, month', as: 'demo-staff-dongjie', payload: { action: 'dashboard', scope: 'community', id: 'c-dongjie', period: month } },
     { name: 'unit, year', as: 'demo-liaison-weijian', payload: { action: 'dashboard', scope: 'unit', id: 'unit-weijian', period: year } },
     { name: 'drill: a unit’s 超期未解决, year', as: 'demo-admin', payload: { action: 'items', scope: 'unit', id: 'unit-weijian', period: year, figure: 'openOverdue' } },
+    { name: '党员: county, year (hours, 双报到, points)', as: 'demo-admin', payload: { action: 'members', scope: 'county', period: year } },
+    { name: '党员: community, month', as: 'demo-staff-dongjie', payload: { action: 'members', scope: 'community', id: 'c-dongjie', period: month } },
+    { name: '党员 drill: the county’s 时长未达标, year', as: 'demo-admin', payload: { action: 'memberItems', scope: 'county', period: year, figure: 'behind' } },
+    { name: '敲门: county, month', as: 'demo-admin', payload: { action: 'coverage', scope: 'county', month } },
+    { name: '敲门 drill: a community’s overdue households', as: 'demo-staff-dongjie', payload: { action: 'overdue', communityId: 'c-dongjie' } },
     { name: 'drill: a community’s 派单 of one unit, month (town official)', as: 'demo-town-chengguan', payload: { action: 'items', scope: 'community', id: 'c-dongjie', unitId: 'unit-weijian', period: month, figure: 'dispatched' } },
   ];
 }

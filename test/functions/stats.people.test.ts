@@ -14,6 +14,7 @@ import type { LedgerSourceType } from '../../types/points';
 import type { User } from '../../types/domain';
 import type { CoverageDashboard, HoursRow, MemberDashboard, PointsRow } from '../../types/stats';
 import { FIELDS } from './visits.fixtures';
+import { fund, item } from './points.fixtures';
 import { openHarness, PEOPLE, type Harness } from './harness';
 
 let h: Harness;
@@ -216,6 +217,26 @@ test('reads: names, rules, the roster and the tallies — never the ledger; no w
   await expect(reads(PEOPLE.admin, 'members', { scope: 'county', period: '2025' })).resolves.toBeLessThanOrEqual(6);
   await expect(reads(PEOPLE.staff, 'members', { scope: 'community', id: 'c-dongjie', period: '2025' })).resolves.toBeLessThanOrEqual(6);
   await expect(reads('demo-liaison-weijian', 'members', { scope: 'unit', id: 'unit-weijian', period: '2025-10' })).resolves.toBeLessThanOrEqual(5);
+});
+
+test('the books agree: reconcile recomputes the tallies’ points, hours and 双报到 from the ledger', async () => {
+  const report = await h.ok(PEOPLE.admin, 'points', 'reconcile', {});
+  expect(report.differences).toEqual([]);
+});
+
+test('a redemption writes one document more (its 已兑换 increment), folded later by the timer', async () => {
+  await fund(h, LIU, 50);
+  const it = await item(h, { cost: 10 });
+  const { result, counts } = await h.raw(LIU, 'points', { action: 'redeem', itemId: it._id });
+  expect(result.ok).toBe(true);
+  // Stock, entry, account, redemption — and the pending increment, in the same transaction.
+  expect(counts.write).toBe(5);
+  await h.local.invoke({ main: () => foldPending() }, {}, 'test');
+  const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+  const d = await members(PEOPLE.admin, 'county', month);
+  expect(d.points.find((p) => p.id === 'c-dongjie')!.redeemedMonth).toBe(10);
+  expect(d.points.find((p) => p.id === 'unit-weijian')!.redeemedMonth).toBe(10);
+  expect((await h.ok(PEOPLE.admin, 'points', 'reconcile', {})).differences).toEqual([]);
 });
 
 // ---- 敲门 coverage ---------------------------------------------------------------------------
