@@ -23,7 +23,7 @@ function Row({ row, overdueOf }: { row: CoverageRow; overdueOf?: string }) {
         {below ? <Text className='jl-rate-line__mark'>未达标</Text> : null}
       </View>
       <Text className='jl-field__hint'>{`按时走访 ${row.covered} / 重点户 ${row.keyHouseholds} 户`}</Text>
-      <Bar rate={row.rate} />
+      <Bar rate={row.rate} target />
       {overdueOf && row.overdue ? (
         <Text className='jl-figure jl-figure--link' {...tappable(`${row.name} 超期未走访 ${row.overdue} 户，查看`, 'link')} onClick={open}>
           {`超期未走访 ${row.overdue} 户`}
@@ -48,7 +48,7 @@ export default function CoverageSection({ scope, id, month }: { scope: 'county' 
     <Section title={`敲门走访覆盖 · ${formatPeriod(d.month)}（目标 100%）`}>
       <View className='jl-people-total' data-testid='coverage-total'>
         <Text className='jl-people-total__text'>{`重点户 ${d.total.keyHouseholds} 户，按时走访 ${d.total.covered} 户，覆盖率 ${formatRate(d.total.rate)}，超期未走访 ${d.total.overdue} 户`}</Text>
-        <Bar rate={d.total.rate} />
+        <Bar rate={d.total.rate} target />
       </View>
       <Text className='jl-section__subtitle'>按社区</Text>
       {d.communities.map((c) => (

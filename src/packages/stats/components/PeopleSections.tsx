@@ -62,7 +62,7 @@ export default function PeopleSections({ scope, id, period }: Where) {
           <View key={r.unitId} className='jl-people-row'>
             <View className='jl-people-row__head'>
               <Text className='jl-rank-row__name'>{r.name}</Text>
-              <Text className={r.rate !== null && r.rate < 1 ? 'jl-rate-line__value jl-people-row__below' : 'jl-rate-line__value'}>{formatRate(r.rate)}</Text>
+              <Text className='jl-rate-line__value'>{formatRate(r.rate)}</Text>
             </View>
             <Text className='jl-field__hint'>{`党员 ${r.members} 人 · 达标 ${r.atTarget} 人 · 共 ${r.hours} 小时`}</Text>
             <Bar rate={r.rate} />
@@ -80,7 +80,7 @@ export default function PeopleSections({ scope, id, period }: Where) {
           <View key={r.unitId} className='jl-people-row'>
             <View className='jl-people-row__head'>
               <Text className='jl-rank-row__name'>{r.name}</Text>
-              <Text className={r.rate !== null && r.rate < 1 ? 'jl-rate-line__value jl-people-row__below' : 'jl-rate-line__value'}>{formatRate(r.rate)}</Text>
+              <Text className='jl-rate-line__value'>{formatRate(r.rate)}</Text>
             </View>
             <Text className='jl-field__hint'>{`已报到 ${r.reported} / 党员 ${r.members} 人`}</Text>
             <Bar rate={r.rate} />
