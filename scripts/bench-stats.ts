@@ -30,6 +30,8 @@ import { seedDemoCounty } from '../local/seed/seed';
 const RUNS = 11;
 const HISTORY_MONTHS = 36;
 const DEMANDS = 100_000;
+/** Ledger entries and visits added at volume (2) (each). */
+const ENTRIES = 200_000;
 const CATEGORIES = ['elderlyCare', 'environment', 'facilities', 'safety', 'neighbourhood', 'employment', 'health', 'other'];
 const DEMO_COMMUNITIES = ['c-dongjie', 'c-ximen', 'c-nanshan'];
 const DEMO_UNITS = ['unit-renshe', 'unit-weijian', 'unit-zhujian', 'unit-gongdian'];
@@ -55,6 +57,11 @@ function cases(now: Date): Case[] {
     { name: 'community with its paired units, month', as: 'demo-staff-dongjie', payload: { action: 'dashboard', scope: 'community', id: 'c-dongjie', period: month } },
     { name: 'unit, year', as: 'demo-liaison-weijian', payload: { action: 'dashboard', scope: 'unit', id: 'unit-weijian', period: year } },
     { name: 'drill: a unit’s 超期未解决, year', as: 'demo-admin', payload: { action: 'items', scope: 'unit', id: 'unit-weijian', period: year, figure: 'openOverdue' } },
+    { name: '党员: county, year (hours, 双报到, points)', as: 'demo-admin', payload: { action: 'members', scope: 'county', period: year } },
+    { name: '党员: community, month', as: 'demo-staff-dongjie', payload: { action: 'members', scope: 'community', id: 'c-dongjie', period: month } },
+    { name: '党员 drill: the county’s 时长未达标, year', as: 'demo-admin', payload: { action: 'memberItems', scope: 'county', period: year, figure: 'behind' } },
+    { name: '敲门: county, month', as: 'demo-admin', payload: { action: 'coverage', scope: 'county', month } },
+    { name: '敲门 drill: a community’s overdue households', as: 'demo-staff-dongjie', payload: { action: 'overdue', communityId: 'c-dongjie' } },
     { name: 'drill: a community’s 派单 of one unit, month (town official)', as: 'demo-town-chengguan', payload: { action: 'items', scope: 'community', id: 'c-dongjie', unitId: 'unit-weijian', period: month, figure: 'dispatched' } },
   ];
 }
@@ -134,6 +141,24 @@ function addHistory(local: LocalCloud, communities: string[], units: string[], n
   return docs.reduce((n, d) => n + Object.keys((d.doc.items as Record<string, object>).dispatched).length, 0);
 }
 
+/** Ledger entries and visits no dashboard reads (the 党员 and 敲门 figures come from tallies and coverage documents): only the collections grow. */
+function addEntriesAndVisits(local: LocalCloud, n: number, now: Date): void {
+  const batch = 10_000;
+  const members = ['demo-member-zhang', 'demo-member-chen', 'demo-member-liu'];
+  for (let start = 0; start < n; start += batch) {
+    const docs = Array.from({ length: Math.min(batch, n - start) }, (_x, k) => {
+      const i = start + k;
+      const at = new Date(now.getTime() - (i + 1) * 5 * 60_000);
+      const month = monthOf(at);
+      return [
+        { coll: 'pointLedger', id: `bench-entry-${i}`, doc: { _id: `bench-entry-${i}`, openid: members[i % 3], name: '党员', points: 5, requestedPoints: 5, hours: 0.5, source: { type: 'award', id: `b${i}`, label: '测试' }, reason: '测试', actor: 'bench', actorName: 'bench', communityId: DEMO_COMMUNITIES[i % 3], unitId: DEMO_UNITS[i % 4], reverses: null, at, day: month + '-01', month, year: month.slice(0, 4) } },
+        { coll: 'visits', id: `bench-visit-${i}`, doc: { _id: `bench-visit-${i}`, householdId: `bench-h-${i % 500}`, communityId: DEMO_COMMUNITIES[i % 3], visitor: { openid: members[i % 3], name: '党员' }, method: 'door', outcome: 'contact', at, month, needs: [], notes: '', photos: [] } },
+      ];
+    }).flat();
+    local.db.store.commit(docs as never);
+  }
+}
+
 /** Demands no dashboard reads: they only make the collection large. */
 function addDemands(local: LocalCloud, n: number, now: Date): void {
   const batch = 10_000;
@@ -193,6 +218,7 @@ async function main() {
   // The same county with three years of history and 100,000 demands.
   addDemands(demo.local, DEMANDS, now);
   const records = addHistory(demo.local, DEMO_COMMUNITIES, DEMO_UNITS, now, 450);
+  addEntriesAndVisits(demo.local, ENTRIES, now);
   volumes.push({ name: `+${DEMANDS.toLocaleString('en')} demands, ${HISTORY_MONTHS} months (${records.toLocaleString('en')} items)`, results: await measure(demo.local, list), docs: demo.local.db.store.all('scorecards').length });
 
   // A county of 83 communities and 44 units, each with the same three years.
@@ -221,8 +247,14 @@ async function main() {
       'demands by id. Reads / writes per call as the local cloud counts them; times are medians of ' +
       `${RUNS} calls in the local cloud (one Node process, an embedded store that scans a collection per query).`,
     '',
+    'The 党员 figures (`members`, `memberItems`) read the caller, the names and the point rules (the yearly hour target), the ' +
+      'members in scope (`users`: the roster, since a member with no hours is in no tally) and the leaderboard tallies of their units ' +
+      'and the scope’s communities (`pointTallies`, folded from the ledger) — never ledger entries or check-ins. 敲门 (`coverage`) ' +
+      'reads the names, the month’s coverage documents and the active key households; `overdue` a page of those past their window ' +
+      'and their count — never visits. They grow with members and key households, not with entries or visits.',
+    '',
     'Volumes: (1) the demo county as seeded (' + volumes[0].docs + ' monthly documents); (2) the same with ' +
-      `${DEMANDS.toLocaleString('en')} demands more and ${HISTORY_MONTHS} months of history for its 3 communities and 4 units ` +
+      `${DEMANDS.toLocaleString('en')} demands, ${ENTRIES.toLocaleString('en')} ledger entries and ${ENTRIES.toLocaleString('en')} visits more and ${HISTORY_MONTHS} months of history for its 3 communities and 4 units ` +
       `(${volumes[1].docs} documents); (3) with 8 towns of 10 communities and 40 units more, each with the same history (${volumes[2].docs} documents).`,
     '',
     table(['read', 'reads / writes (1)', 'time (1)', 'reads / writes (2)', 'time (2)', '(2) ÷ (1)', 'reads / writes (3)', 'time (3)'], rows),

@@ -54,9 +54,10 @@ export default defineAppConfig({
     },
     {
       // 统计看板: the county's, a town's, a community's and a unit's 三率 rankings and trend, and
-      // the items behind every figure (uCharts, so never in the main package).
+      // the items behind every figure (uCharts, so never in the main package); 党员 and 敲门 figures
+      // with the members and the overdue households behind them.
       root: 'packages/stats',
-      pages: ['dashboard/index', 'items/index'],
+      pages: ['dashboard/index', 'items/index', 'members/index', 'households/index'],
     },
     {
       // 导出与月报: exports to .xlsx with their progress, and the monthly report pack.

@@ -6,7 +6,7 @@
 import type { DemandCategory, DemandStatus } from './dispatch';
 
 /** What can be exported; `pack` is one workbook of the monthly report pack. */
-export type ExportKind = 'demands' | 'scorecards' | 'hours' | 'ledger' | 'visits' | 'pack';
+export type ExportKind = 'demands' | 'scorecards' | 'hours' | 'ledger' | 'visits' | 'checkIns' | 'pack';
 
 /** 诉求: every demand created in the months `from`..`to` (YYYY-MM, China time), narrowed by the filters. */
 export interface DemandsExport {
@@ -48,7 +48,15 @@ export interface VisitsExport {
   communityId?: string;
 }
 
-export type ExportRequest = DemandsExport | ScorecardsExport | HoursExport | LedgerExport | VisitsExport;
+/** 双报到: every member's check-in of a year, month by month (their home community and unit at the time). */
+export interface CheckInsExport {
+  kind: 'checkIns';
+  year: string;
+  communityId?: string;
+  unitId?: string;
+}
+
+export type ExportRequest = DemandsExport | ScorecardsExport | HoursExport | LedgerExport | VisitsExport | CheckInsExport;
 
 /** Where a monthly report workbook belongs. */
 export type PackLevel = 'county' | 'town' | 'community' | 'unit';

@@ -118,4 +118,145 @@ export interface StatsApi {
   dashboard: { req: { scope: DashboardScope; id?: string; period: Period; sortBy?: RateKey }; res: Dashboard };
   /** The items a figure counts (ids in order, a page at a time). */
   items: { req: DrillRequest; res: DrillPage };
+  /** 党员 figures of a scope: hours against the yearly target by unit, 双报到 by unit and month, points earned and redeemed. */
+  members: { req: { scope: DashboardScope; id?: string; period: Period }; res: MemberDashboard };
+  /** The members a figure counts (e.g. 未达标: behind the target), a page at a time. */
+  memberItems: { req: MemberDrillRequest; res: MemberDrillPage };
+  /** 敲门 coverage of a scope's communities and visitors in a month. */
+  coverage: { req: { scope: 'county' | 'town' | 'community'; id?: string; month: string }; res: CoverageDashboard };
+  /** A community's overdue key households now (the coverage figure's 超期). */
+  overdue: { req: { communityId: string; page?: number; pageSize?: number }; res: OverduePage };
 }
+
+// ---- 党员 figures: service hours against the yearly target, points, 双报到 -----------------------
+
+/** One member as the hours and 双报到 figures count them. */
+export interface MemberFigure {
+  openid: string;
+  name: string;
+  unitId: string | null;
+  communityId: string | null;
+  /** Service hours this year (the period's year), on their unit's yearly tally. */
+  hours: number;
+  /** 双报到 in the period's month (a year: the months reported, 0–12). */
+  checkIns: number;
+}
+
+/** Members of one unit (within the dashboard's scope) against the yearly hour target. */
+export interface HoursRow {
+  unitId: string;
+  name: string;
+  /** 党员 of the unit in scope (the denominator). */
+  members: number;
+  /** At or above the target this year. */
+  atTarget: number;
+  /** Below it (members − atTarget): 未达标. */
+  behind: number;
+  /** All their hours this year. */
+  hours: number;
+  /** atTarget ÷ members (null: no members). */
+  rate: number | null;
+}
+
+/** 双报到 of one unit's members in scope, for one month. */
+export interface CheckInRow {
+  unitId: string;
+  name: string;
+  month: string;
+  members: number;
+  /** Members who reported to their residential community that month. */
+  reported: number;
+  /** reported ÷ members (null: no members). */
+  rate: number | null;
+}
+
+/** Points earned (where earned) and redeemed (by the home community or unit) in the month and the year. */
+export interface PointsRow {
+  scope: 'community' | 'unit';
+  id: string;
+  name: string;
+  earnedMonth: number;
+  redeemedMonth: number;
+  earnedYear: number;
+  redeemedYear: number;
+}
+
+export interface MemberDashboard {
+  scope: DashboardScope;
+  id: string;
+  name: string;
+  period: Period;
+  /** The yearly service-hour target: the point rules' `yearlyHourTarget` (管理 → 积分规则, default 20 h). */
+  hourTarget: number;
+  /** The month the 双报到 and month points figures are for (a year: its last month up to now). */
+  month: string;
+  year: string;
+  /** The whole scope: members, at target, behind. */
+  hoursTotal: Omit<HoursRow, 'unitId' | 'name'>;
+  hours: HoursRow[];
+  checkInTotal: Omit<CheckInRow, 'unitId' | 'name'>;
+  /** By unit for `month`, lowest rate first. */
+  checkIns: CheckInRow[];
+  /** The whole scope's months of the period (a year: 12, a month: 1). */
+  checkInMonths: Omit<CheckInRow, 'unitId' | 'name'>[];
+  points: PointsRow[];
+}
+
+/** Which members a figure counts. */
+export type MemberFigureKey = 'members' | 'atTarget' | 'behind' | 'reported' | 'notReported';
+
+export interface MemberDrillRequest {
+  scope: DashboardScope;
+  id?: string;
+  period: Period;
+  figure: MemberFigureKey;
+  /** One unit's members only. */
+  unitId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export type MemberDrillPage = Page<MemberFigure> & { figure: MemberFigureKey; hourTarget: number; month: string };
+
+// ---- 敲门 coverage ---------------------------------------------------------------------------
+
+/** A community's (or a visitor's) coverage of its active key households in the month, against 100 %. */
+export interface CoverageRow {
+  id: string;
+  name: string;
+  /** Active key households (a visitor: those paired with them). */
+  keyHouseholds: number;
+  /** Visited with contact within their due window this month. */
+  covered: number;
+  /** covered ÷ keyHouseholds (null: none). Below 100 % is marked 未达标. */
+  rate: number | null;
+  /** Past their window now. */
+  overdue: number;
+  /** The community of a visitor row. */
+  communityId?: string;
+}
+
+export interface CoverageDashboard {
+  scope: 'county' | 'town' | 'community';
+  id: string;
+  name: string;
+  month: string;
+  total: Omit<CoverageRow, 'id' | 'name'>;
+  /** Lowest rate first. */
+  communities: CoverageRow[];
+  visitors: CoverageRow[];
+}
+
+/** An overdue key household. Its address and who to ask for only to its community's staff and visitors. */
+export interface OverdueHousehold {
+  _id: string;
+  communityId: string;
+  careLevel: string;
+  nextDueBy: Date | string;
+  lastContactAt: Date | string | null;
+  visitorNames: string[];
+  address: string | null;
+  contactName: string | null;
+}
+
+export type OverduePage = Page<OverdueHousehold>;

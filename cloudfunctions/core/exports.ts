@@ -8,7 +8,7 @@
 import type { Demand, Scorecard, TimelineEvent } from '../../types/dispatch';
 import type { ExportRequest, PackLevel } from '../../types/exports';
 import { CATEGORY_LABEL, DEMAND_EVENT_LABEL, DEMAND_STATUS_LABEL, KIND_LABEL, LEDGER_SOURCE_LABEL, URGENCY_LABEL, VISIT_METHOD_LABEL } from '../../types/labels';
-import type { LedgerEntry, PointAccount } from '../../types/points';
+import type { CheckIn, LedgerEntry, PointAccount } from '../../types/points';
 import type { Coverage, VisitRecord } from '../../types/visits';
 import { isAdmin, liaisonUnits, staffCommunities, type Actor } from './actor';
 import { HOUR, nextMonth } from './calendar';
@@ -50,7 +50,7 @@ export type Refusal = { ok: false; code: 'FORBIDDEN' | 'INVALID_INPUT'; message:
 const forbid = (message: string): Refusal => ({ ok: false, code: 'FORBIDDEN', message });
 
 /** Kinds a unit's liaison may export (a unit's rows exist in these). */
-const UNIT_KINDS = new Set<ExportRequest['kind']>(['demands', 'scorecards', 'hours', 'ledger']);
+const UNIT_KINDS = new Set<ExportRequest['kind']>(['demands', 'scorecards', 'hours', 'ledger', 'checkIns']);
 
 /**
  * The scope of an export by `actor`, with `townCommunities` the communities of the towns the actor
@@ -352,6 +352,25 @@ export function visitRow(v: VisitRecord, address: string, names: Record<string, 
   ];
 }
 
+// ---- 双报到 -------------------------------------------------------------------------------------
+
+export const CHECKIN_SHEET: SheetSpec = {
+  title: '双报到',
+  columns: [
+    { header: '月份', type: 'text' },
+    { header: '姓名', type: 'text' },
+    { header: '居住社区', type: 'text', width: 14 },
+    { header: '在职单位', type: 'text', width: 16 },
+    { header: '报到时间', type: 'datetime' },
+    { header: '获得积分', type: 'number' },
+  ],
+};
+
+/** One check-in: the month, who, where they live and work (at the time), when, the points it earned. */
+export function checkInRow(c: Pick<CheckIn, 'month' | 'name' | 'communityId' | 'unitId' | 'at' | 'points'>, names: Record<string, string>): Cell[] {
+  return [c.month, c.name, names[c.communityId] ?? c.communityId, c.unitId ? (names[c.unitId] ?? c.unitId) : '', ms(c.at), c.points];
+}
+
 export const COVERAGE_SHEET: SheetSpec = {
   title: '走访覆盖率',
   columns: [
@@ -376,7 +395,7 @@ export function coverageRow(c: Coverage, name: string): Cell[] {
 
 // ---- titles and the monthly pack ---------------------------------------------------------------
 
-const KIND_WORD: Record<ExportRequest['kind'], string> = { demands: '诉求', scorecards: '三率', hours: '服务时长与积分', ledger: '积分明细', visits: '走访' };
+const KIND_WORD: Record<ExportRequest['kind'], string> = { demands: '诉求', scorecards: '三率', hours: '服务时长与积分', ledger: '积分明细', visits: '走访', checkIns: '双报到' };
 
 /** The export's title as the list shows it (and its file name, without the extension). */
 export function exportTitle(req: ExportRequest, names: Record<string, string>): string {

@@ -20,6 +20,7 @@ export const startInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('hours'), year: year(), communityId: id().optional(), unitId: id().optional() }),
   z.strictObject({ kind: z.literal('ledger'), communityId: id(), from: month(), to: month() }),
   z.strictObject({ kind: z.literal('visits'), month: month(), communityId: id().optional() }),
+  z.strictObject({ kind: z.literal('checkIns'), year: year(), communityId: id().optional(), unitId: id().optional() }),
 ]);
 
 export const byId = z.strictObject({ id: id() });

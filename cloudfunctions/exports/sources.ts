@@ -6,12 +6,14 @@
  */
 import type { Demand, Scorecard } from '../../types/dispatch';
 import type { ExportRequest } from '../../types/exports';
-import type { LedgerEntry, PointAccount } from '../../types/points';
+import type { CheckIn, LedgerEntry, PointAccount } from '../../types/points';
 import type { Coverage, VisitRecord } from '../../types/visits';
 import { coverageOf, type CoverageDoc } from '../core/visits-coverage';
 import {
+  CHECKIN_SHEET,
   COVERAGE_SHEET,
   DEMAND_SHEET,
+  checkInRow,
   HOURS_SHEET,
   LEDGER_SHEET,
   SCORECARD_SHEET,
@@ -126,6 +128,20 @@ export function sourceOf(req: ExportRequest, s: ExportScope, names: Record<strin
           const target = (await loadRules()).yearlyHourTarget;
           return docs.map((a) => hoursRow(a as unknown as PointAccount, req.year, target, names));
         },
+      };
+    case 'checkIns':
+      return {
+        sheets: [CHECKIN_SHEET],
+        collection: 'checkIns',
+        where: and([
+          { month: _.and([_.gte(`${req.year}-01`), _.lte(`${req.year}-12`)]) },
+          scopeWhere(s, 'communityId', (units) => [{ unitId: _.in(units) }]),
+          req.communityId ? { communityId: req.communityId } : {},
+          req.unitId ? { unitId: req.unitId } : {},
+        ]),
+        sort: 'at',
+        fields: { note: false },
+        rows: async (docs) => docs.map((c) => checkInRow(c as unknown as CheckIn, names)),
       };
     case 'ledger':
       return {

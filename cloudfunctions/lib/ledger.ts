@@ -119,10 +119,11 @@ function ledgerTx(t: Transaction, now: Date, preloaded: PointRules | undefined, 
       const { _id: _skip, ...fields } = after;
       await t.collection(ACCOUNTS).doc(draft.openid).set({ data: fields });
       accounts.set(draft.openid, after);
-      const increment = pendingOf(entry);
+      const increment = pendingOf(entry, { communityId: after.communityId, unitId: after.unitId });
       if (increment) {
         await addPending(t, increment);
-        pending.push(increment);
+        // A redemption's or refund's 已兑换 is the timer's to fold: the step writes one document more, not five.
+        if (!increment.redeemed) pending.push(increment);
       }
       return { entry, account: after, created: true };
     },

@@ -31,15 +31,40 @@ export interface PendingTally {
   name: string;
   points: number;
   hours: number;
+  /** 双报到 check-ins (1 for a check-in entry), for the dashboards' compliance by unit and month. */
+  checkIns?: number;
+  /** Points spent (a redemption; a refund gives them back, negative), on the person's home community and unit. */
+  redeemed?: number;
   keys: string[];
   at: Date | string;
 }
 
-/** The increment an entry owes its boards, or null when it counts on none (redeem, refund, zero). */
-export function pendingOf(entry: LedgerEntry): PendingTally | null {
+type Row = { name: string; points: number; hours: number; checkIns: number; redeemed: number };
+
+/**
+ * The increment an entry owes its boards, or null when it counts on none (zero). An earning entry
+ * counts where it was earned (its community and unit); a redemption or refund moves no points or
+ * hours of a board, only `redeemed`, on the person's home community and unit (`home`).
+ */
+export function pendingOf(entry: LedgerEntry, home?: { communityId: string | null; unitId: string | null }): PendingTally | null {
+  const base = { _id: entry._id, openid: entry.openid, name: entry.name, at: entry.at };
+  if (entry.source.type === 'redeem' || entry.source.type === 'refund') {
+    const keys = homeKeys(entry, home);
+    if (!keys.length || entry.points === 0) return null;
+    return { ...base, points: 0, hours: 0, redeemed: -entry.points, keys };
+  }
   const keys = tallyKeys(entry);
-  if (!keys.length || (entry.points === 0 && entry.hours === 0)) return null;
-  return { _id: entry._id, openid: entry.openid, name: entry.name, points: entry.points, hours: entry.hours, keys, at: entry.at };
+  const checkIns = entry.source.type === 'checkIn' ? 1 : 0;
+  if (!keys.length || (entry.points === 0 && entry.hours === 0 && checkIns === 0)) return null;
+  return { ...base, points: entry.points, hours: entry.hours, ...(checkIns ? { checkIns } : {}), keys };
+}
+
+function homeKeys(entry: Pick<LedgerEntry, 'month' | 'year'>, home?: { communityId: string | null; unitId: string | null }): string[] {
+  const keys: string[] = [];
+  for (const [scope, id] of [['community', home?.communityId], ['unit', home?.unitId]] as const) {
+    if (id) keys.push(`${scope}_${id}_${entry.month}`, `${scope}_${id}_${entry.year}`);
+  }
+  return keys;
 }
 
 /** Inside the ledger's transaction: records the increment (a new document of the entry's own key). */
@@ -62,12 +87,18 @@ export async function foldTallies(items: Pick<PendingTally, '_id'>[], attempts: 
         const doc = (await t.collection(PENDING).doc(item._id).get<PendingTally>()).data;
         if (doc) live.push(doc);
       }
-      const boards = new Map<string, Map<string, { name: string; points: number; hours: number }>>();
+      const boards = new Map<string, Map<string, Row>>();
       for (const p of live) {
         for (const key of p.keys) {
-          const board = boards.get(key) ?? new Map();
-          const row = board.get(p.openid) ?? { name: p.name, points: 0, hours: 0 };
-          board.set(p.openid, { name: p.name, points: row.points + p.points, hours: row.hours + p.hours });
+          const board = boards.get(key) ?? new Map<string, Row>();
+          const row = board.get(p.openid) ?? { name: p.name, points: 0, hours: 0, checkIns: 0, redeemed: 0 };
+          board.set(p.openid, {
+            name: p.name,
+            points: row.points + p.points,
+            hours: row.hours + p.hours,
+            checkIns: row.checkIns + (p.checkIns ?? 0),
+            redeemed: row.redeemed + (p.redeemed ?? 0),
+          });
           boards.set(key, board);
         }
       }
@@ -80,18 +111,21 @@ export async function foldTallies(items: Pick<PendingTally, '_id'>[], attempts: 
 }
 
 /** An $inc on each person's row, no read; a board's first increment creates its document. */
-async function addToTally(t: Transaction, key: string, people: Map<string, { name: string; points: number; hours: number }>): Promise<void> {
+async function addToTally(t: Transaction, key: string, people: Map<string, Row>): Promise<void> {
   const ref = t.collection(TALLIES).doc(key);
   const data: Record<string, unknown> = {};
   for (const [openid, row] of people) {
     data[`people.${openid}.name`] = row.name;
     data[`people.${openid}.points`] = _.inc(row.points);
     data[`people.${openid}.hours`] = _.inc(row.hours);
+    if (row.checkIns) data[`people.${openid}.checkIns`] = _.inc(row.checkIns);
+    if (row.redeemed) data[`people.${openid}.redeemed`] = _.inc(row.redeemed);
   }
   const res = await ref.update({ data });
   if (res.stats.updated === 0) {
     const [scope, id, period] = splitTallyKey(key);
-    await ref.set({ data: { scope, id, period, people: Object.fromEntries(people) } });
+    const rows = [...people].map(([openid, { checkIns, redeemed, ...row }]) => [openid, { ...row, ...(checkIns ? { checkIns } : {}), ...(redeemed ? { redeemed } : {}) }]);
+    await ref.set({ data: { scope, id, period, people: Object.fromEntries(rows) } });
   }
 }
 

@@ -14,18 +14,21 @@ import type { Handlers } from '../lib/router';
 import { emptyInput } from './schemas';
 import { readBooks } from './store';
 
+type BoardRow = { points: number; hours: number; checkIns: number };
+
 export async function reconcileAll(now: Date): Promise<ReconcileReport> {
   const { entries, accounts, tallies, pending, redemptions, verified } = await readBooks();
   const computed = new Map<string, PointAccount>();
-  const boards = new Map<string, Map<string, { points: number; hours: number }>>();
+  const boards = new Map<string, Map<string, BoardRow>>();
   for (const e of entries) {
     const acct = computed.get(e.openid) ?? emptyAccount(e.openid, e.name, null, null, now);
     computed.set(e.openid, applyEntry(acct, e));
-    if (e.points === 0 && e.hours === 0) continue;
+    const checkIns = e.source.type === 'checkIn' ? 1 : 0;
+    if (e.points === 0 && e.hours === 0 && checkIns === 0) continue;
     for (const key of tallyKeys(e)) {
       const board = boards.get(key) ?? new Map();
-      const row = board.get(e.openid) ?? { points: 0, hours: 0 };
-      board.set(e.openid, { points: row.points + e.points, hours: row.hours + e.hours });
+      const row = board.get(e.openid) ?? { points: 0, hours: 0, checkIns: 0 };
+      board.set(e.openid, { points: row.points + e.points, hours: row.hours + e.hours, checkIns: row.checkIns + checkIns });
       boards.set(key, board);
     }
   }
@@ -67,28 +70,32 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
     }
   }
   // A tally as it stands once its pending increments are folded (they are counted exactly once).
-  const cachedBoards = new Map<string, Record<string, { points: number; hours: number }>>(tallies.map((t) => [t._id, structuredCopy(t.people)]));
+  // 双报到 counts too (the dashboards' compliance); 已兑换 is on the person's home at the time, which
+  // the entry does not record, so it is not recomputed here.
+  const cachedBoards = new Map<string, Record<string, { points: number; hours: number; checkIns?: number }>>(tallies.map((t) => [t._id, structuredCopy(t.people)]));
   for (const p of pending) {
     for (const key of p.keys) {
       const people = cachedBoards.get(key) ?? {};
       const row = people[p.openid] ?? { points: 0, hours: 0 };
-      people[p.openid] = { points: row.points + p.points, hours: row.hours + p.hours };
+      people[p.openid] = { points: row.points + p.points, hours: row.hours + p.hours, checkIns: (row.checkIns ?? 0) + (p.checkIns ?? 0) };
       cachedBoards.set(key, people);
     }
   }
   for (const key of new Set([...boards.keys(), ...cachedBoards.keys()])) {
-    const want = boards.get(key) ?? new Map<string, { points: number; hours: number }>();
+    const want = boards.get(key) ?? new Map<string, BoardRow>();
     const have = cachedBoards.get(key) ?? {};
     for (const openid of new Set([...want.keys(), ...Object.keys(have)])) {
-      const w = want.get(openid) ?? { points: 0, hours: 0 };
+      const w = want.get(openid) ?? { points: 0, hours: 0, checkIns: 0 };
       diff('tally', `${key}/${openid}`, 'points', have[openid]?.points ?? null, w.points);
       diff('tally', `${key}/${openid}`, 'hours', have[openid]?.hours ?? null, w.hours);
+      if (have[openid] || w.checkIns) diff('tally', `${key}/${openid}`, 'checkIns', have[openid]?.checkIns ?? 0, w.checkIns);
     }
   }
   return { entries: entries.length, accounts: computed.size, tallies: boards.size, pendingTallies: pending.length, differences };
 }
 
-const structuredCopy = (people: Record<string, { points: number; hours: number }>) => Object.fromEntries(Object.entries(people).map(([k, v]) => [k, { points: v.points, hours: v.hours }]));
+const structuredCopy = (people: Record<string, { points: number; hours: number; checkIns?: number }>) =>
+  Object.fromEntries(Object.entries(people).map(([k, v]) => [k, { points: v.points, hours: v.hours, checkIns: v.checkIns ?? 0 }]));
 
 /** Both sides' period totals, keyed `years.2026` / `months.2026-11`; a missing side reads as zero wanted or null cached. */
 function periodFields(name: string, want: Record<string, PeriodTotals>, have: Record<string, PeriodTotals> | undefined) {

@@ -19,7 +19,7 @@ export const CHECKINS = 'checkIns';
 export const REVIEWS = 'memberReviews';
 
 /** A leaderboard: one document per community or unit and month or year (lib/ledger.ts keeps it). */
-export type Tally = { _id: string; people: Record<string, { name: string; points: number; hours: number }> };
+export type Tally = { _id: string; people: Record<string, { name: string; points: number; hours: number; checkIns?: number; redeemed?: number }> };
 
 export async function loadAccount(openid: string): Promise<PointAccount | null> {
   return (await db.collection(ACCOUNTS).doc(openid).get<PointAccount>()).data;

@@ -23,3 +23,24 @@ export const itemsInput = z.strictObject({
   category: oneOf(CATEGORY_LABEL).optional(),
   ...paging,
 });
+
+const scope = () => z.enum(['county', 'town', 'community', 'unit']);
+
+export const membersInput = z.strictObject({ scope: scope(), id: id().optional(), period: period() });
+
+export const memberItemsInput = z.strictObject({
+  scope: scope(),
+  id: id().optional(),
+  period: period(),
+  figure: z.enum(['members', 'atTarget', 'behind', 'reported', 'notReported']),
+  unitId: id().optional(),
+  ...paging,
+});
+
+export const coverageInput = z.strictObject({
+  scope: z.enum(['county', 'town', 'community']),
+  id: id().optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份（年-月）'),
+});
+
+export const overdueInput = z.strictObject({ communityId: id(), ...paging });

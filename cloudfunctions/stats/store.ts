@@ -4,6 +4,9 @@
  * scans demands: a figure's items are named by its per-item record first.
  */
 import type { CounterDoc } from '../core/stats';
+import type { HouseholdLite, RosterMember, TallyDoc } from '../core/stats-people';
+import type { CoverageDoc } from '../core/visits-coverage';
+import type { KeyHousehold } from '../../types/visits';
 import type { Demand } from '../../types/dispatch';
 import type { Region, Unit } from '../../types/domain';
 import { _, db } from '../lib/cloud';
@@ -69,4 +72,54 @@ export async function demandsByIds(ids: string[], page: number, pageSize: number
   const fields = { _id: true, category: true, text: true, status: true, communityId: true, createdAt: true, dispatch: true, resolvedAt: true };
   const query = db.collection('demands').where({ _id: _.in(ids) }).orderBy('createdAt', 'desc').field(fields);
   return (await query.skip(skipOf(page, pageSize)).limit(pageSize).get<DemandRow>()).data;
+}
+
+// ---- people and households ------------------------------------------------------------------
+
+/** The members (党员) in a scope: names and where they work and live, never more. */
+export async function roster(where: { communityIds?: string[]; unitId?: string }): Promise<RosterMember[]> {
+  const match: Data = { 'roles.role': 'member' };
+  if (where.communityIds) match.communityId = where.communityIds.length === 1 ? where.communityIds[0] : _.in(where.communityIds);
+  if (where.unitId) match.unitId = where.unitId;
+  return readAll<RosterMember>('users', match, { _id: true, name: true, unitId: true, communityId: true });
+}
+
+/** The leaderboard tallies of these keys (`<scope>_<id>_<period>`), by key. */
+export async function tallies(keys: string[]): Promise<Map<string, TallyDoc>> {
+  if (!keys.length) return new Map();
+  const docs = await readAll<TallyDoc>('pointTallies', { _id: keys.length === 1 ? keys[0] : _.in(keys) }, { _id: true, people: true });
+  return new Map(docs.map((d) => [d._id, d]));
+}
+
+/** The month's coverage documents of these communities (all: the county). */
+export async function coverageDocs(month: string, communityIds?: string[]): Promise<CoverageDoc[]> {
+  const match: Data = { month };
+  if (communityIds) match.communityId = communityIds.length === 1 ? communityIds[0] : _.in(communityIds);
+  return readAll<CoverageDoc>('visitCoverage', match, { communityId: true, month: true, covered: true });
+}
+
+/** The active key households of these communities (all: the county): schedule and visitors only. */
+export async function activeHouseholds(communityIds?: string[]): Promise<HouseholdLite[]> {
+  const match: Data = { active: true };
+  if (communityIds) match.communityId = communityIds.length === 1 ? communityIds[0] : _.in(communityIds);
+  const rows = await readAll<HouseholdLite>('keyHouseholds', match, { _id: true, communityId: true, nextDueBy: true, visitors: true });
+  return rows.map((h) => ({ ...h, visitors: (h.visitors ?? []).map((v) => ({ openid: v.openid, name: v.name })) }));
+}
+
+export type OverdueRow = Pick<KeyHousehold, '_id' | 'communityId' | 'careLevel' | 'nextDueBy' | 'lastContactAt' | 'visitors' | 'address' | 'contactName'>;
+
+/** A page of a community's active key households past their window now, longest overdue first, and how many. */
+export async function overdueHouseholds(communityId: string, now: Date, page: number, pageSize: number): Promise<{ rows: OverdueRow[]; total: number }> {
+  const where = { communityId, active: true, nextDueBy: _.lt(now) };
+  const fields = { _id: true, communityId: true, careLevel: true, nextDueBy: true, lastContactAt: true, visitors: true, address: true, contactName: true };
+  const [rows, count] = await Promise.all([
+    db.collection('keyHouseholds').where(where).orderBy('nextDueBy', 'asc').orderBy('_id', 'asc').field(fields).skip(skipOf(page, pageSize)).limit(pageSize).get<OverdueRow>(),
+    db.collection('keyHouseholds').where(where).count(),
+  ]);
+  return { rows: rows.data, total: count.total };
+}
+
+export async function unitsByIds(ids: string[]): Promise<Pick<Unit, '_id' | 'name'>[]> {
+  if (!ids.length) return [];
+  return readAll<Pick<Unit, '_id' | 'name'>>('units', { _id: ids.length === 1 ? ids[0] : _.in(ids) }, { _id: true, name: true });
 }

@@ -3,7 +3,7 @@
  * stats subpackage. Who may read is decided on the server; this only offers the entrances.
  */
 import type { Me } from '@/types/domain'
-import type { DashboardScope, RateKey, StatsFigure } from '@/types/stats'
+import type { DashboardScope, MemberFigureKey, RateKey, StatsFigure } from '@/types/stats'
 
 export interface DashboardTarget {
   scope: DashboardScope
@@ -64,4 +64,22 @@ export const STATS_ROUTES = {
   dashboard: (t?: { scope: DashboardScope; id?: string; period?: string }) => (t ? `${SUB}/dashboard/index?${query({ scope: t.scope, id: t.id, period: t.period })}` : `${SUB}/dashboard/index`),
   items: (p: { scope: 'community' | 'unit'; id: string; unitId?: string; period: string; figure: StatsFigure; category?: string; name: string }) =>
     `${SUB}/items/index?${query(p)}`,
+  /** The members a 党员 figure counts (未达标, 未报到 …). */
+  members: (p: { scope: DashboardScope; id?: string; unitId?: string; period: string; figure: MemberFigureKey; name: string }) => `${SUB}/members/index?${query(p)}`,
+  /** A community's overdue key households. */
+  households: (p: { communityId: string; name: string }) => `${SUB}/households/index?${query(p)}`,
+}
+
+export const MEMBER_FIGURE_LABEL: Record<MemberFigureKey, string> = {
+  members: '党员',
+  atTarget: '时长达标',
+  behind: '时长未达标',
+  reported: '已双报到',
+  notReported: '未双报到',
+}
+
+/** The month a period's month figures are for: the month itself, or a year's last month up to now. */
+export function monthOfPeriod(period: string, thisMonth: string): string {
+  if (period.length === 7) return period
+  return period === thisMonth.slice(0, 4) ? thisMonth : `${period}-12`
 }

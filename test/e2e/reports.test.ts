@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 
 import { startApp, type App } from './browser';
 import { confirm, shown, steps } from './steps';
-import type { Dashboard } from '../../types/stats';
+import type { CoverageDashboard, Dashboard, MemberDashboard } from '../../types/stats';
 
 const ADMIN = 'demo-admin'; // 林海, 县委组织部
 const TEXT = '行动不便的李爷爷需要上门测血压、血糖。';
@@ -78,5 +78,49 @@ test('林海 sorts the units by 响应率, drills into 县卫健局’s overdue 
     await panel.locator('.jl-button', { hasText: '确认催办' }).click();
     await confirm(page, '催办', '催办');
     await detail.locator('.jl-timeline__item .jl-timeline__what', { hasText: '林海 催办' }).waitFor();
+  });
+});
+
+const rate = (r: number | null) => (r === null ? '暂无' : `${Math.round(r * 1000) / 10}%`);
+const chinaMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+
+test('林海’s dashboard shows the 党员 and 敲门 figures the API counts, and 未达标 opens exactly those members', async () => {
+  const month = chinaMonth();
+  const m = await post<MemberDashboard>('stats', { action: 'members', scope: 'county', period: month }, ADMIN);
+  const c = await post<CoverageDashboard>('stats', { action: 'coverage', scope: 'county', month }, ADMIN);
+  const t = m.hoursTotal;
+  await as(ADMIN, '/packages/stats/dashboard/index', async (page) => {
+    const hours = section(page, '党员服务时长');
+    await hours.getByText(`党员 ${t.members} 人，达标 ${t.atTarget} 人（${rate(t.rate)}），未达标 ${t.behind} 人，共 ${t.hours} 小时`).waitFor();
+    await expect(hours.locator('.jl-section__title').textContent()).resolves.toContain(`目标 ${m.hourTarget} 小时`);
+    const ci = m.checkInTotal;
+    await section(page, '双报到').getByText(`党员 ${ci.members} 人，已报到 ${ci.reported} 人，报到率 ${rate(ci.rate)}`).waitFor();
+    const dj = m.points.find((p) => p.id === 'c-dongjie')!;
+    await section(page, '志愿积分').locator('.jl-people-row', { hasText: '东街社区' }).getByText(`获得 ${dj.earnedMonth} 分 · 兑换 ${dj.redeemedMonth} 分`).waitFor();
+    const ct = c.total;
+    await section(page, '敲门走访覆盖').getByText(`重点户 ${ct.keyHouseholds} 户，按时走访 ${ct.covered} 户，覆盖率 ${rate(ct.rate)}，超期未走访 ${ct.overdue} 户`).waitFor();
+    expect(t.behind).toBeGreaterThan(0);
+    await hours.locator('.jl-people-total').getByRole('link', { name: new RegExp(`时长未达标 ${t.behind} 人`) }).click();
+    await page.waitForURL(/\/packages\/stats\/members\/index/);
+    const list = shown(page);
+    await list.getByText(`共 ${t.behind} 人`).waitFor();
+    await expect(list.locator('.jl-drill-item').count()).resolves.toBe(t.behind);
+  });
+});
+
+test('周芳 sees 东街’s overdue key households with their addresses; the figure and the list agree', async () => {
+  const STAFF = 'demo-staff-dongjie';
+  const c = await post<CoverageDashboard>('stats', { action: 'coverage', scope: 'community', id: 'c-dongjie', month: chinaMonth() }, STAFF);
+  const row = c.communities[0];
+  expect(row.overdue).toBeGreaterThan(0);
+  await as(STAFF, '/packages/stats/dashboard/index', async (page) => {
+    const cov = section(page, '敲门走访覆盖');
+    await cov.getByText(`按时走访 ${row.covered} / 重点户 ${row.keyHouseholds} 户`).first().waitFor();
+    await cov.getByRole('link', { name: `东街社区 超期未走访 ${row.overdue} 户，查看` }).click();
+    await page.waitForURL(/\/packages\/stats\/households\/index/);
+    const list = shown(page);
+    await list.getByText(`共 ${row.overdue} 户`).waitFor();
+    await expect(list.locator('.jl-drill-item').count()).resolves.toBe(row.overdue);
+    await expect(list.getByText('地址仅本社区工作人员和包挂人可见').count()).resolves.toBe(0);
   });
 });

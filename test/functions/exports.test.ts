@@ -234,6 +234,34 @@ describe('the workbook', () => {
     });
     expect(a).toEqual(['甲', '东街社区', '县人社局', '2026', 22, 20, '是', 0, 40, 30]);
   });
+
+  it('双报到 by month: one row per check-in of the year, in time order, a liaison only their unit’s, a community’s staff only their residents’', async () => {
+    const ci = (id: string, name: string, communityId: string, unitId: string, month: string, at: string) => ({ _id: id, openid: id, name, communityId, unitId, month, at: new Date(`${at}+08:00`), note: '', points: 5 });
+    insert('checkIns', [
+      ci('ci-1', '丙', 'c-dongjie', 'unit-renshe', '2025-10', '2025-10-02T09:00:00'),
+      ci('ci-2', '丁', 'c-ximen', 'unit-weijian', '2025-10', '2025-10-03T09:00:00'),
+      ci('ci-3', '丙', 'c-dongjie', 'unit-renshe', '2025-11', '2025-11-01T09:00:00'),
+      ci('ci-4', '丙', 'c-dongjie', 'unit-renshe', '2024-12', '2024-12-01T09:00:00'),
+    ] as never);
+    const rows = async (as: string) => {
+      const ws = (await workbookOf(as, (await runExport(as, { kind: 'checkIns', year: '2025' })).at(-1)!._id)).getWorksheet('双报到')!;
+      const out: ExcelJS.CellValue[][] = [];
+      ws.eachRow((r, n) => {
+        if (n > 1) out.push((r.values as ExcelJS.CellValue[]).slice(1));
+      });
+      return out;
+    };
+    const all = await rows(PEOPLE.admin);
+    expect(all.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
+      ['2025-10', '丙', '东街社区', '县人社局'],
+      ['2025-10', '丁', '西门社区', '县卫健局'],
+      ['2025-11', '丙', '东街社区', '县人社局'],
+    ]);
+    expect(all[0][4]).toBeInstanceOf(Date);
+    expect(all[0][5]).toBe(5);
+    expect((await rows(PEOPLE.liaison)).map((r) => r[1])).toEqual(['丙', '丙']);
+    expect((await rows(PEOPLE.staffXimen)).map((r) => r[1])).toEqual(['丁']);
+  });
 });
 
 describe('large exports in chunks', () => {

@@ -21,6 +21,7 @@ const KINDS: { key: Kind; title: string; about: string }[] = [
   { key: 'demands', title: '诉求', about: '当月提交的每件诉求一行，含每次状态变化的时间。' },
   { key: 'hours', title: '服务时长', about: '每人全年服务时长、积分，对照每年 20 小时的目标。' },
   { key: 'ledger', title: '积分明细', about: '本社区当月的每一笔积分。' },
+  { key: 'checkIns', title: '双报到', about: '全年每位党员每月的双报到一行（居住社区、在职单位、报到时间）。' },
   { key: 'visits', title: '走访', about: '当月每次走访和各社区覆盖率（县、镇街导出不含走访记录原文）。' },
 ]
 
@@ -62,6 +63,7 @@ export default function ExportsScreen({ me }: { me: Me }) {
   const who = rolesOf(me)
   const kinds = KINDS.filter((k) => who.admin || (k.key === 'visits' ? who.communities.length || who.town : k.key === 'ledger' ? who.communities.length || who.units.length : true))
   const [kind, setKind] = useState<Kind>('scorecards')
+  const byYear = kind === 'hours' || kind === 'checkIns'
   const thisMonth = monthKey()
   const [month, setMonth] = useState(thisMonth)
   const [version, setVersion] = useState(0)
@@ -83,6 +85,7 @@ export default function ExportsScreen({ me }: { me: Me }) {
       case 'demands':
         return { kind, from: month, to: month }
       case 'hours':
+      case 'checkIns':
         return { kind, year: month.slice(0, 4) }
       case 'ledger':
         return { kind, communityId: who.communities[0] ?? me.community?._id ?? '', from: month, to: month }
@@ -126,14 +129,14 @@ export default function ExportsScreen({ me }: { me: Me }) {
         <Segments items={kinds.map((k) => ({ key: k.key, title: k.title }))} value={kind} onChange={(k) => setKind(k as Kind)} />
         <Text className='jl-field__hint'>{about}</Text>
         <View className='jl-month'>
-          <AtButton className='jl-month__button' onClick={() => setMonth(shiftMonth(month, kind === 'hours' ? -12 : -1))}>
-            {kind === 'hours' ? '上一年' : '上个月'}
+          <AtButton className='jl-month__button' onClick={() => setMonth(shiftMonth(month, byYear ? -12 : -1))}>
+            {byYear ? '上一年' : '上个月'}
           </AtButton>
           <Text className='jl-month__text' {...({ 'aria-live': 'polite' } as Record<string, string>)}>
-            {kind === 'hours' ? `${month.slice(0, 4)}年` : formatMonth(month)}
+            {byYear ? `${month.slice(0, 4)}年` : formatMonth(month)}
           </Text>
-          <AtButton className='jl-month__button' disabled={month >= thisMonth} onClick={() => setMonth(shiftMonth(month, kind === 'hours' ? 12 : 1))}>
-            {kind === 'hours' ? '下一年' : '下个月'}
+          <AtButton className='jl-month__button' disabled={month >= thisMonth} onClick={() => setMonth(shiftMonth(month, byYear ? 12 : 1))}>
+            {byYear ? '下一年' : '下个月'}
           </AtButton>
         </View>
         <AtButton className='jl-button' type='primary' loading={busy && !!running && running.status === 'running'} disabled={busy} onClick={start}>

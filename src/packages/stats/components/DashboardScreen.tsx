@@ -10,10 +10,12 @@ import Section from '@/components/Section'
 import Segments from '@/components/Segments'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import { formatRate, monthKey, shiftMonth } from '@/domain/format'
-import { dashboardTargets, formatPeriod, RATE_PARTS, STATS_ROUTES, type DashboardTarget } from '@/domain/stats'
+import { dashboardTargets, formatPeriod, monthOfPeriod, RATE_PARTS, STATS_ROUTES, type DashboardTarget } from '@/domain/stats'
 import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
+import CoverageSection from './CoverageSection'
 import Figure, { type DrillScope } from './Figure'
+import PeopleSections from './PeopleSections'
 import RankTable, { RateLine } from './RankTable'
 import Trend from './Trend'
 
@@ -84,6 +86,8 @@ function Board({ target, period, sortBy }: { target: DashboardTarget; period: st
       <Section title='近12个月'>
         <Trend points={d.trend} />
       </Section>
+      <PeopleSections scope={d.scope} id={target.id} period={d.period} />
+      {d.scope !== 'unit' ? <CoverageSection scope={d.scope} id={target.id} month={monthOfPeriod(d.period, monthKey())} /> : null}
       <Section title='怎么算'>
         {RULES.map((rule) => (
           <Text key={rule} className='jl-field__hint'>
