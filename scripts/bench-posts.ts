@@ -51,9 +51,9 @@ export async function benchPosts(local: LocalCloud, failures: string[]): Promise
   await run(postsFn, RESIDENT, 'residentRatePledge', { id: pledge._id, verdict: 'satisfied' }, { read: 3, write: 2 }, 'the caller; one transaction: the pledge, the caller’s verdict; writes both');
   await run(postsFn, MEMBER, 'recordSurvey', { note: '调研停车难' }, { read: 3, write: 3 }, 'the caller; one transaction: the record, the counts; writes both (the counts made on the year’s first record: an update that finds none, then a set)');
   await run(postsFn, STAFF, 'recordProblem', { openid: MEMBER, note: '协调解决漏水' }, { read: 4, write: 3 }, 'the caller; the member; one transaction: the record, the counts; the counts made on the first record of the year');
-  await run(postsFn, MEMBER, 'myDuties', {}, { read: 4, write: 0 }, 'the caller; the rules, the account, the counts (one document each)');
-  await run(postsFn, LIAISON, 'unitDuties', { unitId: 'unit-renshe' }, { read: 5, write: 0 }, 'the caller; one page of the unit’s members; the rules; their accounts and counts (one `_id in` each)');
-  await run(postsFn, ADMIN, 'setDutyRules', { surveys: 4 }, BUDGET, 'the caller; the rules; writes them');
+  await run(postsFn, MEMBER, 'myDuties', {}, { read: 5, write: 0 }, 'the caller; the duties and the point rules (the hour target), the account, the counts (one document each, in parallel)');
+  await run(postsFn, LIAISON, 'unitDuties', { unitId: 'unit-renshe' }, { read: 6, write: 0 }, 'the caller; one page of the unit’s members; the duties and the point rules; their accounts and counts (one `_id in` each)');
+  await run(postsFn, ADMIN, 'setDutyRules', { surveys: 4 }, { read: 3, write: 1 }, 'the caller; the duties and the point rules; writes the duties (the hour target goes to the point rules, audited)');
   return (
     'Each posts step that changes one document is ≤ 2 reads / ≤ 4 writes. Those that read a transaction’s document ' +
     'again inside it (claim, pledge steps, records) count that read once more; `verifyLog` credits the ledger like ' +

@@ -12,6 +12,7 @@ import type { PointAccount } from '../../types/points';
 import type { DutyCounts, DutyRecord, DutyRules } from '../../types/posts';
 import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { loadRules, saveRules } from '../lib/points-rules';
 import { toPage } from '../lib/paging';
 import type { Handlers } from '../lib/router';
 import { emptyInput, myDutiesInput, problemInput, setDutyRulesInput, surveyInput, unitDutiesInput } from './schemas';
@@ -19,11 +20,16 @@ import { byIds, DUTY_COUNTS, loadAccount, loadDutyCounts, loadDutyRules, loadPer
 
 type H = Handlers<'posts'>;
 
+/**
+ * The duties in force. The service-hour target is the point rules' `yearlyHourTarget` (管理 → 积分规则),
+ * the one target the dashboards and the hours export also count against; the other duties are the
+ * county's `dutyRules/current`. Two documents, read together.
+ */
 async function rulesInForce(): Promise<DutyRules> {
-  const saved = await loadDutyRules();
+  const [saved, points] = await Promise.all([loadDutyRules(), loadRules()]);
   const rules = { ...DEFAULT_DUTY_RULES };
   for (const k of Object.keys(rules) as (keyof DutyRules)[]) if (typeof saved?.[k] === 'number') rules[k] = saved[k];
-  return rules;
+  return { ...rules, serviceHours: points.yearlyHourTarget };
 }
 
 const kept = (account: PointAccount | null, counts: DutyCounts | null, year: string) => ({
@@ -36,12 +42,15 @@ export const dutyRules: H['dutyRules'] = { input: emptyInput, run: () => rulesIn
 
 export const setDutyRules: H['setDutyRules'] = {
   input: setDutyRulesInput,
-  async run(change, { actor }) {
+  async run(change, { actor, now }) {
     if (!isAdmin(actor.roles)) throw refuse.forbidden('只有县委组织部可以设置年度任务');
     const bad = dutyRulesRefusal(change);
     if (bad) throw new AppError(bad.code, bad.message);
     const next = { ...(await rulesInForce()), ...change };
-    await saveDutyRules(next, actor.openid);
+    const { serviceHours, ...duties } = change;
+    // Each write sets what it holds: after a crash between them, saving again finishes the change.
+    if (Object.keys(duties).length) await saveDutyRules(next, actor.openid);
+    if (serviceHours !== undefined) await saveRules({ yearlyHourTarget: serviceHours }, actor, now);
     return next;
   },
 };

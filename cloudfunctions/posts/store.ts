@@ -137,7 +137,8 @@ export async function countPledges(openid: string, year: string): Promise<number
 
 export const loadDutyRules = () => one<Partial<DutyRules>>(DUTY_RULES, 'current');
 
-export async function saveDutyRules(rules: DutyRules, by: string): Promise<void> {
+/** The duties but the service-hour target, which the point rules hold. */
+export async function saveDutyRules({ serviceHours: _hours, ...rules }: DutyRules, by: string): Promise<void> {
   await db.collection(DUTY_RULES).doc('current').set({ data: { ...rules, updatedBy: by } });
 }
 

@@ -83,6 +83,20 @@ test('停用: only staff of its community; the post leaves the list and cannot b
   expect((await h.ok(ZHANG, 'posts', 'myPosts', {})).items.map((c) => c.postId)).toContain(post._id);
 });
 
+test('one service-hour target: 年度任务’s 服务时长 is the point rules’ yearlyHourTarget, whichever page sets it', async () => {
+  const before = await h.ok(PEOPLE.admin, 'points', 'rules');
+  try {
+    await h.ok(PEOPLE.admin, 'posts', 'setDutyRules', { serviceHours: 24 });
+    expect((await h.ok(PEOPLE.admin, 'points', 'rules')).yearlyHourTarget).toBe(24);
+    await h.ok(PEOPLE.admin, 'points', 'setRules', { yearlyHourTarget: 30 });
+    expect((await h.ok(PEOPLE.admin, 'posts', 'dutyRules', {})).serviceHours).toBe(30);
+    const mine = await h.ok(ZHANG, 'posts', 'myDuties', {});
+    expect(mine.items.find((i) => i.field === 'serviceHours')?.target).toBe(30);
+  } finally {
+    await h.ok(PEOPLE.admin, 'points', 'setRules', { yearlyHourTarget: before.yearlyHourTarget });
+  }
+});
+
 test('a returned log earns nothing and tells the member why', async () => {
   const post = await newPost('治安巡逻岗');
   await h.ok(ZHANG, 'posts', 'claimPost', { id: post._id });

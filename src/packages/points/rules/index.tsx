@@ -71,6 +71,7 @@ function RulesScreen({ me }: { me: Me }) {
         ))}
         <View className='jl-field__hint'>
           <Text>积分只按经验收、核定的服务记入，每条都有来源；记入后不修改，更正时另记一笔冲销。</Text>
+          <Text>党员年度服务时长目标也是「年度任务」的服务时长，统计看板按它统计达标。</Text>
         </View>
       </Section>
       {isPointsAdmin(me) ? <RulesForm key={JSON.stringify(rules)} rules={rules} onSaved={set} /> : null}

@@ -69,6 +69,7 @@ function DutyRulesScreen() {
         ))}
         <View className='jl-field__hint'>
           <Text>每位在职党员在「我的年度任务」里看到进度；单位联络员看到本单位落后的党员。</Text>
+          <Text>服务时长目标就是「积分规则」里的党员年度服务时长目标，统计看板和导出也按它计算；在这里或在积分规则里修改都可以。</Text>
         </View>
       </Section>
       <DutyRulesForm key={JSON.stringify(rules)} rules={rules} onSaved={set} />
