@@ -514,7 +514,7 @@ describe('积分排行 and 双报到情况', () => {
     expect([...testUtils.queries.querySelectorAll('.jl-person')].map(text)).toEqual([expect.stringContaining('张伟已报到'), '刘洋未报到'])
     expect(callMock).toHaveBeenCalledWith('points', 'compliance', { scope: 'community', id: 'c-dongjie', month: expect.stringMatching(/^\d{4}-\d{2}$/), page: 1, pageSize: 10 })
     // The month before.
-    testUtils.fireEvent.click(button('上一月'))
+    testUtils.fireEvent.click(button('上个月'))
     await waitFor(() => expect(callMock.mock.calls.filter((c) => c[1] === 'compliance')).toHaveLength(2))
   })
 })

@@ -8,6 +8,7 @@ import type { Me } from '@/types/domain'
 
 import LinkList from '@/components/LinkList'
 import Row from '@/components/Row'
+import PeriodSwitch from '@/components/PeriodSwitch'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import TargetPicker, { useTargets, type Target } from '@/components/TargetPicker'
@@ -127,17 +128,7 @@ export default function ScorecardScreen({ me }: { me: Me }) {
     <View className='jl-form'>
       <TargetPicker targets={targets} value={chosen} onChange={setChosen} />
       <Section title={`${target.name} 三率`}>
-        <View className='jl-month'>
-          <AtButton className='jl-month__button' onClick={() => setMonth(shiftMonth(month, -1))}>
-            上个月
-          </AtButton>
-          <Text className='jl-month__text' {...({ 'aria-live': 'polite' } as Record<string, string>)}>
-            {formatMonth(month)}
-          </Text>
-          <AtButton className='jl-month__button' disabled={month >= thisMonth} onClick={() => setMonth(shiftMonth(month, 1))}>
-            下个月
-          </AtButton>
-        </View>
+        <PeriodSwitch text={formatMonth(month)} unit='月' onPrev={() => setMonth(shiftMonth(month, -1))} onNext={month >= thisMonth ? undefined : () => setMonth(shiftMonth(month, 1))} />
         <Text className='jl-field__hint'>按派单月份统计；超期未解决的事项一直计入解决率的分母。</Text>
         <AtButton className='jl-button' onClick={() => void Taro.navigateTo({ url: STATS_ROUTES.dashboard({ scope: target.scope, id: target.id, period: month }) })}>
           统计看板：排名、近12个月走势、明细

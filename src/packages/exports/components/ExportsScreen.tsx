@@ -5,6 +5,7 @@ import { AtButton } from 'taro-ui'
 import type { Me } from '@/types/domain'
 import type { ExportRequest, ExportView } from '@/types/exports'
 
+import PeriodSwitch from '@/components/PeriodSwitch'
 import Section from '@/components/Section'
 import Segments from '@/components/Segments'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
@@ -128,17 +129,12 @@ export default function ExportsScreen({ me }: { me: Me }) {
       <Section title='新建导出'>
         <Segments items={kinds.map((k) => ({ key: k.key, title: k.title }))} value={kind} onChange={(k) => setKind(k as Kind)} />
         <Text className='jl-field__hint'>{about}</Text>
-        <View className='jl-month'>
-          <AtButton className='jl-month__button' onClick={() => setMonth(shiftMonth(month, byYear ? -12 : -1))}>
-            {byYear ? '上一年' : '上个月'}
-          </AtButton>
-          <Text className='jl-month__text' {...({ 'aria-live': 'polite' } as Record<string, string>)}>
-            {byYear ? `${month.slice(0, 4)}年` : formatMonth(month)}
-          </Text>
-          <AtButton className='jl-month__button' disabled={month >= thisMonth} onClick={() => setMonth(shiftMonth(month, byYear ? 12 : 1))}>
-            {byYear ? '下一年' : '下个月'}
-          </AtButton>
-        </View>
+        <PeriodSwitch
+          text={byYear ? `${month.slice(0, 4)}年` : formatMonth(month)}
+          unit={byYear ? '年' : '月'}
+          onPrev={() => setMonth(shiftMonth(month, byYear ? -12 : -1))}
+          onNext={month >= thisMonth ? undefined : () => setMonth(shiftMonth(month, byYear ? 12 : 1))}
+        />
         <AtButton className='jl-button' type='primary' loading={busy && !!running && running.status === 'running'} disabled={busy} onClick={start}>
           导出 Excel
         </AtButton>

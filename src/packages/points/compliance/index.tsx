@@ -16,7 +16,7 @@ import { POINTS_ROUTES } from '@/domain/points'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import PagedList, { PAGE_SIZE } from '@/components/PagedList'
-import PeriodSwitch from '@/packages/points/components/PeriodSwitch'
+import PeriodSwitch from '@/components/PeriodSwitch'
 import '../components/points.scss'
 
 type Person = Compliance['people']['items'][number]
@@ -42,7 +42,7 @@ function ComplianceScreen({ me }: { me: Me }) {
   return (
     <>
       <TargetPicker targets={list} value={chosen} onChange={setChosen} />
-      <PeriodSwitch text={formatMonth(month)} unit='月' onPrev={() => setMonth(shiftMonth(month, -1))} onNext={month >= thisMonth ? undefined : () => setMonth(shiftMonth(month, 1))} />
+      <PeriodSwitch standalone text={formatMonth(month)} unit='月' onPrev={() => setMonth(shiftMonth(month, -1))} onNext={month >= thisMonth ? undefined : () => setMonth(shiftMonth(month, 1))} />
       {shown ? (
         <View className='jl-rates'>
           <View className='jl-rates__item'>

@@ -16,7 +16,7 @@ import { formatHours, formatMonth, monthKey, shiftMonth } from '@/domain/format'
 import { liaisonUnit } from '@/domain/points'
 import { call } from '@/services/api'
 import { cx } from '@/utils/cx'
-import PeriodSwitch from '@/packages/points/components/PeriodSwitch'
+import PeriodSwitch from '@/components/PeriodSwitch'
 import '../components/points.scss'
 
 type Scope = Leaderboard['scope']
@@ -61,7 +61,7 @@ function Boards({ me, scopes, id }: { me: Me; scopes: Scope[]; id?: string }) {
           setMonth(thisMonth)
         }}
       />
-      <PeriodSwitch text={span === 'month' ? formatMonth(month) : `${period}年`} unit={span === 'month' ? '月' : '年'} onPrev={() => shift(-1)} onNext={atNow ? undefined : () => shift(1)} />
+      <PeriodSwitch standalone text={span === 'month' ? formatMonth(month) : `${period}年`} unit={span === 'month' ? '月' : '年'} onPrev={() => shift(-1)} onNext={atNow ? undefined : () => shift(1)} />
       {board.state.status === 'loading' ? <Loading text='正在加载排行…' /> : null}
       {board.state.status === 'error' ? <ErrorState message={board.state.message} onRetry={() => void board.reload()} /> : null}
       {board.state.status === 'ready' ? (

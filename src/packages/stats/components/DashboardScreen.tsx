@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import { AtButton } from 'taro-ui'
 
 import type { Me } from '@/types/domain'
 import type { Dashboard, DashboardScope, FigureRow, RateKey } from '@/types/stats'
 
+import PeriodSwitch from '@/components/PeriodSwitch'
 import Section from '@/components/Section'
 import Segments from '@/components/Segments'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
@@ -131,17 +131,7 @@ export default function DashboardScreen({ me, params }: { me: Me; params: Record
           value={isYear ? 'year' : 'month'}
           onChange={(k) => setPeriod(k === 'year' ? period.slice(0, 4) : period.length === 4 ? (period === thisMonth.slice(0, 4) ? thisMonth : `${period}-12`) : period)}
         />
-        <View className='jl-month'>
-          <AtButton className='jl-month__button' onClick={() => setPeriod(shift(period, -1))}>
-            {isYear ? '上一年' : '上个月'}
-          </AtButton>
-          <Text className='jl-month__text' {...({ 'aria-live': 'polite' } as Record<string, string>)}>
-            {formatPeriod(period)}
-          </Text>
-          <AtButton className='jl-month__button' disabled={period >= latest} onClick={() => setPeriod(shift(period, 1))}>
-            {isYear ? '下一年' : '下个月'}
-          </AtButton>
-        </View>
+        <PeriodSwitch text={formatPeriod(period)} unit={isYear ? '年' : '月'} onPrev={() => setPeriod(shift(period, -1))} onNext={period >= latest ? undefined : () => setPeriod(shift(period, 1))} />
         <Segments items={SORTS} value={sortBy} onChange={(k) => setSortBy(k as RateKey)} />
       </Section>
       <Board key={`${target.scope}:${target.id}:${period}:${sortBy}`} target={target} period={period} sortBy={sortBy} />

@@ -4,6 +4,7 @@ import { AtButton } from 'taro-ui'
 
 import type { Coverage } from '@/types/visits'
 
+import PeriodSwitch from '@/components/PeriodSwitch'
 import Section from '@/components/Section'
 import { ErrorState, Loading } from '@/components/States'
 import { useLoad } from '@/hooks/useLoad'
@@ -33,15 +34,7 @@ export default function CoverageView({ communityId, onVisitor }: { communityId: 
 
   return (
     <Section title='走访覆盖率'>
-      <View className='jl-month'>
-        <AtButton className='jl-month__button' onClick={() => setMonth(shiftMonth(month, -1))}>
-          上个月
-        </AtButton>
-        <Text className='jl-month__text'>{formatMonth(month)}</Text>
-        <AtButton className='jl-month__button' disabled={thisMonth} onClick={() => setMonth(shiftMonth(month, 1))}>
-          下个月
-        </AtButton>
-      </View>
+      <PeriodSwitch text={formatMonth(month)} unit='月' onPrev={() => setMonth(shiftMonth(month, -1))} onNext={thisMonth ? undefined : () => setMonth(shiftMonth(month, 1))} />
       {state.status === 'loading' ? <Loading text='正在加载覆盖率…' /> : null}
       {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? <Figures c={state.data} onVisitor={onVisitor} /> : null}
