@@ -7,6 +7,9 @@
  *     return { ...actual, call: jest.fn(), listDevUsers: jest.fn() }
  *   })
  */
+import TestUtils from '@tarojs/test-utils-react'
+import Taro from '@tarojs/taro'
+
 import * as api from '../../src/services/api'
 
 /** `api.call` as the test file's `jest.mock` replaced it. */
@@ -48,4 +51,30 @@ export async function waitFor(assertion: () => void, timeout = 2000) {
       await new Promise((r) => setTimeout(r, 20))
     }
   }
+}
+
+/** Every button's text on the screen, and the button of one text (taro-ui's AtButton). */
+export const buttons = () => [...document.querySelectorAll('.at-button')].map(text)
+export const button = (label: string) => [...document.querySelectorAll('.at-button')].find((b) => text(b) === label) as Element
+
+/**
+ * A test file's fresh renderer and clean state around each test, acting as `openid`: the session's
+ * stored person, `call` reset, toasts swallowed; after each, the page unmounted and storage cleared.
+ * Returns the renderer of the running test.
+ */
+export function eachTestAs(openid: string): () => TestUtils {
+  let utils: TestUtils
+  beforeEach(() => {
+    localStorage.setItem('jinlin.openid', openid)
+    utils = new TestUtils()
+    callMock.mockReset()
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+  })
+  afterEach(() => {
+    if (document.querySelector('.jl-page')) utils.unmout()
+    document.body.innerHTML = ''
+    localStorage.clear()
+    jest.restoreAllMocks()
+  })
+  return () => utils
 }

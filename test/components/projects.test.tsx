@@ -1,4 +1,3 @@
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 
 import type { Me } from '@/types/domain'
@@ -9,7 +8,7 @@ import ProjectSteps from '../../src/packages/projects/components/ProjectSteps'
 import { projectTabsFor } from '../../src/domain/projects'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
-import { answer, callMock, MODAL_CANCEL, MODAL_OK, text, waitFor } from './helpers'
+import { answer, button, buttons, callMock, eachTestAs, MODAL_CANCEL, MODAL_OK, text, waitFor } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
@@ -26,44 +25,29 @@ function makeProject(overrides: Partial<ProjectView> = {}): ProjectView {
   }
 }
 
-let testUtils: TestUtils
 const liaison = makeMe({ openid: 'demo-liaison-renshe', name: '赵敏', roles: [{ role: 'resident' }, { role: 'liaison', unitId: 'unit-renshe' }] })
-
-beforeEach(() => {
-  localStorage.setItem('jinlin.openid', liaison.openid)
-  testUtils = new TestUtils()
-  callMock.mockReset()
-  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
-})
-afterEach(() => {
-  if (document.querySelector('.jl-page')) testUtils.unmout()
-  document.body.innerHTML = ''
-  localStorage.clear()
-  jest.restoreAllMocks()
-})
+const utils = eachTestAs(liaison.openid)
 
 const mount = (p: ProjectView) =>
-  testUtils.mount(() => (
+  utils().mount(() => (
     <SessionProvider>
       <Page>
         <ProjectSteps initial={p} />
       </Page>
     </SessionProvider>
   ))
-const buttons = () => [...document.querySelectorAll('.at-button')].map(text)
-const button = (label: string) => [...document.querySelectorAll('.at-button')].find((b) => text(b) === label) as Element
 
 describe('a project’s steps', () => {
   it('only the steps the server allows; 认领 only after the liaison confirms, for the paired unit', async () => {
     answer({ 'org.me': () => liaison, 'projects.claim': () => makeProject({ status: 'active', unitId: 'unit-renshe', unitName: '县人社局', allowedActions: ['progress'] }) })
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce(MODAL_CANCEL).mockResolvedValueOnce(MODAL_OK)
     await mount(makeProject())
-    await testUtils.queries.waitForQuerySelector('.jl-tag--strong')
+    await utils().queries.waitForQuerySelector('.jl-tag--strong')
     expect(buttons()).toEqual(['认领这个项目'])
-    testUtils.fireEvent.click(button('认领这个项目'))
+    utils().fireEvent.click(button('认领这个项目'))
     await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
     expect(callMock).not.toHaveBeenCalledWith('projects', 'claim', expect.anything())
-    testUtils.fireEvent.click(button('认领这个项目'))
+    utils().fireEvent.click(button('认领这个项目'))
     await waitFor(() => expect(text(document.querySelector('.jl-tag--strong'))).toBe('进行中'))
     expect(callMock).toHaveBeenCalledWith('projects', 'claim', { id: 'p-1', unitId: 'unit-renshe' })
     expect(text(document.body)).toContain('承接单位：县人社局')
@@ -74,10 +58,10 @@ describe('a project’s steps', () => {
     answer({ 'org.me': () => liaison })
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
     await mount(makeProject({ status: 'active', unitId: 'unit-renshe', unitName: '县人社局', allowedActions: ['progress', 'complete'] }))
-    await testUtils.queries.waitForQuerySelector('.jl-tag--strong')
-    testUtils.fireEvent.click(button('登记完成'))
+    await utils().queries.waitForQuerySelector('.jl-tag--strong')
+    utils().fireEvent.click(button('登记完成'))
     await waitFor(() => expect(buttons()).toContain('确认完成'))
-    testUtils.fireEvent.click(button('确认完成'))
+    utils().fireEvent.click(button('确认完成'))
     await waitFor(() => expect(text(document.body)).toContain('请写明原因或情况'))
     expect(modal).not.toHaveBeenCalled()
     expect(callMock).not.toHaveBeenCalledWith('projects', 'complete', expect.anything())

@@ -1,4 +1,3 @@
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 
 import type { WishView } from '@/types/wishes'
@@ -8,7 +7,7 @@ import WishCard from '../../src/packages/wishes/components/WishCard'
 import WallPage from '../../src/packages/wishes/wall/index'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
-import { answer, callMock, MODAL_CANCEL, MODAL_OK, text, waitFor } from './helpers'
+import { answer, button, buttons, callMock, eachTestAs, MODAL_CANCEL, MODAL_OK, text, waitFor } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
@@ -36,46 +35,31 @@ function makeWish(overrides: Partial<WishView> = {}): WishView {
   }
 }
 
-let testUtils: TestUtils
 const member = makeMe({ openid: 'demo-member-zhang', name: '张伟', roles: [{ role: 'resident' }, { role: 'member', unitId: 'unit-renshe' }] })
-
-beforeEach(() => {
-  localStorage.setItem('jinlin.openid', member.openid)
-  testUtils = new TestUtils()
-  callMock.mockReset()
-  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
-})
-afterEach(() => {
-  if (document.querySelector('.jl-page')) testUtils.unmout()
-  document.body.innerHTML = ''
-  localStorage.clear()
-  jest.restoreAllMocks()
-})
+const utils = eachTestAs(member.openid)
 
 const mount = (w: WishView) =>
-  testUtils.mount(() => (
+  utils().mount(() => (
     <SessionProvider>
       <Page>
         <WishCard w={w} />
       </Page>
     </SessionProvider>
   ))
-const buttons = () => [...document.querySelectorAll('.at-button')].map(text)
-const button = (label: string) => [...document.querySelectorAll('.at-button')].find((b) => text(b) === label) as Element
 
 describe('a wish card', () => {
   it('on the wall: 「王**的微心愿」 with only the steps the server allows; 认领 only after the person confirms', async () => {
     answer({ 'org.me': () => member, 'wishes.claim': () => makeWish({ status: 'claimed', allowedActions: ['fulfil'], claim: { name: '张伟', via: 'member', unitName: '县人社局', at: '2026-12-02T02:00:00.000Z' }, contact: { name: '王秀英', phone: '13800001001', address: '幸福小区1号楼 302' } }) })
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce(MODAL_CANCEL).mockResolvedValueOnce(MODAL_OK)
     await mount(makeWish())
-    await testUtils.queries.waitForQuerySelector('.jl-card')
+    await utils().queries.waitForQuerySelector('.jl-card')
     expect(text(document.body)).toContain('王**的微心愿')
     expect(text(document.body)).not.toContain('心愿人：')
     expect(buttons()).toEqual(['我来认领'])
-    testUtils.fireEvent.click(button('我来认领'))
+    utils().fireEvent.click(button('我来认领'))
     await waitFor(() => expect(modal).toHaveBeenCalledTimes(1))
     expect(callMock).not.toHaveBeenCalledWith('wishes', 'claim', expect.anything())
-    testUtils.fireEvent.click(button('我来认领'))
+    utils().fireEvent.click(button('我来认领'))
     await waitFor(() => expect(text(document.querySelector('.jl-tag--strong'))).toBe('已认领'))
     expect(callMock).toHaveBeenCalledWith('wishes', 'claim', { id: 'w-1' })
     // Claimed: where to deliver it, and the next step.
@@ -88,11 +72,11 @@ describe('a wish card', () => {
     answer({ 'org.me': () => member, 'wishes.decline': (p) => makeWish({ status: 'declined', allowedActions: [], declineReason: (p as { reason: string }).reason }) })
     jest.spyOn(Taro, 'showModal').mockResolvedValue(MODAL_OK)
     await mount(makeWish({ status: 'pending', allowedActions: ['approve', 'decline'] }))
-    await testUtils.queries.waitForQuerySelector('.jl-card')
+    await utils().queries.waitForQuerySelector('.jl-card')
     expect(buttons()).toEqual(['审核通过，上墙', '不通过'])
-    testUtils.fireEvent.click(button('不通过'))
+    utils().fireEvent.click(button('不通过'))
     await waitFor(() => expect(buttons()).toContain('确认不通过'))
-    testUtils.fireEvent.click(button('确认不通过'))
+    utils().fireEvent.click(button('确认不通过'))
     await waitFor(() => expect(text(document.body)).toContain('请写明不通过的原因'))
     expect(callMock).not.toHaveBeenCalledWith('wishes', 'decline', expect.anything())
   })
@@ -118,7 +102,7 @@ describe('the wall for a member of a paired unit who lives elsewhere', () => {
         return { items: communityId === 'c-dongjie' ? [makeWish({ title: '东街的心愿' })] : [], page: 1, pageSize: 20, hasMore: false }
       },
     })
-    testUtils.mount(() => (
+    utils().mount(() => (
       <SessionProvider>
         <WallPage />
       </SessionProvider>
