@@ -5,6 +5,7 @@
  */
 import { dayOf } from '../../cloudfunctions/core/calendar';
 import { openHarness, PEOPLE, type Harness } from './harness';
+import { HH, keyHousehold } from './visits.fixtures';
 
 process.env.JINLIN_RATE_LIMITS = 'off';
 
@@ -39,6 +40,8 @@ const BEFORE: Record<string, number> = {
   'posts.returnLog': 1,
   'posts.ratePledge': 1,
 };
+/** recordVisit's writes before its queue counters moved onto lib/effects (applied by lib/incs after the transaction). */
+const VISIT_BEFORE = { none: 3, one: 5, two: 6 };
 /** 审核 reads the community's pairings with the wish (one $lookup, a query no transaction may make) and the wish again in the transaction. */
 const READS: Record<string, number> = { 'wishes.approve': 3, 'wishes.confirm': 6, 'posts.verifyLog': 6 };
 
@@ -101,4 +104,18 @@ test('writes per step of wishes, projects and posts', async () => {
   const sentBefore = h.local.outbox().length;
   await h.drainNotifications();
   expect(h.local.outbox().length).toBeGreaterThan(sentBefore);
+});
+
+test('writes of recordVisit: the visit’s transaction, then the queues’ counters of the demands it files (lib/effects), then the record removed', async () => {
+  await h.openScorecards(); // the queues' counters opened, as by the nightly timer
+  await keyHousehold(h, HH.c, [PEOPLE.member]);
+  const visit = (needs: number) => ({ householdId: HH.c, method: 'door', outcome: 'contact', wellbeing: 'fair', needs: Array.from({ length: needs }, (_, i) => ({ category: 'facilities', text: `厨房水管漏水 ${i + 1}` })) });
+  const none = await h.raw(PEOPLE.member, 'visits', { action: 'recordVisit', ...visit(0) });
+  const one = await h.raw(PEOPLE.member, 'visits', { action: 'recordVisit', ...visit(1) });
+  const two = await h.raw(PEOPLE.member, 'visits', { action: 'recordVisit', ...visit(2) });
+  for (const r of [none, one, two]) expect(r.result).toMatchObject({ ok: true });
+  console.log(`recordVisit: no need ${none.counts.read}/${none.counts.write}, one need ${one.counts.read}/${one.counts.write}, two needs ${two.counts.read}/${two.counts.write} (reads/writes)`);
+  expect(none.counts.write).toBeLessThanOrEqual(VISIT_BEFORE.none);
+  expect(one.counts.write).toBeLessThanOrEqual(VISIT_BEFORE.one + 1);
+  expect(two.counts.write).toBeLessThanOrEqual(VISIT_BEFORE.two + 1);
 });
