@@ -29,7 +29,7 @@ async function start(dir: string): Promise<string> {
   const root = path.resolve(__dirname, '../..');
   const bundle = path.join(root, '.tmp', `cloud-server-${process.pid}.js`);
   buildSync({ entryPoints: [path.join(__dirname, 'fixtures', 'cloud-server.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'silent' });
-  const proc = spawn(process.execPath, [bundle, dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JINLIN_RATE_LIMITS: 'off' } });
+  const proc = spawn(process.execPath, [bundle, dir, '3'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JINLIN_RATE_LIMITS: 'off' } });
   child = proc;
   proc.stderr!.resume(); // the router logs the requests the kill cut off
   return new Promise<string>((resolve, reject) => {
@@ -82,6 +82,7 @@ test('kill -9 mid-burst of 派单, restart, repair: every scorecard equals a rec
     console.log(`kill -9 after ${answered} answers: ${dispatched.length} of ${BURST} dispatched, ${halfDone.length} with effects left recorded`);
     expect(dispatched.length).toBeGreaterThanOrEqual(5);
     expect(dispatched.length).toBeLessThan(BURST);
+    expect(halfDone.length).toBeGreaterThan(0); // the point of the test: steps cut between their writes
 
     // The notify timer's repair pass, once the requests' time to finish has passed (20 a run).
     for (let run = 0; run < 10; run++) {
