@@ -1,7 +1,8 @@
 /**
  * A real kill -9 in the middle of a burst of dispatches (#10): the local cloud server runs as a
- * child process (its database journalled to disk, local/db/journal.ts), 40 demands filed, then 40
- * 派单 sent at once and the process killed with SIGKILL after the first answers. The data folder
+ * child process (its database journalled to disk, local/db/journal.ts; 10 ms a database request),
+ * 40 demands filed, then 40 派单 sent at once and the process killed with SIGKILL after the fifth
+ * answer (again on a fresh folder, up to twice, if no step was cut between its writes). The data folder
  * is opened again (a restart), the repair pass runs as the notify timer would once the requests'
  * time has passed, and then every 三率 scorecard equals a recount of the demands and every
  * dispatched demand has its one message job.
@@ -29,7 +30,7 @@ async function start(dir: string): Promise<string> {
   const root = path.resolve(__dirname, '../..');
   const bundle = path.join(root, '.tmp', `cloud-server-${process.pid}.js`);
   buildSync({ entryPoints: [path.join(__dirname, 'fixtures', 'cloud-server.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'silent' });
-  const proc = spawn(process.execPath, [bundle, dir, '3'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JINLIN_RATE_LIMITS: 'off' } });
+  const proc = spawn(process.execPath, [bundle, dir, '10'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JINLIN_RATE_LIMITS: 'off' } });
   child = proc;
   proc.stderr!.resume(); // the router logs the requests the kill cut off
   return new Promise<string>((resolve, reject) => {
@@ -48,7 +49,8 @@ async function call(url: string, openid: string, fn: string, body: Record<string
   return (await res.json()) as { ok: boolean; data?: { _id: string } };
 }
 
-test('kill -9 mid-burst of 派单, restart, repair: every scorecard equals a recount, each dispatch queued its message once', async () => {
+/** Files BURST demands on a fresh local cloud, sends BURST 派单 at once, kills it after the fifth answer. */
+async function killMidBurst(): Promise<{ dir: string; ids: string[]; answered: number }> {
   const dir = tempDir();
   const url = await start(dir);
   const ids: string[] = [];
@@ -72,6 +74,20 @@ test('kill -9 mid-burst of 派单, restart, repair: every scorecard equals a rec
   await exited;
   expect(proc.signalCode).toBe('SIGKILL');
   fs.rmSync(path.join(dir, 'LOCK'), { force: true }); // the killed process could not release it
+  return { dir, ids, answered };
+}
+
+test('kill -9 mid-burst of 派单, restart, repair: every scorecard equals a recount, each dispatch queued its message once', async () => {
+  // A loaded machine may let the kill land when no step is between its writes: then again, a few times.
+  let run = await killMidBurst();
+  for (let again = 0; again < 2; again++) {
+    const peek = openTestCloud(run.dir);
+    const cut = peek.db.store.all('demands').some((d) => run.ids.includes(d._id as string) && d.effectsDue);
+    peek.close();
+    if (cut) break;
+    run = await killMidBurst();
+  }
+  const { dir, ids, answered } = run;
 
   // The restart: the same data folder opened again.
   const local = openTestCloud(dir);
@@ -108,4 +124,4 @@ test('kill -9 mid-burst of 派单, restart, repair: every scorecard equals a rec
   } finally {
     local.close();
   }
-}, 180_000);
+}, 300_000);
