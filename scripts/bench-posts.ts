@@ -40,15 +40,15 @@ export async function benchPosts(local: LocalCloud, failures: string[]): Promise
   await run(postsFn, MEMBER, 'claimPost', { id: post._id }, { read: 4, write: 2 }, 'the caller; the post; one transaction: the post, the claim; writes the claim and holders');
   const log = await run(postsFn, MEMBER, 'logWork', { postId: post._id, workedOn: dayOf(new Date()), hours: 3, note: '劝导乱停车 12 辆' }, BUDGET, 'the caller; the claim; the log');
   await run(postsFn, STAFF, 'listLogs', { scope: 'review' });
-  await run(postsFn, STAFF, 'verifyLog', { id: log._id }, { read: 6, write: 14 }, 'credits the ledger (as wishes.confirm): the caller, the rules; one transaction reads the log, the entry key, the account; writes the log, the entry, the account, the claim’s hours and the pending tallies; then the tallies folded after the commit and the member’s message');
+  await run(postsFn, STAFF, 'verifyLog', { id: log._id }, { read: 6, write: 14 }, 'credits the ledger (as wishes.confirm): the caller, the rules; one transaction reads the log, the entry key, the account; writes the log, the entry, the account, the claim’s hours and the pending tallies; and the member’s message job; then the tallies folded after the commit');
   await run(postsFn, STAFF, 'verifyLog', { id: log._id }, { read: 3, write: 0 }, 'again: a repeat — the caller, the rules, the log in the transaction; nothing written');
   await run(postsFn, MEMBER, 'myPosts', {});
   const photo = await run(dispatchFn, MEMBER, 'uploadPhoto', { contentType: 'image/png', base64: PNG });
   const pledge = await run(postsFn, MEMBER, 'pledge', { text: '每月参加一次楼道清扫' }, { read: 2, write: 1 }, 'the caller; this year’s count (≤ 10 a year); the pledge');
   await run(postsFn, MEMBER, 'fulfilPledge', { id: pledge._id, note: '清扫了 3 个楼道', photos: [photo.fileID] }, { read: 3, write: 1 }, 'the caller; one transaction: the pledge; writes it');
-  await run(postsFn, SECRETARY, 'ratePledge', { id: pledge._id, grade: 'good' }, { read: 3, write: 1 }, 'the caller; one transaction: the pledge; writes it');
+  await run(postsFn, SECRETARY, 'ratePledge', { id: pledge._id, grade: 'good' }, { read: 3, write: 2 }, 'the caller; one transaction: the pledge; writes it and the member’s message job');
   await run(postsFn, RESIDENT, 'listPledges', { scope: 'community' }, { read: 3, write: 0 }, 'the caller; one page; the caller’s verdicts on it (one `_id in`)');
-  await run(postsFn, RESIDENT, 'residentRatePledge', { id: pledge._id, verdict: 'satisfied' }, { read: 3, write: 2 }, 'the caller; one transaction: the pledge, the caller’s verdict; writes both');
+  await run(postsFn, RESIDENT, 'residentRatePledge', { id: pledge._id, verdict: 'satisfied' }, { read: 3, write: 3 }, 'the caller; one transaction: the pledge, the caller’s verdict; writes both and the member’s message job');
   await run(postsFn, MEMBER, 'recordSurvey', { note: '调研停车难' }, { read: 3, write: 3 }, 'the caller; one transaction: the record, the counts; writes both (the counts made on the year’s first record: an update that finds none, then a set)');
   await run(postsFn, STAFF, 'recordProblem', { openid: MEMBER, note: '协调解决漏水' }, { read: 4, write: 3 }, 'the caller; the member; one transaction: the record, the counts; the counts made on the first record of the year');
   await run(postsFn, MEMBER, 'myDuties', {}, { read: 5, write: 0 }, 'the caller; the duties and the point rules (the hour target), the account, the counts (one document each, in parallel)');

@@ -37,12 +37,12 @@ export async function benchProjects(local: LocalCloud, failures: string[]): Prom
   const p = await run(projectsFn, STAFF, 'publishNeed', { communityId: 'c-dongjie', title: '电动车充电安全宣传', description: '楼道充电隐患多', helpWanted: '两场宣讲', period }, 'the caller; the community with its paired units ($lookup); the project');
   await run(projectsFn, LIAISON, 'list', { scope: 'claimable' });
   await run(projectsFn, LIAISON, 'detail', { id: p._id });
-  await run(projectsFn, LIAISON, 'claim', { id: p._id }, 'one transaction: the project; the project, the pairing’s 认领');
-  await run(projectsFn, MEMBER, 'join', { id: p._id }, 'compare-and-set');
+  await run(projectsFn, LIAISON, 'claim', { id: p._id }, 'one transaction: the project; the project, the pairing’s 认领, the message job');
+  await run(projectsFn, MEMBER, 'join', { id: p._id }, 'one transaction: the project; the project');
   const photo = await run(dispatchFn, MEMBER, 'uploadPhoto', { contentType: 'image/png', base64: PNG });
-  await run(projectsFn, MEMBER, 'progress', { id: p._id, text: '第一场宣讲 40 人参加', photos: [photo.fileID] }, 'compare-and-set');
-  await run(projectsFn, LIAISON, 'complete', { id: p._id, note: '两场宣讲完成' }, 'one transaction: the project; the project, 完成');
-  await run(projectsFn, STAFF, 'rate', { id: p._id, value: 'satisfied', comment: '居民安全意识提高' }, 'one transaction: the project; the project, 评实效');
+  await run(projectsFn, MEMBER, 'progress', { id: p._id, text: '第一场宣讲 40 人参加', photos: [photo.fileID] }, 'one transaction: the project; the project');
+  await run(projectsFn, LIAISON, 'complete', { id: p._id, note: '两场宣讲完成' }, 'one transaction: the project; the project, 完成, the message job');
+  await run(projectsFn, STAFF, 'rate', { id: p._id, value: 'satisfied', comment: '居民安全意识提高' }, 'one transaction: the project; the project, 评实效, the message job');
   await run(projectsFn, MEMBER, 'list', { scope: 'mine' });
   await run(projectsFn, STAFF, 'list', { scope: 'community', communityId: 'c-dongjie' });
   await run(projectsFn, LIAISON, 'list', { scope: 'unit', unitId: 'unit-renshe' });
@@ -52,16 +52,16 @@ export async function benchProjects(local: LocalCloud, failures: string[]): Prom
   const s = await run(projectsFn, LIAISON, 'publishService', { unitId: 'unit-renshe', kind: 'service', title: '社保政策讲解', description: '到社区讲解养老保险' }, 'the caller; the unit (its name); the service');
   await run(projectsFn, STAFF, 'services', { communityId: 'c-dongjie' }, 'the community’s pairings with their units’ offers ($lookup)');
   await run(projectsFn, LIAISON, 'services', { unitId: 'unit-renshe' });
-  const r = await run(projectsFn, STAFF, 'request', { serviceId: s._id, communityId: 'c-dongjie', helpWanted: '12 月讲一次', period }, 'the caller; the service with its pairings ($lookup); the project');
-  await run(projectsFn, LIAISON, 'accept', { id: r._id }, 'one transaction: the project; the project, 认领');
+  const r = await run(projectsFn, STAFF, 'request', { serviceId: s._id, communityId: 'c-dongjie', helpWanted: '12 月讲一次', period }, 'the caller; the service with its pairings ($lookup); one transaction: the project, the message job');
+  await run(projectsFn, LIAISON, 'accept', { id: r._id }, 'one transaction: the project; the project, 认领, the message job');
   const d = await run(projectsFn, STAFF, 'request', { serviceId: s._id, communityId: 'c-dongjie', helpWanted: '1 月再讲一次', period });
-  await run(projectsFn, LIAISON, 'decline', { id: d._id, reason: '1 月人员不足' }, 'compare-and-set');
+  await run(projectsFn, LIAISON, 'decline', { id: d._id, reason: '1 月人员不足' }, 'one transaction: the project; the project');
   await run(projectsFn, LIAISON, 'withdrawService', { id: s._id }, 'the caller; the service; a conditional write');
   const w = await run(projectsFn, STAFF, 'publishNeed', { communityId: 'c-dongjie', title: '楼道杂物清理', description: '消防通道', helpWanted: '一个周末', period });
-  await run(projectsFn, STAFF, 'withdraw', { id: w._id, reason: '已由物业清理' }, 'compare-and-set');
+  await run(projectsFn, STAFF, 'withdraw', { id: w._id, reason: '已由物业清理' }, 'one transaction: the project; the project');
   return (
     'Every projects action is ≤ 2 reads / ≤ 4 writes. A pairing’s first count in a year also creates its counter document ' +
-    '(one more write, once a year). A lost compare-and-set or transaction race reads again (counted on the retry only).\n\n' +
+    '(one more write, once a year). Every step is one transaction with its message job (#10). A lost transaction race reads again (counted on the retry only).\n\n' +
     table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', '', 'what'], rows)
   );
 }

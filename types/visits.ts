@@ -204,10 +204,13 @@ export interface VisitRecord {
   returnForDemandId: string | null;
   /** A contact visit within its due window (not late); null for 敲门未遇. */
   onTime: boolean | null;
+  /** The queues' counters its transaction recorded, until applied (cloudfunctions/lib/effects.ts; never shown). */
+  pendingEffects?: Record<string, { key: string; at: Date | string; effects: unknown[] }>;
+  effectsDue?: { key: string; at: Date | string } | null;
 }
 
 /** A visit as returned to a permitted reader. */
-export interface VisitView extends Omit<VisitRecord, 'recordedAt' | 'communityId'> {
+export interface VisitView extends Omit<VisitRecord, 'recordedAt' | 'communityId' | 'pendingEffects' | 'effectsDue'> {
   /** Temporary URLs of the photos. */
   photoUrls: string[];
 }

@@ -90,12 +90,27 @@ export type NotifyTemplate =
   | 'residentHandled' | 'residentDispatched' | 'residentWorkDone' | 'rateReminder';
 
 /** What a step's notify effects become: one queued job (collection `notifications`), sent by the `notify` timer. */
+/** A message addressed and written when its step was saved (wishes, projects, posts): sent as it is. */
+export interface ReadyMessage {
+  touser: string;
+  /** The template's placeholder id (lib/templates.ts) and its title. */
+  template: { id: string; title: string };
+  /** The mini-program page the message opens, with its query. */
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+/**
+ * A job of the notify timer's queue: a dispatch step's (its demand, recipients resolved when sent)
+ * or another pillar's step's (`ready`: messages written when the step was saved).
+ */
 export interface NotificationJob {
   _id?: string;
-  demandId: string;
+  demandId?: string;
   /** A short text of the demand for the message body. */
-  text: string;
-  messages: { template: NotifyTemplate; to: Recipient }[];
+  text?: string;
+  messages?: { template: NotifyTemplate; to: Recipient }[];
+  ready?: ReadyMessage[];
   status: 'pending' | 'sending' | 'sent';
   createdAt: Date | string;
   sentAt?: Date | string;

@@ -1,5 +1,6 @@
 /**
- * All or nothing for a demand's steps. A step writes its new state AND the effects it implies
+ * All or nothing for a demand's steps (and a visit's, whose transaction records on the visit the
+ * queues' counters of the demands it files and returns to: `RECORDED_ON`). A step writes its new state AND the effects it implies
  * (core/demand `PendingEffects`: scorecard counters and open deadlines, other counters, one
  * notification job, hours to the ledger, a return visit owed) in ONE write on the demand, under a
  * key unique to the step. The effects are then applied, each idempotently under that key, and
@@ -17,11 +18,18 @@ import type { Demand } from '../../types/dispatch';
 import { _, db, isDuplicateWrite } from './cloud';
 import type { Data } from './database';
 import { newId } from './ids';
+import { JOBS } from './outbox';
 import { creditServiceHours } from './ledger';
 import { returnVisitDue } from './return-visits';
 
 const DEMANDS = 'demands';
-export const JOBS = 'notifications';
+
+/** The collections whose documents carry recorded effects: the repair pass looks at each. */
+export const RECORDED_ON = [DEMANDS, 'visits'] as const;
+export type RecordedOn = (typeof RECORDED_ON)[number];
+
+/** A document that carries recorded effects: a demand, or a visit (no text: it queues no message). */
+type Carrier = Pick<Demand, '_id' | 'pendingEffects' | 'effectsDue'> & { text?: string };
 
 /** How long a step may take to apply its own effects before the repair timer finishes them. */
 export const REPAIR_AFTER_MS = 2 * 60_000;
@@ -111,11 +119,11 @@ function counterChanges(effects: Effect[]): CounterChange[] {
 }
 
 /** Queues a step's messages as one job for the notify timer, once per key. */
-async function enqueue(p: PendingEffects, demand: Pick<Demand, '_id' | 'text'>): Promise<void> {
+async function enqueue(p: PendingEffects, demand: { _id: string; text?: string }): Promise<void> {
   const messages: NotificationJob['messages'] = [];
   for (const e of p.effects) if (e.kind === 'notify') messages.push({ template: e.template, to: e.to });
   if (!messages.length) return;
-  const job: NotificationJob = { _id: `fx_${p.key}`, demandId: demand._id, text: demand.text.slice(0, 20), messages, status: 'pending', createdAt: new Date(p.at), takenAt: null };
+  const job: NotificationJob = { _id: `fx_${p.key}`, demandId: demand._id, text: (demand.text ?? '').slice(0, 20), messages, status: 'pending', createdAt: new Date(p.at), takenAt: null };
   try {
     await db.collection(JOBS).add({ data: job });
   } catch (e) {
@@ -127,7 +135,7 @@ async function enqueue(p: PendingEffects, demand: Pick<Demand, '_id' | 'text'>):
  * Applies every effect of one recorded step, each once however often this runs: at most one
  * write per counter document and one job, in parallel; hours and a return visit by their own keys.
  */
-export async function applyPending(p: PendingEffects, demand: Pick<Demand, '_id' | 'text'>, now: Date): Promise<void> {
+export async function applyPending(p: PendingEffects, demand: { _id: string; text?: string }, now: Date): Promise<void> {
   const work: Promise<void>[] = counterChanges(p.effects).map((c) => applyCounter(c, p.key, now));
   work.push(enqueue(p, demand));
   for (const e of p.effects) {
@@ -143,43 +151,47 @@ export async function applyPending(p: PendingEffects, demand: Pick<Demand, '_id'
  * Removes applied steps from the demand in one write; the repair index is cleared with them when
  * `latest` is still the demand's latest recorded step (else a newer step keeps it set).
  */
-export async function clearPending(demandId: string, keys: string[], latest: string): Promise<void> {
+export async function clearPending(demandId: string, keys: string[], latest: string, collection: RecordedOn = DEMANDS): Promise<void> {
   if (!keys.length) return;
   const data: Data = {};
   for (const k of keys) data[`pendingEffects.${k}`] = _.remove();
-  const res = await db.collection(DEMANDS).where({ _id: demandId, 'effectsDue.key': latest }).update({ data: { ...data, effectsDue: null } });
-  if (res.stats.updated === 0) await db.collection(DEMANDS).doc(demandId).update({ data });
+  const res = await db.collection(collection).where({ _id: demandId, 'effectsDue.key': latest }).update({ data: { ...data, effectsDue: null } });
+  if (res.stats.updated === 0) await db.collection(collection).doc(demandId).update({ data });
 }
 
 /** Applies a demand's left-over steps in order and removes them; returns how many there were. */
-export async function finishLeftovers(d: Pick<Demand, '_id' | 'text' | 'pendingEffects' | 'effectsDue'>, now: Date): Promise<number> {
+export async function finishLeftovers(d: Carrier, now: Date, collection: RecordedOn = DEMANDS): Promise<number> {
   const left = leftovers(d);
   for (const p of left) await applyPending(p, d, now);
-  if (left.length) await clearPending(d._id, left.map((p) => p.key), d.effectsDue?.key ?? left[left.length - 1].key);
+  if (left.length) await clearPending(d._id, left.map((p) => p.key), d.effectsDue?.key ?? left[left.length - 1].key, collection);
   return left.length;
 }
 
 /**
- * The repair pass (notify timer): demands whose latest recorded step is older than
+ * The repair pass (notify timer): demands and visits whose latest recorded step is older than
  * REPAIR_AFTER_MS and still marked due — a request that died between its writes — get their
- * effects finished. A demand whose entries were all removed but whose mark stayed (a newer step
+ * effects finished. A document whose entries were all removed but whose mark stayed (a newer step
  * raced the clear) has the mark cleared.
  */
-export async function repairPending(now: Date, batch = 20): Promise<{ demands: number; steps: number }> {
-  const due = (
-    await db
-      .collection(DEMANDS)
-      .where({ 'effectsDue.at': _.lte(new Date(now.getTime() - REPAIR_AFTER_MS)) })
-      .orderBy('effectsDue.at', 'asc')
-      .limit(batch)
-      .field({ _id: true, text: true, pendingEffects: true, effectsDue: true })
-      .get<Pick<Demand, '_id' | 'text' | 'pendingEffects' | 'effectsDue'>>()
-  ).data;
+export async function repairPending(now: Date, batch = 20): Promise<{ documents: number; steps: number }> {
+  let found = 0;
   let steps = 0;
-  for (const d of due) {
-    const n = await finishLeftovers(d, now);
-    if (!n) await db.collection(DEMANDS).where({ _id: d._id, 'effectsDue.key': d.effectsDue!.key }).update({ data: { effectsDue: null } });
-    steps += n;
+  for (const collection of RECORDED_ON) {
+    const due = (
+      await db
+        .collection(collection)
+        .where({ 'effectsDue.at': _.lte(new Date(now.getTime() - REPAIR_AFTER_MS)) })
+        .orderBy('effectsDue.at', 'asc')
+        .limit(batch)
+        .field({ _id: true, text: true, pendingEffects: true, effectsDue: true })
+        .get<Carrier>()
+    ).data;
+    for (const d of due) {
+      const n = await finishLeftovers(d, now, collection);
+      if (!n) await db.collection(collection).where({ _id: d._id, 'effectsDue.key': d.effectsDue!.key }).update({ data: { effectsDue: null } });
+      steps += n;
+    }
+    found += due.length;
   }
-  return { demands: due.length, steps };
+  return { documents: found, steps };
 }

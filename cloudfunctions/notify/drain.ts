@@ -1,10 +1,11 @@
 /**
  * Subscribe messages go through a queue: a dispatch step records one job with its other effects
- * (lib/effects.ts) and this function, on a timer, resolves recipients and sends
+ * (lib/effects.ts), a step of wishes, projects or posts writes its job in its own transaction
+ * (lib/outbox.ts), and this function, on a timer, resolves recipients and sends
  * through the one sender (lib/messages.ts). A message that fails is counted on its job and never
  * undoes the step.
  */
-import type { NotifyTemplate } from '../core/demand';
+import type { NotificationJob, NotifyTemplate } from '../core/demand';
 import { sendMessages, type Message, type Template } from '../lib/messages';
 import { createHash } from 'node:crypto';
 import { markMessageSent, markSent, pendingJobs, recipients, takeJob } from './store';
@@ -37,6 +38,24 @@ const DETAIL_PAGE = 'packages/dispatch/detail/index';
 export const messageKey = (template: string, touser: string): string => createHash('sha256').update(`${template}\n${touser}`).digest('hex').slice(0, 16);
 
 /**
+ * A job's messages by key: a dispatch job's, one per template and recipient (its recipients
+ * resolved now); a ready job's (wishes, projects, posts) as written, keyed by place, template and
+ * recipient.
+ */
+async function messagesOf(job: NotificationJob): Promise<Map<string, Message>> {
+  const out = new Map<string, Message>();
+  for (const m of job.messages ?? []) {
+    const template = TEMPLATES[m.template];
+    for (const touser of await recipients(m.to)) {
+      const key = messageKey(m.template, touser);
+      if (!out.has(key)) out.set(key, { touser, template, page: `${DETAIL_PAGE}?id=${job.demandId}`, data: { thing1: { value: template.title }, thing2: { value: job.text ?? '' } } });
+    }
+  }
+  (job.ready ?? []).forEach((m, i) => out.set(messageKey(`${i}:${m.template.id}`, m.touser), m));
+  return out;
+}
+
+/**
  * Sends pending jobs, oldest first, and jobs left `sending` by a drain that died (after their
  * lease). Each job is taken with a compare-and-set, so two drains never send one at once; each
  * message is recorded under its key once sent, so a job taken again sends only what was not
@@ -52,19 +71,12 @@ export async function drain(now: Date, batch = 20): Promise<{ jobs: number; sent
     // A job taken again counts what its first drain sent before dying (its message keys).
     const already = Object.keys(job.done ?? {}).length;
     const counts = { sent: already, failed: 0 };
-    const keys = new Set<string>();
-    for (const m of job.messages) {
-      const template = TEMPLATES[m.template];
-      for (const touser of await recipients(m.to)) {
-        const key = messageKey(m.template, touser);
-        if (keys.has(key) || job.done?.[key]) continue;
-        keys.add(key);
-        const message: Message = { touser, template, page: `${DETAIL_PAGE}?id=${job.demandId}`, data: { thing1: { value: template.title }, thing2: { value: job.text } } };
-        const one = await sendMessages([message]);
-        if (one.sent) await markMessageSent(job._id!, key);
-        counts.sent += one.sent;
-        counts.failed += one.failed;
-      }
+    for (const [key, message] of await messagesOf(job)) {
+      if (job.done?.[key]) continue;
+      const one = await sendMessages([message]);
+      if (one.sent) await markMessageSent(job._id!, key);
+      counts.sent += one.sent;
+      counts.failed += one.failed;
     }
     await markSent(job._id!, now, counts);
     sent += counts.sent - already;

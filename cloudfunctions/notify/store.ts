@@ -4,8 +4,7 @@ import type { Demand, RateReminder } from '../../types/dispatch';
 import type { User } from '../../types/domain';
 import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data } from '../lib/database';
-
-const JOBS = 'notifications';
+import { JOBS } from '../lib/outbox';
 
 /** How long a drain holds a job it took: a job still `sending` after that was left by a crash. */
 export const LEASE_MS = 5 * 60_000;

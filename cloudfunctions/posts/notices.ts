@@ -1,10 +1,9 @@
 /**
- * The member's subscribe messages — 服务记录已验收 / 已退回, 承诺已评价 — through the one sender
- * (lib/messages) after the step is saved; a message that fails never undoes the step, and a
- * repeated step has no facts and sends nothing.
+ * The member's subscribe messages — 服务记录已验收 / 已退回, 承诺已评价 — queued in the step's
+ * transaction (lib/outbox) and sent by the notify timer; a message that fails never undoes the
+ * step, and a repeated step has no facts and queues nothing.
  */
-import type { Template } from '../lib/messages';
-import { sendMessages } from '../lib/messages';
+import type { Message, Template } from '../lib/messages';
 
 export type PostNotice = 'postLogVerified' | 'postLogReturned' | 'pledgeRated';
 
@@ -18,9 +17,9 @@ export const POST_TEMPLATES: Record<PostNotice, Template> = {
 export const LOGS_PAGE = 'packages/posts/logs/index';
 export const PLEDGES_PAGE = 'packages/posts/pledges/index';
 
-export async function notify(facts: { kind: string; to?: string; template?: PostNotice }[], subject: string, page: string): Promise<void> {
-  const messages = facts
+/** The step's messages, written for the queue. */
+export function messagesOf(facts: { kind: string; to?: string; template?: PostNotice }[], subject: string, page: string): Message[] {
+  return facts
     .filter((f): f is { kind: 'notify'; to: string; template: PostNotice } => f.kind === 'notify' && !!f.to && !!f.template)
     .map((f) => ({ touser: f.to, template: POST_TEMPLATES[f.template], page, data: { thing1: { value: POST_TEMPLATES[f.template].title }, thing2: { value: subject.slice(0, 20) } } }));
-  if (messages.length) await sendMessages(messages);
 }

@@ -12,7 +12,6 @@ import { newId } from '../lib/ids';
 import { toPage } from '../lib/paging';
 import type { Ctx, Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
-import { notify, PLEDGES_PAGE } from './notices';
 import { fulfilPledgeInput, listPledgesInput, pledgeInput, ratePledgeInput, residentRateInput } from './schemas';
 import { _, countPledges, insert, page, PLEDGES, savePledge, verdictsOf } from './store';
 import { pledgeUrls, showPledge } from './views';
@@ -46,7 +45,7 @@ export const pledge: H['pledge'] = {
   },
 };
 
-/** One step in one transaction (the pledge, and a resident's verdict document), then messages and the view. */
+/** One step in one transaction (the pledge, a resident's verdict document, the member's message job), then the view. */
 async function step(id: string, ctx: Ctx, s: PledgeStep | ((already: ResidentVerdict | null) => PledgeStep), rater: string | null) {
   const r = await savePledge(
     id,
@@ -57,7 +56,6 @@ async function step(id: string, ctx: Ctx, s: PledgeStep | ((already: ResidentVer
     rater,
     ctx.now,
   );
-  await notify(r.facts, r.pledge.text, `${PLEDGES_PAGE}?id=${r.pledge._id}`);
   const mine = rater ? (r.facts.find((f) => f.kind === 'residentRating') as { verdict: ResidentVerdict } | undefined)?.verdict ?? null : null;
   return showPledge(r.pledge, ctx.actor, await pledgeUrls([r.pledge]), mine);
 }

@@ -10,19 +10,12 @@ import { newId } from '../lib/ids';
 import { loadCommunityWithUnits } from '../lib/pairings';
 import { loadRules } from '../lib/points-rules';
 import { toPage } from '../lib/paging';
-import { untilSaved } from '../lib/retry';
 import type { Ctx, Handlers } from '../lib/router';
-import { LOGS_PAGE, notify } from './notices';
 import { byId, createPostInput, listLogsInput, listPostsInput, logWorkInput, pagingInput, returnLogInput } from './schemas';
-import { _, CLAIMS, claimsOf, insert, loadClaim, loadLog, loadPost, LOGS, page, POSTS, saveClaim, saveLog, setPost, verifyInTransaction } from './store';
+import { _, CLAIMS, claimsOf, insert, loadClaim, loadPost, LOGS, logInTransaction, page, POSTS, saveClaim, setPost } from './store';
 import { showLog, showPost } from './views';
 
 type H = Handlers<'posts'>;
-
-const decided = <T extends { ok: boolean }>(r: T | { ok: false; code: AppError['code']; message: string }) => {
-  if (!r.ok) throw new AppError((r as { code: AppError['code'] }).code, (r as { message: string }).message);
-  return r as Extract<T, { ok: true }>;
-};
 
 export const createPost: H['createPost'] = {
   input: createPostInput,
@@ -133,8 +126,7 @@ export const verifyLog: H['verifyLog'] = {
   async run({ id }, ctx) {
     const rules = await loadRules();
     const step: LogStep = { event: 'verify', rules };
-    const r = await verifyInTransaction(id, (l) => logTransition(seen(l, ctx), step, ctx.actor, ctx.now), ctx.now, rules);
-    await notify(r.facts, r.log.postName, `${LOGS_PAGE}?id=${r.log._id}`);
+    const r = await logInTransaction(id, (l) => logTransition(seen(l, ctx), step, ctx.actor, ctx.now), ctx.now, rules);
     return showLog(r.log, ctx.actor);
   },
 };
@@ -142,13 +134,7 @@ export const verifyLog: H['verifyLog'] = {
 export const returnLog: H['returnLog'] = {
   input: returnLogInput,
   async run({ id, reason }, ctx) {
-    const r = await untilSaved(async () => {
-      const l = seen(await loadLog(id), ctx);
-      const t = decided(logTransition(l, { event: 'return', reason }, ctx.actor, ctx.now));
-      if (t.repeat) return t;
-      return (await saveLog(l, t.log)) ? t : undefined;
-    });
-    await notify(r.facts, r.log.postName, `${LOGS_PAGE}?id=${r.log._id}`);
+    const r = await logInTransaction(id, (l) => logTransition(seen(l, ctx), { event: 'return', reason }, ctx.actor, ctx.now), ctx.now);
     return showLog(r.log, ctx.actor);
   },
 };

@@ -1,7 +1,8 @@
 /**
  * Every database read and write of the posts function: posts and zones with their holders, post
  * logs (a verification in ONE ledger transaction: the log, the entry, the account, the claim's
- * hours), pledges and residents' verdicts (one transaction each), the duty rules and counts.
+ * hours, the member's message job), pledges and residents' verdicts (one transaction each, with
+ * the message job), the duty rules and counts.
  */
 import { dutyCountsId, pledgeRatingId, postClaimId, type LogFact, type LogTransition, type PledgeTransition } from '../core/posts';
 import type { PointAccount, PointRules } from '../../types/points';
@@ -12,7 +13,9 @@ import type { Data, Transaction } from '../lib/database';
 import { AppError } from '../lib/errors';
 import { ledgerTransaction } from '../lib/ledger';
 import { readPage } from '../lib/paging';
+import { queueMessages } from '../lib/outbox';
 import { inTransaction } from '../lib/retry';
+import { LOGS_PAGE, messagesOf, PLEDGES_PAGE } from './notices';
 
 export const POSTS = 'posts';
 export const CLAIMS = 'postClaims';
@@ -63,19 +66,13 @@ export async function claimsOf(openid: string, postIds: string[]): Promise<Set<s
   return new Set(found.data.map((c) => c.postId));
 }
 
-/** A log's step without the ledger (退回): compare-and-set on its version. */
-export async function saveLog(before: PostLog, after: PostLog): Promise<boolean> {
-  const { _id, ...fields } = after;
-  const res = await db.collection(LOGS).where({ _id, version: before.version }).update({ data: fields });
-  return res.stats.updated === 1;
-}
-
 /**
- * 验收: ONE transaction reads the log, asks `decide`, and writes the log, the ledger entry
- * (`post_<logId>`: the database refuses a second), the account and the claim's hours, or nothing.
- * Verified twice, or two verifications racing: the second finds it verified and writes nothing.
+ * A log's step — 验收 or 退回: ONE transaction reads the log, asks `decide`, and writes the log, the
+ * ledger entry (`post_<logId>`: the database refuses a second), the account, the claim's hours and
+ * the member's message job (lib/outbox), or nothing. Verified twice, or two verifications racing:
+ * the second finds it verified and writes nothing.
  */
-export function verifyInTransaction(id: string, decide: (l: PostLog) => LogTransition, now: Date, rules: PointRules): Promise<Extract<LogTransition, { ok: true }>> {
+export function logInTransaction(id: string, decide: (l: PostLog) => LogTransition, now: Date, rules?: PointRules): Promise<Extract<LogTransition, { ok: true }>> {
   return ledgerTransaction(
     now,
     async (tx) => {
@@ -91,6 +88,7 @@ export function verifyInTransaction(id: string, decide: (l: PostLog) => LogTrans
       }
       const { _id: _skip, ...fields } = log;
       await tx.t.collection(LOGS).doc(id).set({ data: fields });
+      await queueMessages(tx.t, `postLog_${id}_v${log.version}`, messagesOf(r.facts, log.postName, `${LOGS_PAGE}?id=${id}`), now);
       return { ...r, log };
     },
     rules,
@@ -101,7 +99,7 @@ async function addClaimHours(t: Transaction, f: Extract<LogFact, { kind: 'claimH
   await t.collection(CLAIMS).doc(f.claimId).update({ data: { [`hours.${f.year}`]: _.inc(f.hours) } });
 }
 
-/** A pledge's step, with (群众评) the resident's verdict document, in one transaction. */
+/** A pledge's step, with (群众评) the resident's verdict document and the member's message job, in one transaction. */
 export function savePledge(id: string, decide: (p: Pledge, already: ResidentVerdict | null) => PledgeTransition, ratingOf: string | null, now: Date): Promise<Extract<PledgeTransition, { ok: true }>> {
   return inTransaction(async (t) => {
     const p = (await t.collection(PLEDGES).doc(id).get<Pledge>()).data;
@@ -118,6 +116,7 @@ export function savePledge(id: string, decide: (p: Pledge, already: ResidentVerd
     }
     const { _id: _skip, ...fields } = r.pledge;
     await t.collection(PLEDGES).doc(id).set({ data: fields });
+    await queueMessages(t, `pledge_${id}_v${r.pledge.version}`, messagesOf(r.facts, r.pledge.text, `${PLEDGES_PAGE}?id=${id}`), now);
     return r;
   });
 }

@@ -1,11 +1,11 @@
 /**
  * The project's subscribe messages — 项目已被认领, 收到服务申请, 服务申请已接受 / 已婉拒, 项目已完成请评实效,
- * 项目已评实效 — sent through the one sender (lib/messages) after the step is saved. A message that
- * fails is logged there and never undoes the step; a repeated step sends nothing (it has no facts).
+ * 项目已评实效 — queued in the step's transaction (lib/outbox) and sent by the notify timer. A message
+ * that fails is logged there and never undoes the step; a repeated step queues nothing (it has no facts).
  */
 import type { ProjectFact, ProjectNotice } from '../core/project';
 import type { Project } from '../../types/projects';
-import { sendMessages, type Template } from '../lib/messages';
+import type { Message, Template } from '../lib/messages';
 
 /** Placeholders, each replaced by its real id from the environment (lib/templates.ts). */
 export const PROJECT_TEMPLATES: Record<ProjectNotice, Template> = {
@@ -20,8 +20,9 @@ export const PROJECT_TEMPLATES: Record<ProjectNotice, Template> = {
 /** The page a message opens: the project. */
 export const PROJECT_PAGE = 'packages/projects/detail/index';
 
-export async function notify(p: Project, facts: ProjectFact[]): Promise<void> {
-  const messages = facts
+/** The step's messages, written for the queue. */
+export function messagesOf(p: Project, facts: ProjectFact[]): Message[] {
+  return facts
     .filter((f): f is Extract<ProjectFact, { kind: 'notify' }> => f.kind === 'notify')
     .map((f) => ({
       touser: f.to,
@@ -29,5 +30,4 @@ export async function notify(p: Project, facts: ProjectFact[]): Promise<void> {
       page: `${PROJECT_PAGE}?id=${p._id}`,
       data: { thing1: { value: PROJECT_TEMPLATES[f.template].title.slice(0, 20) }, thing2: { value: p.title.slice(0, 20) } },
     }));
-  if (messages.length) await sendMessages(messages);
 }

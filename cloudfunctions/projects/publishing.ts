@@ -10,7 +10,7 @@ import type { Project } from '../../types/projects';
 import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
 import type { Handlers } from '../lib/router';
-import { notify } from './notices';
+import { messagesOf } from './notices';
 import { publishNeedInput, publishServiceInput, requestInput, byId } from './schemas';
 import { loadCommunityWithUnits } from '../lib/pairings';
 import { insertProject, insertService, loadService, loadServiceWithPairings, loadUnit, withdrawServiceDoc } from './store';
@@ -126,8 +126,8 @@ export const request: H['request'] = {
       timeline: [{ event: 'request', from: null, to: 'requested', by: actor.openid, byName: actor.name, at: now, note: input.helpWanted }],
       ...base(now),
     };
-    await insertProject(p);
-    await notify(p, s.by && s.by !== actor.openid ? [{ kind: 'notify', template: 'serviceRequested', to: s.by }] : []);
+    // The service's publisher hears of it: the job written with the project (one transaction).
+    await insertProject(p, messagesOf(p, s.by && s.by !== actor.openid ? [{ kind: 'notify', template: 'serviceRequested', to: s.by }] : []));
     return showOne(p, actor);
   },
 };

@@ -1,28 +1,21 @@
 /**
- * Every step of a project: load → the pure transition (core/project.ts) → save → messages → the
- * view. Steps on the project alone (withdraw, decline, join, progress) are a compare-and-set on its
- * version; steps that move its pairing's 认领、完成、评实效 (claim, accept, complete, rate) are one
- * transaction with the count. Either way: the caller, the project, ≤ 3 writes.
+ * Every step of a project: load → the pure transition (core/project.ts) → save → the view, in ONE
+ * transaction that writes the project, its pairing's 认领、完成、评实效 count (claim, accept,
+ * complete, rate) and the step's messages as a job for the notify timer (lib/outbox): all of it or
+ * nothing (#10). The caller, the project, ≤ 3 writes.
  */
-import { canSeeProject, projectGuard, projectTransition, type ProjectStepInput, type ProjectTransition } from '../core/project';
+import { canSeeProject, projectGuard, projectTransition, type ProjectStepInput } from '../core/project';
 import type { Project, ProjectView } from '../../types/projects';
-import { AppError, refuse } from '../lib/errors';
-import { untilSaved } from '../lib/retry';
+import { refuse } from '../lib/errors';
 import type { Ctx, Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
-import { notify } from './notices';
 import { byId, claimInput, completeInput, progressInput, rateInput, reasonInput } from './schemas';
-import { loadProject, saveInTransaction, saveProject } from './store';
+import { saveInTransaction } from './store';
 import { showOne } from './views';
 
 type H = Handlers<'projects'>;
 
 const notFound = () => refuse.notFound('共建项目');
-
-function decided(r: ProjectTransition): Extract<ProjectTransition, { ok: true }> {
-  if (!r.ok) throw new AppError(r.code, r.message);
-  return r;
-}
 
 /** A project the caller may not see is not found, whatever they asked to do with it. */
 function seen(p: Project | null, ctx: Ctx): Project {
@@ -30,22 +23,9 @@ function seen(p: Project | null, ctx: Ctx): Project {
   return p;
 }
 
-/** A step on the project alone, as a compare-and-set; a lost race decides again on fresh data. */
-async function casStep(id: string, ctx: Ctx, step: (p: Project) => ProjectStepInput): Promise<ProjectView> {
-  const r = await untilSaved(async () => {
-    const p = seen(await loadProject(id), ctx);
-    const t = decided(projectTransition(p, step(p), ctx.actor, ctx.now));
-    if (t.repeat) return t;
-    return (await saveProject(p, t.project)) ? t : undefined;
-  });
-  await notify(r.project, r.facts);
-  return showOne(r.project, ctx.actor);
-}
-
-/** A step that moves the pairing's count: one transaction. */
-async function txStep(id: string, ctx: Ctx, step: ProjectStepInput): Promise<ProjectView> {
-  const r = await saveInTransaction(id, (p) => projectTransition(seen(p, ctx), step, ctx.actor, ctx.now));
-  await notify(r.project, r.facts);
+/** A step in one transaction: the project, its pairing's count, its messages (store.saveInTransaction). */
+async function txStep(id: string, ctx: Ctx, step: ProjectStepInput | ((p: Project) => ProjectStepInput)): Promise<ProjectView> {
+  const r = await saveInTransaction(id, (p) => projectTransition(seen(p, ctx), typeof step === 'function' ? step(p) : step, ctx.actor, ctx.now), ctx.now);
   return showOne(r.project, ctx.actor);
 }
 
@@ -55,15 +35,15 @@ export const accept: H['accept'] = { input: byId, run: ({ id }, ctx) => txStep(i
 export const complete: H['complete'] = { input: completeInput, run: ({ id, note }, ctx) => txStep(id, ctx, { event: 'complete', note }) };
 export const rate: H['rate'] = { input: rateInput, run: ({ id, value, comment }, ctx) => txStep(id, ctx, { event: 'rate', value, comment }) };
 
-export const withdraw: H['withdraw'] = { input: reasonInput, run: ({ id, reason }, ctx) => casStep(id, ctx, () => ({ event: 'withdraw', reason })) };
-export const decline: H['decline'] = { input: reasonInput, run: ({ id, reason }, ctx) => casStep(id, ctx, () => ({ event: 'decline', reason })) };
-export const join: H['join'] = { input: byId, run: ({ id }, ctx) => casStep(id, ctx, () => ({ event: 'join' })) };
+export const withdraw: H['withdraw'] = { input: reasonInput, run: ({ id, reason }, ctx) => txStep(id, ctx, { event: 'withdraw', reason }) };
+export const decline: H['decline'] = { input: reasonInput, run: ({ id, reason }, ctx) => txStep(id, ctx, { event: 'decline', reason }) };
+export const join: H['join'] = { input: byId, run: ({ id }, ctx) => txStep(id, ctx, { event: 'join' }) };
 
 /** 登记进展: text and photos — the poster's own uploads (dispatch.uploadPhoto checks type and content). */
 export const progress: H['progress'] = {
   input: progressInput,
   run: ({ id, text, photos = [] }, ctx) =>
-    casStep(id, ctx, (p) => {
+    txStep(id, ctx, (p) => {
       // Who may first (the guard's refusal is the clearer answer), then whose photos.
       if (!projectGuard('progress', p, ctx.actor) && photos.some((f) => !ownsPhoto(f, ctx.actor.openid))) throw refuse.invalid('只能附上您自己上传的照片（JPG、PNG 或 WebP）');
       return { event: 'progress', text, photos };

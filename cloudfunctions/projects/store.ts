@@ -1,9 +1,8 @@
 /**
  * Every database read and write of the projects function: a project (alone, or a community with
  * its paired units in one $lookup request when a need is published, or a service with its
- * pairings when it is requested), a step saved with compare-and-set when it changes the project
- * alone, or in one transaction when it also moves its pairing's 认领、完成、评实效 count, the lists
- * and the counters.
+ * pairings when it is requested), a step saved in one transaction with its pairing's
+ * 认领、完成、评实效 count and its message job, the lists and the counters.
  */
 import { countsIdOf, type ProjectFact, type ProjectTransition } from '../core/project';
 import type { Region, Unit, UnitPairing } from '../../types/domain';
@@ -12,7 +11,10 @@ import { _, db } from '../lib/cloud';
 import type { Data, Transaction } from '../lib/database';
 import { AppError } from '../lib/errors';
 import { readPage } from '../lib/paging';
+import type { Message } from '../lib/messages';
+import { queueMessages } from '../lib/outbox';
 import { inTransaction } from '../lib/retry';
+import { messagesOf } from './notices';
 
 export const PROJECTS = 'projects';
 export const SERVICES = 'services';
@@ -66,8 +68,17 @@ export async function loadPairedServices(communityId: string): Promise<Service[]
   return rows.flatMap((r) => r.services ?? []).filter((s) => !s.withdrawn);
 }
 
-export async function insertProject(p: Project): Promise<void> {
-  await db.collection(PROJECTS).add({ data: p });
+/** A new project, with the messages it sends as a job for the notify timer when it has any (one transaction then). */
+export async function insertProject(p: Project, messages: Message[] = []): Promise<void> {
+  if (!messages.length) {
+    await db.collection(PROJECTS).add({ data: p });
+    return;
+  }
+  await inTransaction(async (t) => {
+    const { _id, ...fields } = p;
+    await t.collection(PROJECTS).doc(_id).set({ data: fields });
+    await queueMessages(t, `project_${_id}_v${p.version}`, messages, new Date(p.createdAt));
+  });
 }
 
 export async function insertService(s: Service): Promise<void> {
@@ -81,27 +92,12 @@ export async function withdrawServiceDoc(id: string): Promise<boolean> {
 }
 
 /**
- * Writes `after` over `before` only if nobody changed the project in between (its version); new
- * timeline steps are appended with $push. False when another request won the race.
- */
-export async function saveProject(before: Project, after: Project): Promise<boolean> {
-  const data: Data = {};
-  for (const key of Object.keys(after) as (keyof Project)[]) {
-    if (key === '_id' || key === 'timeline') continue;
-    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) data[key] = _.set(after[key] as never);
-  }
-  data.timeline = _.push(after.timeline.slice(before.timeline.length));
-  const res = await db.collection(PROJECTS).where({ _id: before._id, version: before.version }).update({ data });
-  return res.stats.updated === 1;
-}
-
-/**
- * A step that moves its pairing's count with the project: ONE transaction reads the project, asks
- * `decide` (the pure transition) and writes the project and the count, or nothing. Two racing
+ * Every step of a project: ONE transaction reads the project, asks `decide` (the pure transition)
+ * and writes the project, its pairing's count and the step's message job (lib/outbox), or nothing. Two racing
  * claims conflict on the project; the loser runs again, finds it claimed and is refused, so a need
  * has exactly one unit. A repeat writes nothing.
  */
-export function saveInTransaction(id: string, decide: (p: Project) => ProjectTransition): Promise<Extract<ProjectTransition, { ok: true }>> {
+export function saveInTransaction(id: string, decide: (p: Project) => ProjectTransition, now: Date): Promise<Extract<ProjectTransition, { ok: true }>> {
   return inTransaction(async (t) => {
     const p = (await t.collection(PROJECTS).doc(id).get<Project>()).data;
     if (!p) throw new AppError('NOT_FOUND', '共建项目不存在或您无权查看');
@@ -111,6 +107,7 @@ export function saveInTransaction(id: string, decide: (p: Project) => ProjectTra
     for (const f of r.facts) if (f.kind === 'count') await addCount(t, r.project, f);
     const { _id: _skip, ...fields } = r.project;
     await t.collection(PROJECTS).doc(id).set({ data: fields });
+    await queueMessages(t, `project_${id}_v${r.project.version}`, messagesOf(r.project, r.facts), now);
     return r;
   });
 }

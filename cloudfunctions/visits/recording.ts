@@ -2,13 +2,14 @@
  * Recording a visit: in ONE transaction the visit, a demand in the community's triage queue for
  * each need found (linked to the household, the visitor as its submitter), the household's new
  * schedule, the month's coverage counters, and — for a return visit (回访) — the return on its
- * demand, decided by the demand's own rules (core/demand.ts). A retried request with the same
- * `requestId` records nothing twice.
+ * demand, decided by the demand's own rules (core/demand.ts); the queues' counters those demands
+ * move are recorded on the visit and applied after it, once per key (lib/effects). A retried
+ * request with the same `requestId` records nothing twice and finishes what its first left.
  */
 import crypto from 'node:crypto';
 import { canRecordVisit, canSeeHousehold } from '../core/visits-access';
 import { applyVisit, visitTimeProblem } from '../core/visits';
-import { transition, type Effect } from '../core/demand';
+import { transition, type Effect, type PendingEffects } from '../core/demand';
 import { queueDeltas } from '../core/queues';
 import { isSecretaryOf, type Actor } from '../core/actor';
 import { monthOf } from '../core/calendar';
@@ -19,7 +20,7 @@ import { isDuplicateWrite } from '../lib/cloud';
 import type { Transaction } from '../lib/database';
 import { AppError, refuse } from '../lib/errors';
 import { newId } from '../lib/ids';
-import { applyIncs } from '../lib/incs';
+import { applyPending, clearPending, finishLeftovers, pendingOf } from '../lib/effects';
 import { inTransaction } from '../lib/retry';
 import { checkNoDiagnosis } from './key-households';
 import { addDemand, addToCoverage, addVisit, loadCare, loadDemand, loadKeyHousehold, loadVisit, writeReturnVisit, writeSchedule } from './store';
@@ -54,11 +55,12 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
   const at = input.at ? new Date(input.at) : now;
   checkInput(input, at, now);
   const visitId = visitIdFor(caller.openid, input.requestId);
-  // The queues' counters the new demands and a return visit move, applied once the visit is saved.
-  let incs: Inc[] = [];
+  // The queues' counters the new demands and a return visit move: recorded on the visit in its
+  // transaction, applied once per key after it (lib/effects), finished by a retry or the repair timer.
+  let pending: PendingEffects | null = null;
   try {
     const recorded = await inTransaction(async (t) => {
-      incs = [];
+      const incs: Inc[] = [];
       const h = await loadKeyHousehold(input.householdId, t);
       if (!h || !canSeeHousehold(h, caller)) throw refuse.notFound('重点户');
       if (!h.active) throw new AppError('INVALID_STATE', '该户已不是重点户');
@@ -87,7 +89,6 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
         returnForDemandId: returnFor,
         onTime: effect.onTime,
       };
-      await addVisit(t, visit);
       // The household goes with each need (address, whom to ask for, their phone for whoever takes
       // the work): one read of its care document for the phone, only when there are needs. Nothing
       // else of that document (categories, notes) leaves this function.
@@ -116,10 +117,18 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
       const reminded = newWindow ? false : h.reminded;
       await writeSchedule(t, h, s, reminded, now);
       if (effect.closesReturn) incs.push(...(await returnToDemand(t, effect.closesReturn, visit, h, caller)));
+      pending = pendingOf(incs, now);
+      // The visit with its effects recorded; a retried request's id is a duplicate here, and the
+      // transaction's other writes are rolled back with it.
+      await addVisit(t, pending ? { ...visit, pendingEffects: { [pending.key]: pending }, effectsDue: { key: pending.key, at: pending.at } } : visit);
       await addToCoverage(t, visit);
       return { visit, household: { ...h, ...s, reminded, updatedAt: now, version: h.version + 1 }, repeat: false };
     }, { conflictMessage: '该户正在登记另一次走访，请稍后重试' });
-    if (incs.length) await applyIncs(incs, now);
+    const p = pending as PendingEffects | null;
+    if (p) {
+      await applyPending(p, { _id: visitId }, now);
+      await clearPending(visitId, [p.key], p.key, 'visits');
+    }
     return recorded;
   } catch (e) {
     // The same request again (its visit id exists): answer with what was recorded.
@@ -127,7 +136,10 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
     const visit = await loadVisit(visitId);
     const household = await loadKeyHousehold(input.householdId);
     if (!visit || !household || visit.householdId !== household._id) throw refuse.conflict('该请求编号已用于另一次走访');
-    return { visit, household, repeat: true };
+    // What the first attempt left recorded (it died after its transaction) is finished now.
+    await finishLeftovers(visit, now, 'visits');
+    const { pendingEffects: _p, effectsDue: _e, ...stored } = visit;
+    return { visit: stored, household, repeat: true };
   }
 }
 

@@ -43,7 +43,7 @@ export function toSummary(h: KeyHousehold, now: Date): KeyHouseholdSummary {
 /** Visits with temporary URLs for their photos (one storage call for all of them). */
 export async function toVisitViews(visits: VisitRecord[]): Promise<VisitView[]> {
   const urls = await tempUrls(visits.flatMap((v) => v.photos));
-  return visits.map(({ recordedAt: _r, communityId: _c, ...v }) => ({ ...v, photoUrls: v.photos.map((p) => urls.get(p) ?? '') }));
+  return visits.map(({ recordedAt: _r, communityId: _c, pendingEffects: _p, effectsDue: _e, ...v }) => ({ ...v, photoUrls: v.photos.map((p) => urls.get(p) ?? '') }));
 }
 
 /** What a detail shows beyond the summary; `care` and `visits` only for a permitted reader. */

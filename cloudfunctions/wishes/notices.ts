@@ -1,11 +1,11 @@
 /**
- * The wisher's subscribe messages — 心愿已上墙, 心愿已被认领, 心愿已送达请确认 — sent through the one
- * sender (lib/messages) after the step is saved. A message that fails is logged there and never
- * undoes the step; a repeated step sends nothing (it has no facts).
+ * The wisher's subscribe messages — 心愿已上墙, 心愿已被认领, 心愿已送达请确认 — queued in the step's
+ * transaction (lib/outbox) and sent by the notify timer. A message that fails is logged there and
+ * never undoes the step; a repeated step queues nothing (it has no facts).
  */
 import type { WishFact, WishNotice } from '../core/wish';
 import type { Wish } from '../../types/wishes';
-import { sendMessages, type Template } from '../lib/messages';
+import type { Message, Template } from '../lib/messages';
 
 /** Placeholders, each replaced by its real id from the environment (lib/templates.ts). */
 export const WISH_TEMPLATES: Record<WishNotice, Template> = {
@@ -17,8 +17,9 @@ export const WISH_TEMPLATES: Record<WishNotice, Template> = {
 /** The page a message opens: the wisher's own list, where 确认收到 is. */
 export const WISH_PAGE = 'packages/wishes/mine/index';
 
-export async function notify(w: Wish, facts: WishFact[]): Promise<void> {
-  const messages = facts
+/** The step's messages, written for the queue. */
+export function messagesOf(w: Wish, facts: WishFact[]): Message[] {
+  return facts
     .filter((f): f is Extract<WishFact, { kind: 'notify' }> => f.kind === 'notify')
     .map((f) => ({
       touser: f.to,
@@ -26,5 +27,4 @@ export async function notify(w: Wish, facts: WishFact[]): Promise<void> {
       page: `${WISH_PAGE}?id=${w._id}`,
       data: { thing1: { value: WISH_TEMPLATES[f.template].title }, thing2: { value: w.title.slice(0, 20) } },
     }));
-  if (messages.length) await sendMessages(messages);
 }

@@ -1,39 +1,26 @@
 /**
- * Every step of a wish: load → the pure transition (core/wish.ts) → save → messages → the view.
- * Approve, decline and fulfil change the wish alone: a compare-and-set on its version (lib/retry's
- * untilSaved). Claim and confirm also move 认领、完成 and (confirm) the ledger: one transaction.
+ * Every step of a wish: load → the pure transition (core/wish.ts) → save → the view, in ONE
+ * transaction that writes the wish, 认领、完成 counts, (confirm) the ledger and the step's
+ * messages as a job for the notify timer (lib/outbox): all of it, or nothing (#10).
  */
 import { canSeeWish, wishGuard, wishTransition, type AssignedMember, type WishStepInput, type WishTransition } from '../core/wish';
+import type { PointRules } from '../../types/points';
 import type { Wish, WishView } from '../../types/wishes';
-import { AppError, refuse } from '../lib/errors';
+import { refuse } from '../lib/errors';
 import { loadRules } from '../lib/points-rules';
-import { untilSaved } from '../lib/retry';
 import type { Ctx, Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
-import { notify } from './notices';
 import { byId, claimInput, declineInput, fulfilInput } from './schemas';
-import { loadPerson, loadWish, loadWithPairings, saveInTransaction, saveWish } from './store';
+import { loadPerson, loadWithPairings, saveInTransaction } from './store';
 import { showOne } from './views';
 
 type H = Handlers<'wishes'>;
 
 const notFound = () => refuse.notFound('心愿');
 
-function decided(r: WishTransition): Extract<WishTransition, { ok: true }> {
-  if (!r.ok) throw new AppError(r.code, r.message);
-  return r;
-}
-
-/** A step on the wish alone, as a compare-and-set; a lost race decides again on fresh data. */
-async function casStep(id: string, ctx: Ctx, step: (w: Wish) => Promise<WishStepInput> | WishStepInput, load: (id: string) => Promise<Wish | null> = loadWish): Promise<WishView> {
-  const r = await untilSaved(async () => {
-    const w = await load(id);
-    if (!w || !canSeeWish(w, ctx.actor)) throw notFound();
-    const t = decided(wishTransition(w, await step(w), ctx.actor, ctx.now));
-    if (t.repeat) return t;
-    return (await saveWish(w, t.wish)) ? t : undefined;
-  });
-  await notify(r.wish, r.facts);
+/** A step in one transaction with its facts and its messages (store.saveInTransaction). */
+async function txStep(id: string, ctx: Ctx, step: (w: Wish) => WishStepInput, rules?: PointRules): Promise<WishView> {
+  const r = await saveInTransaction(id, (w) => seen(w, ctx, () => wishTransition(w, step(w), ctx.actor, ctx.now)), ctx.now, rules);
   return showOne(r.wish, ctx.actor);
 }
 
@@ -41,25 +28,23 @@ async function casStep(id: string, ctx: Ctx, step: (w: Wish) => Promise<WishStep
 export const approve: H['approve'] = {
   input: byId,
   async run({ id }, ctx) {
-    let paired: { id: string; name: string }[] = [];
-    const load = async (wishId: string) => {
-      const found = await loadWithPairings(wishId);
-      paired = found?.pairedUnits ?? [];
-      return found?.wish ?? null;
-    };
-    return casStep(id, ctx, () => ({ event: 'approve', pairedUnits: paired }), load);
+    // The community's pairings in one $lookup read (a query, which a transaction cannot make); the
+    // wish is read again in the step's transaction.
+    const found = await loadWithPairings(id);
+    if (!found || !canSeeWish(found.wish, ctx.actor)) throw notFound();
+    return txStep(id, ctx, () => ({ event: 'approve', pairedUnits: found.pairedUnits }));
   },
 };
 
 export const decline: H['decline'] = {
   input: declineInput,
-  run: ({ id, reason }, ctx) => casStep(id, ctx, () => ({ event: 'decline', reason })),
+  run: ({ id, reason }, ctx) => txStep(id, ctx, () => ({ event: 'decline', reason })),
 };
 
 export const fulfil: H['fulfil'] = {
   input: fulfilInput,
   run: ({ id, note, photos }, ctx) =>
-    casStep(id, ctx, (w) => {
+    txStep(id, ctx, (w) => {
       // Who may first (the guard's refusal is the clearer answer), then whose photos.
       if (!wishGuard('fulfil', w, ctx.actor) && photos.some((p) => !ownsPhoto(p, ctx.actor.openid))) throw refuse.invalid('只能附上您自己上传的照片（JPG、PNG 或 WebP）');
       return { event: 'fulfil', note, photos };
@@ -80,9 +65,7 @@ export const claim: H['claim'] = {
       if (!user) throw refuse.notFound('该党员');
       member = { openid: user._id, name: user.name, phone: user.phone, roles: user.roles, communityId: user.communityId, unitId: user.unitId };
     }
-    const r = await saveInTransaction(id, (w) => seen(w, ctx, () => wishTransition(w, { event: 'claim', member }, ctx.actor, ctx.now)), ctx.now);
-    await notify(r.wish, r.facts);
-    return showOne(r.wish, ctx.actor);
+    return txStep(id, ctx, () => ({ event: 'claim', member }));
   },
 };
 
@@ -90,8 +73,7 @@ export const claim: H['claim'] = {
 export const withdraw: H['withdraw'] = {
   input: byId,
   async run({ id }, ctx) {
-    const r = await saveInTransaction(id, (w) => seen(w, ctx, () => wishTransition(w, { event: 'withdraw' }, ctx.actor, ctx.now)), ctx.now);
-    return showOne(r.wish, ctx.actor);
+    return txStep(id, ctx, () => ({ event: 'withdraw' }));
   },
 };
 
@@ -103,14 +85,7 @@ export const confirm: H['confirm'] = {
   input: byId,
   async run({ id }, ctx) {
     const rules = await loadRules();
-    const r = await saveInTransaction(
-      id,
-      (w) =>
-        seen(w, ctx, () => wishTransition(w, { event: 'confirm', rules }, ctx.actor, ctx.now)),
-      ctx.now,
-      rules,
-    );
-    return showOne(r.wish, ctx.actor);
+    return txStep(id, ctx, () => ({ event: 'confirm', rules }), rules);
   },
 };
 

@@ -1,8 +1,7 @@
 /**
  * Every database read and write of the wishes function: a wish (alone, or with its community's
- * paired units in one $lookup request), a step saved with compare-and-set when it changes the wish
- * alone (approve, decline, fulfil), a step saved in one transaction when it also moves 认领、完成
- * counters or the ledger (claim, confirm), the lists, and the counters.
+ * paired units in one $lookup request), a step saved in one transaction with its counts, ledger
+ * entry and message job, the lists, and the counters.
  */
 import { countsId, type WishFact, type WishTransition } from '../core/wish';
 import type { PointRules } from '../../types/points';
@@ -12,7 +11,9 @@ import { _, db, isDuplicateWrite } from '../lib/cloud';
 import type { Data, Transaction } from '../lib/database';
 import { AppError } from '../lib/errors';
 import { ledgerTransaction } from '../lib/ledger';
+import { queueMessages } from '../lib/outbox';
 import { readPage } from '../lib/paging';
+import { messagesOf } from './notices';
 
 export const WISHES = 'wishes';
 export const COUNTS = 'wishCounts';
@@ -58,23 +59,8 @@ export async function insertWish(w: Wish, keyed = false): Promise<Wish | null> {
 }
 
 /**
- * Writes `after` over `before` only if nobody changed the wish in between (its version), and
- * appends the new timeline steps with $push. False when another request won the race.
- */
-export async function saveWish(before: Wish, after: Wish): Promise<boolean> {
-  const data: Data = {};
-  for (const key of Object.keys(after) as (keyof Wish)[]) {
-    if (key === '_id' || key === 'timeline') continue;
-    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) data[key] = _.set(after[key] as never);
-  }
-  data.timeline = _.push(after.timeline.slice(before.timeline.length));
-  const res = await db.collection(WISHES).where({ _id: before._id, version: before.version }).update({ data });
-  return res.stats.updated === 1;
-}
-
-/**
- * A step that moves counters or the ledger with the wish: ONE transaction reads the wish, asks
- * `decide` (the pure transition) and writes the wish, each count and the ledger entry, or nothing.
+ * Every step of a wish: ONE transaction reads the wish, asks `decide` (the pure transition) and
+ * writes the wish, each count, the ledger entry and the step's message job (lib/outbox), or nothing.
  * Two racing claims conflict on the wish; the loser runs again, finds it claimed and is refused, so
  * a wish has exactly one claimant. A repeat writes nothing.
  */
@@ -94,6 +80,7 @@ export function saveInTransaction(id: string, decide: (w: Wish) => WishTransitio
       }
       const { _id: _skip, ...fields } = wish;
       await tx.t.collection(WISHES).doc(id).set({ data: fields });
+      await queueMessages(tx.t, `wish_${id}_v${wish.version}`, messagesOf(wish, r.facts), now);
       return { ...r, wish };
     },
     rules,

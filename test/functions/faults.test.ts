@@ -7,6 +7,7 @@
 import { repairPending } from '../../cloudfunctions/lib/effects';
 import { drain } from '../../cloudfunctions/notify/drain';
 import * as notifyFn from '../../cloudfunctions/notify/index';
+import * as pointsFn from '../../cloudfunctions/points/index';
 import type { DemandDetail } from '../../types/dispatch';
 import { openHarness, PEOPLE, type Harness } from './harness';
 import { fund, item } from './points.fixtures';
@@ -275,4 +276,219 @@ test('a wish whose answer was lost: the retry with its request id posts one wish
   const again = await h.ok(PEOPLE.resident, 'wishes', 'post', input);
   expect(again._id).toBe(first._id);
   expect(count()).toBe(1);
+});
+
+// ---- wishes, projects, posts and visits: each step one transaction, its message job in it -------
+
+/**
+ * A step of another pillar, crashed after each of its durable writes (the transaction's commit,
+ * then what follows it: the leaderboard folds of a credit, a visit's queue counters and their
+ * clearing). After a retry of the same request, or the repair passes (the notify and points
+ * timers), its message job is queued once, its messages are sent once, and every counter it moves
+ * changed as a recount of the documents says it should.
+ */
+interface Case {
+  /** A fresh subject, moved to just before the step. */
+  setup: () => Promise<string>;
+  run: (id: string) => Promise<{ ok: boolean }>;
+  /** The counters the step moves, and the same figures recounted from the documents. */
+  counters: () => Record<string, number>;
+  recount: () => Record<string, number>;
+  /** The message jobs about the subject (their `_id`s start with this), and its messages' page query. */
+  jobsOf: (id: string) => string;
+}
+
+const year = () => new Date().toISOString().slice(0, 4);
+const add = (o: Record<string, number>, k: string, by = 1) => (o[k] = (o[k] ?? 0) + by);
+const numbers = (d: Doc, prefix: string, out: Record<string, number>, fields: string[]) => {
+  for (const f of fields) if (typeof d[f] === 'number') out[`${prefix}.${f}`] = d[f] as number;
+};
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+const photo = async (who: string) => (await h.ok(who, 'dispatch', 'uploadPhoto', { contentType: 'image/png', base64: PNG })).fileID;
+const neededBy = () => new Date(Date.now() + (8 + 10 * 24) * 3600_000).toISOString().slice(0, 10);
+
+const wishCounters = () => {
+  const out: Record<string, number> = {};
+  for (const d of h.local.db.store.all('wishCounts')) numbers(d, d._id as string, out, ['claimed', 'confirmed']);
+  return out;
+};
+/** 认领 counts a wish while it is claimed, fulfilled or confirmed; 完成 once confirmed. */
+const wishRecount = () => {
+  const out: Record<string, number> = {};
+  for (const w of h.local.db.store.all('wishes')) {
+    const unit = (w.claim as Doc | null)?.unitId as string | undefined;
+    const scopes = [`community_${w.communityId}`, ...(unit ? [`unit_${unit}`] : [])];
+    for (const s of scopes) {
+      if (['claimed', 'fulfilled', 'confirmed'].includes(w.status as string)) add(out, `${s}.claimed`);
+      if (w.status === 'confirmed') add(out, `${s}.confirmed`);
+    }
+  }
+  return out;
+};
+async function wishAt(status: 'pending' | 'approved' | 'claimed' | 'fulfilled'): Promise<string> {
+  const w = await h.ok(PEOPLE.resident, 'wishes', 'post', { title: '想要一副老花镜', reason: '看报纸看不清', neededBy: neededBy(), address: '幸福小区1号楼 101' });
+  if (status === 'pending') return w._id;
+  await h.ok(PEOPLE.staff, 'wishes', 'approve', { id: w._id });
+  if (status === 'approved') return w._id;
+  await h.ok(PEOPLE.member, 'wishes', 'claim', { id: w._id });
+  if (status === 'claimed') return w._id;
+  await h.ok(PEOPLE.member, 'wishes', 'fulfil', { id: w._id, note: '送到了', photos: [await photo(PEOPLE.member)] });
+  return w._id;
+}
+/** A step's payload beyond its id, made with its subject (a photo is uploaded before the crash is armed). */
+const prepared = new Map<string, Record<string, unknown>>();
+const wishCase = (from: Parameters<typeof wishAt>[0], who: string, action: 'approve' | 'claim' | 'fulfil' | 'confirm', prepare?: () => Promise<Record<string, unknown>>): Case => ({
+  setup: async () => {
+    const id = await wishAt(from);
+    if (prepare) prepared.set(id, await prepare());
+    return id;
+  },
+  run: (id) => h.call(who, 'wishes', action, { id, ...prepared.get(id) } as never),
+  counters: wishCounters,
+  recount: wishRecount,
+  jobsOf: (id) => `wish_${id}_`,
+});
+
+const projectCounters = () => {
+  const out: Record<string, number> = {};
+  for (const d of h.local.db.store.all('projectCounts')) numbers(d, d._id as string, out, ['claimed', 'completed', 'rated']);
+  return out;
+};
+const projectRecount = () => {
+  const out: Record<string, number> = {};
+  for (const p of h.local.db.store.all('projects')) {
+    if (!p.pairingId) continue;
+    const k = `${p.pairingId}_${p.year}`;
+    if (['active', 'completed', 'rated'].includes(p.status as string)) add(out, `${k}.claimed`);
+    if (['completed', 'rated'].includes(p.status as string)) add(out, `${k}.completed`);
+    if (p.status === 'rated') add(out, `${k}.rated`);
+  }
+  return out;
+};
+
+let postId = '';
+const claimHours = () => {
+  const out: Record<string, number> = {};
+  for (const c of h.local.db.store.all('postClaims')) for (const [y, n] of Object.entries((c.hours ?? {}) as Record<string, number>)) out[`${c._id}.${y}`] = n;
+  return out;
+};
+/** A claim's hours of the year: its verified logs' (all verified this year, in this test). */
+const claimRecount = () => {
+  const out: Record<string, number> = {};
+  for (const l of h.local.db.store.all('postLogs')) if (l.status === 'verified') add(out, `${l.postId}_${l.openid}.${year()}`, l.hours as number);
+  return out;
+};
+
+const visitInput = (requestId: string) => ({ householdId: HH.c, method: 'door' as const, outcome: 'contact' as const, wellbeing: 'fair' as const, needs: [{ category: 'facilities' as const, text: '楼道扶手松了' }], requestId });
+let visitRuns = 0;
+/** The queues' counters as reconcileQueues recounts them: every cached figure that differs from the demands (none). */
+const queueDifferences = async () => (await h.ok(PEOPLE.admin, 'dispatch', 'reconcileQueues', {})).differences;
+
+const CASES: [string, Case][] = [
+  ['wishes.approve', wishCase('pending', PEOPLE.staff, 'approve')],
+  ['wishes.claim', wishCase('approved', PEOPLE.member, 'claim')],
+  ['wishes.fulfil', wishCase('claimed', PEOPLE.member, 'fulfil', async () => ({ note: '已送到家里', photos: [await photo(PEOPLE.member)] }))],
+  ['wishes.confirm', wishCase('fulfilled', PEOPLE.resident, 'confirm')],
+  [
+    'projects.claim',
+    {
+      setup: async () => (await h.ok(PEOPLE.staff, 'projects', 'publishNeed', { communityId: 'c-dongjie', title: '四点半学校', description: '放学后的作业辅导', helpWanted: '两名党员', period: { from: neededBy(), to: neededBy() } }))._id,
+      run: (id) => h.call(PEOPLE.liaison, 'projects', 'claim', { id }),
+      counters: projectCounters,
+      recount: projectRecount,
+      jobsOf: (id) => `project_${id}_`,
+    },
+  ],
+  [
+    'posts.verifyLog',
+    {
+      setup: async () => {
+        if (!postId) {
+          postId = (await h.ok(PEOPLE.staff, 'posts', 'createPost', { communityId: 'c-dongjie', kind: 'post', name: '民情收集岗', duties: '走访楼栋', hoursPerYear: 20 }))._id;
+          await h.ok(PEOPLE.member, 'posts', 'claimPost', { id: postId });
+        }
+        return (await h.ok(PEOPLE.member, 'posts', 'logWork', { postId, workedOn: new Date().toISOString().slice(0, 10), hours: 1, note: '走访' }))._id;
+      },
+      run: (id) => h.call(PEOPLE.staff, 'posts', 'verifyLog', { id }),
+      counters: claimHours,
+      recount: claimRecount,
+      jobsOf: (id) => `postLog_${id}_`,
+    },
+  ],
+];
+
+/** What a case left: its counters' change, their recount's change, its jobs, its messages' templates. */
+async function outcome(c: Case, id: string, before: { counters: Record<string, number>; recount: Record<string, number> }) {
+  const jobs = h.local.db.store.all('notifications').filter((j) => (j._id as string).startsWith(c.jobsOf(id)));
+  await h.drainNotifications();
+  const sent = h.local
+    .outbox()
+    .filter((m) => m.page?.endsWith(`?id=${id}`))
+    .map((m) => `${m.templateId}→${m.touser}`)
+    .sort();
+  return { counters: delta(before.counters, c.counters()), recount: delta(before.recount, c.recount()), jobs: jobs.length, sent };
+}
+
+describe.each(CASES)('%s: a crash after any of its writes', (_name, c) => {
+  test('then a retry of the same request or the repair passes: its job queued once, its messages sent once, its counters as a recount', async () => {
+    await h.drainNotifications();
+    const refId = await c.setup();
+    const refBefore = { counters: c.counters(), recount: c.recount() };
+    expect(await c.run(refId)).toMatchObject({ ok: true });
+    const writes = h.local.lastDurableWrites;
+    const ref = await outcome(c, refId, refBefore);
+    expect(ref.counters).toEqual(ref.recount);
+    const sentShape = (s: string[]) => s.map((m) => m.split('→')[0]);
+    let crashes = 0;
+    for (let n = 1; n <= writes; n++) {
+      for (const recover of ['retry', 'repair'] as const) {
+        const id = await c.setup();
+        const before = { counters: c.counters(), recount: c.recount() };
+        jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        h.local.crashAfterWrites(n);
+        // A crash after the commit's followers (the leaderboard folds) is swallowed with them: the
+        // answer can be ok though the process died. Either way, recover and look.
+        if (!(await c.run(id)).ok) crashes++;
+        if (recover === 'retry') expect(await c.run(id)).toMatchObject({ ok: true });
+        else {
+          await repairPending(new Date(Date.now() + 10 * 60_000));
+          await h.local.trigger(pointsFn, 'points-timer'); // folds the leaderboard increments left pending
+        }
+        const got = await outcome(c, id, before);
+        expect({ n, recover, counters: got.counters, jobs: got.jobs, sent: sentShape(got.sent) }).toEqual({ n, recover, counters: got.recount, jobs: ref.jobs, sent: sentShape(ref.sent) });
+        expect({ n, recover, counters: got.counters }).toEqual({ n, recover, counters: ref.counters });
+      }
+    }
+    expect(crashes).toBeGreaterThan(0);
+    expect((await h.ok(PEOPLE.admin, 'points', 'reconcile', {})).differences).toEqual([]);
+  });
+});
+
+describe('recordVisit: a crash after any of its writes', () => {
+  test('then a retry with its request id or the repair pass: one visit, one demand, every queue counter as a recount', async () => {
+    await keyHousehold(h, HH.c, [PEOPLE.member]);
+    const visitsOf = () => h.local.db.store.all('visits').filter((v) => v.householdId === HH.c).length;
+    const ref = await h.call(PEOPLE.member, 'visits', 'recordVisit', visitInput(`r-visit-ref`));
+    expect(ref).toMatchObject({ ok: true });
+    const writes = h.local.lastDurableWrites;
+    expect(writes).toBeGreaterThan(1);
+    expect(await queueDifferences()).toEqual([]);
+    let crashes = 0;
+    for (let n = 1; n <= writes; n++) {
+      for (const recover of ['retry', 'repair'] as const) {
+        const input = visitInput(`r-visit-crash-${++visitRuns}`);
+        const visits = visitsOf();
+        jest.spyOn(console, 'error').mockImplementation(() => undefined);
+        h.local.crashAfterWrites(n);
+        if ((await h.call(PEOPLE.member, 'visits', 'recordVisit', input)).ok) continue;
+        crashes++;
+        if (recover === 'retry') expect(await h.call(PEOPLE.member, 'visits', 'recordVisit', input)).toMatchObject({ ok: true });
+        else await repairPending(new Date(Date.now() + 10 * 60_000));
+        const left = h.local.db.store.all('visits').filter((v) => Object.keys((v.pendingEffects as Doc | undefined) ?? {}).length || v.effectsDue);
+        expect({ n, recover, visits: visitsOf() - visits, left: left.length, differences: await queueDifferences() }).toEqual({ n, recover, visits: 1, left: 0, differences: [] });
+      }
+    }
+    expect(crashes).toBeGreaterThan(0);
+  });
 });

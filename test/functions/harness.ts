@@ -65,7 +65,7 @@ export interface Harness {
   ok<F extends FunctionName, A extends ActionName<F>>(openid: string, fn: F, action: A, payload?: RequestOf<F, A>): Promise<ResponseOf<F, A>>;
   /** Calls with a raw event (for malformed input) and returns the envelope with request counts. */
   raw(openid: string | null, fn: FunctionName, event: Record<string, unknown>): Promise<{ result: Envelope<unknown>; counts: RequestCounts }>;
-  /** Runs the notify function as its timer would, sending queued subscribe messages. */
+  /** Runs the notify function as its timer would until no job is left pending, sending queued subscribe messages. */
   drainNotifications(): Promise<void>;
   /** Runs the scorecards function as its nightly timer would; returns its envelope. */
   openScorecards(openid?: string | null): Promise<Envelope<{ months: string[]; created: number; pruned: { documents: number; buckets: number } }>>;
@@ -93,7 +93,11 @@ export async function openHarness(): Promise<Harness> {
       return res.data;
     },
     async drainNotifications() {
-      await local.trigger(modules.notify!(), 'notify-timer');
+      // A run sends a batch of jobs: run again while any is left pending (a few runs at most).
+      for (let i = 0; i < 20; i++) {
+        await local.trigger(modules.notify!(), 'notify-timer');
+        if (!local.db.store.all('notifications').some((j) => j.status === 'pending')) return;
+      }
     },
     async openScorecards(openid = null) {
       const scorecards = modules.scorecards!();

@@ -225,13 +225,16 @@ describe('bad input → a typed error, nothing changed', () => {
 });
 
 test('notifications: the member hears when a log is verified or returned and when a pledge is rated; a repeat sends nothing', async () => {
+  // Queued with each step (lib/outbox), sent by the notify timer.
   const count = (tpl: string) => h.local.outbox().filter((m) => m.touser === ZHANG && m.templateId === tpl).length;
+  await h.drainNotifications();
   const post = await newPost('政策宣传岗');
   await h.ok(ZHANG, 'posts', 'claimPost', { id: post._id });
   const log = await h.ok(ZHANG, 'posts', 'logWork', { postId: post._id, workedOn: today(), hours: 1, note: '宣传医保政策' });
   const verified = count('TPL_POST_LOG_VERIFIED');
   await h.ok(STAFF, 'posts', 'verifyLog', { id: log._id });
   await h.ok(STAFF, 'posts', 'verifyLog', { id: log._id });
+  await h.drainNotifications();
   expect(count('TPL_POST_LOG_VERIFIED')).toBe(verified + 1);
   const rated = count('TPL_PLEDGE_RATED');
   const p = await h.ok(ZHANG, 'posts', 'pledge', { text: '每月宣传一次反诈知识' });
@@ -239,6 +242,7 @@ test('notifications: the member hears when a log is verified or returned and whe
   await h.ok(ZHANG, 'posts', 'fulfilPledge', { id: p._id, note: '在广场宣传反诈', photos: [pic] });
   await h.ok(STAFF, 'posts', 'ratePledge', { id: p._id, grade: 'good' });
   await h.ok(STAFF, 'posts', 'ratePledge', { id: p._id, grade: 'good' });
+  await h.drainNotifications();
   expect(count('TPL_PLEDGE_RATED')).toBe(rated + 1);
 });
 

@@ -115,6 +115,7 @@ test('30 concurrent claims of one need by two paired units → exactly one unit,
 });
 
 test('messages: claimed and completed to the publisher, requested to the service’s liaison, decided to the requester, rated to the claimant', async () => {
+  await h.drainNotifications(); // queued with each step (lib/outbox), sent by the notify timer
   const to = (who: string) => h.local.outbox().filter((m) => m.touser === who).map((m) => m.templateId);
   expect(to(STAFF)).toEqual(expect.arrayContaining(['TPL_PROJECT_CLAIMED', 'TPL_PROJECT_COMPLETED', 'TPL_SERVICE_DECIDED']));
   expect(to(LIAISON)).toEqual(expect.arrayContaining(['TPL_SERVICE_REQUESTED', 'TPL_PROJECT_RATED']));
