@@ -156,7 +156,9 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
   const past = new Date(Date.now() - 3600_000);
   const late = store.get('demands', o) as unknown as { dispatch: Record<string, unknown> };
   store.commit([{ coll: 'demands', id: o, doc: { ...late, dispatch: { ...late.dispatch, acceptBy: past, finishBy: past } } }] as never);
-  const dayAfter = (days: number) => new Date(Date.now() + (8 + days * 24) * 3600_000).toISOString().slice(0, 10);
+  // The extension's new day is counted from e's own deadline, which depends on today's working days.
+  const deadline = new Date((store.get('demands', e) as unknown as { dispatch: { finishBy: string | Date } }).dispatch.finishBy).getTime();
+  const dayAfter = (days: number) => new Date(deadline + (8 + days * 24) * 3600_000).toISOString().slice(0, 10);
   const cases: Case[] = [
     { fn: 'dispatch', action: 'submit', as: 'demo-resident-wang', payload: { category: 'facilities', text: '楼道灯坏了' }, budget: b },
     { fn: 'dispatch', action: 'uploadPhoto', as: 'demo-resident-wang', payload: { contentType: 'image/png', base64: PNG }, budget: b },
@@ -180,9 +182,9 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
     { fn: 'dispatch', action: 'reject', as: 'demo-liaison-renshe', payload: { id: d2, reason: '不属于本单位' }, budget: SCORED, why: SCORED_WHY },
     { fn: 'dispatch', action: 'decline', as: 'demo-staff-dongjie', payload: { id: d2, reason: '不属于社区职责' }, budget: b },
     { fn: 'dispatch', action: 'handle', as: 'demo-grid-dongjie', payload: { id: h, note: '网格员处理' }, budget: b },
-    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(10), reason: '需采购配件' }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(5), reason: '需采购配件' }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'approveExtension', as: 'demo-staff-dongjie', payload: { id: e }, budget: SCORED, why: 'the new deadline moves both scorecards’ open deadlines and the queues’ 超期 buckets' },
-    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(20), reason: '配件未到' }, budget: EFFECTS_BUDGET },
+    { fn: 'dispatch', action: 'extend', as: 'demo-liaison-renshe', payload: { id: e, until: dayAfter(10), reason: '配件未到' }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'refuseExtension', as: 'demo-staff-dongjie', payload: { id: e, reason: '请按时办结' }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'urge', as: 'demo-admin', payload: { id: o }, budget: EFFECTS_BUDGET },
     { fn: 'dispatch', action: 'escalate', as: 'demo-secretary-dongjie', payload: { id: o, reason: '超期未办结' }, budget: EFFECTS_BUDGET },
