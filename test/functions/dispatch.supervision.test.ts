@@ -77,11 +77,14 @@ const acceptedOverdue = () => daysAgo(30, accepted);
 const dispatchedOverdue = () => daysAgo(10, dispatched);
 async function extensionAsked(): Promise<string> {
   const id = await accepted();
-  await ok(PEOPLE.liaison, 'extend', { id, until: dayAfter(10), reason: '需要采购电梯配件' });
+  await ok(PEOPLE.liaison, 'extend', { id, until: dayAfter(20), reason: '需要采购电梯配件' });
   return id;
 }
 
-/** YYYY-MM-DD (China) `days` from now. */
+/**
+ * YYYY-MM-DD (China) `days` from now. An extension asks for 20 days: past any 一般 finish time
+ * (7 工作日 spans 9–11 days on a Thursday or Friday, up to ~18 across 春节), within the 30-day limit.
+ */
 function dayAfter(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 24 * 3600_000).toISOString().slice(0, 10);
 }
@@ -96,8 +99,8 @@ interface Row {
 }
 
 const ROWS: Record<string, Row> = {
-  'extend (accepted, on time)': { action: 'extend', prepare: accepted, payload: (id) => ({ id, until: dayAfter(10), reason: '需要采购电梯配件' }), allowed: ['liaison'] },
-  'extend (accepted, overdue)': { action: 'extend', prepare: acceptedOverdue, payload: (id) => ({ id, until: dayAfter(10), reason: '需要采购电梯配件' }), allowed: ['liaison'], notNow: true },
+  'extend (accepted, on time)': { action: 'extend', prepare: accepted, payload: (id) => ({ id, until: dayAfter(20), reason: '需要采购电梯配件' }), allowed: ['liaison'] },
+  'extend (accepted, overdue)': { action: 'extend', prepare: acceptedOverdue, payload: (id) => ({ id, until: dayAfter(20), reason: '需要采购电梯配件' }), allowed: ['liaison'], notNow: true },
   'approveExtension (asked)': { action: 'approveExtension', prepare: extensionAsked, payload: (id) => ({ id }), allowed: DONGJIE_STAFF },
   'refuseExtension (asked)': { action: 'refuseExtension', prepare: extensionAsked, payload: (id) => ({ id, reason: '居民急需，请按时办结' }), allowed: DONGJIE_STAFF },
   'approveExtension (nothing asked)': { action: 'approveExtension', prepare: accepted, payload: (id) => ({ id }), allowed: DONGJIE_STAFF, notNow: true },
