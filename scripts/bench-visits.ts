@@ -51,7 +51,7 @@ const CASES = (): Case[] => [
   { as: MEMBER, action: 'detail', payload: { householdId: H }, budget: { read: 4, write: 1 }, note: 'household, care, visits; the read log' },
   { as: STAFF, action: 'detail', payload: { householdId: H }, budget: { read: 5, write: 1 }, note: '+ pairing changes for staff' },
   { as: MEMBER, action: 'recordVisit', payload: { householdId: H, ...visit }, budget: { read: 3, write: 3 }, note: 'one transaction: visit, household, coverage' },
-  { as: MEMBER, action: 'recordVisit', payload: { householdId: H, ...visit, needs: [{ category: 'facilities', text: '水管漏水' }, { category: 'elderlyCare', text: '想申请助餐' }] }, budget: { read: 4, write: 5 }, note: '+ one demand per need and the household\'s phone for them, same transaction' },
+  { as: MEMBER, action: 'recordVisit', payload: { householdId: H, ...visit, needs: [{ category: 'facilities', text: '水管漏水' }, { category: 'elderlyCare', text: '想申请助餐' }] }, budget: { read: 4, write: 7 }, note: '+ one demand per need and the household\'s phone for them, same transaction; then the demands\' queue counters applied once (lib/effects) and cleared' },
   { as: MEMBER, action: 'listVisits', payload: { householdId: H }, budget: { read: 3, write: 1 }, note: 'household, a page of visits; the read log' },
   { as: STAFF, action: 'unpair', payload: { householdId: H, visitorOpenid: MEMBER }, budget: { read: 7, write: 3 } },
   { as: STAFF, action: 'coverage', payload: { communityId: COMMUNITY, month: month() }, budget: { read: 3, write: 0 } },
