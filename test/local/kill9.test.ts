@@ -96,8 +96,9 @@ test('kill -9 mid-burst of 派单, restart, repair: every scorecard equals a rec
     const dispatched = demands().filter((d) => d.status === 'dispatched');
     const halfDone = demands().filter((d) => d.effectsDue);
     console.log(`kill -9 after ${answered} answers: ${dispatched.length} of ${BURST} dispatched, ${halfDone.length} with effects left recorded`);
+    // The five answered are dispatched; how many more depends on the machine's load when the kill
+    // lands (on a busy one every step may have made its first write), so only the cut is asserted.
     expect(dispatched.length).toBeGreaterThanOrEqual(5);
-    expect(dispatched.length).toBeLessThan(BURST);
     expect(halfDone.length).toBeGreaterThan(0); // the point of the test: steps cut between their writes
 
     // The notify timer's repair pass, once the requests' time to finish has passed (20 a run).
