@@ -33,7 +33,7 @@ export async function patchUser(openid: string, patch: Partial<User>): Promise<v
   await db.collection(USERS).doc(openid).update({ data: patch });
 }
 
-/** What a profile names: the person's community and building, and their unit (≤ 2 reads). */
+/** The names a profile shows (`namesOf`). */
 export interface ProfileNames {
   regions: Region[];
   unit: UnitWithCommunities | null;
