@@ -83,3 +83,12 @@ export function monthOfPeriod(period: string, thisMonth: string): string {
   if (period.length === 7) return period
   return period === thisMonth.slice(0, 4) ? thisMonth : `${period}-12`
 }
+
+/** A page param of the dashboards' links, decoded (a malformed one is taken as it came). */
+export function decodeParam(v: string | undefined): string {
+  try {
+    return v ? decodeURIComponent(v) : ''
+  } catch {
+    return v ?? ''
+  }
+}

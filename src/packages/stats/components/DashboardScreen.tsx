@@ -10,7 +10,7 @@ import Section from '@/components/Section'
 import Segments from '@/components/Segments'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import { formatRate, monthKey, shiftMonth } from '@/domain/format'
-import { dashboardTargets, formatPeriod, monthOfPeriod, RATE_PARTS, STATS_ROUTES, type DashboardTarget } from '@/domain/stats'
+import { dashboardTargets, formatPeriod, monthOfPeriod, RATE_PARTS, STATS_ROUTES, type DashboardTarget, decodeParam as decode } from '@/domain/stats'
 import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import CoverageSection from './CoverageSection'
@@ -31,14 +31,6 @@ const RULES = [
   '满意率 =（满意 + 基本满意）÷ 已评价：每件诉求按最后一次评价只算一次。',
   '按派单月份统计；诉求量按反映月份。排名从低到高；低于目标的标“未达标”。点数字可看明细。',
 ]
-
-const decode = (v: string | undefined) => {
-  try {
-    return v ? decodeURIComponent(v) : ''
-  } catch {
-    return v ?? ''
-  }
-}
 
 /** Step a period back or on: a month by a month, a year by a year. */
 const shift = (period: string, by: number) => (period.length === 4 ? String(Number(period) + by) : shiftMonth(period, by))

@@ -7,17 +7,10 @@ import PagedList, { countIn } from '@/components/PagedList'
 import Section from '@/components/Section'
 import { formatTime } from '@/domain/format'
 import { CARE_LEVEL_LABEL } from '@/domain/visits'
+import { decodeParam as decode } from '@/domain/stats'
 import { call } from '@/services/api'
 
 const PAGE = 20
-
-const decode = (v: string | undefined) => {
-  try {
-    return v ? decodeURIComponent(v) : ''
-  } catch {
-    return v ?? ''
-  }
-}
 
 /** A community's key households past their visit window now, longest overdue first. Where and whom only for its staff and visitors. */
 export default function HouseholdsScreen({ params }: { params: Record<string, string> }) {

@@ -8,21 +8,13 @@ import { CATEGORY_LABEL, DEMAND_STATUS_LABEL } from '@/types/labels'
 import PagedList, { countIn } from '@/components/PagedList'
 import Section from '@/components/Section'
 import { formatTime } from '@/domain/format'
-import { FIGURE_LABEL, formatPeriod } from '@/domain/stats'
+import { FIGURE_LABEL, formatPeriod, decodeParam as decode } from '@/domain/stats'
 import { ROUTES } from '@/domain/dispatch'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
 import '@/components/DemandTags/index.scss'
 
 const PAGE = 20
-
-const decode = (v: string | undefined) => {
-  try {
-    return v ? decodeURIComponent(v) : ''
-  } catch {
-    return v ?? ''
-  }
-}
 
 function ItemCard({ item }: { item: DrillItem }) {
   const label = `${item.text}，${DEMAND_STATUS_LABEL[item.status]}${item.overdue ? '，超期' : ''}`

@@ -4,18 +4,10 @@ import type { DashboardScope, MemberFigure, MemberFigureKey } from '@/types/stat
 
 import PagedList, { countIn } from '@/components/PagedList'
 import Section from '@/components/Section'
-import { formatPeriod, MEMBER_FIGURE_LABEL } from '@/domain/stats'
+import { formatPeriod, MEMBER_FIGURE_LABEL, decodeParam as decode } from '@/domain/stats'
 import { call } from '@/services/api'
 
 const PAGE = 20
-
-const decode = (v: string | undefined) => {
-  try {
-    return v ? decodeURIComponent(v) : ''
-  } catch {
-    return v ?? ''
-  }
-}
 
 /** The members one 党员 figure counts (e.g. 时长未达标: fewest hours first), a page at a time. */
 export default function MembersScreen({ params }: { params: Record<string, string> }) {
