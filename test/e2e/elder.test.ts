@@ -58,9 +58,16 @@ async function settle(page: Page) {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
-/** The root of the page on screen (Taro keeps visited tab pages in the DOM, hidden). */
-function shownRoot(page: Page) {
-  return page.locator('.taro_page_show .jl-page').filter({ visible: true });
+/**
+ * Wait until the tab's own page is the one on screen (Taro keeps visited tab pages in the DOM,
+ * hidden). The URL changes before the router shades the
+ * previous tab page, so for a moment the old page (or none) is the visible one.
+ */
+function tabShown(page: Page, route: string) {
+  return page.waitForFunction((r) => {
+    const roots = Array.from(document.querySelectorAll('.jl-page')).filter((el) => el.getBoundingClientRect().height > 0);
+    return roots.length === 1 && (roots[0].closest('.taro_page')?.id ?? '').startsWith(r);
+  }, route);
 }
 
 /** The classes and body font of the page on screen, and of <html> (which styles the tab bar). */
@@ -178,7 +185,7 @@ describe('the 长辈模式 switch on 我的', () => {
     for (const tab of TABS) {
       await page.locator('.weui-tabbar__item', { hasText: tab.label }).click();
       await page.waitForURL((u) => u.hash.startsWith(`#${tab.route}`));
-      await shownRoot(page).waitFor();
+      await tabShown(page, tab.route);
       await settle(page);
       const theme = await themeOf(page);
       expect({ tab: tab.label, ...theme }).toMatchObject({
