@@ -119,14 +119,14 @@ export class LocalDatabase {
     const coll = collectionOf(p);
     const query = parseQuery(p.query);
     const q = new Query(query as Record<string, unknown>);
-    return this.store.all(coll).filter((d) => q.test(d));
+    return this.store.candidates(coll, query).filter((d) => q.test(d));
   }
 
   private find(p: Params): Response {
     const coll = collectionOf(p);
     const query = parseQuery(p.query);
     const projection = parse(p.projection) as Record<string, unknown> | undefined;
-    let cursor = new Query(query).find(this.store.all(coll), projection && Object.keys(projection).length ? projection : undefined);
+    let cursor = new Query(query).find(this.store.candidates(coll, query), projection && Object.keys(projection).length ? projection : undefined);
     const order = parse(p.order) as Record<string, 1 | -1> | undefined;
     if (order && Object.keys(order).length) cursor = cursor.sort(order);
     const offset = Number(p.offset ?? 0);
@@ -147,8 +147,9 @@ export class LocalDatabase {
     // a pipeline for one demand must not copy the whole collection first.
     let input = this.store.all(coll);
     if (stages[0] && '$match' in stages[0]) {
-      const q = new Query(stages.shift()!.$match as Record<string, unknown>);
-      input = input.filter((d) => q.test(d));
+      const match = nativeRegexes(stages.shift()!.$match) as Record<string, unknown>;
+      const q = new Query(match);
+      input = this.store.candidates(coll, match).filter((d) => q.test(d));
     }
     const out = stages.length ? new Aggregator(stages, { collectionResolver: resolver }).run(input.map(clone)) : input.map(clone);
     return { data: { list: out.map((d) => serialize(d as Doc)) } };

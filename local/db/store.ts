@@ -1,11 +1,14 @@
 /**
  * The local cloud's embedded document store: collections of documents in memory, durable through
- * the journal, with unique indexes from deploy/collections.json enforced on every commit and a
- * short version history per document so that transactions read from their snapshot.
+ * the journal, with unique indexes from deploy/collections.json enforced on every commit, the
+ * indexes' first fields kept as lookups so that a query tests only the documents an index would
+ * reach (lookup.ts), and a short version history per document so that transactions read from
+ * their snapshot.
  * Everything here is synchronous: one request runs to completion before the next starts, which is
  * what makes each request atomic.
  */
 import { Journal, type Change, type Doc } from './journal';
+import { docKeys, equalities } from './lookup';
 
 /** A document version: `doc` null is a deletion; `prev` is the version before it. */
 interface Version {
@@ -36,6 +39,10 @@ export class Store {
    * write costs the batch's size rather than the collection's (an import writes 50,000 households).
    */
   private readonly uniqueKeys = new Map<string, Map<string, Map<string, string>>>();
+  /** Per collection, each indexed first field's keys → the ids of the documents holding them. */
+  private readonly lookups = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** Per collection, each id's place in the collection's order (first insertion), which a scan keeps. */
+  private readonly places = new Map<string, Map<string, number>>();
   private seqCounter = 0;
   /** Oldest snapshot any open transaction may still read; older history can be dropped. */
   oldestSnapshot: () => number = () => this.seqCounter;
@@ -48,11 +55,18 @@ export class Store {
       this.colls.set(spec.name, new Map());
       const unique = (spec.indexes ?? []).filter((i) => i.unique).map((i) => ({ name: i.name, fields: Object.keys(i.keys) }));
       this.uniques.set(spec.name, unique);
+      const firsts = new Set((spec.indexes ?? []).map((i) => Object.keys(i.keys)[0]).filter((f) => f && f !== '_id'));
+      this.lookups.set(spec.name, new Map([...firsts].map((f) => [f, new Map()])));
+      this.places.set(spec.name, new Map());
     }
     for (const [coll, docs] of journal.load()) {
       const versions = this.colls.get(coll);
       if (!versions) continue; // a collection no longer declared is not served
-      for (const [id, doc] of docs) versions.set(id, { doc, seq: 0, prev: null });
+      for (const [id, doc] of docs) {
+        versions.set(id, { doc, seq: 0, prev: null });
+        this.place(coll, id);
+        this.look(coll, id, null, doc);
+      }
     }
     for (const [coll, indexes] of this.uniques) {
       const byIndex = new Map<string, Map<string, string>>();
@@ -83,6 +97,39 @@ export class Store {
     const out: Doc[] = [];
     for (const v of this.versions(coll).values()) if (v.doc) out.push(v.doc);
     return out;
+  }
+
+  /**
+   * The live documents a query can only be among, in the collection's order: those its `_id`
+   * names, else those of its most selective indexed equality, else all of them. The caller still
+   * tests each one against the whole query.
+   */
+  candidates(coll: string, query: Record<string, unknown>): Doc[] {
+    const eq = equalities(query);
+    const ids = eq.get('_id');
+    let chosen: Iterable<string> | null = ids ? [...ids].filter((k) => k.startsWith('s')).map((k) => k.slice(1)) : null;
+    if (!chosen) {
+      let best = Infinity;
+      for (const [field, keys] of eq) {
+        const byKey = this.lookups.get(coll)?.get(field);
+        if (!byKey) continue;
+        const sets = [...keys].map((k) => byKey.get(k)).filter((set): set is Set<string> => !!set);
+        const size = sets.reduce((n, set) => n + set.size, 0);
+        if (size < best) {
+          best = size;
+          chosen = sets.length === 1 ? sets[0] : new Set(sets.flatMap((set) => [...set]));
+        }
+      }
+    }
+    if (!chosen) return this.all(coll);
+    const versions = this.versions(coll);
+    const place = this.places.get(coll)!;
+    const out: { doc: Doc; at: number }[] = [];
+    for (const id of new Set(chosen)) {
+      const doc = versions.get(id)?.doc;
+      if (doc) out.push({ doc, at: place.get(id)! });
+    }
+    return out.sort((a, b) => a.at - b.at).map((c) => c.doc);
   }
 
   get(coll: string, id: string): Doc | null {
@@ -117,6 +164,33 @@ export class Store {
       const versions = this.versions(c.coll);
       const prev = versions.get(c.id) ?? null;
       versions.set(c.id, { doc: c.doc, seq, prev: prune(prev, keep) });
+      this.place(c.coll, c.id);
+      this.look(c.coll, c.id, prev?.doc ?? null, c.doc);
+    }
+  }
+
+  private place(coll: string, id: string): void {
+    const place = this.places.get(coll)!;
+    if (!place.has(id)) place.set(id, place.size);
+  }
+
+  /** Moves a document's keys in the lookups from its old state to its new one. */
+  private look(coll: string, id: string, before: Doc | null, after: Doc | null): void {
+    for (const [field, byKey] of this.lookups.get(coll)!) {
+      if (before) {
+        for (const key of docKeys(before, field)) {
+          const set = byKey.get(key);
+          set?.delete(id);
+          if (set?.size === 0) byKey.delete(key);
+        }
+      }
+      if (after) {
+        for (const key of docKeys(after, field)) {
+          let set = byKey.get(key);
+          if (!set) byKey.set(key, (set = new Set()));
+          set.add(id);
+        }
+      }
     }
   }
 
