@@ -118,15 +118,30 @@ export class LocalDatabase {
   private match(p: Params): Doc[] {
     const coll = collectionOf(p);
     const query = parseQuery(p.query);
-    const q = new Query(query as Record<string, unknown>);
-    return this.store.candidates(coll, query).filter((d) => q.test(d));
+    const { docs, rest } = this.narrowed(coll, query);
+    const q = new Query(rest);
+    return docs.filter((d) => q.test(d));
+  }
+
+  /**
+   * The documents a query can only be among (Store.candidates), and what is left of the query to
+   * test them with. A plain `_id` condition is checked against a set here rather than by mingo,
+   * whose `$in` is a search of the list per document: slow for a drill-down's thousands of ids.
+   */
+  private narrowed(coll: string, query: Record<string, unknown>): { docs: Doc[]; rest: Record<string, unknown> } {
+    const docs = this.store.candidates(coll, query);
+    const ids = plainIds(query._id);
+    if (!ids) return { docs, rest: query };
+    const { _id: _answered, ...rest } = query;
+    return { docs: docs.filter((d) => ids.has(d._id)), rest };
   }
 
   private find(p: Params): Response {
     const coll = collectionOf(p);
     const query = parseQuery(p.query);
     const projection = parse(p.projection) as Record<string, unknown> | undefined;
-    let cursor = new Query(query).find(this.store.candidates(coll, query), projection && Object.keys(projection).length ? projection : undefined);
+    const { docs, rest } = this.narrowed(coll, query);
+    let cursor = new Query(rest).find(docs, projection && Object.keys(projection).length ? projection : undefined);
     const order = parse(p.order) as Record<string, 1 | -1> | undefined;
     if (order && Object.keys(order).length) cursor = cursor.sort(order);
     const offset = Number(p.offset ?? 0);
@@ -147,9 +162,9 @@ export class LocalDatabase {
     // a pipeline for one demand must not copy the whole collection first.
     let input = this.store.all(coll);
     if (stages[0] && '$match' in stages[0]) {
-      const match = nativeRegexes(stages.shift()!.$match) as Record<string, unknown>;
-      const q = new Query(match);
-      input = this.store.candidates(coll, match).filter((d) => q.test(d));
+      const { docs, rest } = this.narrowed(coll, nativeRegexes(stages.shift()!.$match) as Record<string, unknown>);
+      const q = new Query(rest);
+      input = docs.filter((d) => q.test(d));
     }
     const out = stages.length ? new Aggregator(stages, { collectionResolver: resolver }).run(input.map(clone)) : input.map(clone);
     return { data: { list: out.map((d) => serialize(d as Doc)) } };
@@ -346,6 +361,16 @@ function refuseOperatorNames(doc: unknown): void {
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
+
+/** The ids of an `_id` condition that is only equality (a string, `$eq`, `$in` of strings), as a set. */
+function plainIds(cond: unknown): Set<string> | null {
+  if (typeof cond === 'string') return new Set([cond]);
+  if (!cond || typeof cond !== 'object' || Object.keys(cond).length !== 1) return null;
+  const { $eq, $in } = cond as { $eq?: unknown; $in?: unknown };
+  if (typeof $eq === 'string') return new Set([$eq]);
+  if (Array.isArray($in) && $in.every((v) => typeof v === 'string')) return new Set($in as string[]);
+  return null;
+}
 
 function collectionOf(p: Params): string {
   if (typeof p.collectionName !== 'string' || !p.collectionName) {
