@@ -30,6 +30,7 @@ const RULES = [
   '解决率 = 已解决 ÷（已解决 + 超期未解决）：超过办结时限还没验收的一直算超期未解决。',
   '满意率 =（满意 + 基本满意）÷ 已评价：每件诉求按最后一次评价只算一次。',
   '按派单月份统计；诉求量按反映月份。排名从低到高；低于目标的标“未达标”。点数字可看明细。',
+  '各小区（网格）：按诉求反映时所在楼栋的小区统计，没有绑定楼栋的计入“未关联小区”。',
 ]
 
 /** Step a period back or on: a month by a month, a year by a year. */
@@ -48,6 +49,7 @@ function Board({ target, period, sortBy }: { target: DashboardTarget; period: st
   const communityDrill = (r: FigureRow): DrillScope => ({ scope: 'community', id: r.id, name: r.name })
   const unitDrill = (r: FigureRow): DrillScope =>
     d.scope === 'community' ? { scope: 'community', id: d.id, unitId: r.id, name: `${d.name} · ${r.name}` } : { scope: 'unit', id: r.id, name: r.name }
+  const estateDrill = (r: FigureRow): DrillScope => ({ scope: 'community', id: d.id, estateId: r.id, name: `${d.name} · ${r.name}` })
   const open = (scope: DashboardScope) => (r: FigureRow) => void Taro.navigateTo({ url: STATS_ROUTES.dashboard({ scope, id: r.id, period }) })
   const target_ = `目标 ${formatRate(d.target)}`
   return (
@@ -73,6 +75,11 @@ function Board({ target, period, sortBy }: { target: DashboardTarget; period: st
       {d.scope === 'county' || d.scope === 'community' ? (
         <Section title={d.scope === 'community' ? '结对单位三率排名（本社区的事项）' : '单位三率排名'}>
           <RankTable rows={d.units} period={d.period} sortBy={sortBy} drillOf={unitDrill} />
+        </Section>
+      ) : null}
+      {d.scope === 'community' ? (
+        <Section title='各小区（网格）'>
+          <RankTable rows={d.estates ?? []} period={d.period} sortBy={sortBy} drillOf={estateDrill} withReceived />
         </Section>
       ) : null}
       <Section title='近12个月'>
