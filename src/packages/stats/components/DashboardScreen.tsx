@@ -14,6 +14,7 @@ import { dashboardTargets, formatPeriod, monthOfPeriod, RATE_PARTS, STATS_ROUTES
 import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import CoverageSection from './CoverageSection'
+import EstatesSection from './EstatesSection'
 import Figure, { type DrillScope } from './Figure'
 import PeopleSections from './PeopleSections'
 import RankTable, { RateLine } from './RankTable'
@@ -49,7 +50,6 @@ function Board({ target, period, sortBy }: { target: DashboardTarget; period: st
   const communityDrill = (r: FigureRow): DrillScope => ({ scope: 'community', id: r.id, name: r.name })
   const unitDrill = (r: FigureRow): DrillScope =>
     d.scope === 'community' ? { scope: 'community', id: d.id, unitId: r.id, name: `${d.name} · ${r.name}` } : { scope: 'unit', id: r.id, name: r.name }
-  const estateDrill = (r: FigureRow): DrillScope => ({ scope: 'community', id: d.id, estateId: r.id, name: `${d.name} · ${r.name}` })
   const open = (scope: DashboardScope) => (r: FigureRow) => void Taro.navigateTo({ url: STATS_ROUTES.dashboard({ scope, id: r.id, period }) })
   const target_ = `目标 ${formatRate(d.target)}`
   return (
@@ -77,11 +77,7 @@ function Board({ target, period, sortBy }: { target: DashboardTarget; period: st
           <RankTable rows={d.units} period={d.period} sortBy={sortBy} drillOf={unitDrill} />
         </Section>
       ) : null}
-      {d.scope === 'community' ? (
-        <Section title='各小区（网格）'>
-          <RankTable rows={d.estates ?? []} period={d.period} sortBy={sortBy} drillOf={estateDrill} withReceived />
-        </Section>
-      ) : null}
+      {d.scope === 'community' ? <EstatesSection dashboard={d} sortBy={sortBy} /> : null}
       <Section title='近12个月'>
         <Trend points={d.trend} />
       </Section>
