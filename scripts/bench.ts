@@ -160,7 +160,10 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
   const deadline = new Date((store.get('demands', e) as unknown as { dispatch: { finishBy: string | Date } }).dispatch.finishBy).getTime();
   const dayAfter = (days: number) => new Date(deadline + (8 + days * 24) * 3600_000).toISOString().slice(0, 10);
   const cases: Case[] = [
-    { fn: 'dispatch', action: 'submit', as: 'demo-resident-wang', payload: { category: 'facilities', text: '楼道灯坏了' }, budget: b },
+    {
+      fn: 'dispatch', action: 'submit', as: 'demo-resident-wang', payload: { category: 'facilities', text: '楼道灯坏了' }, budget: b,
+      why: 'the second read is the resident’s building: the demand is filed under its estate (小区（网格）) for the dashboards',
+    },
     { fn: 'dispatch', action: 'uploadPhoto', as: 'demo-resident-wang', payload: { contentType: 'image/png', base64: PNG }, budget: b },
     { fn: 'dispatch', action: 'list', as: 'demo-staff-dongjie', payload: { scope: 'triage' }, budget: b },
     { fn: 'dispatch', action: 'detail', as: 'demo-staff-dongjie', payload: { id: a }, budget: b },

@@ -98,6 +98,12 @@ export interface Demand {
   onBehalfBy: string | null;
   communityId: string;
   buildingId: string | null;
+  /**
+   * The 小区（网格） of its building when it was filed (null: no building, 「未关联小区」), so that
+   * every later step counts it for the same estate (core/stats.ts). Missing on demands filed
+   * before estates were counted: those are left out of the estate figures.
+   */
+  estateId?: string | null;
   /** The household it concerns (Pillar 3 visits link it). */
   householdId: string | null;
   /** Where it came from: reported by a resident (or staff for them), or a need found on a visit (走访发现). */

@@ -39,7 +39,7 @@ export interface Figures {
 
 /** One row of a ranking. */
 export interface FigureRow extends Figures {
-  scope: 'town' | 'community' | 'unit';
+  scope: 'town' | 'community' | 'unit' | 'estate';
   id: string;
   name: string;
   /** The town of a community, in the county's ranking. */
@@ -76,6 +76,12 @@ export interface Dashboard {
   communities: FigureRow[];
   /** County: every unit; a community: its paired units, counted on its own items only. */
   units: FigureRow[];
+  /**
+   * A community: its 小区（网格）, lowest first — each estate's demands (诉求量 by the estate of
+   * their building) and 三率; 「未关联小区」 (id `_none`) for demands with no building. Months whose
+   * documents predate the estate counters add nothing here.
+   */
+  estates: FigureRow[];
   /** Twelve months: the year's, or the twelve ending with the month. */
   trend: TrendPoint[];
 }
@@ -83,12 +89,14 @@ export interface Dashboard {
 /** A figure a drill-down opens. */
 export type StatsFigure = 'dispatched' | 'acceptedWithinSla' | 'resolved' | 'openOverdue' | 'rated' | 'satisfiedOrBasic' | 'extended' | 'received';
 
-/** What a drill-down names: a community's or a unit's figure, or a community's for one paired unit, or a category's 诉求量. */
+/** What a drill-down names: a community's or a unit's figure, or a community's for one paired unit or one estate, or a category's 诉求量. */
 export interface DrillRequest {
   scope: 'community' | 'unit';
   id: string;
   /** A community's items of this paired unit only. */
   unitId?: string;
+  /** A community's items of this estate only (`_none`: 未关联小区). */
+  estateId?: string;
   period: Period;
   figure: StatsFigure;
   /** With `received`: that category only. */

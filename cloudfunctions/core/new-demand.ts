@@ -19,6 +19,8 @@ export interface NewDemand {
   onBehalfBy?: string | null;
   communityId: string;
   buildingId: string | null;
+  /** Its building's estate (null: no building). */
+  estateId: string | null;
   householdId?: string | null;
   /** 'visit' for a need found on a visit (its submitter is the visitor; the household comes with it). */
   source?: DemandSource;
@@ -43,6 +45,7 @@ export function newDemand(n: NewDemand): Demand {
     onBehalfBy: n.onBehalfBy ?? null,
     communityId: n.communityId,
     buildingId: n.buildingId,
+    estateId: n.estateId,
     householdId: n.household?.id ?? n.householdId ?? null,
     source: n.source ?? 'resident',
     household: n.household ?? null,

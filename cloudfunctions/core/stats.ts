@@ -14,6 +14,13 @@
  *
  * Items count in the month they were dispatched (诉求量: the month they were submitted); a year is
  * the sum of its twelve months, and its open overdue items are those of its months.
+ *
+ * A community's document also keeps its figures per 小区（网格）, in the same update as its own:
+ * `byEstate.<estateKey>.<figure>` counters, the estate of each item it records
+ * (`estateOf.<demandId>`, for the drill-down) and of each open item (`openEstate.<demandId>`, for
+ * 超期未解决). The key is the estate the demand was filed in (`Demand.estateId`), or `_none` for
+ * 「未关联小区」 (no building); region ids are `[\w-]+` like the demand ids of `open.<demandId>`,
+ * so no key holds a dot or starts with `$`.
  */
 import type { Demand, DemandCategory } from '../../types/dispatch';
 import type { Figures, RateKey, StatsFigure, TrendPoint } from '../../types/stats';
@@ -45,7 +52,26 @@ export interface CounterDoc {
   openUnit?: Record<string, string>;
   /** A community's counters per paired unit. */
   byUnit?: Record<string, Partial<Record<ItemFigure, number>>>;
+  /** A community's counters per estate key (documents written before estates were counted: none). */
+  byEstate?: Record<string, Partial<Record<EstateFigure, number>>>;
+  /** A community's: each open item's estate key. */
+  openEstate?: Record<string, string>;
+  /** A community's: each item's estate key (read with the per-item records only). */
+  estateOf?: Record<string, string>;
   items?: Partial<Record<ItemFigure, Record<string, string>>>;
+}
+
+/** The key of 「未关联小区」: demands with no building. Not an id (ids are made of hex digits or named `x-…`). */
+export const NO_ESTATE = '_none';
+
+/** Figures a community keeps per estate (`byEstate.<estateKey>.<figure>`). */
+const ESTATE_FIGURES = ['received', 'dispatched', 'acceptedWithinSla', 'resolved', 'rated', 'satisfiedOrBasic', 'extended'] as const;
+type EstateFigure = (typeof ESTATE_FIGURES)[number];
+
+/** The estate key a demand counts under; undefined for a demand filed before estates were counted. */
+export function estateKey(d: Pick<Demand, 'estateId'>): string | undefined {
+  if (d.estateId === undefined) return undefined;
+  return d.estateId ?? NO_ESTATE;
 }
 
 interface FieldChanges {
@@ -65,7 +91,7 @@ type DeadlineEffect = Extract<Effect, { kind: 'deadline' }>;
  * (keyed `<scope>_<id>_<month>`, the documents the step writes anyway): the per-item record, 派单
  * by category, a community's counters per paired unit, and which unit each open item is with.
  */
-export function figureChanges(effects: Effect[], d: Pick<Demand, '_id' | 'category' | 'dispatch'>): Map<string, FieldChanges> {
+export function figureChanges(effects: Effect[], d: Pick<Demand, '_id' | 'category' | 'dispatch' | 'estateId'>): Map<string, FieldChanges> {
   const out = new Map<string, FieldChanges>();
   const at = (e: ScoreEffect | DeadlineEffect) => {
     const key = `${e.scope}_${e.id}_${e.month}`;
@@ -74,6 +100,7 @@ export function figureChanges(effects: Effect[], d: Pick<Demand, '_id' | 'catego
   };
   const inc = (c: FieldChanges, k: string, by: number) => (c.incs[k] = (c.incs[k] ?? 0) + by);
   const unit = d.dispatch?.unitId ?? '';
+  const estate = estateKey(d);
   const scores = effects.filter((e): e is ScoreEffect => e.kind === 'score');
   // An offer to every paired unit, accepted: it counts for that unit from now (core/demand), in its community's figures too.
   const offerTaken = scores.some((e) => e.scope === 'unit' && e.field === 'dispatched') && scores.some((e) => e.scope === 'community' && e.field === 'accepted');
@@ -81,6 +108,10 @@ export function figureChanges(effects: Effect[], d: Pick<Demand, '_id' | 'catego
     const c = at(e);
     if ((ITEM_FIGURES as readonly string[]).includes(e.field)) c.paths[`items.${e.field}.${d._id}`] = e.by > 0 ? unit : null;
     if (e.field === 'dispatched') inc(c, `dispatchedBy.${d.category}`, e.by);
+    if (e.scope === 'community' && estate !== undefined) {
+      if ((ESTATE_FIGURES as readonly string[]).includes(e.field)) inc(c, `byEstate.${estate}.${e.field}`, e.by);
+      if ((ITEM_FIGURES as readonly string[]).includes(e.field) && e.by > 0) c.paths[`estateOf.${d._id}`] = estate;
+    }
     if (e.scope !== 'community' || !unit) continue;
     if (PAIR_FIGURES.includes(e.field)) inc(c, `byUnit.${unit}.${e.field}`, e.by);
     if (e.field === 'dispatched') c.paths[`openUnit.${d._id}`] = unit;
@@ -91,14 +122,21 @@ export function figureChanges(effects: Effect[], d: Pick<Demand, '_id' | 'catego
     }
   }
   for (const e of effects) {
-    if (e.kind === 'deadline' && e.scope === 'community' && e.finishBy === null) at(e).paths[`openUnit.${e.demandId}`] = null;
+    if (e.kind !== 'deadline' || e.scope !== 'community') continue;
+    if (e.finishBy === null) at(e).paths[`openUnit.${e.demandId}`] = null;
+    if (estate !== undefined) at(e).paths[`openEstate.${e.demandId}`] = e.finishBy === null ? null : estate;
   }
   return out;
 }
 
-/** 诉求量: one submitted demand on its community's document. */
-export function receivedFields(category: DemandCategory, demandId: string): FieldChanges {
-  return { incs: { received: 1, [`receivedBy.${category}`]: 1 }, paths: { [`items.received.${demandId}`]: category } };
+/** 诉求量: one submitted demand on its community's document (and its estate's, when known). */
+export function receivedFields(category: DemandCategory, demandId: string, estate?: string): FieldChanges {
+  const c: FieldChanges = { incs: { received: 1, [`receivedBy.${category}`]: 1 }, paths: { [`items.received.${demandId}`]: category } };
+  if (estate !== undefined) {
+    c.incs[`byEstate.${estate}.received`] = 1;
+    c.paths[`estateOf.${demandId}`] = estate;
+  }
+  return c;
 }
 
 /** Field changes as effects on scorecard documents, applied once per step with the step's own (lib/effects). */
@@ -110,14 +148,14 @@ function asEffects(doc: string, c: FieldChanges, init?: Record<string, unknown>)
 }
 
 /** A step's maintained figures (figureChanges) as effects recorded with its counters. */
-export function figureEffects(effects: Effect[], d: Pick<Demand, '_id' | 'category' | 'dispatch'>): Effect[] {
+export function figureEffects(effects: Effect[], d: Pick<Demand, '_id' | 'category' | 'dispatch' | 'estateId'>): Effect[] {
   return [...figureChanges(effects, d)].flatMap(([doc, c]) => asEffects(doc, c));
 }
 
 /** 诉求量 of a demand submitted in `month`, as effects on its community's document (made if missing). */
-export function receivedEffects(d: Pick<Demand, '_id' | 'category' | 'communityId'>, month: string): Effect[] {
+export function receivedEffects(d: Pick<Demand, '_id' | 'category' | 'communityId' | 'estateId'>, month: string): Effect[] {
   const init = { scope: 'community', id: d.communityId, month, open: {} };
-  return asEffects(`community_${d.communityId}_${month}`, receivedFields(d.category, d._id), init);
+  return asEffects(`community_${d.communityId}_${month}`, receivedFields(d.category, d._id, estateKey(d)), init);
 }
 
 // ---- periods ---------------------------------------------------------------------------------
@@ -168,17 +206,19 @@ export function sumFigures(docs: CounterDoc[], now: Date): Figures {
   return withRates(c);
 }
 
-/** Which items of a community's documents a figure counts, optionally only those of one paired unit or one category. */
-export function itemIds(docs: CounterDoc[], figure: StatsFigure, now: Date, only: { unitId?: string; category?: string } = {}): string[] {
+/** Which items of a community's documents a figure counts, optionally only those of one paired unit, one estate or one category. */
+export function itemIds(docs: CounterDoc[], figure: StatsFigure, now: Date, only: { unitId?: string; estateId?: string; category?: string } = {}): string[] {
   const ids = new Set<string>();
   for (const d of docs) {
     const dispatched = d.items?.dispatched ?? {};
     const ofUnit = (id: string, unit?: string) => only.unitId === undefined || (unit ?? d.openUnit?.[id] ?? dispatched[id]) === only.unitId;
+    const ofEstate = (id: string) => only.estateId === undefined || (d.estateOf?.[id] ?? d.openEstate?.[id]) === only.estateId;
     if (figure === 'openOverdue') {
-      for (const id of overdueIds(d, now)) if (ofUnit(id)) ids.add(id);
+      for (const id of overdueIds(d, now)) if (ofUnit(id) && ofEstate(id)) ids.add(id);
       continue;
     }
     for (const [id, value] of Object.entries(d.items?.[figure] ?? {})) {
+      if (!ofEstate(id)) continue;
       if (figure === 'received') {
         if (only.category === undefined || value === only.category) ids.add(id);
       } else if (ofUnit(id, d.scope === 'community' ? dispatched[id] ?? value : value)) ids.add(id);
@@ -199,6 +239,24 @@ export function pairFigures(docs: CounterDoc[], unitId: string, now: Date): Figu
     c.satisfiedOrBasic += u.satisfiedOrBasic ?? 0;
     c.extended += u.extended ?? 0;
     c.openOverdue += overdueIds(d, now).filter((id) => d.openUnit?.[id] === unitId).length;
+  }
+  return withRates(c);
+}
+
+/** The estate keys a community's documents count (in no order; documents without estate counters add none). */
+export function estateKeys(docs: CounterDoc[]): string[] {
+  const keys = new Set<string>();
+  for (const d of docs) for (const k of Object.keys(d.byEstate ?? {})) keys.add(k);
+  return [...keys];
+}
+
+/** A community's figures for one estate key: its counters for that estate and its open items there. */
+export function estateFigures(docs: CounterDoc[], estate: string, now: Date): Figures {
+  const c = { dispatched: 0, acceptedWithinSla: 0, resolved: 0, openOverdue: 0, rated: 0, satisfiedOrBasic: 0, extended: 0, received: 0 };
+  for (const d of docs) {
+    const e = d.byEstate?.[estate] ?? {};
+    for (const k of ESTATE_FIGURES) c[k] += e[k] ?? 0;
+    c.openOverdue += overdueIds(d, now).filter((id) => d.openEstate?.[id] === estate).length;
   }
   return withRates(c);
 }

@@ -235,6 +235,11 @@ export async function loadUser(openid: string): Promise<User | null> {
   return (await db.collection('users').doc(openid).get<User>()).data;
 }
 
+/** A building's place in the tree (its estate is `path[3]`, its community `path[2]`). */
+export async function loadBuilding(id: string): Promise<Pick<Region, '_id' | 'level' | 'path'> | null> {
+  return (await db.collection('regions').doc(id).get<Region>()).data;
+}
+
 export async function loadHousehold(id: string): Promise<{ buildingId: string; communityId: string } | null> {
   return (await db.collection('households').doc(id).get<{ buildingId: string; communityId: string }>()).data;
 }

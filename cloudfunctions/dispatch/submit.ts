@@ -11,7 +11,7 @@ import { idFor } from '../lib/ids';
 import type { Handlers } from '../lib/router';
 import { ownsPhoto } from '../lib/storage';
 import { submitInput } from './schemas';
-import { insertDemand, loadHousehold, loadUser } from './store';
+import { insertDemand, loadBuilding, loadHousehold, loadUser } from './store';
 import { toDemandDetail } from './views';
 
 export const submit: Handlers<'dispatch'>['submit'] = {
@@ -26,7 +26,10 @@ export const submit: Handlers<'dispatch'>['submit'] = {
       resident = target;
     }
     if (!resident.communityId) throw new AppError('INVALID_STATE', '请先在「我的」页面绑定所住楼栋，诉求才能送到所在社区');
-    if (input.householdId) await checkHousehold(input.householdId, resident, staffCommunities(ctx.user.roles));
+    const [estateId] = await Promise.all([
+      estateOf(resident),
+      input.householdId ? checkHousehold(input.householdId, resident, staffCommunities(ctx.user.roles)) : undefined,
+    ]);
     const photos = input.photos ?? [];
     if (photos.some((p) => !ownsPhoto(p, ctx.openid))) throw refuse.invalid('只能使用您自己上传的照片');
     const demand = newDemand({
@@ -41,6 +44,7 @@ export const submit: Handlers<'dispatch'>['submit'] = {
       onBehalfBy: input.onBehalfOf ? ctx.openid : null,
       communityId: resident.communityId,
       buildingId: resident.buildingId,
+      estateId,
       householdId: input.householdId,
       actor: { openid: ctx.openid, name: ctx.user.name },
       now: ctx.now,
@@ -62,6 +66,18 @@ export const submit: Handlers<'dispatch'>['submit'] = {
     return toDemandDetail({ demand, unitNames: {} }, ctx.actor, ctx.now);
   },
 };
+
+/**
+ * The 小区（网格） the demand is filed in: its building's parent, read with the building (the one
+ * read this costs: the house keeps a person's building, not its estate, so a building moved to
+ * another estate is counted where it is now). No building, or one not in the resident's community:
+ * null, 「未关联小区」.
+ */
+async function estateOf(resident: User): Promise<string | null> {
+  if (!resident.buildingId) return null;
+  const b = await loadBuilding(resident.buildingId);
+  return b?.level === 'building' && b.path[2] === resident.communityId ? (b.path[3] ?? null) : null;
+}
 
 /**
  * A demand about a household makes a return visit due for that household's visitors once it is

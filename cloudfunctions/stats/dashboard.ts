@@ -1,11 +1,12 @@
 /**
  * stats.dashboard: 三率 rankings and the 12-month trend of a scope, for a month or a year, from
  * the maintained monthly documents — names and counters, never a scan of demands. Reads: the
- * caller (router), the names (regions; units for the county), and one query of the documents of
+ * caller (router), the names (regions; units for the county; a community's paired units and
+ * estates come in its one request), and one query of the documents of
  * the trend's twelve months, which also hold the period's figures (≤ 4, or 3 for a town,
  * community or unit, whatever the volume of demands; a read of a thousand documents each).
  */
-import { belowTarget, monthsOf, pairFigures, rank, rateTarget, sumFigures, trend, trendMonths, type CounterDoc } from '../core/stats';
+import { belowTarget, estateFigures, estateKeys, monthsOf, NO_ESTATE, pairFigures, rank, rateTarget, sumFigures, trend, trendMonths, type CounterDoc } from '../core/stats';
 import type { Dashboard, FigureRow, Figures, RateKey } from '../../types/stats';
 import { refuse } from '../lib/errors';
 import type { Handlers } from '../lib/router';
@@ -28,7 +29,7 @@ export const dashboard: Handlers<'stats'>['dashboard'] = {
       ...extra,
       below: belowTarget(f, target),
     });
-    const base = { period, target, sortBy, towns: [] as FigureRow[], communities: [] as FigureRow[], units: [] as FigureRow[] };
+    const base = { period, target, sortBy, towns: [] as FigureRow[], communities: [] as FigureRow[], units: [] as FigureRow[], estates: [] as FigureRow[] };
     const sorted = (rows: FigureRow[]) => rank(rows, sortBy as RateKey);
 
     if (scope === 'county') {
@@ -80,6 +81,10 @@ export const dashboard: Handlers<'stats'>['dashboard'] = {
       // A paired unit's figures here are this community's counters for it (its items only).
       const docs = await counters({ scope: 'community', ids: [id], months });
       const current = ofPeriod(docs);
+      // Its estates: the current ones, and any other the period's counters name (archived, or 未关联小区).
+      const names = new Map(community.estates.map((e) => [e._id, e.name]));
+      const keys = new Set([...community.estates.filter((e) => !e.archived).map((e) => e._id), ...estateKeys(current)]);
+      const estateName = (k: string) => (k === NO_ESTATE ? '未关联小区' : (names.get(k) ?? '已删除的小区'));
       return {
         ...base,
         scope,
@@ -87,6 +92,7 @@ export const dashboard: Handlers<'stats'>['dashboard'] = {
         name: community.name,
         total: row('community', id, community.name, sumFigures(current, now)),
         units: sorted(community.units.map((u) => row('unit', u._id, u.name, pairFigures(current, u._id, now)))),
+        estates: sorted([...keys].map((k) => row('estate', k, estateName(k), estateFigures(current, k, now)))),
         trend: trend(docs, months, now),
       };
     }

@@ -30,11 +30,12 @@ function toItem(d: DemandRow, now: Date): DrillItem {
 
 export const items: Handlers<'stats'>['items'] = {
   input: itemsInput,
-  async run({ scope, id, unitId, period, figure, category, page = 1, pageSize = 20 }, { user, now }) {
+  async run({ scope, id, unitId, estateId, period, figure, category, page = 1, pageSize = 20 }, { user, now }) {
     if (scope === 'community') await mayReadCommunity(user.roles, id);
     else mayReadUnit(user.roles, id);
     const docs = await counters({ scope, ids: [id], months: monthsOf(period) }, true);
-    const ids = itemIds(docs, figure, now, { unitId: scope === 'community' ? unitId : undefined, category });
+    const mine = scope === 'community' ? { unitId, estateId } : {};
+    const ids = itemIds(docs, figure, now, { ...mine, category });
     const rows = await demandsByIds(ids, page, pageSize);
     return { figure, items: rows.map((d) => toItem(d, now)), total: ids.length, page, pageSize };
   },

@@ -18,6 +18,7 @@ export const itemsInput = z.strictObject({
   scope: z.enum(['community', 'unit']),
   id: id(),
   unitId: id().optional(),
+  estateId: id().optional(),
   period: period(),
   figure: z.enum(['dispatched', 'acceptedWithinSla', 'resolved', 'openOverdue', 'rated', 'satisfiedOrBasic', 'extended', 'received']),
   category: oneOf(CATEGORY_LABEL).optional(),

@@ -40,17 +40,24 @@ export async function loadUnit(id: string): Promise<Pick<Unit, '_id' | 'name'> |
   return (await db.collection('units').doc(id).get<Pick<Unit, '_id' | 'name'>>()).data;
 }
 
-/** A community with its paired units' names, in one request. */
-export async function communityWithUnits(id: string): Promise<(Named & { units: Pick<Unit, '_id' | 'name'>[] }) | null> {
+/** An estate (小区（网格）) of a community, by name; archived ones too (their months still count). */
+export type EstateName = Pick<Region, '_id' | 'name'> & { archived?: boolean };
+
+/** A community with its paired units' and its estates' names, in one request. */
+export async function communityWithUnits(id: string): Promise<(Named & { units: Pick<Unit, '_id' | 'name'>[]; estates: EstateName[] }) | null> {
   const { list } = await db
     .collection('regions')
     .aggregate()
     .match({ _id: id, level: 'community' })
     .lookup({ from: 'pairings', localField: '_id', foreignField: 'communityId', as: 'pairings' })
     .lookup({ from: 'units', localField: 'pairings.unitId', foreignField: '_id', as: 'units' })
-    .end<Named & { units: Unit[] }>();
+    // A community's children are its estates (regions: county › town › community › estate › building).
+    .lookup({ from: 'regions', localField: '_id', foreignField: 'parentId', as: 'estates' })
+    .end<Named & { units: Unit[]; estates?: Region[] }>();
   const row = list[0];
-  return row ? { _id: row._id, name: row.name, level: row.level, parentId: row.parentId, units: row.units.map((u) => ({ _id: u._id, name: u.name })) } : null;
+  if (!row) return null;
+  const estates = (row.estates ?? []).filter((e) => e.level === 'estate').map((e) => ({ _id: e._id, name: e.name, ...(e.archived ? { archived: true } : {}) }));
+  return { _id: row._id, name: row.name, level: row.level, parentId: row.parentId, units: row.units.map((u) => ({ _id: u._id, name: u.name })), estates };
 }
 
 /**
@@ -61,7 +68,7 @@ export async function counters(where: { scope?: 'community' | 'unit'; ids?: stri
   const match: Data = { month: _.in(where.months) };
   if (where.scope) match.scope = where.scope;
   if (where.ids) match.id = where.ids.length === 1 ? where.ids[0] : _.in(where.ids);
-  return readAll<CounterDoc>('scorecards', match, withItems ? undefined : { items: false });
+  return readAll<CounterDoc>('scorecards', match, withItems ? undefined : { items: false, estateOf: false });
 }
 
 export type DemandRow = Pick<Demand, '_id' | 'category' | 'text' | 'status' | 'communityId' | 'createdAt' | 'dispatch' | 'resolvedAt'>;

@@ -104,6 +104,7 @@ export async function recordVisit(caller: Actor, input: RecordVisitRequest, now:
           submitter: { openid: caller.openid, name: caller.name, phone: caller.phone },
           communityId: h.communityId,
           buildingId: h.buildingId,
+          estateId: h.estateId,
           source: 'visit',
           household,
           actor: caller,

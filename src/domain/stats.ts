@@ -62,7 +62,7 @@ const query = (params: Record<string, string | undefined>) =>
 
 export const STATS_ROUTES = {
   dashboard: (t?: { scope: DashboardScope; id?: string; period?: string }) => (t ? `${SUB}/dashboard/index?${query({ scope: t.scope, id: t.id, period: t.period })}` : `${SUB}/dashboard/index`),
-  items: (p: { scope: 'community' | 'unit'; id: string; unitId?: string; period: string; figure: StatsFigure; category?: string; name: string }) =>
+  items: (p: { scope: 'community' | 'unit'; id: string; unitId?: string; estateId?: string; period: string; figure: StatsFigure; category?: string; name: string }) =>
     `${SUB}/items/index?${query(p)}`,
   /** The members a 党员 figure counts (未达标, 未报到 …). */
   members: (p: { scope: DashboardScope; id?: string; unitId?: string; period: string; figure: MemberFigureKey; name: string }) => `${SUB}/members/index?${query(p)}`,

@@ -124,3 +124,29 @@ test('周芳 sees 东街’s overdue key households with their addresses; the fi
     await expect(list.getByText('地址仅本社区工作人员和包挂人可见').count()).resolves.toBe(0);
   });
 });
+
+test('周芳 sees 东街’s 各小区（网格） as the API counts them, and an estate’s figure opens exactly its items', async () => {
+  const STAFF = 'demo-staff-dongjie';
+  const year = chinaMonth().slice(0, 4);
+  const d = await post<Dashboard>('stats', { action: 'dashboard', scope: 'community', id: 'c-dongjie', period: year }, STAFF);
+  const xingfu = d.estates.find((e) => e.name === '幸福小区')!;
+  expect(xingfu.received).toBeGreaterThan(0);
+  const LABEL = { openOverdue: '超期未解决', resolved: '已解决', dispatched: '派单' } as const;
+  const figure = (Object.keys(LABEL) as (keyof typeof LABEL)[]).find((f) => xingfu[f] > 0 && xingfu[f] <= 20)!;
+  await as(STAFF, '/packages/stats/dashboard/index', async (page) => {
+    const board = shown(page);
+    await board.getByRole('radio', { name: '按年', exact: true }).click();
+    await board.getByRole('radio', { name: '按年，已选', exact: true }).waitFor();
+    const estates = section(page, '各小区（网格）');
+    const row = estates.locator('.jl-rank-row', { hasText: '幸福小区' });
+    await row.getByText(`诉求量 ${xingfu.received}`).waitFor();
+    await row.locator('.jl-rate-line', { hasText: '响应率' }).getByText(`派单 ${xingfu.dispatched}`).waitFor();
+    // The server's order, lowest first, every estate of the community (and 未关联小区 when it has demands).
+    await expect(estates.locator('.jl-rank-row__name').allTextContents()).resolves.toEqual(d.estates.map((e) => e.name));
+    await row.getByRole('link', { name: `东街社区 · 幸福小区 ${LABEL[figure]} ${xingfu[figure]} 件，查看明细` }).first().click();
+    await page.waitForURL(/\/packages\/stats\/items\/index/);
+    const list = shown(page);
+    await list.getByText(`共 ${xingfu[figure]} 件`).waitFor();
+    await expect(list.locator('.jl-drill-item').count()).resolves.toBe(xingfu[figure]);
+  });
+});

@@ -14,6 +14,7 @@ import { dashboardTargets, formatPeriod, monthOfPeriod, RATE_PARTS, STATS_ROUTES
 import { useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import CoverageSection from './CoverageSection'
+import EstatesSection from './EstatesSection'
 import Figure, { type DrillScope } from './Figure'
 import PeopleSections from './PeopleSections'
 import RankTable, { RateLine } from './RankTable'
@@ -30,6 +31,7 @@ const RULES = [
   '解决率 = 已解决 ÷（已解决 + 超期未解决）：超过办结时限还没验收的一直算超期未解决。',
   '满意率 =（满意 + 基本满意）÷ 已评价：每件诉求按最后一次评价只算一次。',
   '按派单月份统计；诉求量按反映月份。排名从低到高；低于目标的标“未达标”。点数字可看明细。',
+  '各小区（网格）：按诉求反映时所在楼栋的小区统计，没有绑定楼栋的计入“未关联小区”。',
 ]
 
 /** Step a period back or on: a month by a month, a year by a year. */
@@ -75,6 +77,7 @@ function Board({ target, period, sortBy }: { target: DashboardTarget; period: st
           <RankTable rows={d.units} period={d.period} sortBy={sortBy} drillOf={unitDrill} />
         </Section>
       ) : null}
+      {d.scope === 'community' ? <EstatesSection dashboard={d} sortBy={sortBy} /> : null}
       <Section title='近12个月'>
         <Trend points={d.trend} />
       </Section>

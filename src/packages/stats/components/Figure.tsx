@@ -6,11 +6,12 @@ import type { StatsFigure } from '@/types/stats'
 import { FIGURE_LABEL, STATS_ROUTES } from '@/domain/stats'
 import { tappable } from '@/utils/a11y'
 
-/** Where a figure's items are: a community's or a unit's (a community's for one paired unit). */
+/** Where a figure's items are: a community's or a unit's (a community's for one paired unit or one estate). */
 export interface DrillScope {
   scope: 'community' | 'unit'
   id: string
   unitId?: string
+  estateId?: string
   /** Whose figure it is, for the list's title. */
   name: string
 }

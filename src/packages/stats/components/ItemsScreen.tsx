@@ -39,6 +39,7 @@ export default function ItemsScreen({ params }: { params: Record<string, string>
   const scope = params.scope === 'unit' ? 'unit' : 'community'
   const id = decode(params.id)
   const unitId = decode(params.unitId) || undefined
+  const estateId = decode(params.estateId) || undefined
   const period = decode(params.period)
   const figure = decode(params.figure) as StatsFigure
   const category = (decode(params.category) || undefined) as DemandCategory | undefined
@@ -48,9 +49,9 @@ export default function ItemsScreen({ params }: { params: Record<string, string>
     <View className='jl-stats'>
       <Section title={title}>
         <PagedList<DrillItem>
-          listKey={`${scope}:${id}:${unitId}:${period}:${figure}:${category}`}
+          listKey={`${scope}:${id}:${unitId}:${estateId}:${period}:${figure}:${category}`}
           fetchPage={async (page) => {
-            const res = await call('stats', 'items', { scope, id, ...(unitId ? { unitId } : {}), period, figure, ...(category ? { category } : {}), page, pageSize: PAGE })
+            const res = await call('stats', 'items', { scope, id, ...(unitId ? { unitId } : {}), ...(estateId ? { estateId } : {}), period, figure, ...(category ? { category } : {}), page, pageSize: PAGE })
             return { items: res.items, hasMore: res.page * res.pageSize < res.total }
           }}
           idOf={(i) => i._id}

@@ -39,6 +39,7 @@ export default function RankTable({
   sortBy,
   drillOf,
   onOpen,
+  withReceived = false,
 }: {
   rows: FigureRow[]
   period: string
@@ -46,6 +47,8 @@ export default function RankTable({
   drillOf: (row: FigureRow) => DrillScope | undefined
   /** Opens the row's own dashboard (a town's, a community's). */
   onOpen?: (row: FigureRow) => void
+  /** Each row's 诉求量 too (a community's estates). */
+  withReceived?: boolean
 }) {
   if (!rows.length) return <Text className='jl-field__hint'>没有可比较的对象</Text>
   return (
@@ -64,6 +67,7 @@ export default function RankTable({
                 </Text>
               ) : null}
             </View>
+            {withReceived ? <Figure figure='received' value={row.received} drill={drill} period={period} /> : null}
             {[sortBy, ...KEYS.filter((k) => k !== sortBy)].map((k) => (
               <RateLine key={k} row={row} rate={k} drill={drill} period={period} />
             ))}
