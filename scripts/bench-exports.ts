@@ -19,6 +19,7 @@ import type { Demand, DemandStatus } from '../types/dispatch';
 import type { ExportView } from '../types/exports';
 import { LocalCloud } from '../local/runtime';
 import { seedDemoCounty } from '../local/seed/seed';
+import { table } from './bench-table';
 
 const ADMIN = 'demo-admin';
 const LIMIT_MS = 60_000;
@@ -26,11 +27,6 @@ const MB = 1024 * 1024;
 const COMMUNITIES = ['c-dongjie', 'c-ximen', 'c-nanshan'];
 const UNITS = ['unit-renshe', 'unit-weijian', 'unit-zhujian', 'unit-gongdian'];
 const STATUSES: DemandStatus[] = ['submitted', 'dispatched', 'accepted', 'completed', 'verified', 'closed'];
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 /** One demand, created `i` minutes into the month before `month0`, through the states up to its status. */
 function demand(i: number, month0: Date): Demand {

@@ -10,15 +10,11 @@ import * as importsFn from '../cloudfunctions/imports/index';
 import { writeWorkbook } from '../cloudfunctions/imports/workbook';
 import type { ImportProgress, ImportReport } from '../types/imports';
 import type { LocalCloud } from '../local/runtime';
+import { table } from './bench-table';
 
 const ADMIN = 'demo-admin';
 const LIMIT_MS = 60_000;
 const ROLES = ['党员', '党员', '党员', '单位联络员', '网格员', '社区工作者'];
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 function county() {
   const regions: string[][] = [];

@@ -17,13 +17,9 @@ import * as orgFn from '../cloudfunctions/org/index';
 import * as pointsFn from '../cloudfunctions/points/index';
 import * as visitsFn from '../cloudfunctions/visits/index';
 import { LocalCloud, type FunctionModule, type RequestCounts } from '../local/runtime';
+import { table } from './bench-table';
 
 const FUNCTIONS: Record<string, FunctionModule> = { org: orgFn, dispatch: dispatchFn, points: pointsFn, visits: visitsFn };
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 const fmt = (c: RequestCounts) => `${c.read} / ${c.write}`;
 

@@ -23,6 +23,7 @@ import * as scorecardsFn from '../cloudfunctions/scorecards/index';
 import { periodsOf } from '../cloudfunctions/core/calendar';
 import { LocalCloud } from '../local/runtime';
 import { seedDemoCounty } from '../local/seed/seed';
+import { table } from './bench-table';
 
 const COMMUNITIES = [
   { id: 'c-dongjie', staff: ['demo-staff-dongjie', 'demo-grid-dongjie', 'demo-secretary-dongjie'] },
@@ -200,11 +201,6 @@ async function settle(local: LocalCloud): Promise<{ pending: number; runs: numbe
   const { result } = await local.invoke(pointsFn, { action: 'reconcile' }, 'demo-admin');
   const report = (result as { ok: boolean; data: { differences: unknown[] } }).data;
   return { pending, runs, differences: report.differences.length };
-}
-
-function table(head: string[], body: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
 }
 
 async function main() {

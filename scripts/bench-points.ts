@@ -7,6 +7,7 @@ import { db } from '../cloudfunctions/lib/cloud';
 import * as pointsFn from '../cloudfunctions/points/index';
 import { periodsOf } from '../cloudfunctions/core/calendar';
 import type { LocalCloud, RequestCounts } from '../local/runtime';
+import { budgetHead, budgetRow, invoke, table, timed, type Budget, type Cell } from './bench-table';
 
 const STAFF = 'demo-staff-dongjie';
 const SECRETARY = 'demo-secretary-dongjie';
@@ -16,25 +17,15 @@ const LIAISON = 'demo-liaison-renshe';
 const ADMIN = 'demo-admin';
 const HOUR = 3600_000;
 
-type Env<T> = { ok: boolean; data: T; error?: { code: string; message: string } };
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-async function call<T = { _id: string; code: string }>(local: LocalCloud, as: string, action: string, payload: Record<string, unknown> = {}): Promise<{ data: T; counts: RequestCounts }> {
-  const { result, counts } = await local.invoke(pointsFn, { action, ...payload }, as);
-  const env = result as Env<T>;
-  if (!env.ok) throw new Error(`points.${action} as ${as} refused: ${env.error?.code} ${env.error?.message}`);
-  return { data: env.data, counts };
+function call<T = { _id: string; code: string }>(local: LocalCloud, as: string, action: string, payload: Record<string, unknown> = {}): Promise<{ data: T; counts: RequestCounts }> {
+  return invoke<T>(local, pointsFn, 'points', as, action, payload);
 }
 
 interface Case {
   as: string;
   action: string;
   payload?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
-  budget: { read: number; write: number };
+  budget: Budget;
   note?: string;
 }
 
@@ -101,18 +92,16 @@ export async function benchPoints(local: LocalCloud, failures: string[]): Promis
     { as: ADMIN, action: 'setRules', payload: () => ({ perCheckIn: 5 }), budget: { read: 2, write: 2 }, note: 'rules and their audit entry in one transaction' },
   ];
 
-  const rows: (string | number)[][] = [];
+  const rows: Cell[][] = [];
   for (const c of cases) {
     const payload = c.payload ? await c.payload() : {};
     const { data, counts: n } = await call<{ _id: string; code: string | null }>(local, c.as, c.action, payload);
     if (c.action === 'createActivity') ({ _id: activityId, code: code = '' } = { _id: data._id, code: data.code ?? '' });
     if (c.action === 'createItem') itemId = data._id;
     if (c.action === 'redeem') redemption = { _id: data._id, code: data.code ?? '' };
-    const over = n.read > c.budget.read || n.write > c.budget.write;
-    if (over) failures.push(`points.${c.action} made ${n.read} reads / ${n.write} writes`);
-    rows.push([`points.${c.action}`, n.read, n.write, n.transaction, `≤ ${c.budget.read} / ≤ ${c.budget.write}`, over ? 'OVER' : 'ok', c.note ?? '']);
+    rows.push(budgetRow(failures, `points.${c.action}`, `points.${c.action}`, n, c.budget, c.note));
   }
-  const roundTrips = table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', '', 'why'], rows);
+  const roundTrips = table(budgetHead('why'), rows);
   return roundTrips + '\n\n' + (await atVolume(local, failures, month, year));
 }
 
@@ -172,19 +161,12 @@ async function atVolume(local: LocalCloud, failures: string[], month: string, ye
     'bench',
   );
 
-  const rows: (string | number)[][] = [];
+  const rows: Cell[][] = [];
   for (const [as, action, payload] of cases) {
-    const times: number[] = [];
-    let reads = 0;
-    for (let i = 0; i < 15; i++) {
-      const t0 = performance.now();
-      reads = (await call(local, as, action, payload)).counts.read;
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
+    const { last: reads, median } = await timed(15, async () => (await call(local, as, action, payload)).counts.read);
     const was = before.get(action + JSON.stringify(payload))!;
     if (reads !== was) failures.push(`points.${action} reads grew with the ledger: ${was} → ${reads}`);
-    rows.push([`points.${action} ${JSON.stringify(payload)}`, was, reads, `${times[7].toFixed(1)} ms`]);
+    rows.push([`points.${action} ${JSON.stringify(payload)}`, was, reads, `${median.toFixed(1)} ms`]);
   }
   return (
     `The ledger grown by ${ENTRIES.toLocaleString('en')} entries (${EARNERS.toLocaleString('en')} people; 张伟 ${(ENTRIES / 4).toLocaleString('en')} of them): ` +

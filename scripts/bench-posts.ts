@@ -6,7 +6,8 @@
 import * as dispatchFn from '../cloudfunctions/dispatch/index';
 import * as postsFn from '../cloudfunctions/posts/index';
 import { dayOf } from '../cloudfunctions/core/calendar';
-import type { FunctionModule, LocalCloud } from '../local/runtime';
+import type { LocalCloud } from '../local/runtime';
+import { BUDGET, budgetHead, PNG, stepRunner, table, type Cell } from './bench-table';
 
 const STAFF = 'demo-staff-dongjie';
 const SECRETARY = 'demo-secretary-dongjie';
@@ -14,27 +15,10 @@ const MEMBER = 'demo-member-zhang';
 const RESIDENT = 'demo-resident-wang';
 const LIAISON = 'demo-liaison-renshe';
 const ADMIN = 'demo-admin';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
-const BUDGET = { read: 2, write: 4 };
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 export async function benchPosts(local: LocalCloud, failures: string[]): Promise<string> {
-  const rows: (string | number)[][] = [];
-  const run = async (fn: FunctionModule, as: string, action: string, payload: Record<string, unknown>, budget = BUDGET, note = '') => {
-    const { result, counts } = await local.invoke(fn, { action, ...payload }, as);
-    const env = result as { ok: boolean; data: { _id: string; fileID: string }; error?: { code: string; message: string } };
-    if (!env.ok) throw new Error(`posts.${action} as ${as} refused: ${env.error?.code} ${env.error?.message}`);
-    if (fn === postsFn) {
-      const over = counts.read > budget.read || counts.write > budget.write;
-      if (over) failures.push(`posts.${action} made ${counts.read} reads / ${counts.write} writes`);
-      rows.push([`posts.${action}${typeof payload.scope === 'string' ? ` ${payload.scope}` : ''}`, counts.read, counts.write, counts.transaction, `≤ ${budget.read} / ≤ ${budget.write}`, over ? 'OVER' : 'ok', note]);
-    }
-    return env.data;
-  };
+  const rows: Cell[][] = [];
+  const run = stepRunner(local, postsFn, 'posts', failures, rows);
   const post = await run(postsFn, STAFF, 'createPost', { communityId: 'c-dongjie', kind: 'post', name: '文明劝导岗', duties: '劝导乱停车、乱扔垃圾', hoursPerYear: 20 }, BUDGET, 'the caller; the post');
   await run(postsFn, MEMBER, 'listPosts', {}, { read: 3, write: 0 }, 'the caller; one page; the caller’s claims of the page (one `_id in`)');
   await run(postsFn, MEMBER, 'claimPost', { id: post._id }, { read: 4, write: 2 }, 'the caller; the post; one transaction: the post, the claim; writes the claim and holders');
@@ -59,6 +43,6 @@ export async function benchPosts(local: LocalCloud, failures: string[]): Promise
     'again inside it (claim, pledge steps, records) count that read once more; `verifyLog` credits the ledger like ' +
     '`wishes.confirm`; a year’s first 调研 or 难题 makes the member’s counts document; the duty pages read one document per figure (rules, account, counts) so that progress is kept ' +
     'counts, never the records.\n\n' +
-    table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', '', 'what'], rows)
+    table(budgetHead('what'), rows)
   );
 }

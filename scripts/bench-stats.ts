@@ -26,6 +26,7 @@ import * as statsFn from '../cloudfunctions/stats/index';
 import { monthOf, monthsBefore } from '../cloudfunctions/core/calendar';
 import { LocalCloud, type RequestCounts } from '../local/runtime';
 import { seedDemoCounty } from '../local/seed/seed';
+import { table, timed } from './bench-table';
 
 const RUNS = 11;
 const HISTORY_MONTHS = 36;
@@ -41,11 +42,6 @@ interface Case {
   name: string;
   as: string;
   payload: Record<string, unknown>;
-}
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
 function cases(now: Date): Case[] {
@@ -70,18 +66,13 @@ function cases(now: Date): Case[] {
 async function measure(local: LocalCloud, list: Case[]): Promise<{ counts: RequestCounts; ms: number }[]> {
   const out: { counts: RequestCounts; ms: number }[] = [];
   for (const c of list) {
-    const times: number[] = [];
-    let counts: RequestCounts = { read: 0, write: 0, transaction: 0 };
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
+    const { last: counts, median } = await timed(RUNS, async () => {
       const { result, counts: n } = await local.invoke(statsFn, c.payload, c.as);
-      times.push(performance.now() - t0);
       const env = result as { ok: boolean; error?: { code: string; message: string } };
       if (!env.ok) throw new Error(`stats ${c.name}: ${env.error?.code} ${env.error?.message}`);
-      counts = n;
-    }
-    times.sort((a, b) => a - b);
-    out.push({ counts, ms: times[Math.floor(RUNS / 2)] });
+      return n;
+    });
+    out.push({ counts, ms: median });
   }
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import * as visitsFn from '../cloudfunctions/visits/index';
 import type { LocalCloud, RequestCounts } from '../local/runtime';
+import { budgetHead, budgetRow, invoke, table, timed, type Budget, type Cell } from './bench-table';
 
 const STAFF = 'demo-staff-dongjie';
 const SECRETARY = 'demo-secretary-dongjie';
@@ -13,16 +14,8 @@ const MEMBER = 'demo-member-zhang';
 const ADMIN = 'demo-admin';
 const COMMUNITY = 'c-dongjie';
 
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-async function call(local: LocalCloud, as: string, action: string, payload: Record<string, unknown> = {}): Promise<{ data: unknown; counts: RequestCounts }> {
-  const { result, counts } = await local.invoke(visitsFn, { action, ...payload }, as);
-  const env = result as { ok: boolean; data: unknown; error?: { code: string; message: string } };
-  if (!env.ok) throw new Error(`visits.${action} as ${as} refused: ${env.error?.code} ${env.error?.message}`);
-  return { data: env.data, counts };
+function call(local: LocalCloud, as: string, action: string, payload: Record<string, unknown> = {}): Promise<{ data: unknown; counts: RequestCounts }> {
+  return invoke(local, visitsFn, 'visits', as, action, payload);
 }
 
 interface Case {
@@ -30,7 +23,7 @@ interface Case {
   action: string;
   payload: Record<string, unknown>;
   /** Reads and writes, transaction requests included (each get / add / set / update in one). */
-  budget: { read: number; write: number };
+  budget: Budget;
   note?: string;
 }
 
@@ -83,26 +76,17 @@ function seedVisits(local: LocalCloud): void {
   local.db.store.commit(docs as never);
 }
 
-async function timed(local: LocalCloud, as: string, action: string, payload: Record<string, unknown>): Promise<{ counts: RequestCounts; median: number }> {
-  const times: number[] = [];
-  let counts: RequestCounts = { read: 0, write: 0, transaction: 0 };
-  for (let i = 0; i < 15; i++) {
-    const t0 = performance.now();
-    counts = (await call(local, as, action, payload)).counts;
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { counts, median: times[7] };
+async function timedCall(local: LocalCloud, as: string, action: string, payload: Record<string, unknown>): Promise<{ counts: RequestCounts; median: number }> {
+  const { last: counts, median } = await timed(15, async () => (await call(local, as, action, payload)).counts);
+  return { counts, median };
 }
 
 export async function benchVisits(local: LocalCloud, failures: string[]): Promise<string> {
-  const rows: (string | number)[][] = [];
+  const rows: Cell[][] = [];
   for (const c of CASES()) {
     const { counts: n } = await call(local, c.as, c.action, c.payload);
-    const over = n.read > c.budget.read || n.write > c.budget.write;
-    if (over) failures.push(`visits.${c.action} made ${n.read} reads / ${n.write} writes`);
     const what = `${c.action} ${JSON.stringify(c.payload).replace(/"householdId":"[\w-]+",?/, '').slice(0, 40)}`;
-    rows.push([`visits.${what}`, n.read, n.write, n.transaction, `≤ ${c.budget.read} / ≤ ${c.budget.write}`, over ? 'OVER' : 'ok', c.note ?? '']);
+    rows.push(budgetRow(failures, `visits.${c.action}`, `visits.${what}`, n, c.budget, c.note));
   }
 
   const reads: [string, string, Record<string, unknown>][] = [
@@ -112,19 +96,19 @@ export async function benchVisits(local: LocalCloud, failures: string[]): Promis
     [STAFF, 'list', { scope: 'community', due: 'due' }],
   ];
   const before = [];
-  for (const [as, action, payload] of reads) before.push(await timed(local, as, action, payload));
+  for (const [as, action, payload] of reads) before.push(await timedCall(local, as, action, payload));
   const visitsBefore = local.db.store.all('visits').length;
   seedVisits(local);
-  const volume: (string | number)[][] = [];
+  const volume: Cell[][] = [];
   for (const [i, [as, action, payload]] of reads.entries()) {
-    const after = await timed(local, as, action, payload);
+    const after = await timedCall(local, as, action, payload);
     if (action === 'coverage' && JSON.stringify(after.counts) !== JSON.stringify(before[i].counts)) {
       failures.push(`visits.coverage made ${before[i].counts.read} reads with ${visitsBefore} visits but ${after.counts.read} with ${visitsBefore + VISITS}`);
     }
     volume.push([`visits.${action} ${JSON.stringify(payload)} as ${as}`, before[i].counts.read, after.counts.read, `${before[i].median.toFixed(1)} ms`, `${after.median.toFixed(1)} ms`]);
   }
   return (
-    table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', '', 'what'], rows) +
+    table(budgetHead('what'), rows) +
     `\n\nReads that must not grow with the visits: ${visitsBefore} visits, then ${(visitsBefore + VISITS).toLocaleString('en')} ` +
     '(coverage reads one counter document and the key households; lists read key households only):\n\n' +
     table(['action', `reads (${visitsBefore} visits)`, `reads (${(visitsBefore + VISITS).toLocaleString('en')})`, 'median before', 'median after'], volume)

@@ -6,33 +6,17 @@
 import * as dispatchFn from '../cloudfunctions/dispatch/index';
 import * as wishesFn from '../cloudfunctions/wishes/index';
 import { dayOf } from '../cloudfunctions/core/calendar';
-import type { FunctionModule, LocalCloud } from '../local/runtime';
+import type { LocalCloud } from '../local/runtime';
+import { BUDGET, budgetHead, PNG, stepRunner, table, type Cell } from './bench-table';
 
 const RESIDENT = 'demo-resident-wang';
 const STAFF = 'demo-staff-dongjie';
 const MEMBER = 'demo-member-zhang';
 const LIAISON = 'demo-liaison-renshe';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
-const BUDGET = { read: 2, write: 4 };
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 export async function benchWishes(local: LocalCloud, failures: string[]): Promise<string> {
-  const rows: (string | number)[][] = [];
-  const run = async (fn: FunctionModule, as: string, action: string, payload: Record<string, unknown>, budget = BUDGET, note = '') => {
-    const { result, counts } = await local.invoke(fn, { action, ...payload }, as);
-    const env = result as { ok: boolean; data: { _id: string; fileID: string }; error?: { code: string; message: string } };
-    if (!env.ok) throw new Error(`wishes.${action} as ${as} refused: ${env.error?.code} ${env.error?.message}`);
-    if (fn === wishesFn) {
-      const over = counts.read > budget.read || counts.write > budget.write;
-      if (over) failures.push(`wishes.${action} made ${counts.read} reads / ${counts.write} writes`);
-      rows.push([`wishes.${action}${typeof payload.scope === 'string' ? ` ${payload.scope}` : ''}`, counts.read, counts.write, counts.transaction, `≤ ${budget.read} / ≤ ${budget.write}`, over ? 'OVER' : 'ok', note]);
-    }
-    return env.data;
-  };
+  const rows: Cell[][] = [];
+  const run = stepRunner(local, wishesFn, 'wishes', failures, rows);
   const fields = { title: '一把雨伞', reason: '下雨天出门买菜', neededBy: dayOf(new Date(Date.now() + 5 * 86400_000)), address: '幸福小区1号楼 302' };
   const w = await run(wishesFn, RESIDENT, 'post', fields, BUDGET, 'the caller; the wish');
   await run(wishesFn, STAFF, 'list', { scope: 'review' });
@@ -57,6 +41,6 @@ export async function benchWishes(local: LocalCloud, failures: string[]): Promis
     'reads the paired units with the wish ($lookup, a query no transaction may make) and the wish again in the transaction ' +
     'that writes it with its message job (#10: messages at least once). A community’s ' +
     'or unit’s first claim ever also creates its counter document (two more writes, once).\n\n' +
-    table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', '', 'what'], rows)
+    table(budgetHead('what'), rows)
   );
 }

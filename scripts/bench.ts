@@ -29,6 +29,7 @@ import { benchLimits } from './bench-limits';
 import { benchWishes } from './bench-wishes';
 import { benchProjects } from './bench-projects';
 import { benchPosts } from './bench-posts';
+import { budgetHead, budgetRow, invoke, PNG, table, timed, type Budget, type Cell } from './bench-table';
 import * as statsFn from '../cloudfunctions/stats/index';
 
 const failures: string[] = [];
@@ -42,15 +43,10 @@ const WORKBOOK_FUNCTIONS = new Set(['imports', 'exports']);
 const WORKBOOK_FUNCTION_BUDGET = 1600 * 1024;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
 // ---- 1. package sizes ----------------------------------------------------------------------------
 function sizes(): string {
   const s = packageSizes();
-  const rows: (string | number)[][] = [['main package', kb(s.main), kb(BUDGET.main), s.main <= BUDGET.main ? 'ok' : 'OVER']];
+  const rows: Cell[][] = [['main package', kb(s.main), kb(BUDGET.main), s.main <= BUDGET.main ? 'ok' : 'OVER']];
   if (s.main > BUDGET.main) failures.push('main package over budget');
   for (const [sub, size] of Object.entries(s.subpackages)) {
     rows.push([`subpackage ${sub}`, kb(size), kb(BUDGET.subpackage), size <= BUDGET.subpackage ? 'ok' : 'OVER']);
@@ -72,7 +68,7 @@ interface Case {
   action: string;
   as: string;
   payload?: Record<string, unknown>;
-  budget: { read: number; write: number };
+  budget: Budget;
   /** Why the budget is above ≤ 2 reads / ≤ 4 writes, when it is. */
   why?: string;
 }
@@ -117,10 +113,7 @@ const CASES: Case[] = [
 const FUNCTIONS: Record<string, FunctionModule> = { org, dispatch: dispatchFn, stats: statsFn };
 
 async function call(local: LocalCloud, c: Pick<Case, 'fn' | 'action' | 'as' | 'payload'>): Promise<RequestCounts> {
-  const { result, counts } = await local.invoke(FUNCTIONS[c.fn], { action: c.action, ...(c.payload ?? {}) }, c.as);
-  const env = result as { ok: boolean; error?: { code: string; message: string } };
-  if (!env.ok) throw new Error(`${c.fn}.${c.action} as ${c.as} refused: ${env.error?.code} ${env.error?.message}`);
-  return counts;
+  return (await invoke(local, FUNCTIONS[c.fn], c.fn, c.as, c.action, c.payload)).counts;
 }
 
 /** Dispatch actions in the order a demand lives through them; `{id}` is the demand of the run. */
@@ -136,7 +129,6 @@ const SCORED = { read: 2, write: 8 };
 const SCORED_WHY = 'both 三率 scorecards and the community’s and unit’s (or units’) queue documents move, besides the demand, the job and the clearing';
 const QUEUED = { read: 2, write: 6 };
 const QUEUED_WHY = 'the community’s, the unit’s and the member’s queue documents move';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
 
 async function dispatchCases(local: LocalCloud): Promise<Case[]> {
   const b = DISPATCH_BUDGET;
@@ -201,15 +193,13 @@ async function dispatchCases(local: LocalCloud): Promise<Case[]> {
 }
 
 async function roundTrips(local: LocalCloud): Promise<string> {
-  const rows: (string | number)[][] = [];
+  const rows: Cell[][] = [];
   for (const c of [...CASES, ...(await dispatchCases(local))]) {
     const n = await call(local, c);
-    const over = n.read > c.budget.read || n.write > c.budget.write;
-    if (over) failures.push(`${c.fn}.${c.action} made ${n.read} reads / ${n.write} writes`);
     const what = c.payload ? `${c.action} ${JSON.stringify(c.payload).replace(/"id":"\w+",?/, '').slice(0, 40)}` : c.action;
-    rows.push([`${c.fn}.${what}`, n.read, n.write, n.transaction, `≤ ${c.budget.read} / ≤ ${c.budget.write}`, over ? 'OVER' : 'ok', c.why ?? '']);
+    rows.push(budgetRow(failures, `${c.fn}.${c.action}`, `${c.fn}.${what}`, n, c.budget, c.why));
   }
-  return table(['action', 'reads', 'writes', 'transaction requests', 'budget (reads / writes)', '', 'why over ≤ 2 / ≤ 4'], rows);
+  return table(budgetHead('why over ≤ 2 / ≤ 4'), rows);
 }
 
 // ---- 3. volume -----------------------------------------------------------------------------------
@@ -276,17 +266,10 @@ async function volume(local: LocalCloud): Promise<string> {
     { fn: 'org', action: 'listUsers', as: 'demo-admin', payload: { page: 500, pageSize: 20 } },
     { fn: 'org', action: 'regionTree', as: 'demo-admin' },
   ];
-  const rows: (string | number)[][] = [];
+  const rows: Cell[][] = [];
   for (const c of cases) {
-    const times: number[] = [];
-    let counts: RequestCounts = { read: 0, write: 0, transaction: 0 };
-    for (let i = 0; i < 15; i++) {
-      const t0 = performance.now();
-      counts = await call(local, c);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    rows.push([`${c.fn}.${c.action} ${c.payload ? JSON.stringify(c.payload) : ''}`, counts.read, `${times[7].toFixed(1)} ms`]);
+    const { last: counts, median } = await timed(15, () => call(local, c));
+    rows.push([`${c.fn}.${c.action} ${c.payload ? JSON.stringify(c.payload) : ''}`, counts.read, `${median.toFixed(1)} ms`]);
   }
   return (
     `${PEOPLE.toLocaleString('en')} registered people and ${DEMANDS.toLocaleString('en')} demands in the local cloud ` +
@@ -325,14 +308,14 @@ function benchmarksDoc(tables: string): string {
 
 // ---- timers ------------------------------------------------------------------------------------
 /** One run of a timer function (as its trigger runs it): its database requests and what it reports. */
-async function timerRow(local: LocalCloud, name: string, fn: FunctionModule, when: string): Promise<(string | number)[]> {
+async function timerRow(local: LocalCloud, name: string, fn: FunctionModule, when: string): Promise<Cell[]> {
   const { result, counts } = await local.trigger(fn, `${name}-timer`);
   const env = result as { ok: boolean; data?: unknown; error?: { code: string } };
   if (!env.ok) throw new Error(`timer ${name} failed: ${env.error?.code}`);
   return [name, when, counts.read, counts.write, counts.transaction, JSON.stringify(env.data)];
 }
 
-function timersTable(rows: (string | number)[][]): string {
+function timersTable(rows: Cell[][]): string {
   return (
     'The timer functions have no caller and no per-call budget; their cost is per run, once a schedule:\n\n' +
     table(['timer', 'run', 'reads', 'writes', 'transaction requests', 'result'], rows)

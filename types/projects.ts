@@ -60,8 +60,8 @@ export interface ProjectStep {
   note: string | null;
 }
 
-/** A project as stored (collection `projects`). */
-export interface Project {
+/** What a project is, stored and shown alike: its list, its community, the work, the unit doing it. */
+export interface ProjectHeader {
   _id: string;
   origin: ProjectOrigin;
   communityId: string;
@@ -82,6 +82,12 @@ export interface Project {
   pairingId: string | null;
   /** The service it was requested from (origin 'service'). */
   serviceId: string | null;
+  status: ProjectStatus;
+  createdAt: Date | string;
+}
+
+/** A project as stored (collection `projects`). */
+export interface Project extends ProjectHeader {
   /** A need: the units paired with the community when it was published (who may claim it). */
   pairedUnitIds: string[];
   pairedUnitNames: Record<string, string>;
@@ -99,11 +105,9 @@ export interface Project {
   /** 评实效: the community's verdict with a comment. */
   rating: { value: Rating; comment: string; by: string; byName: string; at: Date | string } | null;
   declineReason: string | null;
-  status: ProjectStatus;
   timeline: ProjectStep[];
   /** Compare-and-set counter: every change adds one. */
   version: number;
-  createdAt: Date | string;
   updatedAt: Date | string;
 }
 
@@ -123,21 +127,7 @@ export interface Service {
 }
 
 /** A project as this caller may see it, with the steps they may take now. */
-export interface ProjectView {
-  _id: string;
-  origin: ProjectOrigin;
-  communityId: string;
-  communityName: string;
-  title: string;
-  description: string;
-  helpWanted: string;
-  period: Period;
-  year: string;
-  unitId: string | null;
-  unitName: string | null;
-  pairingId: string | null;
-  serviceId: string | null;
-  status: ProjectStatus;
+export interface ProjectView extends ProjectHeader {
   publishedBy: { name: string };
   claim: { name: string; at: Date | string } | null;
   members: ProjectMember[];
@@ -147,7 +137,6 @@ export interface ProjectView {
   declineReason: string | null;
   /** The paired units that may claim this open need (its community's, when published). */
   claimableBy?: { unitId: string; unitName: string }[];
-  createdAt: Date | string;
   allowedActions: ProjectEvent[];
 }
 

@@ -9,7 +9,7 @@ import ProblemPage from '../../src/packages/posts/problem'
 import * as api from '../../src/services/api'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
-import { answer, callMock, MODAL_CANCEL, MODAL_OK, text, waitFor } from './helpers'
+import { answer, callMock, formErrors as errors, MODAL_CANCEL, MODAL_OK, text, typeInto, waitFor } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
@@ -50,15 +50,6 @@ const mountPage = (PageComponent: () => JSX.Element) =>
   ))
 const buttons = () => [...document.querySelectorAll('.at-button')].map(text)
 const button = (label: string) => [...document.querySelectorAll('.at-button')].find((b) => text(b) === label) as Element
-const errors = () => [...document.querySelectorAll('.jl-form-error')].map(text)
-
-/** Types into a field once Taro's H5 component has drawn its native element. */
-async function typeInto(selector: string, value: string) {
-  await waitFor(() => expect(document.querySelector(selector)).not.toBeNull(), 5000)
-  const field = document.querySelector(selector) as HTMLInputElement
-  field.value = value
-  field.dispatchEvent(new Event('input', { bubbles: true }))
-}
 const ruleField = (label: string) => `[aria-label="${label}"] input, input[aria-label="${label}"]`
 
 describe('年度任务设置 (the county)', () => {

@@ -53,6 +53,17 @@ export async function waitFor(assertion: () => void, timeout = 2000) {
   }
 }
 
+/** The form errors on the screen (FormError), in order. */
+export const formErrors = () => [...document.querySelectorAll('.jl-form-error')].map(text)
+
+/** Types into a field once Taro's H5 component has drawn its native element (that can take a moment). */
+export async function typeInto(selector: string, value: string) {
+  await waitFor(() => expect(document.querySelector(selector)).not.toBeNull(), 5000)
+  const field = document.querySelector(selector) as HTMLInputElement
+  field.value = value
+  field.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
 /** Every button's text on the screen, and the button of one text (taro-ui's AtButton). */
 export const buttons = () => [...document.querySelectorAll('.at-button')].map(text)
 export const button = (label: string) => [...document.querySelectorAll('.at-button')].find((b) => text(b) === label) as Element

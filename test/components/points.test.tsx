@@ -22,7 +22,7 @@ import RulesPage from '../../src/packages/points/rules'
 import * as api from '../../src/services/api'
 import { SessionProvider } from '../../src/store/session'
 import { makeMe } from './fixtures'
-import { answer, callMock, MODAL_CANCEL, MODAL_OK, text, waitFor } from './helpers'
+import { answer, callMock, MODAL_CANCEL, MODAL_OK, text, typeInto, waitFor } from './helpers'
 
 jest.mock('../../src/services/api', () => {
   const actual = jest.requireActual('../../src/services/api')
@@ -194,14 +194,6 @@ const mountPage = (PageComponent: () => JSX.Element) =>
       <PageComponent />
     </SessionProvider>
   ))
-
-/** Types into a field once Taro's H5 component has drawn its native element (that can take a moment). */
-async function typeInto(selector: string, value: string) {
-  await waitFor(() => expect(document.querySelector(selector)).not.toBeNull(), 5000)
-  const field = document.querySelector(selector) as HTMLInputElement
-  field.value = value
-  field.dispatchEvent(new Event('input', { bubbles: true }))
-}
 
 const staff = makeMe({ openid: 'demo-staff-dongjie', name: '周芳' })
 

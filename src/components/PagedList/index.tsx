@@ -16,6 +16,22 @@ export function countIn(unit: string) {
   return (shown: number, hasMore: boolean) => (hasMore ? `已显示 ${shown} ${unit}` : `共 ${shown} ${unit}`)
 }
 
+export interface PagedListProps<T> {
+  fetchPage: (page: number) => Promise<{ items: T[]; hasMore: boolean }>
+  idOf: (item: T) => string
+  /** What is listed: a new key reads page 1 again. */
+  listKey: string
+  version?: number
+  loadingText?: string
+  emptyTitle?: string
+  emptyDescription?: string
+  /** The line under the items; null for none. */
+  count?: ((shown: number, hasMore: boolean) => string) | null
+  className?: string
+  render?: (item: T) => ReactNode
+  renderAll?: (items: T[], hasMore: boolean) => ReactNode
+}
+
 /**
  * Every list read page by page (`{ items, hasMore }` answers): loading, the server's message with
  * 重试, the honest empty state, the items, how many are shown, and 加载更多 while there is more (an
@@ -37,21 +53,7 @@ export default function PagedList<T>({
   className,
   render,
   renderAll,
-}: {
-  fetchPage: (page: number) => Promise<{ items: T[]; hasMore: boolean }>
-  idOf: (item: T) => string
-  /** What is listed: a new key reads page 1 again. */
-  listKey: string
-  version?: number
-  loadingText?: string
-  emptyTitle?: string
-  emptyDescription?: string
-  /** The line under the items; null for none. */
-  count?: ((shown: number, hasMore: boolean) => string) | null
-  className?: string
-  render?: (item: T) => ReactNode
-  renderAll?: (items: T[], hasMore: boolean) => ReactNode
-}) {
+}: PagedListProps<T>) {
   const { state, reload, loadMore } = usePaged(fetchPage, idOf, listKey, version)
   if (state.status === 'loading') return <Loading text={loadingText} />
   if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />

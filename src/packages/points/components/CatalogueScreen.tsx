@@ -16,7 +16,8 @@ import { isCommunityWorker, isLiaison, POINTS_CHANGED, POINTS_ROUTES } from '@/d
 import { spacedCode } from '@/domain/format'
 import { call } from '@/services/api'
 import { ManageCard, RedeemCard } from './ItemCard'
-import PagedList, { PAGE_SIZE } from '@/components/PagedList'
+import { PAGE_SIZE } from '@/components/PagedList'
+import PagedSection from '@/components/PagedSection'
 import QrCode from './QrCode'
 
 /** The code just received, large, with where to show it. */
@@ -59,17 +60,16 @@ export function RedeemScreen() {
       {account.state.status === 'ready' ? <Text className='jl-page__lead'>{`我的可用积分：${account.state.data.balance} 分`}</Text> : null}
       {done ? <Redeemed r={done} /> : null}
       <FormError message={error} />
-      <Section title='可兑换'>
-        <PagedList
-          listKey='items:available'
-          version={version}
-          fetchPage={(page) => call('points', 'listItems', { scope: 'available', page, pageSize: PAGE_SIZE })}
-          idOf={(i) => i._id}
-          emptyTitle='暂无可兑换的物品或服务'
-          emptyDescription='社区和结对单位上架的服务、物品会在这里，可用志愿积分兑换。'
-          render={(i) => <RedeemCard item={i} busy={busy} onRedeem={(x) => void redeem(x)} />}
-        />
-      </Section>
+      <PagedSection
+        title='可兑换'
+        listKey='items:available'
+        version={version}
+        fetchPage={(page) => call('points', 'listItems', { scope: 'available', page, pageSize: PAGE_SIZE })}
+        idOf={(i) => i._id}
+        emptyTitle='暂无可兑换的物品或服务'
+        emptyDescription='社区和结对单位上架的服务、物品会在这里，可用志愿积分兑换。'
+        render={(i) => <RedeemCard item={i} busy={busy} onRedeem={(x) => void redeem(x)} />}
+      />
     </>
   )
 }
@@ -84,16 +84,15 @@ export function ManageScreen({ me }: { me: Me }) {
           上架新的物品或服务
         </AtButton>
       ) : null}
-      <Section title='我管理的兑换目录'>
-        <PagedList
-          listKey='items:managed'
-          fetchPage={(page) => call('points', 'listItems', { scope: 'managed', page, pageSize: PAGE_SIZE })}
-          idOf={(i) => i._id}
-          emptyTitle='还没有上架的物品或服务'
-          emptyDescription='上架后居民和党员可以用志愿积分兑换，凭兑换码到您这里核销。'
-          render={(i) => <ManageCard item={i} />}
-        />
-      </Section>
+      <PagedSection
+        title='我管理的兑换目录'
+        listKey='items:managed'
+        fetchPage={(page) => call('points', 'listItems', { scope: 'managed', page, pageSize: PAGE_SIZE })}
+        idOf={(i) => i._id}
+        emptyTitle='还没有上架的物品或服务'
+        emptyDescription='上架后居民和党员可以用志愿积分兑换，凭兑换码到您这里核销。'
+        render={(i) => <ManageCard item={i} />}
+      />
     </>
   )
 }

@@ -1,21 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { AtButton } from 'taro-ui'
 
 import type { Me } from '@/types/domain'
 import type { DutyProgress } from '@/types/posts'
 
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
-import PagedList, { countIn } from '@/components/PagedList'
+import { countIn } from '@/components/PagedList'
+import PagedSection from '@/components/PagedSection'
 import Section from '@/components/Section'
 import { ErrorState, Loading } from '@/components/States'
-import FormError from '@/components/States/FormError'
-import TextField from '@/components/form/TextField'
+import TextForm from '@/components/form/TextForm'
 import { confirmStep } from '@/components/form/confirmStep'
 import { isPostMember, progressLine, POSTS_CHANGED } from '@/domain/posts'
-import { useAction } from '@/hooks/useAction'
 import { useChanged, useLoad } from '@/hooks/useLoad'
 import { usePageParams } from '@/hooks/usePageParams'
 import { call } from '@/services/api'
@@ -39,24 +36,19 @@ function Progress({ p }: { p: DutyProgress }) {
 
 /** 登记调研: a member's 调研 of this quarter (one counted a quarter). */
 function SurveyForm() {
-  const [note, setNote] = useState('')
-  const { busy, error, setError, run } = useAction()
-  const save = async () => {
-    if (!note.trim()) return setError('请写下调研的内容和发现')
-    if (!(await confirmStep('登记调研', '登记本季度的调研？每季度计 1 次。', '登记'))) return
-    if (!(await run(() => call('posts', 'recordSurvey', { note: note.trim() })))) return
-    setNote('')
-    Taro.eventCenter.trigger(POSTS_CHANGED)
-    void Taro.showToast({ title: '已登记调研', icon: 'none' })
-  }
   return (
-    <Section title='登记本季度调研'>
-      <TextField label='调研内容' value={note} onChange={setNote} max={300} placeholder='例如：走访和平小区，了解停车难问题' disabled={busy} />
-      <FormError message={error} />
-      <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void save()}>
-        登记调研
-      </AtButton>
-    </Section>
+    <TextForm
+      title='登记本季度调研'
+      label='调研内容'
+      max={300}
+      placeholder='例如：走访和平小区，了解停车难问题'
+      required='请写下调研的内容和发现'
+      ask={() => confirmStep('登记调研', '登记本季度的调研？每季度计 1 次。', '登记')}
+      send={(note) => call('posts', 'recordSurvey', { note })}
+      onSent={() => Taro.eventCenter.trigger(POSTS_CHANGED)}
+      done='已登记调研'
+      button='登记调研'
+    />
   )
 }
 
@@ -84,23 +76,22 @@ function MyDuties() {
 function UnitDuties({ unitId }: { unitId: string }) {
   const version = useChanged(POSTS_CHANGED)
   return (
-    <Section title='本单位党员年度任务'>
-      <PagedList
-        listKey={`duties:${unitId}`}
-        version={version}
-        fetchPage={async (page) => (await call('posts', 'unitDuties', { unitId, page, pageSize: 20 })).people}
-        idOf={(p) => p.openid}
-        emptyTitle='本单位还没有党员'
-        emptyDescription='党员加入本单位后，会在这里看到他们的年度任务进度。'
-        count={countIn('人')}
-        render={(p) => (
-          <View key={p.openid} className='jl-card'>
-            <Text className='jl-card__title'>{`${p.name}${p.met ? '（已完成）' : p.behind ? `（${p.behind} 项落后）` : ''}`}</Text>
-            <Progress p={p} />
-          </View>
-        )}
-      />
-    </Section>
+    <PagedSection
+      title='本单位党员年度任务'
+      listKey={`duties:${unitId}`}
+      version={version}
+      fetchPage={async (page) => (await call('posts', 'unitDuties', { unitId, page, pageSize: 20 })).people}
+      idOf={(p) => p.openid}
+      emptyTitle='本单位还没有党员'
+      emptyDescription='党员加入本单位后，会在这里看到他们的年度任务进度。'
+      count={countIn('人')}
+      render={(p) => (
+        <View key={p.openid} className='jl-card'>
+          <Text className='jl-card__title'>{`${p.name}${p.met ? '（已完成）' : p.behind ? `（${p.behind} 项落后）` : ''}`}</Text>
+          <Progress p={p} />
+        </View>
+      )}
+    />
   )
 }
 

@@ -10,7 +10,8 @@ import { Tag } from '@/components/DemandTags'
 import CommunityChoice from '@/components/CommunityChoice'
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
-import PagedList, { countIn, PAGE_SIZE } from '@/components/PagedList'
+import { countIn, PAGE_SIZE } from '@/components/PagedList'
+import PagedSection from '@/components/PagedSection'
 import Section from '@/components/Section'
 import Segments from '@/components/Segments'
 import FormError from '@/components/States/FormError'
@@ -111,19 +112,19 @@ function ListScreen({ me }: { me: Me }) {
   if (!communityId) return <Section title='岗位与责任区'><Text className='jl-card__text'>请先在「我的」里绑定您住的楼栋，再看本社区的岗位。</Text></Section>
   return (
     <>
-      <Section title={`${choices.find((c) => c._id === chosen)?.name ?? '本社区'}的岗位与责任区`}>
+      <PagedSection
+        title={`${choices.find((c) => c._id === chosen)?.name ?? '本社区'}的岗位与责任区`}
+        listKey={`posts:${communityId}`}
+        version={version}
+        fetchPage={(page) => call('posts', 'listPosts', { communityId, page, pageSize: PAGE_SIZE })}
+        idOf={(p) => p._id}
+        emptyTitle='还没有岗位和责任区'
+        emptyDescription='社区设岗定责后，党员可以在这里认领岗位或责任区。'
+        count={countIn('个')}
+        render={(p) => <PostCard key={`${p._id}:${p.claimed}`} p={p} />}
+      >
         {chosen ? <CommunityChoice choices={choices} value={chosen} onChange={setChosen} /> : null}
-        <PagedList
-          listKey={`posts:${communityId}`}
-          version={version}
-          fetchPage={(page) => call('posts', 'listPosts', { communityId, page, pageSize: PAGE_SIZE })}
-          idOf={(p) => p._id}
-          emptyTitle='还没有岗位和责任区'
-          emptyDescription='社区设岗定责后，党员可以在这里认领岗位或责任区。'
-          count={countIn('个')}
-          render={(p) => <PostCard key={`${p._id}:${p.claimed}`} p={p} />}
-        />
-      </Section>
+      </PagedSection>
       {isPostStaff(me) && staffOf ? <NewPost communityId={staffOf} /> : null}
       <AtButton className='jl-button' onClick={() => void Taro.navigateTo({ url: POST_ROUTES.mine })}>
         我的岗位和服务记录

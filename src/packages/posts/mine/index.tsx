@@ -7,7 +7,6 @@ import type { PostClaim } from '@/types/posts'
 
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
-import PagedList, { countIn, PAGE_SIZE } from '@/components/PagedList'
 import Section from '@/components/Section'
 import { EmptyState, ErrorState, Loading } from '@/components/States'
 import FormError from '@/components/States/FormError'
@@ -19,7 +18,7 @@ import { useAction } from '@/hooks/useAction'
 import { useChanged, useLoad } from '@/hooks/useLoad'
 import { call } from '@/services/api'
 import { tappable } from '@/utils/a11y'
-import LogCard from '../components/LogCard'
+import { LogSection } from '../components/Lists'
 import '../components/posts.scss'
 
 const todayIn = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
@@ -90,18 +89,7 @@ function MineScreen() {
         </AtButton>
       </Section>
       {state.status === 'ready' && state.data.items.length ? <LogForm claims={state.data.items} /> : null}
-      <Section title='我的服务记录'>
-        <PagedList
-          listKey='logs:mine'
-          version={version}
-          fetchPage={(page) => call('posts', 'listLogs', { scope: 'mine', page, pageSize: PAGE_SIZE })}
-          idOf={(l) => l._id}
-          emptyTitle='还没有服务记录'
-          emptyDescription='在岗位上服务后登记，社区验收后计入服务时长和积分。'
-          count={countIn('条')}
-          render={(l) => <LogCard key={`${l._id}:${l.status}`} l={l} />}
-        />
-      </Section>
+      <LogSection scope='mine' title='我的服务记录' emptyTitle='还没有服务记录' emptyDescription='在岗位上服务后登记，社区验收后计入服务时长和积分。' />
     </>
   )
 }

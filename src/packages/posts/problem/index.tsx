@@ -9,14 +9,13 @@ import type { DutyRecord } from '@/types/posts'
 
 import IdentityGate from '@/components/IdentityGate'
 import Page from '@/components/Page'
-import PagedList, { countIn } from '@/components/PagedList'
+import { countIn } from '@/components/PagedList'
+import PagedSection from '@/components/PagedSection'
 import Section from '@/components/Section'
 import { EmptyState } from '@/components/States'
-import FormError from '@/components/States/FormError'
-import TextField from '@/components/form/TextField'
+import TextForm from '@/components/form/TextForm'
 import { confirmStep } from '@/components/form/confirmStep'
 import { POSTS_CHANGED, staffCommunityOf } from '@/domain/posts'
-import { useAction } from '@/hooks/useAction'
 import { call } from '@/services/api'
 import '../components/posts.scss'
 
@@ -25,48 +24,37 @@ function PickMember({ communityId, onPick }: { communityId: string; onPick: (p: 
   const [typed, setTyped] = useState('')
   const [q, setQ] = useState('')
   return (
-    <Section title='选择党员'>
+    <PagedSection
+      title='选择党员'
+      listKey={`problem-people:${q}`}
+      fetchPage={(page) => call('org', 'searchPeople', { communityId, role: 'member', ...(q ? { q } : {}), page, pageSize: 10 })}
+      idOf={(p) => p.openid}
+      loadingText='正在查找…'
+      emptyTitle={q ? `本社区没有找到党员「${q}」` : '本社区还没有在职党员'}
+      emptyDescription='只能为住在本社区的在职党员登记。'
+      count={countIn('人')}
+      render={(p) => (
+        <View key={p.openid} className='jl-card jl-problem-person'>
+          <Text className='jl-card__title'>{`${p.name} ${p.phone}`}</Text>
+          <AtButton className='jl-button' size='small' onClick={() => onPick(p)}>
+            选择
+          </AtButton>
+        </View>
+      )}
+    >
       <View className='jl-field'>
         <Input className='jl-input' value={typed} maxlength={20} placeholder='姓名或完整手机号' ariaLabel='姓名或手机号' confirmType='search' onInput={(e) => setTyped(e.detail.value)} onConfirm={() => setQ(typed.trim())} />
       </View>
       <AtButton className='jl-button' type='primary' onClick={() => setQ(typed.trim())}>
         查找
       </AtButton>
-      <PagedList
-        listKey={`problem-people:${q}`}
-        fetchPage={(page) => call('org', 'searchPeople', { communityId, role: 'member', ...(q ? { q } : {}), page, pageSize: 10 })}
-        idOf={(p) => p.openid}
-        loadingText='正在查找…'
-        emptyTitle={q ? `本社区没有找到党员「${q}」` : '本社区还没有在职党员'}
-        emptyDescription='只能为住在本社区的在职党员登记。'
-        count={countIn('人')}
-        render={(p) => (
-          <View key={p.openid} className='jl-card jl-problem-person'>
-            <Text className='jl-card__title'>{`${p.name} ${p.phone}`}</Text>
-            <AtButton className='jl-button' size='small' onClick={() => onPick(p)}>
-              选择
-            </AtButton>
-          </View>
-        )}
-      />
-    </Section>
+    </PagedSection>
   )
 }
 
 /** 登记协助解决难题: a note for the chosen member, sent after asking. */
 function ProblemForm({ person, onBack }: { person: PersonResult; onBack: () => void }) {
-  const [note, setNote] = useState('')
   const [done, setDone] = useState<DutyRecord | null>(null)
-  const { busy, error, setError, run } = useAction()
-  const save = async () => {
-    if (!note.trim()) return setError('请写明协助解决了什么难题')
-    if (!(await confirmStep('登记难题', `登记 ${person.name} 协助解决难题 1 件，计入其年度任务？`, '登记'))) return
-    const record = await run(() => call('posts', 'recordProblem', { openid: person.openid, note: note.trim() }))
-    if (!record) return
-    setDone(record)
-    Taro.eventCenter.trigger(POSTS_CHANGED)
-    void Taro.showToast({ title: '已登记', icon: 'none' })
-  }
   if (done) {
     return (
       <Section title='已登记'>
@@ -81,16 +69,26 @@ function ProblemForm({ person, onBack }: { person: PersonResult; onBack: () => v
     )
   }
   return (
-    <Section title={`为 ${person.name} 登记难题`}>
-      <TextField label='难题和解决情况' value={note} onChange={setNote} max={300} placeholder='例如：协调物业修好了3号楼漏水的水管' disabled={busy} />
-      <FormError message={error} />
-      <AtButton className='jl-button' type='primary' loading={busy} disabled={busy} onClick={() => void save()}>
-        登记难题
-      </AtButton>
-      <AtButton className='jl-button' disabled={busy} onClick={onBack}>
-        换一位党员
-      </AtButton>
-    </Section>
+    <TextForm
+      title={`为 ${person.name} 登记难题`}
+      label='难题和解决情况'
+      max={300}
+      placeholder='例如：协调物业修好了3号楼漏水的水管'
+      required='请写明协助解决了什么难题'
+      ask={() => confirmStep('登记难题', `登记 ${person.name} 协助解决难题 1 件，计入其年度任务？`, '登记')}
+      send={(note) => call('posts', 'recordProblem', { openid: person.openid, note })}
+      onSent={(record) => {
+        setDone(record)
+        Taro.eventCenter.trigger(POSTS_CHANGED)
+      }}
+      done='已登记'
+      button='登记难题'
+      after={(busy) => (
+        <AtButton className='jl-button' disabled={busy} onClick={onBack}>
+          换一位党员
+        </AtButton>
+      )}
+    />
   )
 }
 
