@@ -57,6 +57,7 @@ function cases(now: Date): Case[] {
     { name: '党员: county, year (hours, 双报到, points)', as: 'demo-admin', payload: { action: 'members', scope: 'county', period: year } },
     { name: '党员: community, month', as: 'demo-staff-dongjie', payload: { action: 'members', scope: 'community', id: 'c-dongjie', period: month } },
     { name: '党员 drill: the county’s 时长未达标, year', as: 'demo-admin', payload: { action: 'memberItems', scope: 'county', period: year, figure: 'behind' } },
+    { name: '志愿积分 drill: a unit’s points earned, year', as: 'demo-admin', payload: { action: 'pointItems', scope: 'unit', id: 'unit-renshe', period: year, figure: 'earned' } },
     { name: '敲门: county, month', as: 'demo-admin', payload: { action: 'coverage', scope: 'county', month } },
     { name: '敲门 drill: a community’s overdue households', as: 'demo-staff-dongjie', payload: { action: 'overdue', communityId: 'c-dongjie' } },
     { name: 'drill: a community’s 派单 of one unit, month (town official)', as: 'demo-town-chengguan', payload: { action: 'items', scope: 'community', id: 'c-dongjie', unitId: 'unit-weijian', period: month, figure: 'dispatched' } },
@@ -240,8 +241,10 @@ async function main() {
       `${RUNS} calls in the local cloud (one Node process, an embedded store that scans a collection per query).`,
     '',
     'The 党员 figures (`members`, `memberItems`) read the caller, the names and the point rules (the yearly hour target), the ' +
-      'members in scope (`users`: the roster, since a member with no hours is in no tally) and the leaderboard tallies of their units ' +
-      'and the scope’s communities (`pointTallies`, folded from the ledger) — never ledger entries or check-ins. 敲门 (`coverage`) ' +
+      'members in scope with their points accounts joined in the same request (`users` + `pointAccounts`: the roster, since a member ' +
+      'with no hours is in no tally; a member’s hours are their account’s year total) and the leaderboard tallies of their units ' +
+      'and the scope’s communities (`pointTallies`, folded from the ledger) — never ledger entries or check-ins. A 志愿积分 figure’s ' +
+      'people (`pointItems`) are its one tally’s rows, with one read of which of the page’s people are members. 敲门 (`coverage`) ' +
       'reads the names, the month’s coverage documents and the active key households; `overdue` a page of those past their window ' +
       'and their count — never visits. They grow with members and key households, not with entries or visits.',
     '',

@@ -102,11 +102,13 @@ const CASES: Case[] = [
   // 统计看板 (docs/stats.md at volume): the caller, the names (regions, units), the twelve months' documents.
   { fn: 'stats', action: 'dashboard', as: 'demo-admin', payload: { scope: 'county', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) }, budget: { read: 4, write: 0 } },
   { fn: 'stats', action: 'dashboard', as: 'demo-staff-dongjie', payload: { scope: 'community', id: 'c-dongjie', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4) }, budget: { read: 3, write: 0 } },
-  // 党员 figures: the caller, names and rules, the roster (members, not entries) and the tallies; 敲门: names, the month's coverage documents, the active households.
+  // 党员 figures: the caller, names and rules, the roster with each member's account joined (members, not entries) and the tallies; 敲门: names, the month's coverage documents, the active households.
   { fn: 'stats', action: 'members', as: 'demo-admin', payload: { scope: 'county', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4) }, budget: { read: 6, write: 0 } },
   { fn: 'stats', action: 'members', as: 'demo-staff-dongjie', payload: { scope: 'community', id: 'c-dongjie', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) }, budget: { read: 6, write: 0 } },
   { fn: 'stats', action: 'coverage', as: 'demo-admin', payload: { scope: 'county', month: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7) }, budget: { read: 4, write: 0 } },
   { fn: 'stats', action: 'overdue', as: 'demo-staff-dongjie', payload: { communityId: 'c-dongjie' }, budget: { read: 3, write: 0 } },
+  // 志愿积分 drill-down: the caller, (a town official: the community's town), the figure's one tally, which of the page's people are members.
+  { fn: 'stats', action: 'pointItems', as: 'demo-town-chengguan', payload: { scope: 'community', id: 'c-dongjie', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4), figure: 'earned' }, budget: { read: 4, write: 0 } },
   { fn: 'stats', action: 'items', as: 'demo-town-chengguan', payload: { scope: 'community', id: 'c-dongjie', period: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4), figure: 'openOverdue' }, budget: { read: 4, write: 0 } },
 ];
 

@@ -57,7 +57,7 @@ export default defineAppConfig({
       // the items behind every figure (uCharts, so never in the main package); 党员 and 敲门 figures
       // with the members and the overdue households behind them.
       root: 'packages/stats',
-      pages: ['dashboard/index', 'items/index', 'members/index', 'households/index'],
+      pages: ['dashboard/index', 'items/index', 'members/index', 'points/index', 'households/index'],
     },
     {
       // 导出与月报: exports to .xlsx with their progress, and the monthly report pack.

@@ -61,6 +61,12 @@ export interface LedgerEntry {
   unitId: string | null;
   /** For a reversal: the entry it reverses. */
   reverses: string | null;
+  /**
+   * A redemption or refund: the person's home community and unit when it was written — the
+   * tallies its 已兑换 counts on, so `reconcile` can recompute them. Absent on other entries, and on
+   * redemptions written before it was recorded (reconcile leaves their 已兑换 unchecked and counts them).
+   */
+  home?: { communityId: string | null; unitId: string | null };
   at: Date | string;
   /** China-time day, month and year of `at`: the periods it counts in. */
   day: string;
@@ -464,6 +470,12 @@ export interface ReconcileReport {
   tallies: number;
   /** Leaderboard increments posted but not yet folded into their tallies (counted as folded in the comparison). */
   pendingTallies: number;
+  /**
+   * Redemptions and refunds written before their entry recorded the person's home: their 已兑换
+   * cannot be placed, so the redeemed of that person's rows in the tallies of their month and year
+   * is not compared (everything else is).
+   */
+  redemptionsWithoutHome: number;
   differences: ReconcileDifference[];
 }
 

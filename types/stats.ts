@@ -130,6 +130,8 @@ export interface StatsApi {
   members: { req: { scope: DashboardScope; id?: string; period: Period }; res: MemberDashboard };
   /** The members a figure counts (e.g. 未达标: behind the target), a page at a time. */
   memberItems: { req: MemberDrillRequest; res: MemberDrillPage };
+  /** The people behind a 志愿积分 figure (a community's or unit's points earned or redeemed in a month or year), highest first. */
+  pointItems: { req: PointsDrillRequest; res: PointsDrillPage };
   /** 敲门 coverage of a scope's communities and visitors in a month. */
   coverage: { req: { scope: 'county' | 'town' | 'community'; id?: string; month: string }; res: CoverageDashboard };
   /** A community's overdue key households now (the coverage figure's 超期). */
@@ -144,7 +146,7 @@ export interface MemberFigure {
   name: string;
   unitId: string | null;
   communityId: string | null;
-  /** Service hours this year (the period's year), on their unit's yearly tally. */
+  /** Their own service hours this year (the period's year, their account's total), wherever and in whichever unit earned. */
   hours: number;
   /** 双报到 in the period's month (a year: the months reported, 0–12). */
   checkIns: number;
@@ -225,6 +227,39 @@ export interface MemberDrillRequest {
 }
 
 export type MemberDrillPage = Page<MemberFigure> & { figure: MemberFigureKey; hourTarget: number; month: string };
+
+/** Which 志愿积分 figure: points earned there (where the service was done), or redeemed by those living or working there. */
+export type PointsFigureKey = 'earned' | 'redeemed';
+
+export interface PointsDrillRequest {
+  /** Whose figure: a PointsRow's community or unit. */
+  scope: 'community' | 'unit';
+  id: string;
+  /** The figure's month (YYYY-MM) or year (YYYY). */
+  period: Period;
+  figure: PointsFigureKey;
+  page?: number;
+  pageSize?: number;
+}
+
+/** One person behind a 志愿积分 figure: everyone on the figure's tally, members or not. */
+export interface PointsPerson {
+  openid: string;
+  name: string;
+  /** Their share of the figure: points earned (net of reversals) or redeemed (net of refunds) in the period. */
+  points: number;
+  /** Their service hours counted on the same tally in the period. */
+  hours: number;
+  /** A 党员; a community's figures also count residents who volunteer (志愿者), a unit's its liaisons. */
+  member: boolean;
+}
+
+export type PointsDrillPage = Page<PointsPerson> & {
+  figure: PointsFigureKey;
+  period: Period;
+  /** The figure itself: every page's points added up (the same sum as the dashboard's PointsRow). */
+  sum: number;
+};
 
 // ---- 敲门 coverage ---------------------------------------------------------------------------
 

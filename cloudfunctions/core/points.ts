@@ -200,6 +200,20 @@ export function tallyKeys(entry: Pick<LedgerEntry, 'source' | 'communityId' | 'u
   return keys;
 }
 
+/**
+ * The tallies a redemption's or refund's 已兑换 counts on: the person's home community and unit as
+ * the entry records them (`home`), for its month and its year. None for other entries, or for a
+ * redemption written before entries recorded the home.
+ */
+export function redeemedKeys(entry: Pick<LedgerEntry, 'source' | 'home' | 'month' | 'year'>): string[] {
+  if (entry.source.type !== 'redeem' && entry.source.type !== 'refund') return [];
+  const keys: string[] = [];
+  for (const [scope, id] of [['community', entry.home?.communityId], ['unit', entry.home?.unitId]] as const) {
+    if (id) keys.push(`${scope}_${id}_${entry.month}`, `${scope}_${id}_${entry.year}`);
+  }
+  return keys;
+}
+
 /** A tally document's people ranked by points, then hours, then name; equal figures share a rank. */
 export function rank<T extends { points: number; hours: number; name: string }>(people: Record<string, T>, limit: number): (T & { openid: string; rank: number })[] {
   const rows = Object.entries(people)

@@ -26,8 +26,11 @@ export interface TallyDoc {
 export interface RosterMember {
   _id: string;
   name: string;
+  /** Where they work now: the unit their figures count under. */
   unitId: string | null;
   communityId: string | null;
+  /** Their own service hours in the dashboard's year (their points account's year total), wherever and in whichever unit earned. */
+  hours: number;
 }
 
 export const tallyKey = (scope: 'community' | 'unit', id: string, period: string) => `${scope}_${id}_${period}`;
@@ -36,10 +39,11 @@ const ratio = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Each member's hours this year and 双报到 in `months`: their unit's yearly tally and monthly
- * tallies (a member without a unit counts 0 — hours are tallied on the unit they work in).
+ * Each member's hours this year — their own year total (the roster's, from their account), so a
+ * member who changed unit keeps the hours earned under the old one and counts them under the unit
+ * they are in now — and 双报到 in `months`: their unit's monthly tallies.
  */
-export function memberFigures(roster: RosterMember[], tallies: Map<string, TallyDoc>, year: string, months: string[]): MemberFigure[] {
+export function memberFigures(roster: RosterMember[], tallies: Map<string, TallyDoc>, months: string[]): MemberFigure[] {
   return roster.map((m) => {
     const row = (period: string) => (m.unitId ? tallies.get(tallyKey('unit', m.unitId, period))?.people[m._id] : undefined);
     return {
@@ -47,7 +51,7 @@ export function memberFigures(roster: RosterMember[], tallies: Map<string, Tally
       name: m.name,
       unitId: m.unitId,
       communityId: m.communityId,
-      hours: round1(row(year)?.hours ?? 0),
+      hours: round1(m.hours),
       checkIns: months.filter((month) => (row(month)?.checkIns ?? 0) > 0).length,
     };
   });
@@ -92,6 +96,20 @@ export function checkInRows(people: MemberFigure[], units: { _id: string; name: 
 }
 
 const sum = (doc: TallyDoc | undefined, field: 'points' | 'redeemed') => Object.values(doc?.people ?? {}).reduce((s, p) => s + (p[field] ?? 0), 0);
+
+/**
+ * The people behind a 志愿积分 figure: every row of its tally with a share of it (earned: points;
+ * redeemed: 已兑换), highest first, then by name. Members or not — a community's tally holds every
+ * volunteer who served there. Their shares add up to the figure (`sum`, as pointsRow adds them).
+ */
+export function pointPeople(doc: TallyDoc | undefined, figure: 'earned' | 'redeemed'): { rows: { openid: string; name: string; points: number; hours: number }[]; sum: number } {
+  const field = figure === 'earned' ? 'points' : 'redeemed';
+  const rows = Object.entries(doc?.people ?? {})
+    .map(([openid, p]) => ({ openid, name: p.name, points: p[field] ?? 0, hours: round1(p.hours ?? 0) }))
+    .filter((p) => p.points !== 0)
+    .sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh') || a.openid.localeCompare(b.openid));
+  return { rows, sum: sum(doc, field) };
+}
 
 /** Points earned (counted where earned) and redeemed (on the home community or unit) in the month and the year. */
 export function pointsRow(scope: 'community' | 'unit', id: string, name: string, tallies: Map<string, TallyDoc>, month: string, year: string): PointsRow {

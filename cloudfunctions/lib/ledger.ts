@@ -96,6 +96,8 @@ function ledgerTx(t: Transaction, now: Date, preloaded: PointRules | undefined, 
       const base = before ?? emptyAccount(draft.openid, draft.name, draft.home?.communityId ?? null, draft.home?.unitId ?? null, now);
       const rules = isCapped(draft.source.type) ? (preloaded ?? (await loadRules())) : null;
       const points = rules ? applyCaps(draft.points, base, rules, now) : draft.points;
+      const home = draft.home ?? { communityId: base.communityId, unitId: base.unitId };
+      const spending = draft.source.type === 'redeem' || draft.source.type === 'refund';
       const entry: LedgerEntry = {
         _id: draft.key,
         openid: draft.openid,
@@ -110,6 +112,8 @@ function ledgerTx(t: Transaction, now: Date, preloaded: PointRules | undefined, 
         communityId: draft.communityId,
         unitId: draft.unitId,
         reverses: draft.reverses ?? null,
+        // Where its 已兑换 counts, on the entry itself: reconcile recomputes it from here.
+        ...(spending ? { home: { communityId: home.communityId, unitId: home.unitId } } : {}),
         at: now,
         ...periodsOf(now),
       };
@@ -119,7 +123,7 @@ function ledgerTx(t: Transaction, now: Date, preloaded: PointRules | undefined, 
       const { _id: _skip, ...fields } = after;
       await t.collection(ACCOUNTS).doc(draft.openid).set({ data: fields });
       accounts.set(draft.openid, after);
-      const increment = pendingOf(entry, { communityId: after.communityId, unitId: after.unitId });
+      const increment = pendingOf(entry);
       if (increment) {
         await addPending(t, increment);
         // A redemption's or refund's 已兑换 is the timer's to fold: the step writes one document more, not five.

@@ -16,7 +16,7 @@
  * counts pending increments as folded when it compares tallies with the ledger.
  */
 import type { LedgerEntry } from '../../types/points';
-import { tallyKeys } from '../core/points';
+import { redeemedKeys, tallyKeys } from '../core/points';
 import { _, db } from './cloud';
 import type { Transaction } from './database';
 import { inTransaction } from './retry';
@@ -44,12 +44,13 @@ type Row = { name: string; points: number; hours: number; checkIns: number; rede
 /**
  * The increment an entry owes its boards, or null when it counts on none (zero). An earning entry
  * counts where it was earned (its community and unit); a redemption or refund moves no points or
- * hours of a board, only `redeemed`, on the person's home community and unit (`home`).
+ * hours of a board, only `redeemed`, on the person's home community and unit as the entry records
+ * them (`entry.home`).
  */
-export function pendingOf(entry: LedgerEntry, home?: { communityId: string | null; unitId: string | null }): PendingTally | null {
+export function pendingOf(entry: LedgerEntry): PendingTally | null {
   const base = { _id: entry._id, openid: entry.openid, name: entry.name, at: entry.at };
   if (entry.source.type === 'redeem' || entry.source.type === 'refund') {
-    const keys = homeKeys(entry, home);
+    const keys = redeemedKeys(entry);
     if (!keys.length || entry.points === 0) return null;
     return { ...base, points: 0, hours: 0, redeemed: -entry.points, keys };
   }
@@ -57,14 +58,6 @@ export function pendingOf(entry: LedgerEntry, home?: { communityId: string | nul
   const checkIns = entry.source.type === 'checkIn' ? 1 : 0;
   if (!keys.length || (entry.points === 0 && entry.hours === 0 && checkIns === 0)) return null;
   return { ...base, points: entry.points, hours: entry.hours, ...(checkIns ? { checkIns } : {}), keys };
-}
-
-function homeKeys(entry: Pick<LedgerEntry, 'month' | 'year'>, home?: { communityId: string | null; unitId: string | null }): string[] {
-  const keys: string[] = [];
-  for (const [scope, id] of [['community', home?.communityId], ['unit', home?.unitId]] as const) {
-    if (id) keys.push(`${scope}_${id}_${entry.month}`, `${scope}_${id}_${entry.year}`);
-  }
-  return keys;
 }
 
 /** Inside the ledger's transaction: records the increment (a new document of the entry's own key). */

@@ -1,11 +1,15 @@
 /**
  * points.reconcile (admin): folds the whole ledger through the same `applyEntry` the ledger uses,
  * rebuilds every leaderboard tally, and compares with the cached documents — balances, totals,
- * cap counters (by day and month), holdings, and the tallies as they stand once the increments
- * still pending are folded (lib/tallies.ts). It reports; it never writes — a difference is a bug
- * to find, not a figure to paper over.
+ * cap counters (by day and month), holdings, and the tallies (points, hours, 双报到 and 已兑换) as
+ * they stand once the increments still pending are folded (lib/tallies.ts). 已兑换 counts on the
+ * home the redemption's entry records (`home`); a redemption written before entries recorded it
+ * cannot be placed, so that person's 已兑换 in its month and year is left unchecked and counted
+ * (`redemptionsWithoutHome`). It reports; it never writes — a difference is a bug to find, not a
+ * figure to paper over.
  */
-import { applyEntry, emptyAccount, serviceKey, tallyKeys } from '../core/points';
+import { applyEntry, emptyAccount, redeemedKeys, serviceKey, tallyKeys } from '../core/points';
+import { splitTallyKey } from '../lib/tallies';
 import { isAdmin } from '../core/actor';
 import { holdsItem } from '../core/points-redemption';
 import type { PeriodTotals, PointAccount, ReconcileDifference, ReconcileReport } from '../../types/points';
@@ -14,23 +18,35 @@ import type { Handlers } from '../lib/router';
 import { emptyInput } from './schemas';
 import { readBooks } from './store';
 
-type BoardRow = { points: number; hours: number; checkIns: number };
+type BoardRow = { points: number; hours: number; checkIns: number; redeemed: number };
+const EMPTY: BoardRow = { points: 0, hours: 0, checkIns: 0, redeemed: 0 };
 
 export async function reconcileAll(now: Date): Promise<ReconcileReport> {
   const { entries, accounts, tallies, pending, redemptions, verified } = await readBooks();
   const computed = new Map<string, PointAccount>();
   const boards = new Map<string, Map<string, BoardRow>>();
+  const add = (key: string, openid: string, by: Partial<BoardRow>) => {
+    const board = boards.get(key) ?? new Map<string, BoardRow>();
+    const row = board.get(openid) ?? EMPTY;
+    board.set(openid, { points: row.points + (by.points ?? 0), hours: row.hours + (by.hours ?? 0), checkIns: row.checkIns + (by.checkIns ?? 0), redeemed: row.redeemed + (by.redeemed ?? 0) });
+    boards.set(key, board);
+  };
+  /** `<openid>/<period>`: a person's months and years holding a redemption of no recorded home. */
+  const unplaced = new Set<string>();
+  let redemptionsWithoutHome = 0;
   for (const e of entries) {
     const acct = computed.get(e.openid) ?? emptyAccount(e.openid, e.name, null, null, now);
     computed.set(e.openid, applyEntry(acct, e));
+    if (e.source.type === 'redeem' || e.source.type === 'refund') {
+      if (!e.home) {
+        redemptionsWithoutHome += 1;
+        unplaced.add(`${e.openid}/${e.month}`).add(`${e.openid}/${e.year}`);
+      } else if (e.points !== 0) for (const key of redeemedKeys(e)) add(key, e.openid, { redeemed: -e.points });
+      continue;
+    }
     const checkIns = e.source.type === 'checkIn' ? 1 : 0;
     if (e.points === 0 && e.hours === 0 && checkIns === 0) continue;
-    for (const key of tallyKeys(e)) {
-      const board = boards.get(key) ?? new Map();
-      const row = board.get(e.openid) ?? { points: 0, hours: 0, checkIns: 0 };
-      board.set(e.openid, { points: row.points + e.points, hours: row.hours + e.hours, checkIns: row.checkIns + checkIns });
-      boards.set(key, board);
-    }
+    for (const key of tallyKeys(e)) add(key, e.openid, { points: e.points, hours: e.hours, checkIns });
   }
 
   const differences: ReconcileDifference[] = [];
@@ -70,32 +86,36 @@ export async function reconcileAll(now: Date): Promise<ReconcileReport> {
     }
   }
   // A tally as it stands once its pending increments are folded (they are counted exactly once).
-  // 双报到 counts too (the dashboards' compliance); 已兑换 is on the person's home at the time, which
-  // the entry does not record, so it is not recomputed here.
-  const cachedBoards = new Map<string, Record<string, { points: number; hours: number; checkIns?: number }>>(tallies.map((t) => [t._id, structuredCopy(t.people)]));
+  const cachedBoards = new Map<string, Record<string, BoardRow>>(tallies.map((t) => [t._id, structuredCopy(t.people)]));
   for (const p of pending) {
     for (const key of p.keys) {
       const people = cachedBoards.get(key) ?? {};
-      const row = people[p.openid] ?? { points: 0, hours: 0 };
-      people[p.openid] = { points: row.points + p.points, hours: row.hours + p.hours, checkIns: (row.checkIns ?? 0) + (p.checkIns ?? 0) };
+      const row = people[p.openid] ?? EMPTY;
+      people[p.openid] = { points: row.points + p.points, hours: row.hours + p.hours, checkIns: row.checkIns + (p.checkIns ?? 0), redeemed: row.redeemed + (p.redeemed ?? 0) };
       cachedBoards.set(key, people);
     }
   }
   for (const key of new Set([...boards.keys(), ...cachedBoards.keys()])) {
     const want = boards.get(key) ?? new Map<string, BoardRow>();
     const have = cachedBoards.get(key) ?? {};
+    const period = splitTallyKey(key)[2];
     for (const openid of new Set([...want.keys(), ...Object.keys(have)])) {
-      const w = want.get(openid) ?? { points: 0, hours: 0, checkIns: 0 };
-      diff('tally', `${key}/${openid}`, 'points', have[openid]?.points ?? null, w.points);
-      diff('tally', `${key}/${openid}`, 'hours', have[openid]?.hours ?? null, w.hours);
-      if (have[openid] || w.checkIns) diff('tally', `${key}/${openid}`, 'checkIns', have[openid]?.checkIns ?? 0, w.checkIns);
+      const w = want.get(openid) ?? EMPTY;
+      const h = have[openid];
+      // A row made by 已兑换 alone holds no points or hours of a board: compare those only where either side has the row earning.
+      if (h || w.points || w.hours || w.checkIns) {
+        diff('tally', `${key}/${openid}`, 'points', h?.points ?? null, w.points);
+        diff('tally', `${key}/${openid}`, 'hours', h?.hours ?? null, w.hours);
+      }
+      if (h || w.checkIns) diff('tally', `${key}/${openid}`, 'checkIns', h?.checkIns ?? 0, w.checkIns);
+      if ((h || w.redeemed) && !unplaced.has(`${openid}/${period}`)) diff('tally', `${key}/${openid}`, 'redeemed', h?.redeemed ?? 0, w.redeemed);
     }
   }
-  return { entries: entries.length, accounts: computed.size, tallies: boards.size, pendingTallies: pending.length, differences };
+  return { entries: entries.length, accounts: computed.size, tallies: boards.size, pendingTallies: pending.length, redemptionsWithoutHome, differences };
 }
 
-const structuredCopy = (people: Record<string, { points: number; hours: number; checkIns?: number }>) =>
-  Object.fromEntries(Object.entries(people).map(([k, v]) => [k, { points: v.points, hours: v.hours, checkIns: v.checkIns ?? 0 }]));
+const structuredCopy = (people: Record<string, { points: number; hours: number; checkIns?: number; redeemed?: number }>): Record<string, BoardRow> =>
+  Object.fromEntries(Object.entries(people).map(([k, v]) => [k, { points: v.points, hours: v.hours, checkIns: v.checkIns ?? 0, redeemed: v.redeemed ?? 0 }]));
 
 /** Both sides' period totals, keyed `years.2026` / `months.2026-11`; a missing side reads as zero wanted or null cached. */
 function periodFields(name: string, want: Record<string, PeriodTotals>, have: Record<string, PeriodTotals> | undefined) {

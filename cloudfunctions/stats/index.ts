@@ -3,9 +3,9 @@ import { createFunction } from '../lib/router';
 import { dashboard } from './dashboard';
 import { coverage, overdue } from './coverage';
 import { items } from './items';
-import { memberItems, members } from './people';
+import { memberItems, members, pointItems } from './people';
 
-const fn = createFunction('stats', { dashboard, items, members, memberItems, coverage, overdue });
+const fn = createFunction('stats', { dashboard, items, members, memberItems, pointItems, coverage, overdue });
 
 export const main = fn.main;
 export const describe = fn.describe;

@@ -1,25 +1,31 @@
 /**
- * stats.members and stats.memberItems: 党员 figures of a scope — service hours this year against
- * the yearly target (the point rules' `yearlyHourTarget`, the one source; 20 h by default), by
- * unit; 双报到 by unit and month (reported ÷ members); points earned and redeemed by community and
- * unit, for the month and the year — and the members a figure counts. All from the leaderboard
- * tallies folded from the ledger (lib/tallies.ts), never the ledger or the check-ins.
+ * stats.members, stats.memberItems and stats.pointItems: 党员 figures of a scope — service hours
+ * this year against the yearly target (the point rules' `yearlyHourTarget`, the one source; 20 h
+ * by default), by unit; 双报到 by unit and month (reported ÷ members); points earned and redeemed
+ * by community and unit, for the month and the year — and the people a figure counts. A member's
+ * hours are their own year total on their points account (kept with every entry in its
+ * transaction), counted under the unit they are in now, so a change of unit loses none; 双报到
+ * and points come from the leaderboard tallies folded from the ledger (lib/tallies.ts). Never the
+ * ledger or the check-ins.
  *
  * Reads: the caller (router); the scope's names (1, the county 2) with the point rules beside
- * them; then the members in scope (the roster: names, one read of a thousand members each) with
- * the tallies of their units (a thousand a read), and for a town or community the roster's units'
- * names. The roster is read because a member with no hours yet is behind the target and is in no
- * tally; it grows with members, never with entries.
+ * them; then the members in scope with their accounts' year totals (the roster: one request of a
+ * thousand members, the accounts joined in it) with the tallies of their units (a thousand a
+ * read), and for a town or community the roster's units' names. The roster is read because a
+ * member with no hours yet is behind the target and is in no tally; it grows with members, never
+ * with entries. pointItems: (a town official: the community's town), the figure's one tally, and
+ * whether the page's people are members (one read of twenty).
  */
 import { monthOf } from '../core/calendar';
 import { monthsOf } from '../core/stats';
-import { checkInRows, counts, hoursRows, memberFigures, pointsRow, tallyKey } from '../core/stats-people';
+import { checkInRows, counts, hoursRows, memberFigures, pointPeople, pointsRow, tallyKey } from '../core/stats-people';
 import type { MemberDashboard, Period } from '../../types/stats';
 import { loadRules } from '../lib/points-rules';
 import type { Handlers } from '../lib/router';
-import { memberItemsInput, membersInput } from './schemas';
+import { mayReadCommunity, mayReadUnit } from './access';
+import { memberItemsInput, membersInput, pointItemsInput } from './schemas';
 import { scopeOf, type ScopeOf } from './scope';
-import { roster, tallies, unitsByIds } from './store';
+import { membersAmong, roster, tallies, unitsByIds } from './store';
 import type { RoleGrant } from '../../types/domain';
 
 /** The period's year, and its months up to now (a month: itself). */
@@ -34,10 +40,10 @@ function periodMonths(period: Period, now: Date): { year: string; months: string
 async function load(roles: RoleGrant[], scope: MemberDashboard['scope'], id: string | undefined, period: Period, now: Date) {
   const [s, rules] = await Promise.all([scopeOf(roles, scope, id), loadRules()]);
   const { year, months, month } = periodMonths(period, now);
-  const people = await roster(s.members);
+  const people = await roster(s.members, year);
   const unitIds = [...new Set([...(s.units ?? []).map((u) => u._id), ...people.map((m) => m.unitId).filter((u): u is string => !!u)])];
   const keys = new Set<string>();
-  for (const u of unitIds) for (const p of [year, ...months]) keys.add(tallyKey('unit', u, p));
+  for (const u of unitIds) for (const p of months) keys.add(tallyKey('unit', u, p));
   for (const row of pointScopes(s)) for (const p of [year, month]) keys.add(tallyKey(row.scope, row.id, p));
   const [docs, named] = await Promise.all([tallies([...keys]), s.units ? Promise.resolve(s.units) : unitsByIds(unitIds)]);
   return { s, people, docs, units: named, year, months, month, target: rules.yearlyHourTarget };
@@ -55,8 +61,8 @@ export const members: Handlers<'stats'>['members'] = {
   input: membersInput,
   async run({ scope, id, period }, { user, now }) {
     const { s, people, docs, units, year, months, month, target } = await load(user.roles, scope, id, period, now);
-    const hours = hoursRows(memberFigures(people, docs, year, []), units, target);
-    const checkIns = checkInRows(memberFigures(people, docs, year, [month]), units, month);
+    const hours = hoursRows(memberFigures(people, docs, []), units, target);
+    const checkIns = checkInRows(memberFigures(people, docs, [month]), units, month);
     const result: MemberDashboard = {
       scope,
       id: s.id,
@@ -69,7 +75,7 @@ export const members: Handlers<'stats'>['members'] = {
       hours: hours.rows,
       checkInTotal: checkIns.total,
       checkIns: checkIns.rows,
-      checkInMonths: months.map((m) => checkInRows(memberFigures(people, docs, year, [m]), [], m).total),
+      checkInMonths: months.map((m) => checkInRows(memberFigures(people, docs, [m]), [], m).total),
       points: pointScopes(s).map((p) => pointsRow(p.scope, p.id, p.name, docs, month, year)),
     };
     return result;
@@ -79,11 +85,25 @@ export const members: Handlers<'stats'>['members'] = {
 export const memberItems: Handlers<'stats'>['memberItems'] = {
   input: memberItemsInput,
   async run({ scope, id, period, figure, unitId, page = 1, pageSize = 20 }, { user, now }) {
-    const { people, docs, year, month, target } = await load(user.roles, scope, id, period, now);
-    const all = memberFigures(people, docs, year, [month])
+    const { people, docs, month, target } = await load(user.roles, scope, id, period, now);
+    const all = memberFigures(people, docs, [month])
       .filter((m) => (unitId ? m.unitId === unitId : true) && counts(figure, m, target))
       .sort((a, b) => a.hours - b.hours || a.name.localeCompare(b.name, 'zh') || a.openid.localeCompare(b.openid));
     const from = (page - 1) * pageSize;
     return { figure, hourTarget: target, month, items: all.slice(from, from + pageSize), total: all.length, page, pageSize };
+  },
+};
+
+export const pointItems: Handlers<'stats'>['pointItems'] = {
+  input: pointItemsInput,
+  async run({ scope, id, period, figure, page = 1, pageSize = 20 }, { user }) {
+    if (scope === 'community') await mayReadCommunity(user.roles, id);
+    else mayReadUnit(user.roles, id);
+    const key = tallyKey(scope, id, period);
+    const { rows, sum } = pointPeople((await tallies([key])).get(key), figure);
+    const from = (page - 1) * pageSize;
+    const shown = rows.slice(from, from + pageSize);
+    const members = await membersAmong(shown.map((p) => p.openid));
+    return { figure, period, sum, items: shown.map((p) => ({ ...p, member: members.has(p.openid) })), total: rows.length, page, pageSize };
   },
 };

@@ -38,6 +38,14 @@ export const memberItemsInput = z.strictObject({
   ...paging,
 });
 
+export const pointItemsInput = z.strictObject({
+  scope: z.enum(['community', 'unit']),
+  id: id(),
+  period: period(),
+  figure: z.enum(['earned', 'redeemed']),
+  ...paging,
+});
+
 export const coverageInput = z.strictObject({
   scope: z.enum(['county', 'town', 'community']),
   id: id().optional(),

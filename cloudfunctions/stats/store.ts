@@ -83,12 +83,42 @@ export async function demandsByIds(ids: string[], page: number, pageSize: number
 
 // ---- people and households ------------------------------------------------------------------
 
-/** The members (党员) in a scope: names and where they work and live, never more. */
-export async function roster(where: { communityIds?: string[]; unitId?: string }): Promise<RosterMember[]> {
+/** Members a roster request returns (a cloud function's most). */
+const ROSTER_BATCH = 1000;
+
+type RosterRow = Omit<RosterMember, 'hours'> & { accounts?: { years?: Record<string, { hours?: number }> }[] };
+
+/**
+ * The members (党员) in a scope — names and where they work and live, never more — each with their
+ * own service hours in `year` from their points account (kept with every ledger entry in its
+ * transaction), joined in the same request: a thousand members a request, whatever the entries.
+ */
+export async function roster(where: { communityIds?: string[]; unitId?: string }, year: string): Promise<RosterMember[]> {
   const match: Data = { 'roles.role': 'member' };
   if (where.communityIds) match.communityId = where.communityIds.length === 1 ? where.communityIds[0] : _.in(where.communityIds);
   if (where.unitId) match.unitId = where.unitId;
-  return readAll<RosterMember>('users', match, { _id: true, name: true, unitId: true, communityId: true });
+  const out: RosterMember[] = [];
+  for (let skip = 0; ; skip += ROSTER_BATCH) {
+    const { list } = await db
+      .collection('users')
+      .aggregate()
+      .match(match)
+      .sort({ _id: 1 })
+      .skip(skip)
+      .limit(ROSTER_BATCH)
+      .lookup({ from: 'pointAccounts', localField: '_id', foreignField: '_id', as: 'accounts' })
+      .project({ _id: 1, name: 1, unitId: 1, communityId: 1, 'accounts.years': 1 })
+      .end<RosterRow>();
+    for (const m of list) out.push({ _id: m._id, name: m.name, unitId: m.unitId ?? null, communityId: m.communityId ?? null, hours: m.accounts?.[0]?.years?.[year]?.hours ?? 0 });
+    if (list.length < ROSTER_BATCH) return out;
+  }
+}
+
+/** Which of these people are members (党员) now. */
+export async function membersAmong(ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = (await db.collection('users').where({ _id: _.in(ids), 'roles.role': 'member' }).limit(ids.length).field({ _id: true }).get<{ _id: string }>()).data;
+  return new Set(rows.map((r) => r._id));
 }
 
 /** The leaderboard tallies of these keys (`<scope>_<id>_<period>`), by key. */

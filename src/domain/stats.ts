@@ -3,7 +3,7 @@
  * stats subpackage. Who may read is decided on the server; this only offers the entrances.
  */
 import type { Me } from '@/types/domain'
-import type { DashboardScope, MemberFigureKey, RateKey, StatsFigure } from '@/types/stats'
+import type { DashboardScope, MemberFigureKey, PointsFigureKey, RateKey, StatsFigure } from '@/types/stats'
 
 export interface DashboardTarget {
   scope: DashboardScope
@@ -66,6 +66,8 @@ export const STATS_ROUTES = {
     `${SUB}/items/index?${query(p)}`,
   /** The members a 党员 figure counts (未达标, 未报到 …). */
   members: (p: { scope: DashboardScope; id?: string; unitId?: string; period: string; figure: MemberFigureKey; name: string }) => `${SUB}/members/index?${query(p)}`,
+  /** The people behind a 志愿积分 figure (a community's or unit's points earned or redeemed). */
+  points: (p: { scope: 'community' | 'unit'; id: string; period: string; figure: PointsFigureKey; name: string }) => `${SUB}/points/index?${query(p)}`,
   /** A community's overdue key households. */
   households: (p: { communityId: string; name: string }) => `${SUB}/households/index?${query(p)}`,
 }
@@ -91,4 +93,16 @@ export function decodeParam(v: string | undefined): string {
   } catch {
     return v ?? ''
   }
+}
+
+export const POINTS_FIGURE_LABEL: Record<PointsFigureKey, string> = { earned: '获得积分', redeemed: '兑换积分' }
+
+/**
+ * Who a 志愿积分 figure counts, for its list's heading: not only 党员. A community's points are
+ * everyone's who served there (residents who volunteer too), its 兑换 everyone's who lives there;
+ * a unit's are its members' and liaisons'.
+ */
+export function pointsAudience(scope: 'community' | 'unit', figure: PointsFigureKey): string {
+  if (scope === 'unit') return figure === 'earned' ? '在本单位的党员和联络员获得的积分（按服务时所在单位计）' : '在本单位的党员和联络员兑换的积分（退回的已扣除）'
+  return figure === 'earned' ? '在本社区服务获得的积分：含党员，也含参加志愿服务的居民' : '居住在本社区的人兑换的积分：含党员和居民（退回的已扣除）'
 }

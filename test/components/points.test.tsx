@@ -544,6 +544,7 @@ describe('积分对账', () => {
         entries: 40,
         accounts: 9,
         tallies: 12,
+        redemptionsWithoutHome: 2,
         differences: credited ? [] : [{ kind: 'credit', key: 'demand_0a1b2c3d_demo-member-zhang', field: 'hours', cached: null, computed: 1.5 }],
       }),
       'points.creditDemand': () => ((credited = true), { credited: 1 }),
@@ -555,6 +556,7 @@ describe('积分对账', () => {
     testUtils.fireEvent.click(button('开始对账'))
     await testUtils.queries.waitForQuerySelector('.jl-person')
     expect(text(testUtils.queries.querySelector('.jl-person'))).toContain('验收的服务 1.5 小时未计入积分明细')
+    expect(text(document.body)).toContain('有 2 笔早期兑换没有记下兑换人当时的社区和单位，这些人当月和当年的“已兑换”未核对')
     testUtils.fireEvent.click(button('补记该诉求的服务时长'))
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('points', 'creditDemand', { demandId: '0a1b2c3d' }))
     expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '补记服务时长' }))

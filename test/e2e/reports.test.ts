@@ -96,7 +96,9 @@ test('林海’s dashboard shows the 党员 and 敲门 figures the API counts, a
     const ci = m.checkInTotal;
     await section(page, '双报到').getByText(`党员 ${ci.members} 人，已报到 ${ci.reported} 人，报到率 ${rate(ci.rate)}`).waitFor();
     const dj = m.points.find((p) => p.id === 'c-dongjie')!;
-    await section(page, '志愿积分').locator('.jl-people-row', { hasText: '东街社区' }).getByText(`获得 ${dj.earnedMonth} 分 · 兑换 ${dj.redeemedMonth} 分`).waitFor();
+    const djRow = section(page, '志愿积分').locator('.jl-people-row', { hasText: '东街社区' });
+    await djRow.locator('.jl-rate-line__parts').first().getByText(`获得 ${dj.earnedMonth} 分`).waitFor();
+    await djRow.locator('.jl-rate-line__parts').first().getByText(`兑换 ${dj.redeemedMonth} 分`).waitFor();
     const ct = c.total;
     await section(page, '敲门走访覆盖').getByText(`重点户 ${ct.keyHouseholds} 户，按时走访 ${ct.covered} 户，覆盖率 ${rate(ct.rate)}，超期未走访 ${ct.overdue} 户`).waitFor();
     expect(t.behind).toBeGreaterThan(0);
@@ -105,6 +107,27 @@ test('林海’s dashboard shows the 党员 and 敲门 figures the API counts, a
     const list = shown(page);
     await list.getByText(`共 ${t.behind} 人`).waitFor();
     await expect(list.locator('.jl-drill-item').count()).resolves.toBe(t.behind);
+  });
+});
+
+test('林海 opens the people behind 东街’s points this year: the list adds up to the figure', async () => {
+  const month = chinaMonth();
+  const m = await post<MemberDashboard>('stats', { action: 'members', scope: 'county', period: month }, ADMIN);
+  const dj = m.points.find((p) => p.id === 'c-dongjie')!;
+  expect(dj.earnedYear).toBeGreaterThan(0);
+  const all = await post<{ total: number; sum: number }>('stats', { action: 'pointItems', scope: 'community', id: 'c-dongjie', period: m.year, figure: 'earned', pageSize: 50 }, ADMIN);
+  expect(all.sum).toBe(dj.earnedYear);
+  await as(ADMIN, '/packages/stats/dashboard/index', async (page) => {
+    await section(page, '志愿积分').getByRole('link', { name: `东街社区 ${m.year}年获得 ${dj.earnedYear} 分，查看名单` }).click();
+    await page.waitForURL(/\/packages\/stats\/points\/index/);
+    const list = shown(page);
+    await list.getByText(`合计 ${dj.earnedYear} 分，${all.total} 人`).waitFor();
+    await list.getByText('含党员，也含参加志愿服务的居民').waitFor();
+    if (all.total <= 20) {
+      await list.getByText(`共 ${all.total} 人`).waitFor();
+      const shares = (await list.locator('.jl-drill-item .jl-field__hint').allTextContents()).map((t) => Number(/(-?\d+) 分/.exec(t)![1]));
+      expect(shares.reduce((s, n) => s + n, 0)).toBe(dj.earnedYear);
+    }
   });
 });
 

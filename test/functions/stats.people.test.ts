@@ -12,7 +12,8 @@ import { postEntry } from '../../cloudfunctions/lib/ledger';
 import { foldPending } from '../../cloudfunctions/lib/tallies';
 import type { LedgerSourceType } from '../../types/points';
 import type { User } from '../../types/domain';
-import type { CoverageDashboard, HoursRow, MemberDashboard, PointsRow } from '../../types/stats';
+import type { CoverageDashboard, HoursRow, MemberDashboard, PointsDrillPage, PointsFigureKey, PointsRow } from '../../types/stats';
+import { PENDING } from '../../cloudfunctions/lib/tallies';
 import { FIELDS } from './visits.fixtures';
 import { fund, item } from './points.fixtures';
 import { openHarness, PEOPLE, type Harness } from './harness';
@@ -26,7 +27,8 @@ const ZHAO = 'demo-liaison-renshe'; // 县人社局, lives in 南山 — no hour
 const SUN = 'demo-liaison-weijian'; // 县卫健局, lives in 西门
 
 const cst = (s: string) => new Date(`${s}+08:00`);
-const HOME: Record<string, [string, string]> = {
+const HOME: Record<string, [string, string | null]> = {
+  [PEOPLE.resident]: ['c-dongjie', null], // 王: a resident who volunteers, no unit
   [ZHANG]: ['c-dongjie', 'unit-renshe'],
   [CHEN]: ['c-ximen', 'unit-renshe'],
   [LIU]: ['c-dongjie', 'unit-weijian'],
@@ -237,6 +239,142 @@ test('a redemption writes one document more (its 已兑换 increment), folded la
   expect(d.points.find((p) => p.id === 'c-dongjie')!.redeemedMonth).toBe(10);
   expect(d.points.find((p) => p.id === 'unit-weijian')!.redeemedMonth).toBe(10);
   expect((await h.ok(PEOPLE.admin, 'points', 'reconcile', {})).differences).toEqual([]);
+});
+
+/** Every page of a 志愿积分 figure's people, two at a time. */
+async function pointPeople(as: string, scope: 'community' | 'unit', id: string, period: string, figure: PointsFigureKey) {
+  const pages: PointsDrillPage[] = [];
+  for (let page = 1; ; page++) {
+    const p = (await h.ok(as, 'stats', 'pointItems', { scope, id, period, figure, page, pageSize: 2 })) as PointsDrillPage;
+    pages.push(p);
+    if (page * p.pageSize >= p.total) break;
+  }
+  const items = pages.flatMap((p) => p.items);
+  return { items, sum: pages[0].sum, total: pages[0].total, listed: items.reduce((s, p) => s + p.points, 0) };
+}
+
+test('志愿积分 drill-down: each figure lists the people behind it, highest first, and adds up to it', async () => {
+  const oct = await members(PEOPLE.admin, 'county', '2025-10');
+  // 西门 Oct earned: 孙磊 95 + 5, 陈静 25 + 5 (by hand); redeemed: 陈静 20.
+  const ximen = await pointPeople(PEOPLE.admin, 'community', 'c-ximen', '2025-10', 'earned');
+  expect(ximen.items.map((p) => [p.openid, p.points, p.member])).toEqual([[SUN, 100, true], [CHEN, 30, true]]);
+  expect((await pointPeople(PEOPLE.admin, 'community', 'c-ximen', '2025-10', 'redeemed')).items.map((p) => [p.openid, p.points])).toEqual([[CHEN, 20]]);
+  // 东街's year redeemed: 张伟 30 − 10 refunded, 刘洋 none (his redemption is this year's).
+  const djYear = await pointPeople(PEOPLE.admin, 'community', 'c-dongjie', '2025', 'redeemed');
+  expect(djYear.items.map((p) => [p.openid, p.points])).toEqual([[ZHANG, 20]]);
+  // Every figure of every row, month and year: the list is the figure.
+  for (const row of oct.points) {
+    for (const [period, figure, value] of [
+      [oct.month, 'earned', row.earnedMonth],
+      [oct.month, 'redeemed', row.redeemedMonth],
+      [oct.year, 'earned', row.earnedYear],
+      [oct.year, 'redeemed', row.redeemedYear],
+    ] as const) {
+      const list = await pointPeople(PEOPLE.admin, row.scope, row.id, period, figure);
+      expect([row.id, period, figure, list.listed, list.sum]).toEqual([row.id, period, figure, value, value]);
+      expect(list.items.length).toBe(list.total);
+      const shares = list.items.map((p) => p.points);
+      expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    }
+  }
+  // A resident who volunteers counts in the community's figure, and is listed, as not a member.
+  await entry(PEOPLE.resident, '2025-12-06T10:00:00', 'activity', 30, 3, 'c-dongjie');
+  await h.local.invoke({ main: () => foldPending() }, {}, 'test');
+  const dec = await members(PEOPLE.staff, 'community', '2025-12', 'c-dongjie');
+  const resident = await pointPeople(PEOPLE.staff, 'community', 'c-dongjie', '2025-12', 'earned');
+  expect(resident.items.map((p) => [p.openid, p.points, p.hours, p.member])).toEqual([[PEOPLE.resident, 30, 3, false]]);
+  expect(resident.sum).toBe(dec.points[0].earnedMonth);
+  // Whose may see it: as the dashboards (a community's staff not another's; a liaison their own unit).
+  const refused = await h.call(PEOPLE.staffXimen, 'stats', 'pointItems', { scope: 'community', id: 'c-dongjie', period: '2025', figure: 'earned' });
+  expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN');
+  const otherUnit = await h.call('demo-liaison-weijian', 'stats', 'pointItems', { scope: 'unit', id: 'unit-renshe', period: '2025', figure: 'earned' });
+  expect(otherUnit.ok ? 'ok' : otherUnit.error.code).toBe('FORBIDDEN');
+  const town = await h.ok('demo-town-chengguan', 'stats', 'pointItems', { scope: 'community', id: 'c-ximen', period: '2025-10', figure: 'earned' });
+  expect(town.sum).toBe(130);
+  // Reads: the caller, the one tally, whether the page's people are members (a town official: the community first).
+  for (const [as, payload, most] of [
+    [PEOPLE.admin, { scope: 'unit', id: 'unit-renshe', period: '2025' }, 3],
+    ['demo-town-chengguan', { scope: 'community', id: 'c-ximen', period: '2025-10' }, 4],
+  ] as const) {
+    const { result, counts } = await h.raw(as, 'stats', { action: 'pointItems', figure: 'earned', ...payload });
+    expect(result.ok).toBe(true);
+    expect([counts.read <= most, counts.write]).toEqual([true, 0]);
+  }
+});
+
+test('a member who changes unit keeps the year’s hours: all of them count under the new unit', async () => {
+  // 陈静 served 5 h in October under 人社局; she moves to 卫健局 (the admin grants her membership there and revokes the old one) and serves 16 h more.
+  await h.ok(PEOPLE.admin, 'org', 'grantRole', { openid: CHEN, role: 'member', unitId: 'unit-weijian' });
+  await h.ok(PEOPLE.admin, 'org', 'revokeRole', { openid: CHEN, role: 'member', unitId: 'unit-renshe' });
+  expect((await db.collection('users').doc(CHEN).get<User>()).data!.unitId).toBe('unit-weijian');
+  HOME[CHEN] = ['c-ximen', 'unit-weijian'];
+  await entry(CHEN, '2025-12-08T10:00:00', 'service', 80, 16, 'c-ximen');
+  await h.local.invoke({ main: () => foldPending() }, {}, 'test');
+
+  const d = await members(PEOPLE.admin, 'county', '2025');
+  // 卫健局: 刘洋 20, 孙磊 19, 陈静 5 + 16 = 21 (at target). 人社局: 张伟 21, 赵敏 0.
+  expect(hoursOf(d.hours, 'unit-weijian')).toEqual({ members: 3, atTarget: 2, behind: 1, hours: 60, rate: 0.667 });
+  expect(hoursOf(d.hours, 'unit-renshe')).toEqual({ members: 2, atTarget: 1, behind: 1, hours: 21, rate: 0.5 });
+  expect(d.hoursTotal).toEqual({ members: 5, atTarget: 3, behind: 2, hours: 81, rate: 0.6 });
+  const met = await h.ok(PEOPLE.admin, 'stats', 'memberItems', { scope: 'county', period: '2025', figure: 'atTarget', unitId: 'unit-weijian' });
+  expect(met.items.map((m) => [m.openid, m.hours])).toEqual([[LIU, 20], [CHEN, 21]]);
+  // The unit's own dashboard and 名单, and her community's.
+  const unit = await members('demo-liaison-weijian', 'unit', '2025', 'unit-weijian');
+  expect(unit.hoursTotal).toEqual({ members: 3, atTarget: 2, behind: 1, hours: 60, rate: 0.667 });
+  const all = await h.ok('demo-liaison-weijian', 'stats', 'memberItems', { scope: 'unit', id: 'unit-weijian', period: '2025', figure: 'members' });
+  expect(all.items.find((m) => m.openid === CHEN)).toMatchObject({ unitId: 'unit-weijian', hours: 21 });
+  const ximen = await members(PEOPLE.staffXimen, 'community', '2025', 'c-ximen');
+  expect(hoursOf(ximen.hours, 'unit-weijian')).toMatchObject({ members: 2, atTarget: 1, hours: 40 });
+  // Points stay where they were earned: the old unit keeps October's, the new one has December's.
+  expect(pointsOf(d.points, 'unit-renshe').earnedYear).toBe(145);
+  expect(pointsOf(d.points, 'unit-weijian').earnedYear).toBe(205 + 80);
+  expect((await h.ok(PEOPLE.admin, 'points', 'reconcile', {})).differences).toEqual([]);
+});
+
+test('reconcile rechecks 已兑换 from the home each redemption records; older redemptions without it are counted, not guessed', async () => {
+  const tally = (key: string) => h.local.db.store.all('pointTallies').find((t) => t._id === key) as { _id: string; people: Record<string, { redeemed?: number }> };
+  const set = (key: string, openid: string, redeemed: number) => {
+    const doc = structuredClone(tally(key));
+    doc.people[openid].redeemed = redeemed;
+    h.local.db.store.commit([{ coll: 'pointTallies', id: key, doc }]);
+  };
+  // Each redemption's entry says where its 已兑换 counts.
+  const ledger = () => h.local.db.store.all('pointLedger') as { _id: string; openid: string; source: { type: string }; home?: unknown }[];
+  const chenRedeem = ledger().find((e) => e.openid === CHEN && e.source.type === 'redeem')!;
+  expect(chenRedeem.home).toEqual({ communityId: 'c-ximen', unitId: 'unit-renshe' });
+  expect(ledger().filter((e) => e.source.type !== 'redeem' && e.source.type !== 'refund' && 'home' in e)).toEqual([]);
+
+  // A wrong 已兑换 is found, with the figure the ledger gives.
+  set('unit_unit-renshe_2025-10', CHEN, 25);
+  let report = await h.ok(PEOPLE.admin, 'points', 'reconcile', {});
+  expect(report.differences).toEqual([{ kind: 'tally', key: `unit_unit-renshe_2025-10/${CHEN}`, field: 'redeemed', cached: 25, computed: 20 }]);
+  expect(report.redemptionsWithoutHome).toBe(0);
+  // Put right (as the ledger says), the books agree again.
+  set('unit_unit-renshe_2025-10', CHEN, 20);
+  expect((await h.ok(PEOPLE.admin, 'points', 'reconcile', {})).differences).toEqual([]);
+  // A row lost altogether is found too: 已兑换 the ledger owes a tally that has no such row.
+  const dj = structuredClone(tally('community_c-dongjie_2025-11'));
+  const zhang = dj.people[ZHANG];
+  delete (zhang as { redeemed?: number }).redeemed;
+  h.local.db.store.commit([{ coll: 'pointTallies', id: dj._id, doc: dj }]);
+  report = await h.ok(PEOPLE.admin, 'points', 'reconcile', {});
+  expect(report.differences).toEqual([{ kind: 'tally', key: `community_c-dongjie_2025-11/${ZHANG}`, field: 'redeemed', cached: 0, computed: 20 }]);
+  set('community_c-dongjie_2025-11', ZHANG, 20);
+
+  // An older redemption, written before entries recorded the home: counted, and that person's 已兑换
+  // in its month and year left unchecked — the rest still checked.
+  const { home: _home, ...old } = structuredClone(chenRedeem);
+  h.local.db.store.commit([{ coll: 'pointLedger', id: chenRedeem._id, doc: old }]);
+  set('community_c-ximen_2025-10', CHEN, 99);
+  set('community_c-dongjie_2025-11', ZHANG, 21);
+  report = await h.ok(PEOPLE.admin, 'points', 'reconcile', {});
+  expect(report.redemptionsWithoutHome).toBe(1);
+  expect(report.differences).toEqual([{ kind: 'tally', key: `community_c-dongjie_2025-11/${ZHANG}`, field: 'redeemed', cached: 21, computed: 20 }]);
+  h.local.db.store.commit([{ coll: 'pointLedger', id: chenRedeem._id, doc: chenRedeem }]);
+  set('community_c-ximen_2025-10', CHEN, 20);
+  set('community_c-dongjie_2025-11', ZHANG, 20);
+  expect(await h.ok(PEOPLE.admin, 'points', 'reconcile', {})).toMatchObject({ redemptionsWithoutHome: 0, differences: [] });
+  expect(h.local.db.store.all(PENDING)).toEqual([]);
 });
 
 // ---- 敲门 coverage ---------------------------------------------------------------------------

@@ -45,6 +45,9 @@ function ReconcileScreen() {
           <Row label='积分明细'>{`${report.entries} 条`}</Row>
           <Row label='账户'>{`${report.accounts} 个`}</Row>
           <Row label='排行统计'>{`${report.tallies} 份`}</Row>
+          {report.redemptionsWithoutHome ? (
+            <Text className='jl-field__hint'>{`有 ${report.redemptionsWithoutHome} 笔早期兑换没有记下兑换人当时的社区和单位，这些人当月和当年的“已兑换”未核对，其余都已核对。`}</Text>
+          ) : null}
           {report.differences.map((d) => {
             const demandId = d.kind === 'credit' ? demandOfCreditKey(d.key) : null
             return (

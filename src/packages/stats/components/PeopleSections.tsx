@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 
-import type { DashboardScope, MemberDashboard, MemberFigureKey } from '@/types/stats'
+import type { DashboardScope, MemberDashboard, MemberFigureKey, PointsFigureKey, PointsRow } from '@/types/stats'
 
 import Section from '@/components/Section'
 import { ErrorState, Loading } from '@/components/States'
@@ -32,6 +32,18 @@ function MemberCount({ where, figure, value, unitId, name, period }: { where: Wh
 }
 
 const monthName = (m: string) => `${Number(m.slice(5))}月`
+
+/** A 志愿积分 figure; not zero, it opens the people behind it (members and residents alike). */
+function PointsCount({ row, figure, value, period, when }: { row: PointsRow; figure: PointsFigureKey; value: number; period: string; when: string }) {
+  const text = `${figure === 'earned' ? '获得' : '兑换'} ${value} 分`
+  if (value === 0) return <Text className='jl-figure'>{text}</Text>
+  const open = () => void Taro.navigateTo({ url: STATS_ROUTES.points({ scope: row.scope, id: row.id, period, figure, name: row.name }) })
+  return (
+    <Text className='jl-figure jl-figure--link' {...tappable(`${row.name} ${when}${text}，查看名单`, 'link')} onClick={open}>
+      {text}
+    </Text>
+  )
+}
 
 /**
  * The 党员 sections of a dashboard: service hours against the yearly target by unit, 双报到 by unit
@@ -69,6 +81,7 @@ export default function PeopleSections({ scope, id, period }: Where) {
             <MemberCount where={where} figure='behind' value={r.behind} unitId={r.unitId} name={`${d.name} · ${r.name}`} />
           </View>
         ))}
+        <Text className='jl-field__hint'>{`达标率 = 今年服务满 ${d.hourTarget} 小时的党员 ÷ 党员人数。时长是本人今年的全部服务时长，计在现在所在的单位（年内换了单位的，之前的时长不丢）。`}</Text>
       </Section>
       <Section title={`双报到 · ${formatPeriod(d.month)}`}>
         <View className='jl-people-total' data-testid='checkin-total'>
@@ -103,11 +116,19 @@ export default function PeopleSections({ scope, id, period }: Where) {
         {d.points.map((p) => (
           <View key={`${p.scope}:${p.id}`} className='jl-people-row' data-testid='points-row'>
             <Text className='jl-rank-row__name'>{p.name}</Text>
-            <Text className='jl-field__hint'>{`${monthName(d.month)}：获得 ${p.earnedMonth} 分 · 兑换 ${p.redeemedMonth} 分`}</Text>
-            <Text className='jl-field__hint'>{`${d.year}年：获得 ${p.earnedYear} 分 · 兑换 ${p.redeemedYear} 分`}</Text>
+            <View className='jl-rate-line__parts'>
+              <Text className='jl-field__hint'>{`${monthName(d.month)}：`}</Text>
+              <PointsCount row={p} figure='earned' value={p.earnedMonth} period={d.month} when={monthName(d.month)} />
+              <PointsCount row={p} figure='redeemed' value={p.redeemedMonth} period={d.month} when={monthName(d.month)} />
+            </View>
+            <View className='jl-rate-line__parts'>
+              <Text className='jl-field__hint'>{`${d.year}年：`}</Text>
+              <PointsCount row={p} figure='earned' value={p.earnedYear} period={d.year} when={`${d.year}年`} />
+              <PointsCount row={p} figure='redeemed' value={p.redeemedYear} period={d.year} when={`${d.year}年`} />
+            </View>
           </View>
         ))}
-        <Text className='jl-field__hint'>获得按服务所在的社区和所在单位计；兑换按兑换人的居住社区和所在单位计（退回的已扣除）。</Text>
+        <Text className='jl-field__hint'>获得按服务所在的社区和所在单位计；兑换按兑换人的居住社区和所在单位计（退回的已扣除）。社区的积分含参加志愿服务的居民，不只党员；点数字查看名单。</Text>
       </Section>
     </>
   )
