@@ -3,17 +3,19 @@
  *
  * Every dashboard reads names and the maintained monthly documents (`scorecards`: counters, open
  * items' finish times, per-item records), never demands; a drill-down reads the period's documents
- * and then a page of the demands they name, by id. Three volumes, each in a fresh local cloud:
+ * and then a page of the demands they name, by id. The volumes:
  *   1. the demo county as seeded (its demands made through the dispatch steps);
- *   2. the same plus 100,000 demands and three years of monthly documents for its communities and
+ *   1′. in a cloud of its own, the demo with three years of monthly documents at its own pace
+ *      (10 items a month each): the months a dashboard shows, without the volume;
+ *   2. the demo plus 100,000 demands and three years of monthly documents for its communities and
  *      units (≈ 100,000 per-item records): what grows with history and with demands;
  *   3. plus 8 towns of 10 communities and 40 units more, with the same three years: what grows with
  *      the size of the county.
  * Reads and writes are counted by the local cloud per call (including the caller's own user record);
  * times are the median of repeated calls in one Node process (they show what grows, not CloudBase
  * latency). Fails (exit 1) when a read's database requests at volume 2 differ from the demo's. Times
- * are reported, not held to a ratio: the embedded store tests and copies every document of a
- * collection per query (mingo), which CloudBase answers from the indexes (see the doc's last note).
+ * at volume 2 are compared with the same months at the demo's pace (1′) and reported against 1.5×,
+ * not failed on: they are of a machine that may be busy.
  * Run alone: `npm run bench:stats` (bundled as CommonJS: under deploy/run.mjs's ESM bundle Node 20
  * refuses chinese-days' JSON imports without an import attribute).
  */
@@ -34,6 +36,10 @@ const DEMANDS = 100_000;
 /** Ledger entries and visits added at volume (2): a county's years of points, and of 敲门. */
 const ENTRIES = 1_000_000;
 const VISITS = 200_000;
+/** Items a month of each community and unit at the demo's own pace, for volume (1′). */
+const DEMO_PACE = 10;
+/** The issue's bound on how much slower a read may be at volume (2) than at (1′). */
+const TIME_RATIO = 1.5;
 const CATEGORIES = ['elderlyCare', 'environment', 'facilities', 'safety', 'neighbourhood', 'employment', 'health', 'other'];
 const DEMO_COMMUNITIES = ['c-dongjie', 'c-ximen', 'c-nanshan'];
 const DEMO_UNITS = ['unit-renshe', 'unit-weijian', 'unit-zhujian', 'unit-gongdian'];
@@ -205,8 +211,19 @@ async function main() {
   const list = cases(now);
   const volumes: { name: string; results: { counts: RequestCounts; ms: number }[]; docs: number }[] = [];
 
+  // The same three years at the demo's pace: a dashboard shows twelve months, which the demo as
+  // seeded mostly lacks, so this is what (2) is compared with to see what grows with volume.
+  const paced = await openCloud();
+  addHistory(paced.local, DEMO_COMMUNITIES, DEMO_UNITS, now, DEMO_PACE);
+  await measure(paced.local, list); // warm-up: the first calls of a process compile the code
+  const pacedResults = await measure(paced.local, list);
+  const pacedDocs = paced.local.db.store.all('scorecards').length;
+  paced.local.close();
+  fs.rmSync(paced.dir, { recursive: true, force: true });
+
   const demo = await openCloud();
   volumes.push({ name: 'demo', results: await measure(demo.local, list), docs: demo.local.db.store.all('scorecards').length });
+  volumes.push({ name: 'paced', results: pacedResults, docs: pacedDocs });
 
   // The same county with three years of history and 100,000 demands.
   addDemands(demo.local, DEMANDS, now);
@@ -222,11 +239,13 @@ async function main() {
   fs.rmSync(demo.dir, { recursive: true, force: true });
 
   const failures: string[] = [];
+  const slower: string[] = [];
   const rows = list.map((c, i) => {
-    const [a, b, x] = volumes.map((v) => v.results[i]);
-    const ratio = b.ms / Math.max(a.ms, 0.1);
+    const [a, p, b, x] = volumes.map((v) => v.results[i]);
+    const ratio = b.ms / Math.max(p.ms, 0.1);
     if (b.counts.read !== a.counts.read) failures.push(`${c.name}: ${a.counts.read} reads at the demo, ${b.counts.read} with history`);
-    return [c.name, `${a.counts.read} / ${a.counts.write}`, `${a.ms.toFixed(1)} ms`, `${b.counts.read} / ${b.counts.write}`, `${b.ms.toFixed(1)} ms`, `${ratio.toFixed(2)}×`, `${x.counts.read} / ${x.counts.write}`, `${x.ms.toFixed(1)} ms`];
+    if (ratio > TIME_RATIO) slower.push(`${c.name} (${ratio.toFixed(2)}×)`);
+    return [c.name, `${a.counts.read} / ${a.counts.write}`, `${a.ms.toFixed(1)} ms`, `${p.ms.toFixed(1)} ms`, `${b.counts.read} / ${b.counts.write}`, `${b.ms.toFixed(1)} ms`, `${ratio.toFixed(2)}×`, `${x.counts.read} / ${x.counts.write}`, `${x.ms.toFixed(1)} ms`];
   });
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const doc = [
@@ -248,23 +267,29 @@ async function main() {
       'reads the names, the month’s coverage documents and the active key households; `overdue` a page of those past their window ' +
       'and their count — never visits. They grow with members and key households, not with entries or visits.',
     '',
-    'Volumes: (1) the demo county as seeded (' + volumes[0].docs + ' monthly documents); (2) the same with ' +
-      `${DEMANDS.toLocaleString('en')} demands, ${ENTRIES.toLocaleString('en')} ledger entries and ${VISITS.toLocaleString('en')} visits more and ${HISTORY_MONTHS} months of history for its 3 communities and 4 units ` +
-      `(${volumes[1].docs} documents); (3) with 8 towns of 10 communities and 40 units more, each with the same history (${volumes[2].docs} documents).`,
+    'Volumes: (1) the demo county as seeded (' + volumes[0].docs + ' monthly documents); (1′) the demo with ' +
+      `${HISTORY_MONTHS} months of history at its own pace, ${DEMO_PACE} items a month for each of its 3 communities and 4 units (${volumes[1].docs} documents, in a cloud of its own); ` +
+      `(2) the demo with ${DEMANDS.toLocaleString('en')} demands, ${ENTRIES.toLocaleString('en')} ledger entries and ${VISITS.toLocaleString('en')} visits more and the ${HISTORY_MONTHS} months at 450 items a month ` +
+      `(${volumes[2].docs} documents); (3) with 8 towns of 10 communities and 40 units more, each with the same history (${volumes[3].docs} documents). ` +
+      'What grows with volume is (2) ÷ (1′): the same months shown, 45 times the items, ten times the demands. (1) shows fewer months than the others because the demo has little history.',
     '',
-    table(['read', 'reads / writes (1)', 'time (1)', 'reads / writes (2)', 'time (2)', '(2) ÷ (1)', 'reads / writes (3)', 'time (3)'], rows),
+    table(['read', 'reads / writes (1)', 'time (1)', 'time (1′)', 'reads / writes (2)', 'time (2)', '(2) ÷ (1′)', 'reads / writes (3)', 'time (3)'], rows),
     '',
     'Database requests do not grow with demands or with months of history: a dashboard reads only the twelve months it shows, ' +
       'a drill-down one page of the items a figure names. They grow with the size of the county only — the county’s dashboard reads ' +
       'every community’s and unit’s twelve documents, a thousand to a request (one request more per ~80 communities and units).',
     '',
-    'The local times do grow, and not because of what is read: the embedded store answers every query by testing (and copying) ' +
-      'each document of the collection with mingo — 266 monthly documents carrying 450 items a month each cost ~40–65 ms a query ' +
-      'in mingo alone, measured apart — and a drill-down’s `_id in [...]` tests all 100,000 demands. CloudBase answers the ' +
-      'same queries from the `scope_1_id_1_month_1` index of `scorecards` and the `_id` index of `demands`, touching only the ' +
-      'documents returned. A production measurement of these reads is still to be made.',
+    'The local store tests only the documents an index names (`local/db/lookup.ts`: `_id`, or the first field of an index in ' +
+      '`deploy/collections.json` — `month_1_scope_1` for the county’s and a town’s months), as CloudBase reads them, so a local ' +
+      'time follows what a read touches rather than the size of its collection. What still grows: a drill-down names every item of ' +
+      'its figure for the period (at (2) a unit’s year holds thousands), and reads a page of them sorted by date, so its time follows ' +
+      'the figure — on CloudBase too, which fetches those ids by index and sorts them. Times are of one Node process on a machine ' +
+      'that may be busy; a production measurement is still to be made.',
     '',
     failures.length ? `**Missed:** ${failures.join('; ')}.` : 'Target met: at volume (2) every read makes the same database requests as at the demo.',
+    slower.length
+      ? `Time within ${TIME_RATIO}× of (1′): all but ${slower.join(', ')}.`
+      : `Time within ${TIME_RATIO}× of (1′): every read.`,
     '',
   ].join('\n');
   console.log(doc);

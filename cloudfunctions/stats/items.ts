@@ -33,7 +33,7 @@ export const items: Handlers<'stats'>['items'] = {
   async run({ scope, id, unitId, estateId, period, figure, category, page = 1, pageSize = 20 }, { user, now }) {
     if (scope === 'community') await mayReadCommunity(user.roles, id);
     else mayReadUnit(user.roles, id);
-    const docs = await counters({ scope, ids: [id], months: monthsOf(period) }, true);
+    const docs = await counters({ scope, ids: [id], months: monthsOf(period) }, figure);
     const mine = scope === 'community' ? { unitId, estateId } : {};
     const ids = itemIds(docs, figure, now, { ...mine, category });
     const rows = await demandsByIds(ids, page, pageSize);

@@ -4,6 +4,7 @@
  * scans demands: a figure's items are named by its per-item record first.
  */
 import type { CounterDoc } from '../core/stats';
+import type { StatsFigure } from '../../types/stats';
 import type { HouseholdLite, RosterMember, TallyDoc } from '../core/stats-people';
 import type { CoverageDoc } from '../core/visits-coverage';
 import type { KeyHousehold } from '../../types/visits';
@@ -64,11 +65,22 @@ export async function communityWithUnits(id: string): Promise<(Named & { units: 
  * The monthly documents of these months (of one scope, of these ids). The per-item records stay
  * behind unless asked for: a ranking needs the counters and the open items' finish times only.
  */
-export async function counters(where: { scope?: 'community' | 'unit'; ids?: string[]; months: string[] }, withItems = false): Promise<CounterDoc[]> {
+export async function counters(where: { scope?: 'community' | 'unit'; ids?: string[]; months: string[] }, itemsOf?: StatsFigure): Promise<CounterDoc[]> {
   const match: Data = { month: _.in(where.months) };
   if (where.scope) match.scope = where.scope;
   if (where.ids) match.id = where.ids.length === 1 ? where.ids[0] : _.in(where.ids);
-  return readAll<CounterDoc>('scorecards', match, withItems ? undefined : { items: false, estateOf: false });
+  return readAll<CounterDoc>('scorecards', match, itemsOf ? drillFields(itemsOf) : { items: false, estateOf: false });
+}
+
+/**
+ * What a drill-down into one figure needs of a monthly document (core/stats.ts itemIds): that
+ * figure's per-item record, the open items and each item's unit and estate — not the other
+ * figures' records, which at a county's volume are most of the document.
+ */
+function drillFields(figure: StatsFigure): Record<string, boolean> {
+  const fields: Record<string, boolean> = { scope: true, id: true, month: true, open: true, openUnit: true, openEstate: true, estateOf: true, 'items.dispatched': true };
+  if (figure !== 'openOverdue') fields[`items.${figure}`] = true;
+  return fields;
 }
 
 export type DemandRow = Pick<Demand, '_id' | 'category' | 'text' | 'status' | 'communityId' | 'createdAt' | 'dispatch' | 'resolvedAt'>;
